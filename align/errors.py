@@ -1,0 +1,34 @@
+"""Errors a user can act on. The CLI prints them as one line and exits 2; no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AlignError(Exception):
+    """Bad input or a refused operation: ``<where>: <problem>``."""
+
+    exit_code = 2
+
+    def __init__(self, where: str | Path | None, problem: str, line: int | None = None) -> None:
+        self.where = str(where) if where is not None else None
+        self.problem = problem
+        self.line = line
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        if self.where is None:
+            return self.problem
+        location = f"{self.where} line {self.line}" if self.line is not None else self.where
+        return f"{location}: {self.problem}"
+
+
+class ValidationFailed(Exception):
+    """A published dataset does not validate; ``align validate`` exits 1 with these failures."""
+
+    exit_code = 1
+
+    def __init__(self, failures: list[str]) -> None:
+        self.failures = failures
+        super().__init__(f"{len(failures)} validation failure(s)")

@@ -1,0 +1,124 @@
+"""Typed records that flow one way through the pipeline: corpus -> segment -> translate -> link -> label -> publish.
+
+Each record serialises to a plain dict (``to_dict``) whose shape is the contract checked by the JSON Schemas in
+``schema/`` and written as one row of the published dataset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+LABELS: tuple[str, ...] = ("agree", "conflict")
+
+
+def content_id(*parts: str, length: int = 16) -> str:
+    """A stable identifier derived from content, so unchanged input keeps its IDs across rebuilds."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article of one event, with its boilerplate-free text."""
+
+    article_id: str
+    event_id: str
+    source: str
+    url: str | None
+    published: str | None
+    language: str
+    title: str | None
+    text: str
+    sha256: str
+    n_sentences: int = 0
+    file: str = ""  # path relative to the corpus, for error messages; not published
+
+    def to_dict(self) -> dict[str, Any]:
+        row = asdict(self)
+        row.pop("file")
+        return row
+
+
+@dataclass(frozen=True)
+class Translation:
+    """Provenance of a sentence's English rendering."""
+
+    engine: str
+    model: str
+    version: str
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SentenceRecord:
+    """One sentence; ``text == article.text[char_start:char_end]`` always holds."""
+
+    sentence_id: str
+    article_id: str
+    event_id: str
+    position: int
+    language: str
+    text: str
+    char_start: int
+    char_end: int
+    text_en: str | None = None
+    translation: Translation | None = None
+
+    def with_translation(self, text_en: str | None, translation: Translation | None) -> SentenceRecord:
+        return replace(self, text_en=text_en, translation=translation)
+
+    def to_dict(self) -> dict[str, Any]:
+        row = asdict(self)
+        row["translation"] = self.translation.to_dict() if self.translation else None
+        return row
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason a pair agrees or conflicts: the span on each side and a note a reader can check."""
+
+    kind: str  # number, date, name, entity, negation, substitution, ...
+    a: str | None
+    b: str | None
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PairRecord:
+    """A link between two sentences of different articles of one event, with its raw score and label."""
+
+    pair_id: str
+    event_id: str
+    sentence_id_a: str
+    sentence_id_b: str
+    article_id_a: str
+    article_id_b: str
+    language_a: str
+    language_b: str
+    text_a: str
+    text_b: str
+    text_en_a: str | None
+    text_en_b: str | None
+    similarity: float
+    label: str = "agree"
+    confidence: float = 0.0
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    signature: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        row = asdict(self)
+        row["evidence"] = [e.to_dict() for e in self.evidence]
+        return row
+
+
+def pair_id_for(sentence_id_a: str, sentence_id_b: str) -> str:
+    """Order-independent pair id: the same two sentences always give the same id."""
+    first, second = sorted((sentence_id_a, sentence_id_b))
+    return content_id("pair", first, second)

@@ -1,0 +1,133 @@
+"""segment stage: sentences with character offsets into the article's cleaned text.
+
+Rule-based, because the contract is exact offsets (``text == article.text[char_start:char_end]``) over mixed
+Hindi/English/French text, where a danda may be glued to the next word ("हैं।एंथ्रोपिक") and a full stop may stand in
+for a danda ("होगा.धन्यवाद"). Every line of the cleaned text is at least one sentence: headlines and list items stand
+alone. A full stop is not a boundary after an abbreviation, a title ("Dr. Gebru"), an initial ("J. K."), inside a
+number or version ("Opus 4.6") or URL, or before a lower-case word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from align.config import CorpusConfig, SegmentConfig
+from align.language import detect_language
+from align.records import ArticleRecord, SentenceRecord, content_id
+
+# Lower-cased, without the final full stop. English and French titles, months and common abbreviations.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    dr mr mrs ms mx prof sr jr st mt rev gen col capt lt sgt gov sen rep pres hon fr
+    vs etc e.g i.e cf al approx est dept univ inc ltd co corp plc llc no nos fig figs vol vols ed eds pp p
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    u.s u.k u.n e.u a.m p.m ph.d d.c
+    m mm mme mmes mlle mlles pr me mgr ste av bd ex env n° chap art cie éd
+    """.split()
+)
+
+TERMINATORS = ".!?।॥…"
+CLOSERS = "\"'”’»)]}"
+# A run of terminal punctuation, the quotes or brackets that close it, then what follows.
+CANDIDATE = re.compile(rf"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*")
+DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+LEADING_JUNK = " \t*•·▪●◦-–—|"
+
+
+def _word_before(line: str, index: int) -> str:
+    start = index
+    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in "(\"“«'‘":
+        start -= 1
+    return line[start:index]
+
+
+def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
+    punct = match.group().rstrip(CLOSERS)
+    end = match.end()
+    following = line[end:end + 1]
+    if end >= len(line):
+        return True
+    if not following.isspace():
+        # Glued: only a danda, or a full stop between Devanagari words, ends a sentence without a space.
+        if "।" in punct or "॥" in punct:
+            return True
+        return punct == "." and bool(DEVANAGARI.match(following)) and bool(DEVANAGARI.match(line[match.start() - 1:match.start()]))
+    next_char = line[end:].lstrip()[:1]
+    if "…" in punct or punct == "...":
+        return next_char.isupper()
+    if punct != ".":
+        return True
+    word = _word_before(line, match.start())
+    bare = word.lower().lstrip("(\"'“«")
+    if bare in abbreviations or bare.rstrip(".") in abbreviations:
+        return False
+    if len(bare) == 1 and bare.isalpha():  # an initial: "J. K. Rowling"
+        return False
+    if bare.isdigit() and line[: match.start() - len(word)].strip() == "":  # "1. First item"
+        return False
+    if next_char.islower():  # "approx. five", "cf. la page"
+        return False
+    return True
+
+
+def sentence_spans(line: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence in one line, trimmed of whitespace and leading bullets."""
+    start = 0
+    for match in CANDIDATE.finditer(line):
+        if _is_boundary(line, match, abbreviations):
+            yield from _trimmed(line, start, match.end())
+            start = match.end()
+    yield from _trimmed(line, start, len(line))
+
+
+def _trimmed(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and line[start] in LEADING_JUNK:
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if any(ch.isalnum() for ch in line[start:end]):
+        yield start, end
+
+
+def segment_article(
+    article: ArticleRecord, corpus_config: CorpusConfig, segment_config: SegmentConfig | None = None
+) -> list[SentenceRecord]:
+    """Sentences of one article, in order, each with its own detected language."""
+    abbreviations = ABBREVIATIONS | frozenset(a.lower().rstrip(".") for a in (segment_config or SegmentConfig()).extra_abbreviations)
+    sentences: list[SentenceRecord] = []
+    occurrences: Counter[str] = Counter()
+    offset = 0
+    for line in article.text.split("\n"):
+        for start, end in sentence_spans(line, abbreviations):
+            text = line[start:end]
+            occurrences[text] += 1
+            language = detect_language(
+                text,
+                corpus_config.candidate_languages,
+                fallback=article.language,
+                min_script_ratio=corpus_config.min_script_ratio,
+            )
+            sentences.append(
+                SentenceRecord(
+                    # Content-derived: editing one sentence changes only that sentence's id.
+                    sentence_id=content_id("sentence", article.article_id, text, str(occurrences[text])),
+                    article_id=article.article_id,
+                    event_id=article.event_id,
+                    position=len(sentences),
+                    language=language or article.language,
+                    text=text,
+                    char_start=offset + start,
+                    char_end=offset + end,
+                )
+            )
+        offset += len(line) + 1
+    return sentences
+
+
+def segment(
+    articles: Iterable[ArticleRecord], corpus_config: CorpusConfig, segment_config: SegmentConfig | None = None
+) -> list[SentenceRecord]:
+    """The segment stage: all sentences of all given articles."""
+    return [s for a in articles for s in segment_article(a, corpus_config, segment_config)]
