@@ -1,0 +1,70 @@
+"""The dataset's Hugging Face features, one set per config, mirroring the JSON Schemas in ``schema/``.
+
+A test checks that every schema property has a feature of a compatible type and vice versa, so the card's
+``dataset_info.features`` and the schemas cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from datasets import ClassLabel, Features, List, Value
+
+from align.records import LABELS
+
+ARTICLES = Features(
+    {
+        "article_id": Value("string"),
+        "event_id": Value("string"),
+        "source": Value("string"),
+        "url": Value("string"),
+        "published": Value("string"),
+        "language": Value("string"),
+        "title": Value("string"),
+        "text": Value("string"),
+        "sha256": Value("string"),
+        "n_sentences": Value("int64"),
+    }
+)
+
+SENTENCES = Features(
+    {
+        "sentence_id": Value("string"),
+        "article_id": Value("string"),
+        "event_id": Value("string"),
+        "position": Value("int64"),
+        "language": Value("string"),
+        "text": Value("string"),
+        "char_start": Value("int64"),
+        "char_end": Value("int64"),
+        "text_en": Value("string"),
+        "translation": {"engine": Value("string"), "model": Value("string"), "version": Value("string")},
+    }
+)
+
+PAIRS = Features(
+    {
+        "pair_id": Value("string"),
+        "event_id": Value("string"),
+        "sentence_id_a": Value("string"),
+        "sentence_id_b": Value("string"),
+        "article_id_a": Value("string"),
+        "article_id_b": Value("string"),
+        "language_a": Value("string"),
+        "language_b": Value("string"),
+        "text_a": Value("string"),
+        "text_b": Value("string"),
+        "text_en_a": Value("string"),
+        "text_en_b": Value("string"),
+        "similarity": Value("float64"),
+        "label": ClassLabel(names=list(LABELS)),
+        "confidence": Value("float64"),
+        "evidence": List({"kind": Value("string"), "a": Value("string"), "b": Value("string"), "note": Value("string")}),
+        "signature": Value("string"),
+    }
+)
+
+# Config name -> (features, JSON Schema name, primary key).
+CONFIGS: dict[str, tuple[Features, str, str]] = {
+    "articles": (ARTICLES, "article", "article_id"),
+    "sentences": (SENTENCES, "sentence", "sentence_id"),
+    "pairs": (PAIRS, "pair", "pair_id"),
+}
