@@ -62,7 +62,9 @@ class ContentCache:
         except sqlite3.DatabaseError as exc:
             # A cache is disposable: set a corrupted file aside and start afresh rather than fail the build.
             aside = self.path.with_suffix(".corrupt")
-            log.warning("%s: unreadable cache (%s); moved to %s and starting a new one", self.path, exc, aside)
+            log.warning(
+                "%s: unreadable cache (%s); moved to %s and starting a new one", self.path, exc, aside
+            )
             os.replace(self.path, aside)
             return self._connect()
 
@@ -80,10 +82,11 @@ class ContentCache:
         found: dict[str, bytes] = {}
         connection = self._connection()
         for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
+            chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = connection.execute(
-                f"SELECT key, value FROM entries WHERE namespace = ? AND key IN ({marks})", (self.namespace, *chunk)
+                f"SELECT key, value FROM entries WHERE namespace = ? AND key IN ({marks})",
+                (self.namespace, *chunk),
             )
             found.update(rows.fetchall())
         self.hits += len(found)

@@ -12,7 +12,12 @@ from align.publish import CardInfo, DatasetContent, Release, arrow_bytes, parque
 
 
 def size_category(n: int) -> str:
-    for limit, name in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")):
+    for limit, name in (
+        (1_000, "n<1K"),
+        (10_000, "1K<n<10K"),
+        (100_000, "10K<n<100K"),
+        (1_000_000, "100K<n<1M"),
+    ):
         if n < limit:
             return name
     return "1M<n<10M"
@@ -74,7 +79,9 @@ def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
 
 
 def render_card(content: DatasetContent, release: Release, info: CardInfo) -> str:
-    metadata = yaml.safe_dump(card_metadata(content, release, info), sort_keys=False, allow_unicode=True, width=1000)
+    metadata = yaml.safe_dump(
+        card_metadata(content, release, info), sort_keys=False, allow_unicode=True, width=1000
+    )
     by_language = Counter(s["language"] for s in content.sentences)
     by_source = Counter((a["source"], a["language"]) for a in content.articles)
     by_label = Counter(p["label"] for p in content.pairs)
@@ -108,9 +115,13 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "## Statistics",
         _table(("config", "rows"), [(name, len(content.rows(name))) for name in CONFIGS]),
         _table(("sentence language", "sentences"), sorted(by_language.items())),
-        _table(("source", "language", "articles"), [(s, lang, n) for (s, lang), n in sorted(by_source.items())]),
+        _table(
+            ("source", "language", "articles"), [(s, lang, n) for (s, lang), n in sorted(by_source.items())]
+        ),
         _table(("label", "pairs"), [(label, by_label.get(label, 0)) for label in ("agree", "conflict")]),
-        _table(("language pair", "pairs"), [(f"{a}-{b}", n) for (a, b), n in sorted(by_pair_language.items())]),
+        _table(
+            ("language pair", "pairs"), [(f"{a}-{b}", n) for (a, b), n in sorted(by_pair_language.items())]
+        ),
         "## How `text_en` was made",
         _table(("engine", "sentences"), sorted(engines.items()))
         + f"\n\n{untranslated} of {len(non_english)} non-English sentences have no English text. Engine `identity` "

@@ -28,17 +28,23 @@ app = typer.Typer(
 stderr = Console(stderr=True)
 stdout = Console()
 
-CorpusOption = Annotated[Path, typer.Option("--corpus", help="Corpus directory: one sub-directory per event.")]
+CorpusOption = Annotated[
+    Path, typer.Option("--corpus", help="Corpus directory: one sub-directory per event.")
+]
 OutOption = Annotated[Path, typer.Option("--out", help="Dataset directory to write (swapped in atomically).")]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="TOML build config (see schema/config.schema.json).")
 ]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors on stderr; no progress.")]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Only warnings and errors on stderr; no progress.")
+]
 
 
 def _setup_logging(quiet: bool) -> None:
     handler = RichHandler(console=stderr, show_time=False, show_path=False, markup=False)
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, handlers=[handler], format="%(message)s", force=True)
+    logging.basicConfig(
+        level=logging.WARNING if quiet else logging.INFO, handlers=[handler], format="%(message)s", force=True
+    )
 
 
 def _fail(error: AlignError) -> None:
@@ -68,7 +74,9 @@ def build(
     config: ConfigOption = None,
     bump: Annotated[
         str | None,
-        typer.Option("--bump", help="Publish a new version: patch, minor or major (required when content changed)."),
+        typer.Option(
+            "--bump", help="Publish a new version: patch, minor or major (required when content changed)."
+        ),
     ] = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -91,7 +99,11 @@ def build(
     if report.unchanged:
         stdout.print(f"{out}: unchanged (version {report.version}; {counts})", markup=False, highlight=False)
     else:
-        stdout.print(f"{out}: wrote version {report.version} ({counts}) in {report.seconds:.1f}s", markup=False, highlight=False)
+        stdout.print(
+            f"{out}: wrote version {report.version} ({counts}) in {report.seconds:.1f}s",
+            markup=False,
+            highlight=False,
+        )
     stages = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.stage_seconds.items())
     logging.getLogger("align").info("signature %s; %s", report.signature, stages)
 
@@ -108,7 +120,13 @@ class _progress:
             return lambda _event: None
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr, transient=True)
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=stderr,
+            transient=True,
+        )
         self._progress.start()
         task = self._progress.add_task("building events", total=None)
 

@@ -140,7 +140,11 @@ def _html_to_text(html: str, path: Path) -> tuple[str, dict[str, str | None]]:
     if not text:
         raise AlignError(path, "HTML holds no article text that could be extracted")
     meta = trafilatura.extract_metadata(html)
-    found = {"title": meta.title, "published": meta.date, "url": meta.url, "source": meta.sitename} if meta else {}
+    found = (
+        {"title": meta.title, "published": meta.date, "url": meta.url, "source": meta.sitename}
+        if meta
+        else {}
+    )
     return text, found
 
 
@@ -148,7 +152,9 @@ def event_files(event_dir: Path) -> list[Path]:
     return sorted(p for p in event_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
-def read_event(event_dir: Path, config: CorpusConfig, rules: BoilerplateRules | None = None) -> list[ArticleRecord]:
+def read_event(
+    event_dir: Path, config: CorpusConfig, rules: BoilerplateRules | None = None
+) -> list[ArticleRecord]:
     """All articles of one event, cleaned, with language; identical files are kept once (warning or error)."""
     rules = rules or BoilerplateRules.from_config(config)
     event_id = event_dir.name
@@ -227,5 +233,7 @@ def list_events(corpus_dir: Path) -> list[Path]:
         raise AlignError(corpus_dir, "corpus path is not a directory")
     events = sorted(p for p in corpus_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not events:
-        raise AlignError(corpus_dir, "corpus directory holds no event directories (expected <corpus>/<event_id>/)")
+        raise AlignError(
+            corpus_dir, "corpus directory holds no event directories (expected <corpus>/<event_id>/)"
+        )
     return events

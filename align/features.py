@@ -57,7 +57,9 @@ PAIRS = Features(
         "similarity": Value("float64"),
         "label": ClassLabel(names=list(LABELS)),
         "confidence": Value("float64"),
-        "evidence": List({"kind": Value("string"), "a": Value("string"), "b": Value("string"), "note": Value("string")}),
+        "evidence": List(
+            {"kind": Value("string"), "a": Value("string"), "b": Value("string"), "note": Value("string")}
+        ),
         "signature": Value("string"),
     }
 )

@@ -51,7 +51,9 @@ class BuildReport:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
-def with_sentence_counts(articles: list[ArticleRecord], sentences: list[SentenceRecord]) -> list[ArticleRecord]:
+def with_sentence_counts(
+    articles: list[ArticleRecord], sentences: list[SentenceRecord]
+) -> list[ArticleRecord]:
     counts: dict[str, int] = {}
     for s in sentences:
         counts[s.article_id] = counts.get(s.article_id, 0) + 1
@@ -125,8 +127,12 @@ def build(
     version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
     counts = {name: len(content.rows(name)) for name in ("articles", "sentences", "pairs")}
     if version is None:
-        log.info("%s already holds this build (version %s); nothing to write", out_dir, old.version if old else "?")
-        return BuildReport(old.version if old else None, True, signature, counts, time.perf_counter() - start, timer.seconds)
+        log.info(
+            "%s already holds this build (version %s); nothing to write", out_dir, old.version if old else "?"
+        )
+        return BuildReport(
+            old.version if old else None, True, signature, counts, time.perf_counter() - start, timer.seconds
+        )
     release = replace(candidate, version=version)
     old_content = read_content(out_dir) if old else None
     card = CardInfo(
@@ -137,6 +143,8 @@ def build(
     )
     timer.run(
         "publish",
-        lambda: publish(content, out_dir, release, card, changelog_entry(old_content, content, release, bump), render_card),
+        lambda: publish(
+            content, out_dir, release, card, changelog_entry(old_content, content, release, bump), render_card
+        ),
     )
     return BuildReport(version, False, signature, counts, time.perf_counter() - start, timer.seconds)

@@ -109,7 +109,7 @@ def cross_record_failures(content: DatasetContent) -> list[str]:
         article = articles.get(s["article_id"])
         if article is None:
             failures.append(f"sentences {s['sentence_id']}: unknown article_id {s['article_id']}")
-        elif article["text"][s["char_start"]:s["char_end"]] != s["text"]:
+        elif article["text"][s["char_start"] : s["char_end"]] != s["text"]:
             failures.append(f"sentences {s['sentence_id']}: text differs from article text at its offsets")
     for p in content.pairs:
         for side in ("a", "b"):
@@ -176,7 +176,9 @@ def bumped(version: str, bump: str) -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
-def plan_version(old: Release | None, candidate: Release, bump: str | None, initial_version: str, out: Path) -> str | None:
+def plan_version(
+    old: Release | None, candidate: Release, bump: str | None, initial_version: str, out: Path
+) -> str | None:
     """The version to write, or None when the published dataset already holds exactly this build.
 
     Refuses (AlignError) to overwrite a published version with different content unless the bump is big enough.
@@ -279,7 +281,9 @@ def _swap_into_place(staging: Path, out: Path) -> None:
     shutil.rmtree(retired)
 
 
-def changelog_entry(old: DatasetContent | None, new: DatasetContent, release: Release, bump: str | None) -> str:
+def changelog_entry(
+    old: DatasetContent | None, new: DatasetContent, release: Release, bump: str | None
+) -> str:
     """A CHANGELOG section summarising what changed, by counts, with the build signature."""
     lines = [f"## {release.version} — {date.today().isoformat()}", ""]
     for name in CONFIGS:
@@ -291,7 +295,9 @@ def changelog_entry(old: DatasetContent | None, new: DatasetContent, release: Re
         )
     if old is not None:
         old_labels = {p["pair_id"]: p["label"] for p in old.pairs}
-        relabelled = sum(1 for p in new.pairs if p["pair_id"] in old_labels and old_labels[p["pair_id"]] != p["label"])
+        relabelled = sum(
+            1 for p in new.pairs if p["pair_id"] in old_labels and old_labels[p["pair_id"]] != p["label"]
+        )
         lines.append(f"- pairs relabelled: {relabelled}")
     lines.append(f"- schema: {release.schema_version}" + (" (changed)" if bump == "major" else ""))
     lines.append(f"- build signature: `{release.build_signature}`")

@@ -46,14 +46,18 @@ def _word_before(line: str, index: int) -> str:
 def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
     punct = match.group().rstrip(CLOSERS)
     end = match.end()
-    following = line[end:end + 1]
+    following = line[end : end + 1]
     if end >= len(line):
         return True
     if not following.isspace():
         # Glued: only a danda, or a full stop between Devanagari words, ends a sentence without a space.
         if "।" in punct or "॥" in punct:
             return True
-        return punct == "." and bool(DEVANAGARI.match(following)) and bool(DEVANAGARI.match(line[match.start() - 1:match.start()]))
+        return (
+            punct == "."
+            and bool(DEVANAGARI.match(following))
+            and bool(DEVANAGARI.match(line[match.start() - 1 : match.start()]))
+        )
     next_char = line[end:].lstrip()[:1]
     if "…" in punct or punct == "...":
         return next_char.isupper()
@@ -95,7 +99,9 @@ def segment_article(
     article: ArticleRecord, corpus_config: CorpusConfig, segment_config: SegmentConfig | None = None
 ) -> list[SentenceRecord]:
     """Sentences of one article, in order, each with its own detected language."""
-    abbreviations = ABBREVIATIONS | frozenset(a.lower().rstrip(".") for a in (segment_config or SegmentConfig()).extra_abbreviations)
+    abbreviations = ABBREVIATIONS | frozenset(
+        a.lower().rstrip(".") for a in (segment_config or SegmentConfig()).extra_abbreviations
+    )
     sentences: list[SentenceRecord] = []
     occurrences: Counter[str] = Counter()
     offset = 0
@@ -127,7 +133,9 @@ def segment_article(
 
 
 def segment(
-    articles: Iterable[ArticleRecord], corpus_config: CorpusConfig, segment_config: SegmentConfig | None = None
+    articles: Iterable[ArticleRecord],
+    corpus_config: CorpusConfig,
+    segment_config: SegmentConfig | None = None,
 ) -> list[SentenceRecord]:
     """The segment stage: all sentences of all given articles."""
     return [s for a in articles for s in segment_article(a, corpus_config, segment_config)]

@@ -17,7 +17,9 @@ SCHEMA_NAMES = ("defs", "manifest", "article", "sentence", "pair", "config")
 
 @cache
 def _schemas() -> dict[str, dict[str, Any]]:
-    return {name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMA_NAMES}
+    return {
+        name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMA_NAMES
+    }
 
 
 @cache
@@ -30,7 +32,9 @@ def _registry() -> Registry:
 def validator(name: str) -> Draft202012Validator:
     """One validator per schema; ``$ref`` between schemas resolves through the local registry."""
     schema = _schemas()[name]
-    return Draft202012Validator(schema, registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(
+        schema, registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def schema(name: str) -> dict[str, Any]:

@@ -13,9 +13,23 @@ from tests.conftest import SEED_EVENT
 
 CONFIG = BuildConfig()
 BOILERPLATE = [
-    "Forgot password", "Leave your vote", "GIPHY", "READ MORE", "Log In", "Log in", "Privacy Policy",
-    "Add to Collection", "No Collections", "pic.twitter.com", "(@MrinankSharma)", "विज्ञापन", "date 2026",
-    "In Xataka", "Image |", "reset your password", "Leave a Comment",
+    "Forgot password",
+    "Leave your vote",
+    "GIPHY",
+    "READ MORE",
+    "Log In",
+    "Log in",
+    "Privacy Policy",
+    "Add to Collection",
+    "No Collections",
+    "pic.twitter.com",
+    "(@MrinankSharma)",
+    "विज्ञापन",
+    "date 2026",
+    "In Xataka",
+    "Image |",
+    "reset your password",
+    "Leave a Comment",
 ]
 
 
@@ -36,9 +50,12 @@ def test_seed_offsets_round_trip_and_key_sentences_unsplit(seed: tuple[list, lis
     articles, sentences = seed
     texts = {a.article_id: a.text for a in articles}
     for s in sentences:
-        assert texts[s.article_id][s.char_start:s.char_end] == s.text
+        assert texts[s.article_id][s.char_start : s.char_end] == s.text
     assert any("Opus 4.6 नाम का नया मॉडल लॉन्च किया है." in s.text for s in sentences)
-    assert any(s.text == "2020 में Dr. Timnit Gebru के Google छोड़ने के बाद भी AI नैतिकता पर बहस छिड़ी थी।" for s in sentences)
+    assert any(
+        s.text == "2020 में Dr. Timnit Gebru के Google छोड़ने के बाद भी AI नैतिकता पर बहस छिड़ी थी।"
+        for s in sentences
+    )
 
 
 def test_seed_languages_per_article_and_sentence(seed: tuple[list, list]) -> None:
@@ -46,7 +63,10 @@ def test_seed_languages_per_article_and_sentence(seed: tuple[list, list]) -> Non
     assert sorted(a.language for a in articles) == ["en", "fr", "hi", "hi", "hi"]
     by_text = {s.text: s.language for s in sentences}
     assert by_text["Today is my last day at Anthropic."] == "en"
-    assert by_text["I’ll be moving back to the UK and letting myself become invisible for a period of time."] == "en"
+    assert (
+        by_text["I’ll be moving back to the UK and letting myself become invisible for a period of time."]
+        == "en"
+    )
     # Code-mixed Hindi with English names stays Hindi.
     assert by_text["Anthropic के Safeguards रिसर्च हेड मृणांक शर्मा ने इस्तीफा देकर लेटर लिखा, जो वायरल है."] == "hi"
     hindi = {a.article_id for a in articles if a.language == "hi"}
@@ -98,21 +118,33 @@ def test_user_extends_boilerplate_rules(make_event) -> None:
         ({"a.txt": "   \n\n"}, "a.txt: article file is empty"),
         ({"a.txt": "caf\xe9 au lait".encode("latin-1")}, "a.txt: is not UTF-8"),
         ({"a.txt": b"\x00\x01\x02binary"}, "a.txt: is a binary file"),
-        ({"a.txt": "ok text here.", "manifest.jsonl": "{not json\n"}, "manifest.jsonl line 1: not valid JSON"),
+        (
+            {"a.txt": "ok text here.", "manifest.jsonl": "{not json\n"},
+            "manifest.jsonl line 1: not valid JSON",
+        ),
         (
             {"a.txt": "ok text here.", "manifest.jsonl": json.dumps({"file": "b.txt"}) + "\n"},
             "manifest.jsonl line 1: names a file that does not exist: b.txt",
         ),
         (
-            {"a.txt": "ok text here.", "manifest.jsonl": json.dumps({"file": "a.txt", "language": "Hindi"}) + "\n"},
-            'manifest.jsonl line 1: "language" must be an ISO 639-1 code, got \'Hindi\'',
+            {
+                "a.txt": "ok text here.",
+                "manifest.jsonl": json.dumps({"file": "a.txt", "language": "Hindi"}) + "\n",
+            },
+            "manifest.jsonl line 1: \"language\" must be an ISO 639-1 code, got 'Hindi'",
         ),
         (
-            {"a.txt": "ok text here.", "manifest.jsonl": json.dumps({"file": "a.txt", "published": "2026-02-30"}) + "\n"},
+            {
+                "a.txt": "ok text here.",
+                "manifest.jsonl": json.dumps({"file": "a.txt", "published": "2026-02-30"}) + "\n",
+            },
             'manifest.jsonl line 1: "published" is not a valid ISO 8601 date',
         ),
         (
-            {"a.txt": "ok text here.", "manifest.jsonl": json.dumps({"file": "a.txt", "published": "yesterday"}) + "\n"},
+            {
+                "a.txt": "ok text here.",
+                "manifest.jsonl": json.dumps({"file": "a.txt", "published": "yesterday"}) + "\n",
+            },
             'manifest.jsonl line 1: "published" must be an ISO 8601 date',
         ),
         ({"manifest.jsonl": ""}, "event directory holds no .txt or .html articles"),

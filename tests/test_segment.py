@@ -56,7 +56,12 @@ def test_quotes_stay_with_their_sentence_and_questions_split() -> None:
 def test_headlines_and_list_items_are_sentences_of_their_own() -> None:
     text = "Headline without a full stop\nFirst item,\nSecond item. And more."
     sentences = segment_article(article(text), CONFIG.corpus)
-    assert [s.text for s in sentences] == ["Headline without a full stop", "First item,", "Second item.", "And more."]
+    assert [s.text for s in sentences] == [
+        "Headline without a full stop",
+        "First item,",
+        "Second item.",
+        "And more.",
+    ]
     assert [s.position for s in sentences] == [0, 1, 2, 3]
 
 
@@ -71,9 +76,7 @@ def test_sentence_ids_depend_on_content_not_position() -> None:
     assert before[0].sentence_id != after[0].sentence_id
 
 
-texts = st.text(
-    alphabet=st.sampled_from(list("ab cD.!?।…\"“”'\n 4.6 Dr. मृणांक। ")), min_size=0, max_size=200
-)
+texts = st.text(alphabet=st.sampled_from(list("ab cD.!?।…\"“”'\n 4.6 Dr. मृणांक। ")), min_size=0, max_size=200)
 
 
 @settings(max_examples=300, deadline=None)
@@ -83,5 +86,5 @@ def test_offsets_round_trip_on_any_text(text: str) -> None:
     if not cleaned:
         return
     for s in segment_article(article(cleaned), CONFIG.corpus):
-        assert cleaned[s.char_start:s.char_end] == s.text
+        assert cleaned[s.char_start : s.char_end] == s.text
         assert s.text == s.text.strip() and s.text
