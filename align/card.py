@@ -97,7 +97,7 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "## What this is",
         "Sentences from news articles that cover the same event in several languages, with the cross-source links "
         "between sentences that report the same fact, each labelled `agree` or `conflict` with the evidence (the "
-        "differing numbers, dates, names or claims). Built with [align](https://github.com/align-nlp/align) from "
+        "differing numbers, dates, names or claims). Built with the align tool from "
         f"{len(content.articles)} articles about {len(events)} event(s): {', '.join(events)}.",
         "## Configs and fields",
         "- `articles`: one row per article: `article_id`, `event_id`, `source`, `url`, `published`, `language`, "
