@@ -112,7 +112,7 @@ class MemoryTranslator:
         A source sentence found in several files keeps its first translation.
         """
         entries: dict[str, Translated] = {}
-        if event_dir is None:
+        if event_dir is None or not event_dir.is_dir():
             return cls(entries)
         files = [event_dir / MEMORY_TSV] if (event_dir / MEMORY_TSV).is_file() else []
         files += sorted(p for p in event_dir.iterdir() if p.suffix.lower() == ".tmx" and p.is_file())
@@ -157,7 +157,8 @@ def read_tsv(path: Path) -> dict[str, str]:
     memory: dict[str, str] = {}
     first_line: dict[str, int] = {}
     seen_content = False
-    for number, raw in enumerate(_decode_utf8(path).splitlines(), start=1):
+    # Newlines only: str.splitlines also breaks at U+2028 and friends, which may sit inside a sentence.
+    for number, raw in enumerate(_decode_utf8(path).split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -201,8 +202,7 @@ def read_tmx(path: Path, target_language: str = "en") -> dict[str, str]:
     Each <tu> with a <tuv> in the target language maps every other <tuv>'s <seg> to it. TMX memories often
     hold alternatives for one source: the first wins.
     """
-    _decode_utf8(path)  # a clear line-numbered error for non-UTF-8 files declared as UTF-8
-    try:
+    try:  # the parser honours the XML declaration: TMX tools often write UTF-16
         root = ElementTree.parse(path).getroot()
     except ElementTree.ParseError as exc:
         raise AlignError(path, f"not valid TMX (XML error: {exc.msg})", exc.position[0]) from None
@@ -229,16 +229,17 @@ def read_tmx(path: Path, target_language: str = "en") -> dict[str, str]:
 
 
 @dataclass
-class _LoadedArgosModel:
-    package: Any  # argostranslate.package.Package: tokenizer + metadata
-    translator: Any  # ctranslate2.Translator
+class _ArgosPackage:
+    package: Any  # argostranslate.package.Package: metadata and tokenizer
     provenance: Translation
+    translator: Any = None  # ctranslate2.Translator, loaded on first use
 
 
 class ArgosTranslator:
     """Argos Translate packages, run sentence by sentence through their ctranslate2 model, in batches.
 
-    argostranslate is imported only when a sentence needs it; models load once per language pair.
+    argostranslate is imported only when a sentence needs it. Reading a package's metadata (enough to build
+    cache keys) is cheap; its ctranslate2 model loads only when a sentence is not cached, once per pair.
     """
 
     def __init__(self, packages_dir: Path, target_language: str = "en", threads: int = 2) -> None:
@@ -246,45 +247,56 @@ class ArgosTranslator:
         self.target_language = target_language
         self.threads = threads
         self.sentences_translated = 0  # sentences sent through a model, for benchmarks and tests
-        self._models: dict[str, _LoadedArgosModel | None] = {}
+        self._packages: dict[str, _ArgosPackage | None] = {}
 
     @property
     def signature(self) -> str:
         """The language pairs (and package versions) this run needed, cached output included."""
         target = self.target_language
-        used = sorted((src, model.provenance.version) for src, model in self._models.items() if model)
+        used = sorted((src, p.provenance.version) for src, p in self._packages.items() if p is not None)
         return "argos(" + ",".join(f"{src}-{target}:{version}" for src, version in used) + ")"
 
-    def _model(self, source_language: str) -> _LoadedArgosModel | None:
-        if source_language not in self._models:
-            package = find_package(source_language, self.target_language, self.packages_dir)
-            self._models[source_language] = None if package is None else self._load(package)
-        return self._models[source_language]
+    @property
+    def loaded_models(self) -> list[str]:
+        """Source languages whose ctranslate2 model is in memory."""
+        return sorted(src for src, p in self._packages.items() if p is not None and p.translator is not None)
 
-    def _load(self, package: Any) -> _LoadedArgosModel:
-        import ctranslate2
-
-        model_dir = str(Path(package.package_path) / "model")
-        threads = self.threads
-        translator = ctranslate2.Translator(model_dir, device="cpu", inter_threads=1, intra_threads=threads)
-        name = f"{package.type}-{package.from_code}_{package.to_code}"
-        return _LoadedArgosModel(package, translator, Translation("argos", name, package.package_version))
-
-    def model_for(self, source_language: str) -> Translation | None:
+    def _package(self, source_language: str) -> _ArgosPackage | None:
         if source_language == self.target_language:
             return None
-        model = self._model(source_language)
-        return model.provenance if model else None
+        if source_language not in self._packages:
+            package = find_package(source_language, self.target_language, self.packages_dir)
+            if package is None:
+                self._packages[source_language] = None
+            else:
+                name = f"{package.type}-{package.from_code}_{package.to_code}"
+                provenance = Translation("argos", name, package.package_version)
+                self._packages[source_language] = _ArgosPackage(package, provenance)
+        return self._packages[source_language]
+
+    def _translator(self, entry: _ArgosPackage) -> Any:
+        if entry.translator is None:
+            import ctranslate2
+
+            model_dir = str(Path(entry.package.package_path) / "model")
+            entry.translator = ctranslate2.Translator(
+                model_dir, device="cpu", inter_threads=1, intra_threads=self.threads
+            )
+        return entry.translator
+
+    def model_for(self, source_language: str) -> Translation | None:
+        entry = self._package(source_language)
+        return entry.provenance if entry else None
 
     def translate_batch(self, texts: Sequence[str], source_language: str) -> list[Translated | None]:
-        model = self._model(source_language) if source_language != self.target_language else None
-        if model is None or not texts:
+        entry = self._package(source_language)
+        if entry is None or not texts:
             return [None] * len(texts)
-        package = model.package
+        package = entry.package
         tokens = [package.tokenizer.encode(text) for text in texts]
         prefix = [[package.target_prefix]] * len(tokens) if package.target_prefix else None
         # ctranslate2 sorts the inputs by length and splits them into batches itself.
-        results = model.translator.translate_batch(
+        results = self._translator(entry).translate_batch(
             tokens,
             target_prefix=prefix,
             replace_unknowns=True,
@@ -295,7 +307,7 @@ class ArgosTranslator:
             length_penalty=ARGOS_LENGTH_PENALTY,
         )
         self.sentences_translated += len(texts)
-        return [Translated(self._detokenize(package, r.hypotheses[0]), model.provenance) for r in results]
+        return [Translated(self._detokenize(package, r.hypotheses[0]), entry.provenance) for r in results]
 
     @staticmethod
     def _detokenize(package: Any, tokens: list[str]) -> str:
@@ -409,8 +421,9 @@ class TranslatorChain:
         return f"add 'argos' to [translate] backends, or add the sentences to {MEMORY_TSV}"
 
     def _report_untranslated(self, source_language: str, count: int) -> None:
+        target = "English" if self.target_language == "en" else self.target_language
         advice = self.advice(source_language)
-        problem = f"{count} {source_language} sentence(s) have no English translation: {advice}"
+        problem = f"{count} {source_language} sentence(s) have no {target} translation: {advice}"
         if self.require:
             raise AlignError(self.where, problem)
         log.warning("%s: %s; their text_en stays empty", self.where, problem)

@@ -165,6 +165,13 @@ def test_memory_tmx_reads_units_with_an_english_variant(tmp_path: Path) -> None:
     assert out[2].translation is None
 
 
+def test_tmx_in_utf16_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "exported.tmx"
+    text = TMX.format(hi0=HINDI[0], fr=FRENCH, hi2=HINDI[2]).replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    path.write_bytes(text.encode("utf-16"))
+    assert read_tmx(path)[FRENCH] == "The company published a statement."
+
+
 def test_tsv_entries_win_over_tmx(tmp_path: Path) -> None:
     event_dir = tmp_path / "event"
     write_tsv(event_dir, f"{HINDI[0]}\tFrom the TSV.\n")
@@ -207,6 +214,10 @@ def test_broken_tmx_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.tmx"
     path.write_text('<tmx version="1.4">\n<body>\n<tu><tuv xml:lang="hi"><seg>x</tuv></tu>\n</body></tmx>\n')
     with pytest.raises(AlignError, match=r"broken.tmx line 3: not valid TMX"):
+        read_tmx(path)
+    latin1 = b'<tmx version="1.4"><body><tu><tuv xml:lang="fr"><seg>caf\xe9</seg></tuv></tu></body></tmx>'
+    path.write_bytes(latin1)  # declared (by default) UTF-8, written Latin-1
+    with pytest.raises(AlignError, match=r"broken.tmx line 1: not valid TMX"):
         read_tmx(path)
     path.write_text("<html><body/></html>")
     with pytest.raises(AlignError, match="not a TMX file"):
@@ -286,6 +297,7 @@ def test_argos_translates_through_the_installed_package(packages_dir: Path, tmp_
     assert out[1].text_en == ENGLISH
     _, argos = argos_parts(translator)
     assert argos.sentences_translated == 3  # the repeated sentence went to the model once
+    assert argos.loaded_models == ["hi"]
     assert translator.signature == "mt:identity+argos(hi-en:1.1)"
     summary = summarise(out)
     assert summary.by_engine == {"argos": 4, "identity": 1} and summary.untranslated == 0
@@ -308,6 +320,7 @@ def test_rebuild_translates_nothing_that_did_not_change(packages_dir: Path, tmp_
     second = translate(inputs, rebuild)
     cached, argos = argos_parts(rebuild)
     assert argos.sentences_translated == 0
+    assert argos.loaded_models == []  # metadata gives the cache keys; the model itself is never loaded
     assert cached.cache.hits == 3
     assert second == first
     assert rebuild.signature == "mt:argos(hi-en:1.1)"  # provenance is kept for cached output too
