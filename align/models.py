@@ -68,7 +68,16 @@ def argos_package_module(packages_dir: Path) -> ModuleType:
     """``argostranslate.package``, imported lazily and pointed at ``packages_dir``."""
     packages_dir.mkdir(parents=True, exist_ok=True)
     if "argostranslate.settings" not in sys.modules:
-        os.environ["ARGOS_PACKAGES_DIR"] = str(packages_dir)  # read once, at import time
+        # Read once, at import time; set only for the import, so our choice does not leak into the process.
+        previous = os.environ.get("ARGOS_PACKAGES_DIR")
+        os.environ["ARGOS_PACKAGES_DIR"] = str(packages_dir)
+        try:
+            import argostranslate.package
+        finally:
+            if previous is None:
+                del os.environ["ARGOS_PACKAGES_DIR"]
+            else:
+                os.environ["ARGOS_PACKAGES_DIR"] = previous
     import argostranslate.package
     import argostranslate.settings
 

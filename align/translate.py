@@ -39,8 +39,8 @@ TSV_HEADER = ("source", "english", "note")
 # Decoding settings of argostranslate's own PackageTranslation. Part of the cache key: they shape the output.
 ARGOS_BEAM_SIZE = 4
 ARGOS_LENGTH_PENALTY = 0.2
-ARGOS_MAX_BATCH_TOKENS = 1024
 ARGOS_DECODING = f"beam{ARGOS_BEAM_SIZE}-lp{ARGOS_LENGTH_PENALTY}"
+ARGOS_MAX_BATCH_TOKENS = 1024
 CACHE_NAMESPACE = "translation"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_INLINE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # native markup inside <seg>, not text
@@ -323,12 +323,14 @@ class ArgosTranslator:
 class CachedTranslator:
     """A model translator behind the content-hash cache: each (model, language, sentence) is translated once.
 
-    An entry that cannot be decoded counts as a miss; it is translated again and rewritten.
+    ``settings`` names whatever else shapes the output (decoding settings) and joins the key. An entry that
+    cannot be decoded counts as a miss; it is translated again and rewritten.
     """
 
-    def __init__(self, inner: ModelTranslator, cache: ContentCache) -> None:
+    def __init__(self, inner: ModelTranslator, cache: ContentCache, settings: str = "") -> None:
         self.inner = inner
         self.cache = cache
+        self.settings = settings
 
     @property
     def signature(self) -> str:
@@ -337,12 +339,9 @@ class CachedTranslator:
     def model_for(self, source_language: str) -> Translation | None:
         return self.inner.model_for(source_language)
 
-    @staticmethod
-    def key(provenance: Translation, source_language: str, text: str) -> str:
-        return cache_key(
-            provenance.engine, provenance.model, provenance.version, ARGOS_DECODING, source_language,
-            normalise_text(text),
-        )
+    def key(self, provenance: Translation, source_language: str, text: str) -> str:
+        engine, model, version = provenance.engine, provenance.model, provenance.version
+        return cache_key(engine, model, version, self.settings, source_language, normalise_text(text))
 
     @staticmethod
     def _decode(value: bytes) -> str | None:
@@ -444,7 +443,8 @@ def build_translator(config: TranslateConfig, event_dir: Path | None) -> Transla
             packages_dir = resolve_packages_dir(config.packages_dir)
             argos = ArgosTranslator(packages_dir, config.target_language, config.argos_threads)
             cache_dir = Path(config.cache_dir).expanduser() if config.cache_dir else default_cache_dir()
-            backends.append((name, CachedTranslator(argos, ContentCache(cache_dir, CACHE_NAMESPACE))))
+            cache = ContentCache(cache_dir, CACHE_NAMESPACE)
+            backends.append((name, CachedTranslator(argos, cache, ARGOS_DECODING)))
         else:
             problem = f"unknown translation backend {name!r}; choose from {', '.join(BACKENDS)}"
             raise AlignError("config [translate]", problem)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
+import subprocess
+import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -142,6 +145,28 @@ def test_packages_dir_comes_from_config_then_environment(
     monkeypatch.delenv("ARGOS_PACKAGES_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert models.resolve_packages_dir(None) == tmp_path / "data" / "argos-translate" / "packages"
+
+
+def test_argostranslate_is_pointed_at_the_packages_dir_before_import(tmp_path: Path) -> None:
+    code = (
+        "import os, sys; from pathlib import Path; from align import models; "
+        "models.argos_package_module(Path(sys.argv[1])); import argostranslate.settings as s; "
+        "print(s.package_data_dir); print(os.environ.get('ARGOS_PACKAGES_DIR'))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ARGOS_PACKAGES_DIR"}
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name)
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "mine")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.split("\n")[:2] == [str(tmp_path / "mine"), "None"]  # used, and not leaked
+    # argostranslate creates its packages directory at import: it never saw its default one.
+    assert not (tmp_path / "XDG_DATA_HOME" / "argos-translate" / "packages").exists()
 
 
 # --- install from the Argos index: argostranslate's own code, on a local or unreachable index --------------

@@ -332,9 +332,9 @@ def test_rebuild_translates_nothing_that_did_not_change(packages_dir: Path, tmp_
 
 def test_a_corrupted_cache_entry_is_recomputed_and_rewritten(packages_dir: Path, tmp_path: Path) -> None:
     inputs = records(*((text, "hi") for text in HINDI))
-    first = translate(inputs, build_translator(config(tmp_path), None))
-    provenance = Translation("argos", "translate-hi_en", "1.1")
-    key = CachedTranslator.key(provenance, "hi", HINDI[1])
+    translator = build_translator(config(tmp_path), None)
+    first = translate(inputs, translator)
+    key = argos_parts(translator)[0].key(Translation("argos", "translate-hi_en", "1.1"), "hi", HINDI[1])
     cache = ContentCache(tmp_path / "cache", CACHE_NAMESPACE)
     assert cache.get(key) is not None
     cache.put(key, b"\xff\x00 not json")
