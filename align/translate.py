@@ -307,7 +307,9 @@ class ArgosTranslator:
             length_penalty=ARGOS_LENGTH_PENALTY,
         )
         self.sentences_translated += len(texts)
-        return [Translated(self._detokenize(package, r.hypotheses[0]), entry.provenance) for r in results]
+        decoded = [self._detokenize(package, r.hypotheses[0]) for r in results]
+        # An empty output is no translation (and the data contract wants text_en non-empty or null).
+        return [Translated(text, entry.provenance) if text else None for text in decoded]
 
     @staticmethod
     def _detokenize(package: Any, tokens: list[str]) -> str:
@@ -411,6 +413,9 @@ class TranslatorChain:
         tgt = self.target_language
         if source_language == tgt:
             return "add 'identity' to [translate] backends"
+        argos = dict(self.backends).get("argos")
+        if isinstance(argos, CachedTranslator | ArgosTranslator) and argos.model_for(source_language):
+            return f"the installed {source_language} -> {tgt} Argos model gave empty output"
         if self.packages_dir is not None:
             return (
                 f"no {source_language} -> {tgt} Argos model in {self.packages_dir}; install one with "

@@ -28,6 +28,7 @@ from align.translate import (
     summarise,
     translate,
 )
+from align.validation import errors_in
 
 HINDI = (
     "एंथ्रोपिक के सुरक्षा शोध प्रमुख ने इस्तीफा दिया।",
@@ -301,6 +302,7 @@ def test_argos_translates_through_the_installed_package(packages_dir: Path, tmp_
     assert translator.signature == "mt:identity+argos(hi-en:1.1)"
     summary = summarise(out)
     assert summary.by_engine == {"argos": 4, "identity": 1} and summary.untranslated == 0
+    assert [errors_in("sentence", s.to_dict()) for s in out] == [[]] * len(out)
 
 
 def test_batched_and_one_by_one_agree(packages_dir: Path) -> None:
