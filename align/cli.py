@@ -78,10 +78,23 @@ def build(
             "--bump", help="Publish a new version: patch, minor or major (required when content changed)."
         ),
     ] = None,
+    require_translation: Annotated[
+        bool,
+        typer.Option(
+            "--require-translation",
+            help="Fail (exit 2, nothing written) when a non-English sentence has no translation backend.",
+        ),
+    ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Cache for translations and embeddings (default: $ALIGN_CACHE_DIR or ~/.cache/align)."),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Run the whole chain (corpus, segment, translate, link, label) and publish the dataset."""
     _setup_logging(quiet)
+    from dataclasses import replace
+
     from align.config import load_config
     from align.pipeline import build as run_build
 
@@ -89,6 +102,12 @@ def build(
         _fail(AlignError("--bump", f"must be patch, minor or major, got {bump!r}"))
     try:
         build_config = load_config(config)
+        translate_config = build_config.translate
+        if require_translation:
+            translate_config = replace(translate_config, require=True)
+        if cache_dir is not None:
+            translate_config = replace(translate_config, cache_dir=str(cache_dir))
+        build_config = replace(build_config, translate=translate_config)
         show_progress = stderr.is_terminal and not quiet
         with _progress(show_progress) as advance:
             report = run_build(corpus, out, build_config, bump=bump, on_event=advance)
@@ -104,6 +123,7 @@ def build(
             markup=False,
             highlight=False,
         )
+    stdout.print(report.translation, markup=False, highlight=False)
     stages = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.stage_seconds.items())
     logging.getLogger("align").info("signature %s; %s", report.signature, stages)
 
@@ -158,6 +178,87 @@ def validate(
             stdout.print(f"  {failure}", markup=False, highlight=False)
         raise typer.Exit(1)
     stdout.print(f"{dataset}: valid", markup=False, highlight=False)
+
+
+models_app = typer.Typer(help="Translation models (Argos Translate packages).", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+PackagesDirOption = Annotated[
+    Path | None,
+    typer.Option("--packages-dir", help="Where models live (default: $ARGOS_PACKAGES_DIR or Argos' own directory)."),
+]
+
+
+def _packages_dir(packages_dir: Path | None) -> Path:
+    from align.models import resolve_packages_dir
+
+    return resolve_packages_dir(packages_dir)
+
+
+@models_app.command("list")
+def models_list(packages_dir: PackagesDirOption = None) -> None:
+    """List installed translation packages, one per line."""
+    from align.models import list_packages
+
+    try:
+        directory = _packages_dir(packages_dir)
+        packages = list_packages(directory)
+    except AlignError as error:
+        _fail(error)
+        return
+    if not packages:
+        stderr.print(f"no translation packages in {directory}; install one with `align models install hi en`")
+    for package in packages:
+        stdout.print(str(package), markup=False, highlight=False)
+
+
+@models_app.command("install")
+def models_install(
+    source: Annotated[str, typer.Argument(help="Source language (ISO 639-1), e.g. hi.")],
+    target: Annotated[str, typer.Argument(help="Target language.")] = "en",
+    packages_dir: PackagesDirOption = None,
+) -> None:
+    """Download and install SOURCE->TARGET from the Argos package index (needs internet)."""
+    from align.models import install_from_index
+
+    try:
+        package = install_from_index(source, target, _packages_dir(packages_dir))
+    except AlignError as error:
+        _fail(error)
+        return
+    stdout.print(f"installed {package}", markup=False, highlight=False)
+
+
+@models_app.command("install-file")
+def models_install_file(
+    path: Annotated[Path, typer.Argument(help="A .argosmodel file.")],
+    packages_dir: PackagesDirOption = None,
+) -> None:
+    """Install a translation package from a local .argosmodel file (works offline)."""
+    from align.models import install_file
+
+    try:
+        package = install_file(path, _packages_dir(packages_dir))
+    except AlignError as error:
+        _fail(error)
+        return
+    stdout.print(f"installed {package}", markup=False, highlight=False)
+
+
+@models_app.command("remove")
+def models_remove(
+    source: Annotated[str, typer.Argument(help="Source language.")],
+    target: Annotated[str, typer.Argument(help="Target language.")] = "en",
+    packages_dir: PackagesDirOption = None,
+) -> None:
+    """Remove an installed translation package."""
+    from align.models import remove
+
+    try:
+        package = remove(source, target, _packages_dir(packages_dir))
+    except AlignError as error:
+        _fail(error)
+        return
+    stdout.print(f"removed {package}", markup=False, highlight=False)
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ from align.publish import (
 )
 from align.records import ArticleRecord, PairRecord, SentenceRecord
 from align.segment import segment
+from align.translate import build_translator, summarise, translate
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ class EventResult:
     articles: list[ArticleRecord]
     sentences: list[SentenceRecord]
     pairs: list[PairRecord]
+    # Stage name -> the engines/models that shaped this event's records, e.g. {"mt": "identity+memory"}.
+    signatures: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -47,6 +50,7 @@ class BuildReport:
     unchanged: bool
     signature: str
     counts: dict[str, int] = field(default_factory=dict)
+    translation: str = ""
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -82,18 +86,29 @@ def run_event(event_dir: Path, config: BuildConfig, timer: StageTimer | None = N
         "segment", lambda: segment(articles, config.corpus, config.segment)
     )
     articles = with_sentence_counts(articles, sentences)
+    translator = build_translator(config.translate, event_dir)
+    sentences = timer.run("translate", lambda: translate(sentences, translator))  # type: ignore[assignment]
     pairs: list[PairRecord] = []
-    return EventResult(articles, sentences, pairs)
+    signatures = {"mt": translator.signature.removeprefix("mt:")}
+    return EventResult(articles, sentences, pairs, signatures)
 
 
-def build_signature(config: BuildConfig) -> str:
+def _merged(parts: Iterable[str]) -> str:
+    """Union of '+'-joined engine lists from several events, in a stable order."""
+    names = sorted({name for part in parts for name in part.split("+") if name and name != "none"})
+    return "+".join(names) or "none"
+
+
+def build_signature(results: list[EventResult]) -> str:
     """What shaped the records, printed in the data and the card (sacrebleu-style)."""
-    parts = [
-        f"align:{__version__}",
-        "segment:rules-1",
-        f"schema:{current_schema_version()}",
-    ]
+    stages = sorted({stage for r in results for stage in r.signatures}, key=SIGNATURE_ORDER.index)
+    parts = [f"align:{__version__}", "segment:rules-1"]
+    parts += [f"{stage}:{_merged(r.signatures.get(stage, '') for r in results)}" for stage in stages]
+    parts.append(f"schema:{current_schema_version()}")
     return "|".join(parts)
+
+
+SIGNATURE_ORDER = ("mt", "embed", "link", "label")
 
 
 def assemble(results: Iterable[EventResult], signature: str) -> DatasetContent:
@@ -120,8 +135,9 @@ def build(
         results.append(run_event(event_dir, config, timer))
         if on_event:
             on_event(event_dir.name)
-    signature = build_signature(config)
+    signature = build_signature(results)
     content = assemble(results, signature)
+    translation_summary = summarise([s for r in results for s in r.sentences])
     candidate = Release("", content.digest(), current_schema_version(), signature)
     old = read_release(out_dir)
     version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
@@ -131,7 +147,13 @@ def build(
             "%s already holds this build (version %s); nothing to write", out_dir, old.version if old else "?"
         )
         return BuildReport(
-            old.version if old else None, True, signature, counts, time.perf_counter() - start, timer.seconds
+            old.version if old else None,
+            True,
+            signature,
+            counts,
+            str(translation_summary),
+            time.perf_counter() - start,
+            timer.seconds,
         )
     release = replace(candidate, version=version)
     old_content = read_content(out_dir) if old else None
@@ -147,4 +169,6 @@ def build(
             content, out_dir, release, card, changelog_entry(old_content, content, release, bump), render_card
         ),
     )
-    return BuildReport(version, False, signature, counts, time.perf_counter() - start, timer.seconds)
+    return BuildReport(
+        version, False, signature, counts, str(translation_summary), time.perf_counter() - start, timer.seconds
+    )

@@ -56,3 +56,41 @@ def test_unknown_config_key_and_missing_corpus(tmp_path: Path) -> None:
     assert result.returncode == 2 and "corpus directory does not exist" in result.stderr
     result = align("validate", str(tmp_path / "missing"))
     assert result.returncode == 2 and "dataset directory does not exist" in result.stderr
+
+
+def test_argos_model_installed_through_the_cli_translates_a_build(make_event, tmp_path: Path, tmp_path_factory) -> None:
+    """The real path a user takes: `align models install-file`, then `align build` with argos in the chain."""
+    import pyarrow.parquet as pq
+
+    from tests.argos_fixture import shared_tiny_argosmodel
+
+    model = shared_tiny_argosmodel(tmp_path_factory)
+    packages = tmp_path / "packages"
+    installed = align("models", "install-file", str(model), "--packages-dir", str(packages))
+    assert installed.returncode == 0, installed.stderr
+    listed = align("models", "list", "--packages-dir", str(packages))
+    assert "hi" in listed.stdout and "en" in listed.stdout
+    corpus = make_event({"a.txt": "मृणांक शर्मा ने इस्तीफा दिया।\nउन्होंने कहा कि दुनिया खतरे में है।", "b.txt": "He resigned."})
+    config = tmp_path / "align.toml"
+    config.write_text(f'[translate]\npackages_dir = "{packages}"\n')
+    out = tmp_path / "ds"
+    built = align("build", "--corpus", str(corpus), "--out", str(out), "--config", str(config), "-q")
+    assert built.returncode == 0, built.stderr
+    assert "2 argos" in built.stdout and "1 identity" in built.stdout
+    rows = pq.read_table(out / "data/sentences/train-00000-of-00001.parquet").to_pylist()
+    hindi = [r for r in rows if r["language"] == "hi"]
+    assert len(hindi) == 2
+    assert all(r["translation"]["engine"] == "argos" and r["text_en"] for r in hindi)
+    assert all(r["translation"]["model"] == "translate-hi_en" for r in hindi)
+    assert "argos(hi-en" in (out / "README.md").read_text()
+
+
+def test_require_translation_fails_before_writing(make_event, tmp_path: Path) -> None:
+    corpus = make_event({"a.txt": "मृणांक शर्मा ने इस्तीफा दिया।"})
+    config = tmp_path / "align.toml"
+    config.write_text(f'[translate]\npackages_dir = "{tmp_path / "none"}"\n')
+    out = tmp_path / "ds"
+    result = align("build", "--corpus", str(corpus), "--out", str(out), "--config", str(config), "--require-translation")
+    assert result.returncode == 2, result.stderr
+    assert "align models install hi en" in result.stderr
+    assert not out.exists()
