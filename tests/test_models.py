@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.argos_fixture import shared_tiny_argosmodel
 
 from align import models
 from align.errors import AlignError
+from tests.argos_fixture import shared_tiny_argosmodel
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tests.argos_fixture import shared_tiny_argosmodel
 
 from align import models
 from align.cache import ContentCache
@@ -29,6 +28,7 @@ from align.translate import (
     translate,
 )
 from align.validation import errors_in
+from tests.argos_fixture import shared_tiny_argosmodel
 
 HINDI = (
     "एंथ्रोपिक के सुरक्षा शोध प्रमुख ने इस्तीफा दिया।",
