@@ -7,6 +7,7 @@ dataset publishes through the real writer; no pipeline, no models.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +198,6 @@ def write_dataset(
         CARD,
         changelog_entry(old, content, release, None),
         render_card,
-        extra_files=write_browsable_files,
+        extra_files=partial(write_browsable_files, title=CARD.pretty_name),
     )
     return release

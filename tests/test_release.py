@@ -79,7 +79,9 @@ def test_release_since_an_older_version_counts_the_changes(tmp_path: Path) -> No
 
     old, new = tmp_path / "v0.1.0", tmp_path / "v0.2.0"
     write_dataset(seedlike().content(), old, "0.1.0")
-    changed = seedlike("Sa lettre a été vue 2 millions de fois.", "His letter was seen 2 million times.").content()
+    changed = seedlike(
+        "Sa lettre a été vue 2 millions de fois.", "His letter was seen 2 million times."
+    ).content()
     write_dataset(changed, new, "0.2.0")
 
     result = release(new, "patch", since=old, today=date(2026, 3, 2))
@@ -180,6 +182,8 @@ def test_release_command_line(tmp_path: Path) -> None:
     runner = CliRunner()
     missing_bump = runner.invoke(app, ["release", str(out)])
     assert missing_bump.exit_code == 2
-    assert missing_bump.stderr.strip() == "error: --bump: is required and must be patch, minor or major, got ''"
+    assert (
+        missing_bump.stderr.strip() == "error: --bump: is required and must be patch, minor or major, got ''"
+    )
     help_text = runner.invoke(app, ["release", "--help"])
     assert help_text.exit_code == 0 and "--since" in help_text.stdout
