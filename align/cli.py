@@ -186,9 +186,9 @@ def release(
 ) -> None:
     """Publish the records already in DATASET under a new version, without rebuilding.
 
-    Writes the new version into the card, prepends a CHANGELOG entry (counts of articles, sentences, pairs, label
-    and schema changes, the build signature) and rewrites the report and SHA256SUMS. The records and their
-    content_sha256 stay the same. Refuses a dataset that does not validate.
+    Writes the new version into the card and prepends a CHANGELOG entry (counts of articles, sentences, pairs,
+    label and schema changes; the build signature); rewrites report.html, labels.svg and SHA256SUMS.
+    The records and their content_sha256 stay the same. Refuses a dataset that does not validate.
     """
     from align.release import release as run_release
 
@@ -204,6 +204,7 @@ def release(
         f"records unchanged, content_sha256 {result.release.content_sha256[:12]}…)",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -218,8 +219,9 @@ def diff(
 ) -> None:
     """Compare two dataset directories: articles, sentences and pairs added, removed or changed.
 
-    Records are matched by their stable ids. The summary counts them, the sentences whose text_en changed, the
-    pairs whose label flipped, and schema or build-signature changes; --json lists every id. Exit 0 either way.
+    Records are matched by their stable ids. The summary counts them, the sentences whose text_en changed,
+    the pairs whose label flipped, and schema or build-signature changes. --json lists every id.
+    Exit 0 whether or not they differ.
     """
     import json
 
@@ -268,9 +270,10 @@ def publish(
 ) -> None:
     """Push DATASET to the Hugging Face Hub and tag the commit vX.Y.Z (the card's version).
 
-    Refuses a dataset that does not validate, and a version whose tag already exists on the Hub with different
-    files (re-publishing identical files is a no-op). The token comes from HF_TOKEN or the `hf auth login` cache and
-    is never printed. Needs the network; HF_ENDPOINT selects another Hub.
+    Refuses a dataset that does not validate, and a version whose tag already holds different files.
+    Re-publishing identical files is a no-op. The repo mirrors DATASET: files it no longer has are deleted.
+    The token comes from HF_TOKEN or the `hf auth login` cache and is never printed.
+    Needs the network; HF_ENDPOINT selects another Hub.
     """
     from align.hub import plan_lines, plan_upload, push
 
@@ -307,9 +310,10 @@ def report(
 ) -> None:
     """Write one self-contained HTML page for browsing DATASET: articles side by side, links, conflicts.
 
-    No network and no CDN: styles, script, data (as JSON) and the chart (SVG) are inside the file. Click a sentence
-    to highlight its partners, filter by label, language pair and confidence; conflict evidence is marked on both
-    sides. align build and align release already write DATASET/report.html; this renders one elsewhere.
+    No network, no CDN: styles, script, data (JSON) and the chart (SVG) are inside the file.
+    Click a sentence to highlight its partners; filter by label, language pair and confidence.
+    Conflict evidence is marked on both sides. The view is kept in the address (#pair=ID, #label=conflict, ...).
+    align build and align release already write DATASET/report.html; this command renders one elsewhere.
     """
     from align.report import write_report
 

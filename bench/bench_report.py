@@ -17,6 +17,7 @@ import json
 import platform
 import random
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -61,11 +62,6 @@ BENCH_SCRIPT = """
     time("all language pairs", function () { input("f-languages", ""); });
     time("confidence >= 0.5", function () { input("f-confidence", "0.5"); });
     time("confidence >= 0", function () { input("f-confidence", "0"); });
-    var list = document.getElementById("pair-list");
-    time("scroll pair list", function () {
-      list.scrollTop = list.scrollHeight / 2;
-      list.dispatchEvent(new Event("scroll"));
-    });
     time("open pair", function () { document.querySelector(".pair-row").click(); });
     out["partners of busiest sentence"] = most;
     out["pair rows in DOM"] = document.querySelectorAll(".pair-row").length;
@@ -157,6 +153,11 @@ def measure(n_pairs: int, workdir: Path) -> dict[str, object]:
     }
 
 
+def median_row(runs: list[dict[str, object]]) -> dict[str, object]:
+    """Per column, the median over runs: the shared machine's noise mostly adds time, rarely removes it."""
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}  # type: ignore[type-var]
+
+
 def markdown(rows: list[dict[str, object]]) -> str:
     keys = list(rows[0])
     lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
@@ -169,7 +170,7 @@ def write_results(table: str) -> None:
     section = (
         "## Report\n\n"
         f"{date.today().isoformat()}, {platform.machine()} {platform.system()}, 2 shared cores, {version} headless. "
-        "Rerun: `PYTHONPATH=. python bench/bench_report.py --write`.\n\n"
+        "Rerun: `PYTHONPATH=. python bench/bench_report.py --write` (medians of 3 runs).\n\n"
         "One synthetic event (12 articles x 100 sentences, 20% conflicts). `page script ms` is the page's own "
         "script from start to ready (parse JSON, index, render one event's columns and the visible pair rows); "
         "the step columns are milliseconds per interaction, each ending with a forced layout. Columns render one "
@@ -189,12 +190,13 @@ def write_results(table: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the table shows medians")
     parser.add_argument(
         "--write", action="store_true", help="replace the ## Report section of bench/RESULTS.md"
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
-        rows = [measure(n, Path(workdir)) for n in args.pairs]
+        rows = [median_row([measure(n, Path(workdir)) for _ in range(args.repeat)]) for n in args.pairs]
     table = markdown(rows)
     print(table)
     if args.write:
