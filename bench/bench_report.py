@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import shutil
@@ -169,7 +170,8 @@ def write_results(table: str) -> None:
     version = subprocess.run([chromium(), "--version"], capture_output=True, text=True).stdout.strip()
     section = (
         "## Report\n\n"
-        f"{date.today().isoformat()}, {platform.machine()} {platform.system()}, 2 shared cores, {version} headless. "
+        f"{date.today().isoformat()}, {platform.machine()} {platform.system()}, {os.cpu_count()} cores shared with "
+        f"other jobs (load average {os.getloadavg()[0]:.1f} when done), {version} headless. "
         "Rerun: `PYTHONPATH=. python bench/bench_report.py --write` (medians of 3 runs).\n\n"
         "One synthetic event (12 articles x 100 sentences, 20% conflicts). `page script ms` is the page's own "
         "script from start to ready (parse JSON, index, render one event's columns and the visible pair rows); "
