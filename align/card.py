@@ -7,8 +7,11 @@ from typing import Any
 
 import yaml
 
+from align.chart import CHART_FILE, labels_per_language_pair
 from align.features import CONFIGS
 from align.publish import CardInfo, DatasetContent, Release, arrow_bytes, parquet_path
+from align.records import LABELS
+from align.report import REPORT_FILE
 
 
 def size_category(n: int) -> str:
@@ -48,6 +51,9 @@ def card_metadata(content: DatasetContent, release: Release, info: CardInfo) -> 
                 "content_sha256": release.content_sha256,
                 "schema_version": release.schema_version,
                 "build_signature": release.build_signature,
+                # What `align release` needs to re-render this card without the build config.
+                "name": info.name,
+                "citation_title": info.citation_title,
             },
             "configs": [
                 {"config_name": name, "data_files": [{"split": "train", "path": parquet_path(name)}]}
@@ -72,24 +78,157 @@ def card_metadata(content: DatasetContent, release: Release, info: CardInfo) -> 
     return metadata
 
 
+def card_info_from_metadata(metadata: dict[str, Any], defaults: CardInfo) -> CardInfo:
+    """The CardInfo a published card was rendered from; ``defaults`` fill what older cards did not record."""
+    align_block = metadata.get("align") or {}
+    return CardInfo(
+        name=str(align_block.get("name") or defaults.name),
+        pretty_name=str(metadata.get("pretty_name") or defaults.pretty_name),
+        license=str(metadata.get("license") or defaults.license),
+        citation_title=str(align_block.get("citation_title") or defaults.citation_title),
+    )
+
+
 def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
+    if not rows:
+        lines.append("| " + " | ".join("—" for _ in header) + " |")
     return "\n".join(lines)
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "—"
+
+
+def statistics_section(content: DatasetContent) -> str:
+    """Tables per config, language, source, label, language pair and evidence kind."""
+    articles_of_source: Counter[tuple[str, str]] = Counter(
+        (a["source"], a["language"]) for a in content.articles
+    )
+    source_of_article = {a["article_id"]: (a["source"], a["language"]) for a in content.articles}
+    sentences_of_source = Counter(source_of_article.get(s["article_id"]) for s in content.sentences)
+    pairs_of_source: Counter[tuple[str, str] | None] = Counter()
+    conflicts_of_source: Counter[tuple[str, str] | None] = Counter()
+    for p in content.pairs:
+        for side in {source_of_article.get(p["article_id_a"]), source_of_article.get(p["article_id_b"])}:
+            pairs_of_source[side] += 1
+            conflicts_of_source[side] += p["label"] == "conflict"
+    languages = sorted({s["language"] for s in content.sentences} | {a["language"] for a in content.articles})
+    articles_of_language = Counter(a["language"] for a in content.articles)
+    sentences_of_language = Counter(s["language"] for s in content.sentences)
+    english_of_language = Counter(s["language"] for s in content.sentences if s["text_en"] is not None)
+    by_label = Counter(p["label"] for p in content.pairs)
+    confidence_of_label: dict[str, list[float]] = {}
+    for p in content.pairs:
+        confidence_of_label.setdefault(p["label"], []).append(float(p["confidence"]))
+    evidence_kinds = Counter((e["kind"], p["label"]) for p in content.pairs for e in p["evidence"])
+    per_pair = labels_per_language_pair(content.pairs)
+    tables = [
+        "### Rows per config\n\n"
+        + _table(("config", "rows"), [(name, len(content.rows(name))) for name in CONFIGS]),
+        "### Per language\n\n"
+        + _table(
+            ("language", "articles", "sentences", "sentences with `text_en`"),
+            [
+                (
+                    lang,
+                    articles_of_language[lang],
+                    sentences_of_language[lang],
+                    f"{english_of_language[lang]} ({_share(english_of_language[lang], sentences_of_language[lang])})",
+                )
+                for lang in languages
+            ],
+        ),
+        "### Per source\n\n"
+        + _table(
+            ("source", "language", "articles", "sentences", "pairs", "conflict pairs"),
+            [
+                (
+                    src,
+                    lang,
+                    n,
+                    sentences_of_source[(src, lang)],
+                    pairs_of_source[(src, lang)],
+                    conflicts_of_source[(src, lang)],
+                )
+                for (src, lang), n in sorted(articles_of_source.items())
+            ],
+        ),
+        "### Per label\n\n"
+        + _table(
+            ("label", "pairs", "share", "mean confidence"),
+            [
+                (
+                    label,
+                    by_label.get(label, 0),
+                    _share(by_label.get(label, 0), len(content.pairs)),
+                    f"{sum(confidence_of_label[label]) / len(confidence_of_label[label]):.2f}"
+                    if confidence_of_label.get(label)
+                    else "—",
+                )
+                for label in LABELS
+            ],
+        ),
+        "### Per language pair\n\n"
+        + _table(
+            ("language pair", *LABELS, "total"),
+            [(name, *(c.get(label, 0) for label in LABELS), sum(c.values())) for name, c in per_pair.items()],
+        ),
+        "### Evidence kinds\n\n"
+        + _table(
+            ("kind", "label", "evidence items"),
+            [(kind, label, n) for (kind, label), n in sorted(evidence_kinds.items())],
+        ),
+    ]
+    return "## Statistics\n\n" + "\n\n".join(tables)
+
+
+def limitations_section(content: DatasetContent) -> str:
+    """What a user should know before trusting the records: engines, untranslated share, machine labels."""
+    engines = Counter(
+        (s["translation"]["engine"], s["translation"]["model"], s["translation"]["version"])
+        for s in content.sentences
+        if s["translation"]
+    )
+    non_english = [s for s in content.sentences if s["language"] != "en"]
+    untranslated = sum(1 for s in non_english if s["text_en"] is None)
+    engine_table = _table(
+        ("engine", "model", "version", "sentences"),
+        [
+            (engine, model or "—", version or "—", n)
+            for (engine, model, version), n in sorted(engines.items())
+        ],
+    )
+    return (
+        "## Known limitations\n\n"
+        "### Translation\n\n"
+        f"{engine_table}\n\n"
+        f"**{untranslated} of {len(non_english)} non-English sentences ({_share(untranslated, len(non_english))}) "
+        "have no English text** (`text_en` is null: no configured engine translated them), so they cannot be "
+        "linked through English and are under-represented in `pairs`. Engine `memory` marks reference "
+        "translations from a translation memory (human-written); `argos` marks machine translation by "
+        "argostranslate, whose errors (names, numbers, negation) can create or hide conflicts.\n\n"
+        "### Links and labels\n\n"
+        "- Links and labels are machine-made: a `conflict` is a lead for a fact-checker, not a verdict; check the "
+        "`evidence` spans against both original texts.\n"
+        "- `similarity` is a raw score and `confidence` a heuristic in 0–1; neither is a calibrated probability.\n"
+        "- Sentence language is detected per sentence (script first, then lingua); very short sentences inherit the "
+        "article's language.\n\n"
+        "### Sources\n\n"
+        "Article texts remain the property of their publishers and are included for research on cross-lingual news "
+        "coverage; check the sources' terms before redistribution."
+    )
+
+
 def render_card(content: DatasetContent, release: Release, info: CardInfo) -> str:
+    """The whole card: YAML metadata, then what it is, how to load, browse, trust, rebuild and cite it."""
     metadata = yaml.safe_dump(
         card_metadata(content, release, info), sort_keys=False, allow_unicode=True, width=1000
     )
-    by_language = Counter(s["language"] for s in content.sentences)
-    by_source = Counter((a["source"], a["language"]) for a in content.articles)
-    by_label = Counter(p["label"] for p in content.pairs)
-    by_pair_language = Counter(tuple(sorted((p["language_a"], p["language_b"]))) for p in content.pairs)
-    engines = Counter((s["translation"] or {}).get("engine", "untranslated") for s in content.sentences)
-    non_english = [s for s in content.sentences if s["language"] != "en"]
-    untranslated = sum(1 for s in non_english if s["text_en"] is None)
     events = sorted({a["event_id"] for a in content.articles})
+    conflicts = sum(1 for p in content.pairs if p["label"] == "conflict")
+    key = info.name.replace("-", "_").replace(" ", "_") or "align_dataset"
     sections = [
         f"# {info.pretty_name}",
         f"Version **{release.version}** · schema {release.schema_version} · build signature "
@@ -97,8 +236,14 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "## What this is",
         "Sentences from news articles that cover the same event in several languages, with the cross-source links "
         "between sentences that report the same fact, each labelled `agree` or `conflict` with the evidence (the "
-        "differing numbers, dates, names or claims). Built with the align tool from "
-        f"{len(content.articles)} articles about {len(events)} event(s): {', '.join(events)}.",
+        f"differing numbers, dates, names or claims). Built with the align tool from "
+        f"{len(content.articles)} articles about {len(events)} event(s): {', '.join(events) or 'none'}; "
+        f"{len(content.pairs)} pairs, {conflicts} of them conflicts.",
+        "## Browse it",
+        f"Open [`{REPORT_FILE}`]({REPORT_FILE}) (one self-contained page, works offline) to read the articles of "
+        "each event side by side with their English text, click a sentence to see the sentences it is linked to, "
+        "and filter the pairs by label, language pair and confidence; conflicts show their evidence on both sides.",
+        f"![labels per language pair]({CHART_FILE})",
         "## Configs and fields",
         "- `articles`: one row per article: `article_id`, `event_id`, `source`, `url`, `published`, `language`, "
         "`title`, `text` (boilerplate removed), `sha256` (of the raw file), `n_sentences`.\n"
@@ -111,35 +256,31 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "## Load it",
         "```python\nfrom datasets import load_dataset\n"
         'pairs = load_dataset("PATH_OR_REPO", "pairs", split="train")\n'
-        'conflicts = pairs.filter(lambda p: p["label"] == 1)  # ClassLabel: 0 agree, 1 conflict\n```',
-        "## Statistics",
-        _table(("config", "rows"), [(name, len(content.rows(name))) for name in CONFIGS]),
-        _table(("sentence language", "sentences"), sorted(by_language.items())),
-        _table(
-            ("source", "language", "articles"), [(s, lang, n) for (s, lang), n in sorted(by_source.items())]
-        ),
-        _table(("label", "pairs"), [(label, by_label.get(label, 0)) for label in ("agree", "conflict")]),
-        _table(
-            ("language pair", "pairs"), [(f"{a}-{b}", n) for (a, b), n in sorted(by_pair_language.items())]
-        ),
-        "## How `text_en` was made",
-        _table(("engine", "sentences"), sorted(engines.items()))
-        + f"\n\n{untranslated} of {len(non_english)} non-English sentences have no English text. Engine `identity` "
-        "marks English sentences (no translation); `memory` marks reference translations from a translation memory "
-        "(human-written, not machine output); `argos` marks machine translation by argostranslate.",
-        "## How it was built",
-        f"`align build` with build signature `{release.build_signature}`. The signature names every engine, model "
-        "and threshold that shaped the records; rebuilding the same corpus with the same signature reproduces the "
-        "same records (`content_sha256` in the card metadata).",
-        "## Limitations",
-        "- Links and labels are machine-made; a `conflict` is a lead for a fact-checker, not a verdict.\n"
-        "- Sentence language is detected per sentence (script first, then lingua); very short sentences inherit the "
-        "article's language.\n"
-        "- Article texts remain the property of their publishers and are included for research on cross-lingual "
-        "news coverage; check the sources' terms before redistribution.",
-        "## Citation",
-        "See `CITATION.cff` in the align repository, or cite as:\n\n```bibtex\n@misc{align_dataset,\n"
-        f"  title = {{{info.citation_title}}},\n  note = {{version {release.version}}},\n"
-        "  howpublished = {Built with the align tool},\n}\n```",
+        'conflicts = pairs.filter(lambda p: p["label"] == 1)  # ClassLabel: 0 agree, 1 conflict\n```\n\n'
+        f'On the Hub each version is a git tag: `load_dataset("ORG/NAME", "pairs", revision="v{release.version}")`.',
+        statistics_section(content),
+        limitations_section(content),
+        "## How to rebuild",
+        f"This version was built by `align build` with build signature `{release.build_signature}`; the signature "
+        "names every engine, model and threshold that shaped the records. To rebuild and check it:\n\n"
+        "```bash\n"
+        "# in a checkout of the align repository (the version named in the signature)\n"
+        "pip install -c constraints.txt -e .\n"
+        "align build --corpus corpus --out dataset   # same corpus + same signature -> same records\n"
+        "align validate dataset                      # schemas, card, checksums\n"
+        "(cd dataset && sha256sum -c SHA256SUMS)\n"
+        "align diff path/to/this/version dataset     # empty when the rebuild reproduces it\n"
+        "```\n\n"
+        f"The records hash to `content_sha256: {release.content_sha256}` (card metadata), whatever wrote the "
+        "parquet files. `CHANGELOG.md` lists every version and what changed.",
+        "## How to cite",
+        f"Cite the version you used (this is **{release.version}**). See `CITATION.cff` in the align repository for "
+        "the tool, or cite the dataset as:\n\n"
+        f"```bibtex\n@misc{{{key}_{release.version.replace('.', '_')},\n"
+        f"  title = {{{info.citation_title}}},\n"
+        f"  version = {{{release.version}}},\n"
+        f"  note = {{records sha256 {release.content_sha256}; build {release.build_signature}}},\n"
+        "  howpublished = {Built with the align tool},\n"
+        "}\n```",
     ]
     return f"---\n{metadata}---\n\n" + "\n\n".join(sections) + "\n"

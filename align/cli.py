@@ -261,6 +261,171 @@ def models_remove(
     stdout.print(f"removed {package}", markup=False, highlight=False)
 
 
+# --- release, diff, publish, report (issue #7) ---
+
+DatasetArgument = Annotated[Path, typer.Argument(help="Dataset directory (as written by align build).")]
+
+
+@app.command()
+def release(
+    dataset: DatasetArgument = Path("dataset"),
+    bump: Annotated[
+        str,
+        typer.Option(
+            "--bump",
+            help="Which part of the version to raise: patch, minor or major (see DESIGN.md's semver rule).",
+        ),
+    ] = "",
+    since: Annotated[
+        Path | None,
+        typer.Option(
+            "--since",
+            help="An earlier version of the dataset (e.g. a checkout of its tag): the CHANGELOG entry then counts "
+            "what changed since it. Without it the entry states that the records are unchanged.",
+        ),
+    ] = None,
+) -> None:
+    """Publish the records already in DATASET under a new version, without rebuilding.
+
+    Writes the new version into the card and prepends a CHANGELOG entry (counts of articles, sentences, pairs,
+    label and schema changes; the build signature); rewrites report.html, labels.svg and SHA256SUMS.
+    The records and their content_sha256 stay the same. Refuses a dataset that does not validate.
+    """
+    from align.release import release as run_release
+
+    try:
+        if bump not in ("patch", "minor", "major"):
+            raise AlignError("--bump", f"is required and must be patch, minor or major, got {bump!r}")
+        result = run_release(dataset, bump, since)
+    except AlignError as error:
+        _fail(error)
+        return
+    stdout.print(
+        f"{dataset}: released version {result.release.version} (was {result.previous.version}; "
+        f"records unchanged, content_sha256 {result.release.content_sha256[:12]}…)",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The older dataset directory.")],
+    new: Annotated[Path, typer.Argument(help="The newer dataset directory.")],
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the full difference (every id) as JSON instead of a summary."),
+    ] = False,
+) -> None:
+    """Compare two dataset directories: articles, sentences and pairs added, removed or changed.
+
+    Records are matched by their stable ids. The summary counts them, the sentences whose text_en changed,
+    the pairs whose label flipped, and schema or build-signature changes. --json lists every id.
+    Exit 0 whether or not they differ.
+    """
+    import json
+
+    from align.diff import compare_dirs, summary_lines
+    from align.publish import read_content
+
+    try:
+        for directory in (old, new):
+            if not directory.is_dir():
+                raise AlignError(directory, "dataset directory does not exist")
+        difference = compare_dirs(old, new)
+        lines = summary_lines(difference, read_content(new))
+    except AlignError as error:
+        _fail(error)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(difference.to_json(), indent=2, ensure_ascii=False) + "\n")
+        return
+    versions = [
+        f"{d} ({r.version})" if r else str(d)
+        for d, r in ((old, difference.old_release), (new, difference.new_release))
+    ]
+    stdout.print(f"{versions[0]} -> {versions[1]}", markup=False, highlight=False)
+    for line in lines:
+        stdout.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def publish(
+    dataset: DatasetArgument = Path("dataset"),
+    repo_id: Annotated[
+        str, typer.Option("--repo-id", help="Hub dataset repository, ORG/NAME (created if missing).")
+    ] = "",
+    private: Annotated[
+        bool,
+        typer.Option(
+            "--private", help="Create the repository private (an existing one keeps its visibility)."
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Validate and list the files, sizes and tag that would be pushed; no network."
+        ),
+    ] = False,
+) -> None:
+    """Push DATASET to the Hugging Face Hub and tag the commit vX.Y.Z (the card's version).
+
+    Refuses a dataset that does not validate, and a version whose tag already holds different files.
+    Re-publishing identical files is a no-op. The repo mirrors DATASET: files it no longer has are deleted.
+    The token comes from HF_TOKEN or the `hf auth login` cache and is never printed.
+    Needs the network; HF_ENDPOINT selects another Hub.
+    """
+    from align.hub import plan_lines, plan_upload, push
+
+    try:
+        if not repo_id:
+            raise AlignError("--repo-id", "is required: the Hub dataset repository, ORG/NAME")
+        plan = plan_upload(dataset, repo_id, private)
+        if dry_run:
+            from huggingface_hub import constants
+
+            for line in plan_lines(plan, constants.ENDPOINT):
+                stdout.print(line, markup=False, highlight=False, soft_wrap=True)
+            return
+        result = push(plan)
+    except AlignError as error:
+        _fail(error)
+        return
+    if result.already_published:
+        stdout.print(
+            f"{result.url}: {result.tag} already holds these files; nothing to do",
+            markup=False,
+            highlight=False,
+        )
+    else:
+        stdout.print(f"{result.url}: published and tagged {result.tag}", markup=False, highlight=False)
+
+
+@app.command()
+def report(
+    dataset: DatasetArgument = Path("dataset"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="HTML file to write (outside the dataset directory).")
+    ] = Path("report.html"),
+) -> None:
+    """Write one self-contained HTML page for browsing DATASET: articles side by side, links, conflicts.
+
+    No network, no CDN: styles, script, data (JSON) and the chart (SVG) are inside the file.
+    Click a sentence to highlight its partners; filter by label, language pair and confidence.
+    Conflict evidence is marked on both sides. The view is kept in the address (#pair=ID, #label=conflict, ...).
+    align build and align release already write DATASET/report.html; this command renders one elsewhere.
+    """
+    from align.report import write_report
+
+    try:
+        written = write_report(dataset, output)
+    except AlignError as error:
+        _fail(error)
+        return
+    stdout.print(f"wrote {written}", markup=False, highlight=False)
+
+
 def main() -> None:
     try:
         app()

@@ -9,6 +9,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from align import __version__
@@ -27,6 +28,7 @@ from align.publish import (
     read_release,
 )
 from align.records import ArticleRecord, PairRecord, SentenceRecord
+from align.report import write_browsable_files
 from align.segment import segment
 from align.translate import build_translator, summarise, translate
 
@@ -166,7 +168,13 @@ def build(
     timer.run(
         "publish",
         lambda: publish(
-            content, out_dir, release, card, changelog_entry(old_content, content, release, bump), render_card
+            content,
+            out_dir,
+            release,
+            card,
+            changelog_entry(old_content, content, release, bump),
+            render_card,
+            extra_files=partial(write_browsable_files, title=card.pretty_name),
         ),
     )
     return BuildReport(

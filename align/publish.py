@@ -240,10 +240,13 @@ def publish(
     card: CardInfo,
     changelog_entry: str,
     render_card: Callable[[DatasetContent, Release, CardInfo], str],
+    extra_files: Callable[[DatasetContent, Release, Path], None] | None = None,
 ) -> None:
     """Write the dataset to a temporary sibling directory, then swap it into place.
 
-    A failure anywhere before the swap leaves the previously published dataset untouched.
+    ``extra_files`` may add files next to the card (the HTML report, the chart the card embeds); they are written
+    before SHA256SUMS, so the checksums cover them. A failure anywhere before the swap leaves the previously
+    published dataset untouched.
     """
     failures = validate_content(content)
     if failures:
@@ -258,6 +261,8 @@ def publish(
         (staging / CARD).write_text(render_card(content, release, card), "utf-8")
         old_changelog = (out / CHANGELOG).read_text("utf-8") if (out / CHANGELOG).is_file() else ""
         (staging / CHANGELOG).write_text(_prepend_entry(old_changelog, changelog_entry), "utf-8")
+        if extra_files is not None:
+            extra_files(content, release, staging)
         write_checksums(staging)
         _swap_into_place(staging, out)
     finally:
