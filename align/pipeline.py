@@ -49,6 +49,8 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    events_built: int = 0
+    events_reused: int = 0  # unchanged since a previous build (or built by a distributed run): read from shards
 
 
 def with_sentence_counts(
@@ -105,6 +107,13 @@ def assemble(results: Iterable[EventResult], signature: str) -> DatasetContent:
     return DatasetContent(articles, sentences, pairs)
 
 
+def shard_dir_for(out_dir: Path, config: BuildConfig) -> Path:
+    """Where finished events are kept: ``run.shard_dir`` when set, else a directory under the cache for ``out_dir``."""
+    from align.shards import default_shard_dir
+
+    return Path(config.run.shard_dir) if config.run.shard_dir else default_shard_dir(out_dir)
+
+
 def build(
     corpus_dir: Path,
     out_dir: Path,
@@ -112,15 +121,62 @@ def build(
     bump: str | None = None,
     on_event: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Run the whole chain and publish; raises AlignError on bad input before anything is written."""
+    """Run every event (in ``config.run.workers`` processes), then publish; holds the output's lock throughout.
+
+    Each finished event is kept as a shard, so an interrupted build resumes and an unchanged event is not redone.
+    An event with bad input fails the build (AlignError) after the others finished; the published dataset is then
+    left untouched.
+    """
+    # The runner runs this module's run_event in its workers, so it imports this module: import it here, not above.
+    from align.runner import BuildLock, build_shards, load_results
+    from align.shards import ShardStore
+
     start = time.perf_counter()
     timer = StageTimer()
-    results = []
-    for event_dir in list_events(corpus_dir):
-        results.append(run_event(event_dir, config, timer))
-        if on_event:
-            on_event(event_dir.name)
     signature = build_signature(config)
+    store = ShardStore(shard_dir_for(out_dir, config))
+    with BuildLock(out_dir):
+        events = list_events(corpus_dir)
+        run = build_shards(events, config, store, signature, config.run.workers, on_event)
+        timer.seconds.update(run.stage_seconds)
+        results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
+        report = publish_results(results, out_dir, config, bump, signature, timer, start)
+        store.prune(keep=[event.name for event in events])
+    return replace(report, events_built=len(run.built), events_reused=len(run.reused))
+
+
+def build_from_shards(
+    corpus_dir: Path, out_dir: Path, config: BuildConfig, bump: str | None = None
+) -> BuildReport:
+    """Publish the dataset from the shards a distributed run left (``align assemble``); builds no event itself.
+
+    Every event of the corpus needs a finished shard for its current inputs and config, else AlignError.
+    """
+    from align.runner import BuildLock, ShardRun, load_results
+    from align.shards import ShardStore, shard_key
+
+    start = time.perf_counter()
+    timer = StageTimer()
+    signature = build_signature(config)
+    store = ShardStore(shard_dir_for(out_dir, config))
+    with BuildLock(out_dir):
+        events = list_events(corpus_dir)
+        run = ShardRun({event.name: shard_key(event, config, signature) for event in events})
+        results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
+        report = publish_results(results, out_dir, config, bump, signature, timer, start)
+    return replace(report, events_reused=len(events))
+
+
+def publish_results(
+    results: list[EventResult],
+    out_dir: Path,
+    config: BuildConfig,
+    bump: str | None,
+    signature: str,
+    timer: StageTimer,
+    start: float,
+) -> BuildReport:
+    """Assemble the events' records and publish them, unless the output already holds exactly this build."""
     content = assemble(results, signature)
     candidate = Release("", content.digest(), current_schema_version(), signature)
     old = read_release(out_dir)
