@@ -55,7 +55,9 @@ ShardDirOption = Annotated[
 ]
 BumpOption = Annotated[
     str | None,
-    typer.Option("--bump", help="Publish a new version: patch, minor or major (required when content changed)."),
+    typer.Option(
+        "--bump", help="Publish a new version: patch, minor or major (required when content changed)."
+    ),
 ]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Only warnings and errors on stderr; no progress.")

@@ -50,7 +50,8 @@ class BuildReport:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     events_built: int = 0
-    events_reused: int = 0  # unchanged since a previous build (or built by a distributed run): read from shards
+    # Events read from shards: unchanged since an earlier build, or built by a distributed run.
+    events_reused: int = 0
 
 
 def with_sentence_counts(

@@ -83,7 +83,8 @@ class EventOutcome:
 
     event_id: str
     stage_seconds: dict[str, float]
-    error: tuple[str | None, str, int | None] | None = None  # bad input: the AlignError's where, problem, line
+    # Bad input: the AlignError's where, problem and line (an AlignError itself does not survive pickling).
+    error: tuple[str | None, str, int | None] | None = None
 
 
 def build_event_shard(state: WorkerState, event_dir: Path, key: ShardKey) -> EventOutcome:
@@ -178,8 +179,11 @@ def build_shards(
         else:
             pending.append(event_dir)
     if run.reused:
-        log.info("%d of %d event(s) unchanged, reused from %s", len(run.reused), len(event_dirs), store.directory)
-    pending.sort(key=event_size, reverse=True)  # big events first: the pool ends with short tasks, not one long one
+        log.info(
+            "%d of %d event(s) unchanged, reused from %s", len(run.reused), len(event_dirs), store.directory
+        )
+    # Big events first, so the pool ends on short tasks rather than waiting for one long one.
+    pending.sort(key=event_size, reverse=True)
     processes = min(workers, len(pending))
     worker_config = config_for_workers(config, max(1, processes))
     failures: dict[str, AlignError] = {}
@@ -211,7 +215,9 @@ def build_shards(
             lost = _run_in_pool(pending, run.keys, worker_config, store, processes, record, crashed)
     except KeyboardInterrupt:
         log.warning(
-            "interrupted: the %d event(s) finished are kept in %s; rerun to resume", len(run.built), store.directory
+            "interrupted: the %d event(s) finished are kept in %s; rerun to resume",
+            len(run.built),
+            store.directory,
         )
         raise
     if lost:
@@ -255,7 +261,8 @@ def _run_in_pool(
     )
     try:
         futures: dict[Future[EventOutcome], str] = {
-            pool.submit(_build_in_worker, event_dir, keys[event_dir.name]): event_dir.name for event_dir in pending
+            pool.submit(_build_in_worker, event_dir, keys[event_dir.name]): event_dir.name
+            for event_dir in pending
         }
         for future in as_completed(futures):
             try:

@@ -112,7 +112,9 @@ def result_from_rows(rows: Iterable[dict[str, Any]]) -> EventResult:
         elif row["kind"] == "sentence":
             translation = record["translation"]
             sentences.append(
-                SentenceRecord(**{**record, "translation": Translation(**translation) if translation else None})
+                SentenceRecord(
+                    **{**record, "translation": Translation(**translation) if translation else None}
+                )
             )
         else:
             evidence = tuple(Evidence(**e) for e in record["evidence"])
@@ -143,7 +145,9 @@ class ShardStore:
     def _event_dir(self, event_id: str) -> Path:
         return self.directory / event_id
 
-    def write(self, event_id: str, key: ShardKey, result: EventResult, stage_seconds: dict[str, float]) -> None:
+    def write(
+        self, event_id: str, key: ShardKey, result: EventResult, stage_seconds: dict[str, float]
+    ) -> None:
         """Store one event's records, then its completion marker."""
         folder = self._event_dir(event_id)
         folder.mkdir(parents=True, exist_ok=True)
@@ -229,4 +233,3 @@ class ShardStore:
                 shutil.rmtree(folder)
                 removed.append(folder.name)
         return removed
-

@@ -26,7 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # shared/ sits beside the main checkout (and beside CI's clone); worktrees live deeper, under /work/wt/.
 TATOEBA = next(
-    (p for p in (ROOT.parent / "shared" / "data" / "tatoeba", Path("/work/shared/data/tatoeba")) if p.is_dir()),
+    (
+        p
+        for p in (ROOT.parent / "shared" / "data" / "tatoeba", Path("/work/shared/data/tatoeba"))
+        if p.is_dir()
+    ),
     ROOT.parent / "shared" / "data" / "tatoeba",
 )
 SEED_EVENT = ROOT / "corpus" / "2026-02-anthropic-safeguards-lead-resigns"
@@ -67,7 +71,9 @@ def seed_sentences(seed_event: Path) -> dict[str, list[str]]:
 
 
 def load_pools(tatoeba: Path = TATOEBA, seed_event: Path = SEED_EVENT) -> Pools:
-    return Pools(_parallel(tatoeba, "hin-eng", "hin"), _parallel(tatoeba, "fra-eng", "fra"), seed_sentences(seed_event))
+    return Pools(
+        _parallel(tatoeba, "hin-eng", "hin"), _parallel(tatoeba, "fra-eng", "fra"), seed_sentences(seed_event)
+    )
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,12 @@ def write_corpus(
             for (file_a, text_a), (file_b, text_b) in itertools.combinations(uses, 2):
                 gold.append(f"{event_id}\t{file_a}\t{file_b}\t{fact}\t{text_a}\t{text_b}")
     (out / "gold_links.tsv").write_text("\n".join(gold) + "\n", "utf-8")
-    return {"events": events, "articles": events * articles, "lines": total_lines, "gold_links": len(gold) - 1}
+    return {
+        "events": events,
+        "articles": events * articles,
+        "lines": total_lines,
+        "gold_links": len(gold) - 1,
+    }
 
 
 def main() -> None:
@@ -183,7 +194,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10, help="articles per event")
     parser.add_argument("--sentences", type=int, default=12, help="sentences per article")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--tatoeba", type=Path, default=TATOEBA, help="directory of the tatoeba.*-eng.* files")
+    parser.add_argument(
+        "--tatoeba", type=Path, default=TATOEBA, help="directory of the tatoeba.*-eng.* files"
+    )
     args = parser.parse_args()
     pools = load_pools(args.tatoeba)
     counts = write_corpus(args.out, args.events, args.articles, args.sentences, args.seed, pools)

@@ -66,12 +66,30 @@ def align(*args: str, env: dict[str, str] | None = None) -> subprocess.Completed
 
 
 def test_shard_rows_round_trip_every_record_field() -> None:
-    article = ArticleRecord("a1", "ev", "src", None, "2026-02-10", "hi", None, "पाठ।", "f" * 64, 1, "ev/a.txt")
-    sentence = SentenceRecord("s1", "a1", "ev", 0, "hi", "पाठ।", 0, 4, "Text.", Translation("memory", "tsv", "1"))
+    article = ArticleRecord(
+        "a1", "ev", "src", None, "2026-02-10", "hi", None, "पाठ।", "f" * 64, 1, "ev/a.txt"
+    )
+    sentence = SentenceRecord(
+        "s1", "a1", "ev", 0, "hi", "पाठ।", 0, 4, "Text.", Translation("memory", "tsv", "1")
+    )
     untranslated = SentenceRecord("s2", "a1", "ev", 1, "en", "Text.", 5, 10)
     pair = PairRecord(
-        "p1", "ev", "s1", "s2", "a1", "a2", "hi", "en", "पाठ।", "Text.", "Text.", None, 0.8712345678901234,
-        "conflict", 0.75, (Evidence("number", "2", "3", "2 vs 3"),),
+        "p1",
+        "ev",
+        "s1",
+        "s2",
+        "a1",
+        "a2",
+        "hi",
+        "en",
+        "पाठ।",
+        "Text.",
+        "Text.",
+        None,
+        0.8712345678901234,
+        "conflict",
+        0.75,
+        (Evidence("number", "2", "3", "2 vs 3"),),
     )
     result = EventResult([article], [sentence, untranslated], [pair])
     rows = json.loads(json.dumps(result_rows(result)))  # through JSON, as the shard file stores them
@@ -89,7 +107,9 @@ def test_serial_and_parallel_builds_are_identical(tmp_path: Path) -> None:
 
 def test_workers_share_the_cores_between_their_model_threads() -> None:
     config = BuildConfig()
-    config = replace(config, embed=replace(config.embed, threads=8), translate=replace(config.translate, argos_threads=8))
+    config = replace(
+        config, embed=replace(config.embed, threads=8), translate=replace(config.translate, argos_threads=8)
+    )
     for workers, cores in ((1, 8), (2, 8), (3, 8), (4, 2), (8, 8)):
         adjusted = config_for_workers(config, workers, cores)
         assert workers * adjusted.embed.threads <= max(cores, workers)
@@ -109,7 +129,9 @@ def test_unchanged_events_are_skipped_and_a_change_redoes_only_what_it_affects(t
     assert build(corpus, out, renamed).events_built == 0
 
     # One article of one event changes: that event alone is redone, and its new text is published.
-    (corpus / "event-1" / "en.txt").write_text("Report number 1.\nAnthropic confirmed the resignation.\n", "utf-8")
+    (corpus / "event-1" / "en.txt").write_text(
+        "Report number 1.\nAnthropic confirmed the resignation.\n", "utf-8"
+    )
     changed = build(corpus, out, config, bump="minor")
     assert (changed.events_built, changed.events_reused) == (1, 2)
     from align.publish import read_content
@@ -144,8 +166,18 @@ def test_a_failing_event_is_named_while_the_others_finish_and_the_dataset_stays(
     (corpus / "event-3" / "en.txt").write_bytes(b"")  # bad input
 
     result = align(
-        "build", "--corpus", str(corpus), "--out", str(out), "--shard-dir", str(shard_dir), "-j", "2", "--bump",
-        "minor", "-q",
+        "build",
+        "--corpus",
+        str(corpus),
+        "--out",
+        str(out),
+        "--shard-dir",
+        str(shard_dir),
+        "-j",
+        "2",
+        "--bump",
+        "minor",
+        "-q",
     )
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
@@ -221,7 +253,9 @@ def test_lock_file_naming_a_live_process_is_respected_and_a_dead_one_is_not(tmp_
     lock_file.write_text(json.dumps(live))
     with pytest.raises(AlignError, match=f"locked by PID {os.getppid()}"):
         BuildLock(out).acquire()
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     lock_file.write_text(json.dumps({**live, "pid": int(dead.stdout)}))
     with BuildLock(out):
         assert json.loads(lock_file.read_text())["pid"] == os.getpid()
