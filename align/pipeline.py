@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from align import __version__
@@ -129,7 +129,7 @@ def build(
     left untouched.
     """
     # The runner runs this module's run_event in its workers, so it imports this module: import it here, not above.
-    from align.runner import BuildLock, build_shards, load_results
+    from align.runner import BuildLock, build_shards, load_results, unchanged_since_publish
     from align.shards import ShardStore
 
     start = time.perf_counter()
@@ -140,8 +140,11 @@ def build(
         events = list_events(corpus_dir)
         run = build_shards(events, config, store, signature, config.run.workers, on_event)
         timer.seconds.update(run.stage_seconds)
-        results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
-        report = publish_results(results, out_dir, config, bump, signature, timer, start)
+        report = None if bump else unchanged_since_publish(store, run, out_dir, signature, start)
+        if report is None:
+            results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
+            report = publish_results(results, out_dir, config, bump, signature, timer, start)
+            store.record_published(out_dir, run.keys, asdict(read_release(out_dir)), report.counts)
         store.prune(keep=[event.name for event in events])
     return replace(report, events_built=len(run.built), events_reused=len(run.reused))
 
@@ -153,8 +156,8 @@ def build_from_shards(
 
     Every event of the corpus needs a finished shard for its current inputs and config, else AlignError.
     """
-    from align.runner import BuildLock, ShardRun, load_results
-    from align.shards import ShardStore, shard_key
+    from align.runner import BuildLock, ShardRun, load_results, shard_keys
+    from align.shards import ShardStore
 
     start = time.perf_counter()
     timer = StageTimer()
@@ -162,9 +165,10 @@ def build_from_shards(
     store = ShardStore(shard_dir_for(out_dir, config))
     with BuildLock(out_dir):
         events = list_events(corpus_dir)
-        run = ShardRun({event.name: shard_key(event, config, signature) for event in events})
+        run = ShardRun(shard_keys(events, config, signature))
         results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
         report = publish_results(results, out_dir, config, bump, signature, timer, start)
+        store.record_published(out_dir, run.keys, asdict(read_release(out_dir)), report.counts)
     return replace(report, events_reused=len(events))
 
 

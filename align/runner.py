@@ -24,7 +24,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -32,8 +32,9 @@ from typing import Any
 from align import pipeline
 from align.config import BuildConfig
 from align.errors import AlignError
-from align.pipeline import EventResult, StageTimer, run_event
-from align.shards import ShardKey, ShardStore, shard_key
+from align.pipeline import BuildReport, EventResult, StageTimer, run_event
+from align.publish import current_schema_version, read_release
+from align.shards import ShardKey, ShardStore, event_config_sha256, shard_key
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +152,11 @@ class ShardRun:
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + value
 
 
+def shard_keys(event_dirs: Sequence[Path], config: BuildConfig, signature: str) -> dict[str, ShardKey]:
+    config_sha256 = event_config_sha256(config)
+    return {e.name: shard_key(e, config, signature, config_sha256) for e in event_dirs}
+
+
 def event_size(event_dir: Path) -> int:
     return sum(p.stat().st_size for p in event_dir.rglob("*") if p.is_file())
 
@@ -169,7 +175,7 @@ def build_shards(
     Raises ``EventsFailed`` after all others finished when some event has bad input; re-raises the first unexpected
     error the same way; raises AlignError when a worker process died.
     """
-    run = ShardRun({e.name: shard_key(e, config, signature) for e in event_dirs})
+    run = ShardRun(shard_keys(event_dirs, config, signature))
     pending = []
     for event_dir in event_dirs:
         if store.has(event_dir.name, run.keys[event_dir.name]):
@@ -294,6 +300,28 @@ def load_results(event_dirs: Sequence[Path], run: ShardRun, store: ShardStore) -
             f"config (first: {missing[0]}); build them first (align build, or the distributed step)",
         )
     return results
+
+
+def unchanged_since_publish(
+    store: ShardStore, run: ShardRun, out_dir: Path, signature: str, start: float
+) -> BuildReport | None:
+    """The report of a build that has nothing to write, decided without loading a single record.
+
+    True when ``out_dir`` still holds the release that was assembled from shards with exactly these keys (same inputs,
+    settings, align version and signature for every event): assembling them again would give the same content hash,
+    and ``plan_version`` would write nothing. None when that cannot be shown; the caller then assembles as usual.
+    """
+    published = store.published(out_dir, run.keys)
+    current = read_release(out_dir)
+    if published is None or current is None or asdict(current) != published["release"]:
+        return None
+    if current.build_signature != signature or current.schema_version != current_schema_version():
+        return None
+    log.info("%s already holds this build (version %s); nothing to write", out_dir, current.version)
+    seconds = time.perf_counter() - start
+    return BuildReport(
+        current.version, True, signature, published["counts"], seconds, dict(run.stage_seconds)
+    )
 
 
 def pid_alive(pid: int) -> bool:

@@ -81,17 +81,35 @@ class ShardKey:
         return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def shard_key(event_dir: Path, config: BuildConfig, signature: str) -> ShardKey:
+def event_config_sha256(config: BuildConfig) -> str:
+    return hashlib.sha256(json.dumps(event_config(config), sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def shard_key(
+    event_dir: Path, config: BuildConfig, signature: str, config_sha256: str | None = None
+) -> ShardKey:
     """The key of one event's shard: its input files, the config sections that affect it, align's version and the
-    build signature (which names the model versions once the model stages print them)."""
-    config_sha256 = hashlib.sha256(json.dumps(event_config(config), sort_keys=True).encode("utf-8"))
-    return ShardKey(event_inputs_sha256(event_dir), config_sha256.hexdigest(), __version__, signature)
+    build signature (which names the model versions once the model stages print them).
+
+    ``config_sha256`` (``event_config_sha256(config)``) saves hashing the config once per event.
+    """
+    config_sha256 = config_sha256 or event_config_sha256(config)
+    return ShardKey(event_inputs_sha256(event_dir), config_sha256, __version__, signature)
+
+
+def keys_sha256(keys: dict[str, ShardKey]) -> str:
+    """One hash for a whole build's shard keys: equal exactly when every event's key is equal."""
+    listing = "\n".join(f"{event_id}\t{keys[event_id].digest}" for event_id in sorted(keys))
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest()
+
+
+def _out_tag(out_dir: Path) -> str:
+    return hashlib.sha256(str(out_dir.resolve()).encode("utf-8")).hexdigest()[:12]
 
 
 def default_shard_dir(out_dir: Path) -> Path:
     """``<cache>/shards/<out name>-<hash of its absolute path>``: one shard set per output directory."""
-    tag = hashlib.sha256(str(out_dir.resolve()).encode("utf-8")).hexdigest()[:12]
-    return default_cache_dir() / "shards" / f"{out_dir.name}-{tag}"
+    return default_cache_dir() / "shards" / f"{out_dir.name}-{_out_tag(out_dir)}"
 
 
 def result_rows(result: EventResult) -> list[dict[str, Any]]:
@@ -212,6 +230,32 @@ class ShardStore:
     def stage_seconds(self, event_id: str) -> dict[str, float]:
         marker = self.marker(event_id) or {}
         return dict(marker.get("stage_seconds") or {})
+
+    def _published_path(self, out_dir: Path) -> Path:
+        return self.directory / f"PUBLISHED-{_out_tag(out_dir)}.json"
+
+    def record_published(
+        self, out_dir: Path, keys: dict[str, ShardKey], release: dict[str, Any], counts: dict[str, int]
+    ) -> None:
+        """Note that ``out_dir`` holds ``release``, assembled from exactly the shards with these keys."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        record = {
+            "out": str(out_dir.resolve()),
+            "keys_sha256": keys_sha256(keys),
+            "release": release,
+            "counts": counts,
+        }
+        _write_atomically(self._published_path(out_dir), json.dumps(record, indent=2).encode("utf-8"))
+
+    def published(self, out_dir: Path, keys: dict[str, ShardKey]) -> dict[str, Any] | None:
+        """What ``record_published`` noted for ``out_dir``, if it was assembled from shards with these keys."""
+        try:
+            record = json.loads(self._published_path(out_dir).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(record, dict) or record.get("keys_sha256") != keys_sha256(keys):
+            return None
+        return record
 
     def prune(self, keep: Iterable[str]) -> list[str]:
         """Remove shards of events not in ``keep`` (events gone from the corpus) and stale temporary files.

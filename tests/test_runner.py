@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import socket
@@ -18,25 +19,30 @@ from align.config import BuildConfig
 from align.errors import AlignError
 from align.pipeline import EventResult, build
 from align.records import ArticleRecord, Evidence, PairRecord, SentenceRecord, Translation
-from align.runner import TEST_DELAY_VARIABLE, BuildLock, config_for_workers
+from align.runner import TEST_DELAY_VARIABLE, BuildLock, EventsFailed, config_for_workers
 from align.shards import MARKER, RECORDS, ShardStore, result_from_rows, result_rows, shard_key
 from tests.conftest import ROOT
 
+# Hindi only: the script alone decides the language, so no worker process spends seconds loading lingua's models.
 ARTICLES = {
-    "en": "Mrinank Sharma resigned from Anthropic on Monday.\nHe led the Safeguards Research Team for two years.\n",
-    "fr": "Mrinank Sharma a démissionné d'Anthropic lundi.\nIl dirigeait l'équipe de recherche depuis deux ans.\n",
+    "a.txt": "मृणांक शर्मा ने सोमवार को एंथ्रोपिक से इस्तीफा दे दिया।\nवे दो साल से सेफगार्ड्स रिसर्च टीम के प्रमुख थे।\n",
+    "b.txt": "एंथ्रोपिक के शोध प्रमुख ने कंपनी छोड़ दी।\nउन्होंने ट्विटर पर एक लंबा नोट साझा किया।\n",
 }
 
 
+def report(number: int) -> str:
+    return f"रिपोर्ट संख्या {number}।\n"
+
+
 def make_corpus(root: Path, events: int = 3) -> Path:
-    """``events`` small events of one English and one French article each, every event with its own text."""
+    """``events`` small events of two Hindi articles each, every event with its own text."""
     corpus = root / "corpus"
     for e in range(events):
         event = corpus / f"event-{e}"
         event.mkdir(parents=True)
-        for language, text in ARTICLES.items():
-            (event / f"{language}.txt").write_text(f"Report number {e}.\n{text}", "utf-8")
-        manifest = [{"file": f"{language}.txt", "language": language} for language in ARTICLES]
+        for name, text in ARTICLES.items():
+            (event / name).write_text(report(e) + text, "utf-8")
+        manifest = [{"file": name, "language": "hi"} for name in ARTICLES]
         (event / "manifest.jsonl").write_text("".join(json.dumps(m) + "\n" for m in manifest), "utf-8")
     return corpus
 
@@ -129,14 +135,12 @@ def test_unchanged_events_are_skipped_and_a_change_redoes_only_what_it_affects(t
     assert build(corpus, out, renamed).events_built == 0
 
     # One article of one event changes: that event alone is redone, and its new text is published.
-    (corpus / "event-1" / "en.txt").write_text(
-        "Report number 1.\nAnthropic confirmed the resignation.\n", "utf-8"
-    )
+    (corpus / "event-1" / "a.txt").write_text(report(1) + "एंथ्रोपिक ने इस्तीफे की पुष्टि की।\n", "utf-8")
     changed = build(corpus, out, config, bump="minor")
     assert (changed.events_built, changed.events_reused) == (1, 2)
     from align.publish import read_content
 
-    assert any("confirmed the resignation" in a["text"] for a in read_content(out).articles)
+    assert any("इस्तीफे की पुष्टि" in a["text"] for a in read_content(out).articles)
 
     # A setting that shapes every event's records redoes every event.
     segment = replace(config, segment=replace(config.segment, extra_abbreviations=("approx",)))
@@ -149,7 +153,7 @@ def test_a_damaged_shard_is_rebuilt_not_trusted(tmp_path: Path) -> None:
     build(corpus, out, config_with(shard_dir))
     before = sums(out)
     records = shard_dir / "event-0" / RECORDS
-    records.write_text(records.read_text().replace("Report number 0", "Report number 9"))
+    records.write_text(records.read_text().replace("रिपोर्ट संख्या 0", "रिपोर्ट संख्या 9"))
     report = build(corpus, out, config_with(shard_dir))
     assert (report.unchanged, report.events_built) == (True, 1)
     assert sums(out) == before
@@ -162,37 +166,28 @@ def test_a_failing_event_is_named_while_the_others_finish_and_the_dataset_stays(
     before = sums(out)
     for e in (2, 3, 4):
         (corpus / f"event-{e}").mkdir()
-        (corpus / f"event-{e}" / "en.txt").write_text(f"Another report, number {e}, on the resignation.\n")
-    (corpus / "event-3" / "en.txt").write_bytes(b"")  # bad input
+        (corpus / f"event-{e}" / "a.txt").write_text(report(e) + ARTICLES["a.txt"], "utf-8")
+    (corpus / "event-3" / "a.txt").write_bytes(b"")  # bad input
 
-    result = align(
-        "build",
-        "--corpus",
-        str(corpus),
-        "--out",
-        str(out),
-        "--shard-dir",
-        str(shard_dir),
-        "-j",
-        "2",
-        "--bump",
-        "minor",
-        "-q",
-    )
-    assert result.returncode == 2, result.stderr
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
-    assert "event-3/en.txt: article file is empty" in result.stderr
-    assert "1 of 5 events failed" in result.stderr
-    assert "Traceback" not in result.stderr
+    with pytest.raises(
+        EventsFailed
+    ) as failed:  # in two worker processes: the error crosses a process boundary
+        build(corpus, out, config_with(shard_dir, workers=2), bump="minor")
+    assert failed.value.exit_code == 2  # what `align build` exits with (the CLI test checks the real process)
+    assert failed.value.message.startswith(f"{corpus / 'event-3' / 'a.txt'}: article file is empty")
+    assert "1 of 5 events failed" in failed.value.message
+    assert list(failed.value.failures) == ["event-3"]
     assert sums(out) == before  # the published dataset was not replaced
     assert finished(shard_dir) == {"event-0", "event-1", "event-2", "event-4"}
 
-    (corpus / "event-3" / "en.txt").write_text("The third report on the resignation.\n")
+    (corpus / "event-3" / "a.txt").write_text(report(3) + ARTICLES["a.txt"], "utf-8")
     fixed = build(corpus, out, config_with(shard_dir), bump="minor")
     assert (fixed.events_built, fixed.events_reused) == (1, 4)  # only the repaired event is built
 
 
-def test_kill_9_mid_build_then_resume_gives_the_uninterrupted_dataset(tmp_path: Path) -> None:
+def test_kill_9_mid_build_then_resume_gives_the_uninterrupted_dataset(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """A real SIGKILL between events. ALIGN_TEST_EVENT_DELAY makes the build pause after each shard so the test can
     stop it part-way; the resumed build runs without it."""
     corpus = make_corpus(tmp_path, events=4)
@@ -213,36 +208,23 @@ def test_kill_9_mid_build_then_resume_gives_the_uninterrupted_dataset(tmp_path: 
     assert not out.exists()  # nothing published by the killed build
     assert (out.parent / f".{out.name}.lock").exists()  # its lock is left behind, held by no one
 
-    resumed = build(corpus, out, config_with(shard_dir))
+    with caplog.at_level(logging.WARNING, logger="align"):
+        resumed = build(corpus, out, config_with(shard_dir))
+    assert f"took over a stale lock of PID {process.pid}" in caplog.text
     assert (resumed.events_built, resumed.events_reused) == (4 - len(done), len(done))
     build(corpus, tmp_path / "straight", config_with(tmp_path / "other-shards"))
     assert sums(out) == sums(tmp_path / "straight")
 
 
-def test_a_lock_blocks_a_second_build_until_its_holder_dies(tmp_path: Path) -> None:
+def test_a_lock_blocks_a_second_build(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path, events=1)
     out = tmp_path / "ds"
-    holder_code = (
-        "import sys, time; from pathlib import Path; from align.runner import BuildLock; "
-        "lock = BuildLock(Path(sys.argv[1])); lock.acquire(); print('held', flush=True); time.sleep(60)"
-    )
-    holder = subprocess.Popen(
-        [sys.executable, "-c", holder_code, str(out)], cwd=ROOT, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with BuildLock(out):  # this test process plays the first build
         blocked = align("build", "--corpus", str(corpus), "--out", str(out), "-q")
-        assert blocked.returncode == 2
-        assert f"locked by PID {holder.pid} on {socket.gethostname()}" in blocked.stderr
-        assert not out.exists()
-    finally:
-        holder.kill()
-        holder.wait()
-    # The holder died without releasing: its lock file stays, but no process holds it any more.
-    taken = align("build", "--corpus", str(corpus), "--out", str(out))
-    assert taken.returncode == 0, taken.stderr
-    assert f"took over a stale lock of PID {holder.pid}" in " ".join(taken.stderr.split())
-    assert not (out.parent / f".{out.name}.lock").exists()  # released after the build
+    assert blocked.returncode == 2
+    assert blocked.stderr.startswith(f"error: {out}: locked by PID {os.getpid()} on {socket.gethostname()}")
+    assert not out.exists()
+    assert not (out.parent / f".{out.name}.lock").exists()  # released by its holder
 
 
 def test_lock_file_naming_a_live_process_is_respected_and_a_dead_one_is_not(tmp_path: Path) -> None:
@@ -275,3 +257,24 @@ def test_shard_keys_follow_inputs_and_only_the_settings_that_shape_records(tmp_p
     assert shard_key(event, config, "sig") != key
     store = ShardStore(tmp_path / "shards")
     assert store.read("event-0", key) is None and not store.has("event-0", key)
+
+
+def test_an_unchanged_rebuild_is_decided_from_shards_only_while_the_output_holds_their_release(
+    tmp_path: Path,
+) -> None:
+    corpus = make_corpus(tmp_path, events=2)
+    out = tmp_path / "ds"
+    first = config_with(tmp_path / "shards-a")
+    build(corpus, out, first)
+    assert build(corpus, out, first).unchanged  # shortcut: no record loaded
+    # Another build (its own shard directory) publishes different records into the same output ...
+    article = corpus / "event-0" / "a.txt"
+    original = article.read_text()
+    article.write_text(original + "एक नया अनुच्छेद।\n")
+    build(corpus, out, config_with(tmp_path / "shards-b"), bump="minor")
+    article.write_text(original)
+    # ... so the first shard set no longer describes the output: the usual check runs and sees the difference.
+    with pytest.raises(AlignError, match="rerun with --bump minor"):
+        build(corpus, out, first)
+    assert build(corpus, out, first, bump="minor").events_built == 0
+    assert build(corpus, out, first).unchanged
