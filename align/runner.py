@@ -236,6 +236,7 @@ def build_shards(
     if crashes:
         raise crashes[0][1]
     if failures:
+        failures = dict(sorted(failures.items()))  # in corpus order, whatever order the workers finished in
         for event_id, error in list(failures.items())[1:]:  # the first is the raised error's own message
             log.error("event %s failed too: %s", event_id, error.message)
         raise EventsFailed(failures, len(event_dirs))

@@ -278,3 +278,58 @@ def test_an_unchanged_rebuild_is_decided_from_shards_only_while_the_output_holds
         build(corpus, out, first)
     assert build(corpus, out, first, bump="minor").events_built == 0
     assert build(corpus, out, first).unchanged
+
+
+def test_a_worker_killed_mid_build_fails_the_build_and_keeps_finished_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the OOM killer does to a worker: the build stops with a clear error, and a rerun resumes."""
+    import threading
+
+    corpus = make_corpus(tmp_path, events=5)
+    out, shard_dir = tmp_path / "ds", tmp_path / "shards"
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            build(corpus, out, config_with(shard_dir, workers=2))
+            outcome.append(None)
+        except BaseException as error:  # handed to the test thread
+            outcome.append(error)
+
+    monkeypatch.setenv(TEST_DELAY_VARIABLE, "0.5")  # spawned workers inherit it: busy until one is killed
+    builder = threading.Thread(target=run)
+    builder.start()
+    deadline = time.monotonic() + 60
+    while not finished(shard_dir) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [pid for pid in _children(os.getpid()) if b"spawn_main" in _cmdline(pid)]
+    assert workers, "no worker process found"
+    os.kill(workers[0], signal.SIGKILL)
+    builder.join(timeout=60)
+    assert isinstance(outcome[0], AlignError)
+    assert "a worker process died (killed, or out of memory?)" in outcome[0].message
+    assert not out.exists()
+    kept = finished(shard_dir)
+    assert kept
+    resumed = build(corpus, out, config_with(shard_dir))
+    assert (resumed.events_built, resumed.events_reused) == (5 - len(kept), len(kept))
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
