@@ -110,7 +110,9 @@ def _start_worker(config: BuildConfig, shard_dir: Path, log_level: int) -> None:
     global _worker
     # Ctrl-C reaches every process of the terminal's group: let it end a worker as a kill would. Shards are
     # written atomically, and the parent reports the interruption once, instead of one traceback per worker.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # A build started with SIGINT ignored (nohup, a background job) passes that on and keeps it.
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
     _worker = WorkerState(config, ShardStore(shard_dir))
 
@@ -220,11 +222,7 @@ def build_shards(
         else:
             lost = _run_in_pool(pending, run.keys, worker_config, store, processes, record, crashed)
     except KeyboardInterrupt:
-        log.warning(
-            "interrupted: the %d event(s) finished are kept in %s; rerun to resume",
-            len(run.built),
-            store.directory,
-        )
+        log.warning("interrupted: finished events are kept in %s; rerun to resume", store.directory)
         raise
     if lost:
         raise AlignError(
