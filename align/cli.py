@@ -169,13 +169,20 @@ def assemble(
 
 def _print_report(out: Path, report) -> None:  # type: ignore[no-untyped-def]
     counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
+    # soft_wrap: a result line is data; it must not be broken at the console width when piped.
     if report.unchanged:
-        stdout.print(f"{out}: unchanged (version {report.version}; {counts})", markup=False, highlight=False)
+        stdout.print(
+            f"{out}: unchanged (version {report.version}; {counts})",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     else:
         stdout.print(
             f"{out}: wrote version {report.version} ({counts}) in {report.seconds:.1f}s",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
     stages = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.stage_seconds.items())
     logger = logging.getLogger("align")
