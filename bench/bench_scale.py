@@ -209,8 +209,9 @@ def bench(sizes: list[int], resume_size: int) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         *cold_rows,
         "",
-        "Rebuilds with 1 worker: *warm* = nothing changed (every event read from its shard, content hashed, "
-        "nothing written); *one article* = one article of one event edited, then `--bump minor`.",
+        "Rebuilds with 1 worker: *warm* = nothing changed (input files and config hashed, every shard's marker and "
+        "records checksum verified; no record loaded, nothing written); *one article* = one article of one event "
+        "edited, then `--bump minor` (that event rebuilt, then the whole dataset assembled and published again).",
         "",
         "| articles | cold build s | warm build s (% of cold) | warm process s | one article changed s (% of cold) "
         "| events rebuilt |",
