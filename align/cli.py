@@ -35,6 +35,30 @@ OutOption = Annotated[Path, typer.Option("--out", help="Dataset directory to wri
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="TOML build config (see schema/config.schema.json).")
 ]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        help="Worker processes, one event at a time each; model threads are divided so workers x threads <= "
+        "cores. Default: run.workers in the config (1).",
+    ),
+]
+ShardDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--shard-dir",
+        help="Where finished events are kept, so a stopped build resumes and unchanged events are skipped. "
+        "Default: run.shard_dir in the config, else a directory under the cache ($ALIGN_CACHE_DIR).",
+    ),
+]
+BumpOption = Annotated[
+    str | None,
+    typer.Option(
+        "--bump", help="Publish a new version: patch, minor or major (required when content changed)."
+    ),
+]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Only warnings and errors on stderr; no progress.")
 ]
@@ -67,17 +91,34 @@ def main_options(
     """align: cross-lingual agreement and conflict in news coverage, as a citable dataset."""
 
 
+def _run_config(config: Path | None, workers: int | None, shard_dir: Path | None):  # type: ignore[no-untyped-def]
+    """The build config with the command line's run options on top."""
+    from dataclasses import replace
+
+    from align.config import load_config
+
+    build_config = load_config(config)
+    run = build_config.run
+    if workers is not None:
+        run = replace(run, workers=workers)
+    if shard_dir is not None:
+        run = replace(run, shard_dir=str(shard_dir))
+    return replace(build_config, run=run)
+
+
+def _check_bump(bump: str | None) -> None:
+    if bump is not None and bump not in ("patch", "minor", "major"):
+        _fail(AlignError("--bump", f"must be patch, minor or major, got {bump!r}"))
+
+
 @app.command()
 def build(
     corpus: CorpusOption = Path("corpus"),
     out: OutOption = Path("dataset"),
     config: ConfigOption = None,
-    bump: Annotated[
-        str | None,
-        typer.Option(
-            "--bump", help="Publish a new version: patch, minor or major (required when content changed)."
-        ),
-    ] = None,
+    bump: BumpOption = None,
+    workers: WorkersOption = None,
+    shard_dir: ShardDirOption = None,
     require_translation: Annotated[
         bool,
         typer.Option(
@@ -91,17 +132,19 @@ def build(
     ] = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Run the whole chain (corpus, segment, translate, link, label) and publish the dataset."""
+    """Run the whole chain (corpus, segment, translate, link, label) and publish the dataset.
+
+    Finished events are kept as shards: a build stopped by Ctrl-C or a crash resumes where it stopped, and a
+    rebuild redoes only the events whose files or settings changed. Two builds cannot write one --out at once.
+    """
     _setup_logging(quiet)
     from dataclasses import replace
 
-    from align.config import load_config
     from align.pipeline import build as run_build
 
-    if bump is not None and bump not in ("patch", "minor", "major"):
-        _fail(AlignError("--bump", f"must be patch, minor or major, got {bump!r}"))
+    _check_bump(bump)
     try:
-        build_config = load_config(config)
+        build_config = _run_config(config, workers, shard_dir)
         translate_config = build_config.translate
         if require_translation:
             translate_config = replace(translate_config, require=True)
@@ -114,18 +157,58 @@ def build(
     except AlignError as error:
         _fail(error)
         return
+    _print_report(out, report)
+
+
+@app.command()
+def assemble(
+    corpus: CorpusOption = Path("corpus"),
+    out: OutOption = Path("dataset"),
+    config: ConfigOption = None,
+    bump: BumpOption = None,
+    shard_dir: ShardDirOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Publish the dataset from finished shards, e.g. after a distributed run (docs/scaling.md); builds nothing.
+
+    Every event of --corpus needs a shard made from its current files and the same --config; use the same
+    --shard-dir as the run that made them.
+    """
+    _setup_logging(quiet)
+    from align.pipeline import build_from_shards
+
+    _check_bump(bump)
+    try:
+        report = build_from_shards(corpus, out, _run_config(config, None, shard_dir), bump=bump)
+    except AlignError as error:
+        _fail(error)
+        return
+    _print_report(out, report)
+
+
+def _print_report(out: Path, report) -> None:  # type: ignore[no-untyped-def]
     counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
+    # soft_wrap: a result line is data; it must not be broken at the console width when piped.
     if report.unchanged:
-        stdout.print(f"{out}: unchanged (version {report.version}; {counts})", markup=False, highlight=False)
+        stdout.print(
+            f"{out}: unchanged (version {report.version}; {counts})",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     else:
         stdout.print(
             f"{out}: wrote version {report.version} ({counts}) in {report.seconds:.1f}s",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
-    stdout.print(report.translation, markup=False, highlight=False)
+    if report.translation:
+        stdout.print(report.translation, markup=False, highlight=False, soft_wrap=True)
     stages = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.stage_seconds.items())
-    logging.getLogger("align").info("signature %s; %s", report.signature, stages)
+    logger = logging.getLogger("align")
+    logger.info("events: %d built, %d reused from shards", report.events_built, report.events_reused)
+    logger.info("signature %s; %s", report.signature, stages)
 
 
 class _progress:

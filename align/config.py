@@ -95,6 +95,14 @@ class LabelConfig:
 
 
 @dataclass(frozen=True)
+class RunConfig:
+    """How a build runs, never what it produces: excluded from shard keys and the build signature."""
+
+    workers: int = 1  # event-level worker processes; model threads are divided among them
+    shard_dir: str = ""  # finished events; empty = under the cache directory, one per output directory
+
+
+@dataclass(frozen=True)
 class BuildConfig:
     dataset: DatasetConfig = field(default_factory=DatasetConfig)
     corpus: CorpusConfig = field(default_factory=CorpusConfig)
@@ -103,6 +111,7 @@ class BuildConfig:
     embed: EmbedConfig = field(default_factory=EmbedConfig)
     link: LinkConfig = field(default_factory=LinkConfig)
     label: LabelConfig = field(default_factory=LabelConfig)
+    run: RunConfig = field(default_factory=RunConfig)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -143,6 +152,7 @@ _SECTION_TYPES: dict[str, type] = {
     "embed": EmbedConfig,
     "link": LinkConfig,
     "label": LabelConfig,
+    "run": RunConfig,
 }
 
 

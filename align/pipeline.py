@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from align.publish import (
 from align.records import ArticleRecord, PairRecord, SentenceRecord
 from align.report import write_browsable_files
 from align.segment import segment
-from align.translate import build_translator, summarise, translate
+from align.translate import build_translator, summarise, translate, translation_signature
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +40,6 @@ class EventResult:
     articles: list[ArticleRecord]
     sentences: list[SentenceRecord]
     pairs: list[PairRecord]
-    # Stage name -> the engines/models that shaped this event's records, e.g. {"mt": "identity+memory"}.
-    signatures: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -55,6 +53,9 @@ class BuildReport:
     translation: str = ""
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    events_built: int = 0
+    # Events read from shards: unchanged since an earlier build, or built by a distributed run.
+    events_reused: int = 0
 
 
 def with_sentence_counts(
@@ -91,26 +92,22 @@ def run_event(event_dir: Path, config: BuildConfig, timer: StageTimer | None = N
     translator = build_translator(config.translate, event_dir)
     sentences = timer.run("translate", lambda: translate(sentences, translator))  # type: ignore[assignment]
     pairs: list[PairRecord] = []
-    signatures = {"mt": translator.signature.removeprefix("mt:")}
-    return EventResult(articles, sentences, pairs, signatures)
+    return EventResult(articles, sentences, pairs)
 
 
-def _merged(parts: Iterable[str]) -> str:
-    """Union of '+'-joined engine lists from several events, in a stable order."""
-    names = sorted({name for part in parts for name in part.split("+") if name and name != "none"})
-    return "+".join(names) or "none"
+def build_signature(config: BuildConfig) -> str:
+    """What shapes the records, printed in the data and the card (sacrebleu-style).
 
-
-def build_signature(results: list[EventResult]) -> str:
-    """What shaped the records, printed in the data and the card (sacrebleu-style)."""
-    stages = sorted({stage for r in results for stage in r.signatures}, key=SIGNATURE_ORDER.index)
-    parts = [f"align:{__version__}", "segment:rules-1"]
-    parts += [f"{stage}:{_merged(r.signatures.get(stage, '') for r in results)}" for stage in stages]
-    parts.append(f"schema:{current_schema_version()}")
+    Derived from the settings and installed models before anything runs, so it can key the event shards; which
+    engine actually produced each ``text_en`` is recorded per sentence and summarised in the card.
+    """
+    parts = [
+        f"align:{__version__}",
+        "segment:rules-1",
+        f"mt:{translation_signature(config.translate)}",
+        f"schema:{current_schema_version()}",
+    ]
     return "|".join(parts)
-
-
-SIGNATURE_ORDER = ("mt", "embed", "link", "label")
 
 
 def assemble(results: Iterable[EventResult], signature: str) -> DatasetContent:
@@ -122,6 +119,13 @@ def assemble(results: Iterable[EventResult], signature: str) -> DatasetContent:
     return DatasetContent(articles, sentences, pairs)
 
 
+def shard_dir_for(out_dir: Path, config: BuildConfig) -> Path:
+    """Where finished events are kept: ``run.shard_dir`` when set, else a directory under the cache for ``out_dir``."""
+    from align.shards import default_shard_dir
+
+    return Path(config.run.shard_dir) if config.run.shard_dir else default_shard_dir(out_dir)
+
+
 def build(
     corpus_dir: Path,
     out_dir: Path,
@@ -129,15 +133,66 @@ def build(
     bump: str | None = None,
     on_event: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Run the whole chain and publish; raises AlignError on bad input before anything is written."""
+    """Run every event (in ``config.run.workers`` processes), then publish; holds the output's lock throughout.
+
+    Each finished event is kept as a shard, so an interrupted build resumes and an unchanged event is not redone.
+    An event with bad input fails the build (AlignError) after the others finished; the published dataset is then
+    left untouched.
+    """
+    # The runner runs this module's run_event in its workers, so it imports this module: import it here, not above.
+    from align.runner import BuildLock, build_shards, load_results, unchanged_since_publish
+    from align.shards import ShardStore
+
     start = time.perf_counter()
     timer = StageTimer()
-    results = []
-    for event_dir in list_events(corpus_dir):
-        results.append(run_event(event_dir, config, timer))
-        if on_event:
-            on_event(event_dir.name)
-    signature = build_signature(results)
+    signature = build_signature(config)
+    store = ShardStore(shard_dir_for(out_dir, config))
+    with BuildLock(out_dir):
+        events = list_events(corpus_dir)
+        run = build_shards(events, config, store, signature, config.run.workers, on_event)
+        timer.seconds.update(run.stage_seconds)
+        report = None if bump else unchanged_since_publish(store, run, out_dir, signature, start)
+        if report is None:
+            results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
+            report = publish_results(results, out_dir, config, bump, signature, timer, start)
+            store.record_published(out_dir, run.keys, asdict(read_release(out_dir)), report.counts)
+        store.prune(keep=[event.name for event in events])
+    return replace(report, events_built=len(run.built), events_reused=len(run.reused))
+
+
+def build_from_shards(
+    corpus_dir: Path, out_dir: Path, config: BuildConfig, bump: str | None = None
+) -> BuildReport:
+    """Publish the dataset from the shards a distributed run left (``align assemble``); builds no event itself.
+
+    Every event of the corpus needs a finished shard for its current inputs and config, else AlignError.
+    """
+    from align.runner import BuildLock, ShardRun, load_results, shard_keys
+    from align.shards import ShardStore
+
+    start = time.perf_counter()
+    timer = StageTimer()
+    signature = build_signature(config)
+    store = ShardStore(shard_dir_for(out_dir, config))
+    with BuildLock(out_dir):
+        events = list_events(corpus_dir)
+        run = ShardRun(shard_keys(events, config, signature))
+        results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
+        report = publish_results(results, out_dir, config, bump, signature, timer, start)
+        store.record_published(out_dir, run.keys, asdict(read_release(out_dir)), report.counts)
+    return replace(report, events_reused=len(events))
+
+
+def publish_results(
+    results: list[EventResult],
+    out_dir: Path,
+    config: BuildConfig,
+    bump: str | None,
+    signature: str,
+    timer: StageTimer,
+    start: float,
+) -> BuildReport:
+    """Assemble the events' records and publish them, unless the output already holds exactly this build."""
     content = assemble(results, signature)
     translation_summary = summarise([s for r in results for s in r.sentences])
     candidate = Release("", content.digest(), current_schema_version(), signature)

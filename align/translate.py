@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from align.cache import ContentCache, cache_key, default_cache_dir, normalise_text
 from align.config import TranslateConfig
 from align.errors import AlignError
-from align.models import find_package, resolve_packages_dir
+from align.models import find_package, list_packages, resolve_packages_dir
 from align.records import SentenceRecord, Translation
 
 log = logging.getLogger(__name__)
@@ -455,6 +455,24 @@ def build_translator(config: TranslateConfig, event_dir: Path | None) -> Transla
             raise AlignError("config [translate]", problem)
     where = str(event_dir) if event_dir is not None else "translate"
     return TranslatorChain(backends, config.target_language, config.require, packages_dir, where)
+
+
+def translation_signature(config: TranslateConfig) -> str:
+    """The configured chain with the installed models it would use, e.g. ``identity+memory+argos(hi-en:1.1)``.
+
+    Known before anything is translated, so it can key caches and shards: installing a model changes it.
+    """
+    parts = []
+    for name in config.backends:
+        if name != "argos":
+            parts.append(name)
+            continue
+        packages = [
+            p for p in list_packages(resolve_packages_dir(config.packages_dir)) if p.to_code == config.target_language
+        ]
+        models = ",".join(f"{p.from_code}-{p.to_code}:{p.version}" for p in sorted(packages, key=lambda p: p.name))
+        parts.append(f"argos({models or 'none'})")
+    return "+".join(parts)
 
 
 # --- the stage ----------------------------------------------------------------------------------------------

@@ -1,0 +1,424 @@
+"""How the events of a build are run: one event is the unit of work, done once, kept as a shard.
+
+``build_shards`` runs every event whose shard is missing or stale, in this process (``workers = 1``) or in a pool of
+spawned worker processes, each holding its own models and a share of the machine's cores. A finished event is written
+to the shard store at once (``align.shards``), so a build stopped by Ctrl-C or ``kill -9`` resumes without redoing
+it, and an unchanged event is not redone at all. An event that fails is reported by name; the others still finish
+and keep their shards. ``BuildLock`` keeps two builds from writing one output directory at the same time.
+
+``ALIGN_TEST_EVENT_DELAY`` (seconds, default 0) makes every worker sleep after writing each shard. It exists only so
+that the tests can kill a build between two events of a corpus small enough to build in a second; it changes nothing
+else and is never set by align itself.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import signal
+import socket
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field, replace
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from align import pipeline
+from align.config import BuildConfig
+from align.errors import AlignError
+from align.pipeline import BuildReport, EventResult, StageTimer, run_event
+from align.publish import current_schema_version, read_release
+from align.shards import ShardKey, ShardStore, event_config_sha256, shard_key
+
+log = logging.getLogger(__name__)
+
+TEST_DELAY_VARIABLE = "ALIGN_TEST_EVENT_DELAY"
+
+
+def available_cores() -> int:
+    """Cores this process may run on (respects CPU affinity, e.g. a Slurm allocation)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def config_for_workers(config: BuildConfig, workers: int, cores: int | None = None) -> BuildConfig:
+    """The config each worker runs with: model threads capped so that workers x threads <= cores."""
+    per_worker = max(1, (cores or available_cores()) // max(1, workers))
+    return replace(
+        config,
+        translate=replace(config.translate, argos_threads=min(config.translate.argos_threads, per_worker)),
+        embed=replace(config.embed, threads=min(config.embed.threads, per_worker)),
+    )
+
+
+class WorkerState:
+    """What one process keeps from event to event: its config, the shard store and its models.
+
+    Models are built once per process, lazily. The model stages add ``pipeline.StageModels`` (lazy translator and
+    embedder) and a ``models`` argument to ``run_event``; until they land there is nothing to hold.
+    """
+
+    def __init__(self, config: BuildConfig, store: ShardStore) -> None:
+        self.config = config
+        self.store = store
+        stage_models = getattr(pipeline, "StageModels", None)
+        self.models = stage_models(config) if stage_models is not None else None
+
+    def run_event(self, event_dir: Path, timer: StageTimer) -> EventResult:
+        if self.models is None:
+            return run_event(event_dir, self.config, timer)
+        return run_event(event_dir, self.config, timer, models=self.models)  # type: ignore[call-arg]
+
+
+@dataclass(frozen=True)
+class EventOutcome:
+    """What a worker reports about one event; the records themselves go to the shard store."""
+
+    event_id: str
+    stage_seconds: dict[str, float]
+    # Bad input: the AlignError's where, problem and line (an AlignError itself does not survive pickling).
+    error: tuple[str | None, str, int | None] | None = None
+
+
+def build_event_shard(state: WorkerState, event_dir: Path, key: ShardKey) -> EventOutcome:
+    """Run one event and store its shard; bad input is returned as the outcome's error, anything else raises."""
+    timer = StageTimer()
+    try:
+        result = state.run_event(event_dir, timer)
+    except AlignError as error:
+        return EventOutcome(event_dir.name, timer.seconds, (error.where, error.problem, error.line))
+    timer.run("shards", lambda: state.store.write(event_dir.name, key, result, dict(timer.seconds)))
+    delay = float(os.environ.get(TEST_DELAY_VARIABLE) or 0)
+    if delay:
+        time.sleep(delay)
+    return EventOutcome(event_dir.name, timer.seconds)
+
+
+# One per worker process, set by the pool's initializer.
+_worker: WorkerState | None = None
+
+
+def _start_worker(config: BuildConfig, shard_dir: Path, log_level: int) -> None:
+    global _worker
+    # Ctrl-C reaches every process of the terminal's group: let it end a worker as a kill would. Shards are
+    # written atomically, and the parent reports the interruption once, instead of one traceback per worker.
+    # A build started with SIGINT ignored (nohup, a background job) passes that on and keeps it.
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
+    _worker = WorkerState(config, ShardStore(shard_dir))
+
+
+def _build_in_worker(event_dir: Path, key: ShardKey) -> EventOutcome:
+    assert _worker is not None, "worker process was not initialised"
+    return build_event_shard(_worker, event_dir, key)
+
+
+class EventsFailed(AlignError):
+    """Some events had bad input. The others' shards are kept; the published dataset was not touched.
+
+    Reads as the first event's own error, with the count of failed and kept events after it.
+    """
+
+    def __init__(self, failures: dict[str, AlignError], total: int) -> None:
+        self.failures = failures
+        first = next(iter(failures.values()))
+        problem = first.problem
+        if total > 1:
+            problem += (
+                f" ({len(failures)} of {total} events failed, so the dataset was not written; the other "
+                f"{total - len(failures)} are built and kept, a rerun will not redo them)"
+            )
+        super().__init__(first.where, problem, first.line)
+
+
+@dataclass
+class ShardRun:
+    """What ``build_shards`` did: the key of every event, which were built and which reused."""
+
+    keys: dict[str, ShardKey]
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_seconds(self, seconds: dict[str, float]) -> None:
+        for stage, value in seconds.items():
+            self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + value
+
+
+def shard_keys(event_dirs: Sequence[Path], config: BuildConfig, signature: str) -> dict[str, ShardKey]:
+    config_sha256 = event_config_sha256(config)
+    return {e.name: shard_key(e, config, signature, config_sha256) for e in event_dirs}
+
+
+def event_size(event_dir: Path) -> int:
+    return sum(p.stat().st_size for p in event_dir.rglob("*") if p.is_file())
+
+
+def build_shards(
+    event_dirs: Sequence[Path],
+    config: BuildConfig,
+    store: ShardStore,
+    signature: str,
+    workers: int = 1,
+    on_event: Callable[[str], None] | None = None,
+) -> ShardRun:
+    """Make sure every event has a finished shard for its current inputs and config.
+
+    Events with one are skipped. The rest run here (one worker) or in ``workers`` spawned processes, largest first.
+    Raises ``EventsFailed`` after all others finished when some event has bad input; re-raises the first unexpected
+    error the same way; raises AlignError when a worker process died.
+    """
+    run = ShardRun(shard_keys(event_dirs, config, signature))
+    pending = []
+    for event_dir in event_dirs:
+        if store.has(event_dir.name, run.keys[event_dir.name]):
+            run.reused.append(event_dir.name)
+            if on_event:
+                on_event(event_dir.name)
+        else:
+            pending.append(event_dir)
+    if run.reused:
+        log.info(
+            "%d of %d event(s) unchanged, reused from %s", len(run.reused), len(event_dirs), store.directory
+        )
+    # Big events first, so the pool ends on short tasks rather than waiting for one long one.
+    pending.sort(key=event_size, reverse=True)
+    processes = min(workers, len(pending))
+    worker_config = config_for_workers(config, max(1, processes))
+    failures: dict[str, AlignError] = {}
+    crashes: list[tuple[str, BaseException]] = []
+
+    def record(outcome: EventOutcome) -> None:
+        run.add_seconds(outcome.stage_seconds)
+        if outcome.error is not None:
+            failures[outcome.event_id] = AlignError(*outcome.error)
+            return
+        run.built.append(outcome.event_id)
+        if on_event:
+            on_event(outcome.event_id)
+
+    def crashed(event_id: str, error: BaseException) -> None:
+        log.error("event %s crashed:\n%s", event_id, "".join(traceback.format_exception(error)).rstrip())
+        crashes.append((event_id, error))
+
+    lost: list[str] = []
+    try:
+        if processes <= 1:
+            state = WorkerState(worker_config, store)
+            for event_dir in pending:
+                try:
+                    record(build_event_shard(state, event_dir, run.keys[event_dir.name]))
+                except Exception as error:  # a bug in a stage: finish the other events first, then raise it
+                    crashed(event_dir.name, error)
+        else:
+            lost = _run_in_pool(pending, run.keys, worker_config, store, processes, record, crashed)
+    except KeyboardInterrupt:
+        log.warning("interrupted: finished events are kept in %s; rerun to resume", store.directory)
+        raise
+    if lost:
+        raise AlignError(
+            None,
+            f"a worker process died (killed, or out of memory?) while building {len(lost)} event(s), first "
+            f"{lost[0]}; the {len(run.built)} finished event(s) are kept in {store.directory}; rerun to "
+            "resume (with fewer --workers if memory ran out)",
+        )
+    if crashes:
+        raise crashes[0][1]
+    if failures:
+        failures = dict(sorted(failures.items()))  # in corpus order, whatever order the workers finished in
+        for event_id, error in list(failures.items())[1:]:  # the first is the raised error's own message
+            log.error("event %s failed too: %s", event_id, error.message)
+        raise EventsFailed(failures, len(event_dirs))
+    return run
+
+
+def _run_in_pool(
+    pending: list[Path],
+    keys: dict[str, ShardKey],
+    config: BuildConfig,
+    store: ShardStore,
+    processes: int,
+    record: Callable[[EventOutcome], None],
+    crashed: Callable[[str, BaseException], None],
+) -> list[str]:
+    """Run events in spawned processes (no fork: model runtimes hold threads); returns events lost to a dead worker."""
+    log.info(
+        "building %d event(s) in %d worker processes, %d model thread(s) each",
+        len(pending),
+        processes,
+        config.embed.threads,
+    )
+    lost: list[str] = []
+    pool = ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(config, store.directory, logging.getLogger("align").getEffectiveLevel()),
+    )
+    try:
+        futures: dict[Future[EventOutcome], str] = {
+            pool.submit(_build_in_worker, event_dir, keys[event_dir.name]): event_dir.name
+            for event_dir in pending
+        }
+        for future in as_completed(futures):
+            try:
+                record(future.result())
+            except BrokenProcessPool:
+                lost.append(futures[future])
+            except Exception as error:
+                crashed(futures[future], error)
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return sorted(lost)
+
+
+def load_results(event_dirs: Sequence[Path], run: ShardRun, store: ShardStore) -> list[EventResult]:
+    """Every event's records from its shard, in corpus order; a missing or stale shard is an AlignError."""
+    results, missing = [], []
+    for event_dir in event_dirs:
+        result = store.read(event_dir.name, run.keys[event_dir.name])
+        if result is None:
+            missing.append(event_dir.name)
+        else:
+            results.append(result)
+    if missing:
+        raise AlignError(
+            store.directory,
+            f"{len(missing)} of {len(event_dirs)} event(s) have no finished shard for the current inputs and "
+            f"config (first: {missing[0]}); build them first (align build, or the distributed step)",
+        )
+    return results
+
+
+def unchanged_since_publish(
+    store: ShardStore, run: ShardRun, out_dir: Path, signature: str, start: float
+) -> BuildReport | None:
+    """The report of a build that has nothing to write, decided without loading a single record.
+
+    True when ``out_dir`` still holds the release that was assembled from shards with exactly these keys (same inputs,
+    settings, align version and signature for every event): assembling them again would give the same content hash,
+    and ``plan_version`` would write nothing. None when that cannot be shown; the caller then assembles as usual.
+    """
+    published = store.published(out_dir, run.keys)
+    current = read_release(out_dir)
+    if published is None or current is None or asdict(current) != published["release"]:
+        return None
+    if current.build_signature != signature or current.schema_version != current_schema_version():
+        return None
+    log.info("%s already holds this build (version %s); nothing to write", out_dir, current.version)
+    seconds = time.perf_counter() - start
+    return BuildReport(
+        current.version,
+        True,
+        signature,
+        counts=published["counts"],
+        seconds=seconds,
+        stage_seconds=dict(run.stage_seconds),
+    )
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists on this host."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by another user
+        return True
+    return True
+
+
+class BuildLock:
+    """Exclusive right to write one output directory, for the length of a build.
+
+    The lock file ``.<out name>.lock`` beside the output records the PID, host and start time of the build holding
+    it, under an advisory ``flock`` that the kernel drops when that process ends, however it ends. A lock left by a
+    dead build (``kill -9``) is therefore taken over, with a warning. As a second line of defence (file systems that
+    ignore flock), a lock whose PID is still alive on this host is respected.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.path = out_dir.parent / f".{out_dir.name}.lock"
+        self._fd: int | None = None
+
+    def __enter__(self) -> BuildLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = self._open_locked()
+        me = {"pid": os.getpid(), "host": socket.gethostname()}
+        previous = _read_holder(fd)
+        if previous and {k: previous.get(k) for k in me} != me:
+            if previous.get("host") == me["host"] and pid_alive(int(previous.get("pid", 0))):
+                os.close(fd)
+                raise self._locked_error(previous)
+            log.warning(
+                "%s: took over a stale lock of PID %s on %s (started %s); that build is no longer running",
+                self.path,
+                previous.get("pid"),
+                previous.get("host"),
+                previous.get("started"),
+            )
+        holder = {**me, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "out": str(self.out_dir)}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(holder).encode("utf-8"), 0)
+        os.fsync(fd)
+        self._fd = fd
+
+    def _open_locked(self) -> int:
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _read_holder(fd)
+                os.close(fd)
+                raise self._locked_error(holder) from None
+            # The previous holder may have removed the file between our open and flock: lock the current file.
+            try:
+                if os.fstat(fd).st_ino == os.stat(self.path).st_ino:
+                    return fd
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+
+    def _locked_error(self, holder: dict[str, Any] | None) -> AlignError:
+        holder = holder or {}
+        return AlignError(
+            self.out_dir,
+            f"locked by PID {holder.get('pid', '?')} on {holder.get('host', '?')} since "
+            f"{holder.get('started', '?')}: another build is writing it (lock file {self.path}; remove it only "
+            "if that process is not an align build)",
+        )
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        self.path.unlink(missing_ok=True)  # while still holding the flock, so no one locks a file about to go
+        os.close(self._fd)
+        self._fd = None
+
+
+def _read_holder(fd: int) -> dict[str, Any] | None:
+    try:
+        data = json.loads(os.pread(fd, 4096, 0).decode("utf-8") or "null")
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
