@@ -91,7 +91,7 @@ class LinkConfig:
     views: str = "mean"  # "mean" of original-text and English-text cosines, or "original" / "english" only
     neighbourhood: str = "article"  # margin's k neighbours: within the partner's "article" or "language"
     ann_min_sentences: int = 2000  # from this many linkable sentences in an event on, use an HNSW index
-    ann_candidates: int = 32  # neighbours per sentence and language scored on the HNSW path
+    ann_candidates: int = 16  # neighbours per sentence and language scored on the HNSW path
     threads: int = 2  # HNSW query threads
 
 

@@ -248,36 +248,42 @@ def ann_scores(
     article, _ = _group_codes(articles)
     language, names = _group_codes(languages)
     width = max(2 * k, candidates)
-    found: set[tuple[int, int]] = set()
+    article_sizes = np.bincount(article)
     language_knn = np.full((n, len(names)), np.nan)
-    pooled: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    all_ids, all_sims, found = [], [], []
     for code in range(len(names)):
         members = np.flatnonzero(language == code)
-        available = len(members) - np.bincount(article[members], minlength=len(article))[article]
-        language_k = effective_k(k, available)
-        for i, (ids, sims) in enumerate(_nearest_other_article(vectors, article, members, width, threads)):
-            if len(ids):
-                language_knn[i, code] = float(np.mean(sims[: language_k[i]]))
-                pooled[i].extend(zip(sims.tolist(), ids.tolist(), strict=True))
-                found.update((min(i, j), max(i, j)) for j in ids[:candidates].tolist())
-    if not found:
+        ids, sims = _nearest_other_article(vectors, article, members, width, threads)
+        available = len(members) - np.bincount(article[members], minlength=len(article_sizes))[article]
+        language_knn[:, code] = neighbour_means(sims, effective_k(k, available))
+        all_ids.append(ids)
+        all_sims.append(sims)
+        found.append(_pair_keys(n, ids[:, :candidates]))
+    keys = np.unique(np.concatenate(found))
+    if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
         return ScoredLinks(empty, empty, np.zeros(0), np.zeros(0))
-    pairs = np.array(sorted(found), dtype=np.int64)
-    rows, cols = pairs[:, 0], pairs[:, 1]
+    rows, cols = keys // n, keys % n
     pair_cosine = np.einsum("ij,ij->i", vectors[rows], vectors[cols]).astype(np.float64)
     if neighbourhood == "language":
         knn_x, knn_y = language_knn[rows, language[cols]], language_knn[cols, language[rows]]
     else:
-        pooled_ids = np.full((n, 2 * k), -1, dtype=np.int64)
-        pooled_cosine = np.full((n, 2 * k), -np.inf)
-        for i, entries in enumerate(pooled):
-            best = sorted(entries, key=lambda e: (-e[0], e[1]))[: 2 * k]
-            pooled_ids[i, : len(best)] = [j for _, j in best]
-            pooled_cosine[i, : len(best)] = [c for c, _ in best]
-        pooled_k = effective_k(k, n - np.bincount(article)[article])
+        merged_ids, merged_sims = np.hstack(all_ids), np.hstack(all_sims)
+        order = np.argsort(-merged_sims, axis=1, kind="stable")[:, : 2 * k]
+        pooled_ids = np.take_along_axis(merged_ids, order, axis=1)
+        pooled_cosine = np.take_along_axis(merged_sims, order, axis=1)
+        pooled_k = effective_k(k, n - article_sizes[article])
         knn_x, knn_y = _article_knn(vectors, article, rows, cols, pooled_k, pooled_ids, pooled_cosine)
     return ScoredLinks(rows, cols, pair_cosine, _margin(pair_cosine, knn_x, knn_y))
+
+
+def _pair_keys(n: int, neighbour_ids: np.ndarray) -> np.ndarray:
+    """Unordered pairs (sentence, each of its listed neighbours) as ``low * n + high``; -1 entries skipped."""
+    sources = np.repeat(np.arange(len(neighbour_ids)), neighbour_ids.shape[1])
+    targets = neighbour_ids.ravel()
+    keep = targets >= 0
+    low, high = np.minimum(sources[keep], targets[keep]), np.maximum(sources[keep], targets[keep])
+    return low * n + high
 
 
 def _article_knn(
@@ -290,52 +296,56 @@ def _article_knn(
     pooled_cosine: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact k-neighbour means of each pair's sentences within the other side's article."""
-    # The (sentence, article) combinations needed: x within y's article and y within x's article.
-    needed = np.unique(
-        np.concatenate([np.stack([rows, article[cols]], axis=1), np.stack([cols, article[rows]], axis=1)]),
-        axis=0,
-    )
-    means: dict[tuple[int, int], float] = {}
-    for code in np.unique(needed[:, 1]).tolist():
-        sentences = needed[needed[:, 1] == code, 0]
-        block = vectors[sentences] @ vectors[np.flatnonzero(article == code)].T
-        values = topped_up_means(
+    n = len(article)
+    # The (article, sentence) combinations needed: x within y's article and y within x's article.
+    wanted_x, wanted_y = article[cols] * n + rows, article[rows] * n + cols
+    needed = np.unique(np.concatenate([wanted_x, wanted_y]))  # sorted, so grouped by article
+    means = np.empty(len(needed))
+    codes, starts = np.unique(needed // n, return_index=True)
+    members_by_article = np.split(np.argsort(article, kind="stable"), np.cumsum(np.bincount(article))[:-1])
+    ends = [*starts[1:].tolist(), len(needed)]
+    for code, start, end in zip(codes.tolist(), starts.tolist(), ends, strict=True):
+        sentences = needed[start:end] % n
+        block = vectors[sentences] @ vectors[members_by_article[code]].T
+        means[start:end] = topped_up_means(
             block, k[sentences], code, article, pooled_ids[sentences], pooled_cosine[sentences]
         )
-        means.update(((s, code), v) for s, v in zip(sentences.tolist(), values.tolist(), strict=True))
-    knn_x = np.array([means[i, a] for i, a in zip(rows.tolist(), article[cols].tolist(), strict=True)])
-    knn_y = np.array([means[j, a] for j, a in zip(cols.tolist(), article[rows].tolist(), strict=True)])
-    return knn_x, knn_y
+    return means[np.searchsorted(needed, wanted_x)], means[np.searchsorted(needed, wanted_y)]
 
 
 def _nearest_other_article(
     vectors: np.ndarray, article: np.ndarray, members: np.ndarray, wanted: int, threads: int
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    """For every sentence, up to ``wanted`` nearest ``members`` outside its own article, best first."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """For every sentence, its ``wanted`` nearest ``members`` outside its own article, best first.
+
+    Returns ids (n, wanted) and cosines, padded with -1 and -inf where there are fewer.
+    """
     import hnswlib
 
     index = hnswlib.Index(space="ip", dim=vectors.shape[1])
     index.init_index(max_elements=len(members), M=16, ef_construction=200, random_seed=100)
     # One insertion thread keeps the graph, and so the result, the same from run to run.
     index.add_items(vectors[members], np.arange(len(members)), num_threads=1)
-    own = np.bincount(article[members], minlength=int(article.max()) + 1)  # members per article
-    results: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0, np.int64), np.zeros(0))] * len(vectors)
+    own = np.bincount(article[members], minlength=int(article.max()) + 1)[article]  # same-article members
+    ids = np.full((len(vectors), wanted), -1, dtype=np.int64)
+    sims = np.full((len(vectors), wanted), -np.inf)
     todo = np.arange(len(vectors))
     ask = min(len(members), wanted + min(int(own.max()), 2 * wanted))
     while len(todo):
         index.set_ef(max(ask, 64))
         labels, distances = index.knn_query(vectors[todo], k=ask, num_threads=threads)
-        retry = []
-        for row, i in enumerate(todo.tolist()):
-            ids = members[labels[row]]
-            keep = article[ids] != article[i]
-            results[i] = (ids[keep][:wanted], 1.0 - distances[row][keep][:wanted].astype(np.float64))
-            available = len(members) - int(own[article[i]])
-            if len(results[i][0]) < min(wanted, available) and ask < len(members):
-                retry.append(i)  # its own article filled the answer: ask for more
-        todo = np.array(retry, dtype=np.int64)
+        found = members[labels.astype(np.int64)]
+        keep = article[found] != article[todo][:, None]
+        order = np.argsort(~keep, axis=1, kind="stable")[:, :wanted]  # kept ones first, in distance order
+        kept = np.take_along_axis(keep, order, axis=1)
+        ids[todo, : order.shape[1]] = np.where(kept, np.take_along_axis(found, order, axis=1), -1)
+        cosine = 1.0 - np.take_along_axis(distances, order, axis=1).astype(np.float64)
+        sims[todo, : order.shape[1]] = np.where(kept, cosine, -np.inf)
+        # Rows whose own article filled the answer ask again for more.
+        short = kept.sum(axis=1) < np.minimum(wanted, len(members) - own[todo])
+        todo = todo[short] if ask < len(members) else todo[:0]
         ask = min(len(members), ask * 2)
-    return results
+    return ids, sims
 
 
 def score_event(sentences: Sequence[SentenceRecord], vectors: np.ndarray, config: LinkConfig) -> ScoredLinks:

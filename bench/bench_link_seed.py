@@ -74,13 +74,22 @@ def curve_summary(similarity: np.ndarray, is_gold: np.ndarray, n_gold: int) -> d
 
 
 def variant_row(
-    name: str, sentences: list[SentenceRecord], embedder: Embedder, config: LinkConfig, gold: list[GoldPair]
+    name: str,
+    sentences: list[SentenceRecord],
+    embedder: Embedder,
+    config: LinkConfig,
+    gold: list[GoldPair],
+    views_max: bool = False,
 ) -> str:
     ordered = sorted(
         (s for s in sentences if is_linkable(s, config)), key=lambda s: (s.article_id, s.position)
     )
-    vectors = sentence_vectors(ordered, embedder, config.views)
-    cosine = vectors @ vectors.T
+    if views_max:  # the other way to combine the two views: element-wise max of the two cosine matrices
+        original, english = (sentence_vectors(ordered, embedder, v) for v in ("original", "english"))
+        cosine = np.maximum(original @ original.T, english @ english.T)
+    else:
+        vectors = sentence_vectors(ordered, embedder, config.views)
+        cosine = vectors @ vectors.T
     articles, languages = [s.article_id for s in ordered], [s.language for s in ordered]
     scored = margin_from_cosine(cosine, articles, languages, config.k, config.neighbourhood)
     keys = {g.id_key for g in gold}
@@ -164,6 +173,9 @@ def main() -> None:
     variants.append(("configured, min_letters=12", sentences, replace(config, min_letters=12)))
     for name, data, variant in variants:
         lines.append(variant_row(name, data, embedder, variant, gold))
+    for k in (4, 8):
+        name = f"max(original, english), article, k={k}"
+        lines.append(variant_row(name, sentences, embedder, replace(config, k=k), gold, views_max=True))
     passage = build_embedder(EmbedConfig(prefix="passage"), args.cache)
     lines.append(variant_row("configured, prefix passage", sentences, passage, config, gold))
     body = "\n".join(lines)

