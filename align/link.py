@@ -79,7 +79,8 @@ def sentence_vectors(
         return np.zeros((0, 0), dtype=np.float32)
     table = embedder.embed(distinct)
     row = {text: i for i, text in enumerate(distinct)}
-    if views == "original":
+    if views == "original" or (views == "mean" and english == originals):
+        # With no translation at all, [e, e] / sqrt(2) has the same cosines as e alone, at half the size.
         return table[[row[t] for t in originals]]
     if views == "english":
         return table[[row[t] for t in english]]

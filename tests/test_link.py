@@ -240,6 +240,8 @@ def test_english_view_uses_the_translation(embedder):
     assert float(mean[0] @ mean[0]) == pytest.approx(
         (float(original[0] @ original[0]) + float(vectors[0] @ vectors[0])) / 2, abs=1e-5
     )
+    untranslated = replace(french, text_en=None)
+    assert np.array_equal(sentence_vectors([untranslated], embedder, "mean"), original)
     with pytest.raises(ValueError):
         sentence_vectors([french], embedder, "max")
 
