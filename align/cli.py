@@ -263,6 +263,27 @@ def validate(
     stdout.print(f"{dataset}: valid", markup=False, highlight=False)
 
 
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold links, JSON Lines (format in README: Evaluating links).")],
+    dataset: Annotated[Path, typer.Argument(help="Dataset directory to score.")] = Path("dataset"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Link precision/recall/F1 (overall and per language pair) and label scores against a gold file."""
+    import json
+
+    from align.evaluate import evaluate_dataset
+
+    _setup_logging(quiet=False)
+    try:
+        report = evaluate_dataset(dataset, gold)
+    except AlignError as error:
+        _fail(error)
+        return
+    text = json.dumps(report.to_dict(), indent=2) if as_json else report.to_text()
+    stdout.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
 models_app = typer.Typer(help="Translation models (Argos Translate packages).", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 PackagesDirOption = Annotated[

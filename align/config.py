@@ -80,13 +80,19 @@ class EmbedConfig:
     model: str = ""
     threads: int = 2
     batch_size: int = 64
+    prefix: str = "query"  # e5 prefix: "query" (symmetric tasks), "passage", or "none" (other models)
 
 
 @dataclass(frozen=True)
 class LinkConfig:
-    k: int = 4
-    margin_threshold: float = 1.06
-    min_letters: int = 12
+    k: int = 8
+    margin_threshold: float = 1.04
+    min_letters: int = 8
+    views: str = "mean"  # "mean" of original-text and English-text cosines, or "original" / "english" only
+    neighbourhood: str = "article"  # margin's k neighbours: within the partner's "article" or "language"
+    ann_min_sentences: int = 2000  # from this many linkable sentences in an event on, use an HNSW index
+    ann_candidates: int = 16  # neighbours per sentence and language scored on the HNSW path
+    threads: int = 2  # HNSW query threads
 
 
 @dataclass(frozen=True)

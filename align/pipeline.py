@@ -13,9 +13,12 @@ from functools import partial
 from pathlib import Path
 
 from align import __version__
+from align.cache import default_cache_dir
 from align.card import render_card
 from align.config import BuildConfig
 from align.corpus import BoilerplateRules, list_events, read_event
+from align.embed import Embedder, build_embedder, embedder_signature
+from align.link import link, link_signature
 from align.publish import (
     CardInfo,
     DatasetContent,
@@ -80,9 +83,37 @@ class StageTimer:
         return result
 
 
-def run_event(event_dir: Path, config: BuildConfig, timer: StageTimer | None = None) -> EventResult:
+class StageModels:
+    """The models one process shares across events, built on first use (never at import).
+
+    The translator is per event (its translation memory lives in the event directory); the embedder is shared.
+    """
+
+    def __init__(self, config: BuildConfig) -> None:
+        self.config = config
+        self._embedder: Embedder | None = None
+
+    @property
+    def cache_dir(self) -> Path:
+        return (
+            Path(self.config.translate.cache_dir).expanduser()
+            if self.config.translate.cache_dir
+            else default_cache_dir()
+        )
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = build_embedder(self.config.embed, self.cache_dir)
+        return self._embedder
+
+
+def run_event(
+    event_dir: Path, config: BuildConfig, timer: StageTimer | None = None, models: StageModels | None = None
+) -> EventResult:
     """Every stage before publish, for one event."""
     timer = timer or StageTimer()
+    models = models or StageModels(config)
     rules = BoilerplateRules.from_config(config.corpus)
     articles: list[ArticleRecord] = timer.run("corpus", lambda: read_event(event_dir, config.corpus, rules))  # type: ignore[assignment]
     sentences: list[SentenceRecord] = timer.run(  # type: ignore[assignment]
@@ -91,7 +122,7 @@ def run_event(event_dir: Path, config: BuildConfig, timer: StageTimer | None = N
     articles = with_sentence_counts(articles, sentences)
     translator = build_translator(config.translate, event_dir)
     sentences = timer.run("translate", lambda: translate(sentences, translator))  # type: ignore[assignment]
-    pairs: list[PairRecord] = []
+    pairs: list[PairRecord] = timer.run("link", lambda: link(sentences, models.embedder, config.link))  # type: ignore[assignment]
     return EventResult(articles, sentences, pairs)
 
 
@@ -105,6 +136,8 @@ def build_signature(config: BuildConfig) -> str:
         f"align:{__version__}",
         "segment:rules-1",
         f"mt:{translation_signature(config.translate)}",
+        f"embed:{embedder_signature(config.embed)}",
+        f"link:{link_signature(config.link)}",
         f"schema:{current_schema_version()}",
     ]
     return "|".join(parts)
@@ -233,5 +266,11 @@ def publish_results(
         ),
     )
     return BuildReport(
-        version, False, signature, counts, str(translation_summary), time.perf_counter() - start, timer.seconds
+        version,
+        False,
+        signature,
+        counts,
+        str(translation_summary),
+        time.perf_counter() - start,
+        timer.seconds,
     )

@@ -62,20 +62,16 @@ def config_for_workers(config: BuildConfig, workers: int, cores: int | None = No
 class WorkerState:
     """What one process keeps from event to event: its config, the shard store and its models.
 
-    Models are built once per process, lazily. The model stages add ``pipeline.StageModels`` (lazy translator and
-    embedder) and a ``models`` argument to ``run_event``; until they land there is nothing to hold.
+    Models are built once per process, lazily (``pipeline.StageModels``).
     """
 
     def __init__(self, config: BuildConfig, store: ShardStore) -> None:
         self.config = config
         self.store = store
-        stage_models = getattr(pipeline, "StageModels", None)
-        self.models = stage_models(config) if stage_models is not None else None
+        self.models = pipeline.StageModels(config)
 
     def run_event(self, event_dir: Path, timer: StageTimer) -> EventResult:
-        if self.models is None:
-            return run_event(event_dir, self.config, timer)
-        return run_event(event_dir, self.config, timer, models=self.models)  # type: ignore[call-arg]
+        return run_event(event_dir, self.config, timer, models=self.models)
 
 
 @dataclass(frozen=True)
