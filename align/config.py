@@ -89,9 +89,56 @@ class LinkConfig:
     min_letters: int = 12
 
 
+# Negation cues for the label stage, any language (en, fr, hi); phrases are matched as whole token runs.
+DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
+    "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot", "no one",
+    "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
+    "pas", "jamais", "aucun", "aucune", "sans", "non", "rien", "nie", "nié", "nient", "dément", "démenti",
+    "refuse", "refusé", "rejeté",
+    "नहीं", "नही", "न", "ना", "मत", "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार",
+)
+# Phrases that contain a negation word but do not negate the statement.
+DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
+    "not only", "no doubt", "nothing but", "whether or not", "if not", "no longer only", "non seulement",
+    "pas seulement", "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि",
+)
+
+
 @dataclass(frozen=True)
 class LabelConfig:
-    backend: str = "rules"
+    """Agree/conflict rules. A pair's conflict score is the noisy-OR of weight x strength over its contradicting
+    evidence; at or above ``conflict_threshold`` it is a conflict."""
+
+    backend: str = "rules"  # "rules", or "rules+nli" (needs the nli extra and ``nli_model``)
+    conflict_threshold: float = 0.5
+    weight_number: float = 0.9
+    weight_date: float = 0.9
+    weight_name_spelling: float = 0.7  # one name spelt two ways ("Mriyank" vs "Mrinank")
+    weight_name_swap: float = 0.6  # a different name in the same place
+    weight_negation: float = 0.8
+    weight_substitution: float = 0.55
+    weight_nli: float = 0.7
+    number_tolerance: float = 0.1  # "about 350" covers 315..385
+    weak_number_strength: float = 0.6  # numbers compared without a known unit on both sides
+    relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
+    name_min_key_length: int = 4  # shorter names are never reported as misspelt
+    name_max_edits: int = 1
+    negation_words: tuple[str, ...] = DEFAULT_NEGATION_WORDS
+    negation_particles: tuple[str, ...] = ("ne", "n'")  # French split negation: ne/n' ... partner
+    negation_partners: tuple[str, ...] = ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",
+                                          "guère", "point", "ni")
+    negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
+    negation_long_sentence: int = 30  # tokens; beyond it a negation count difference weighs less
+    substitution_match: float = 0.88  # embedding cosine at which two words are the same term
+    substitution_related: float = 0.78  # ... and above which two unmatched words are rivals in one frame
+    substitution_max_unmatched: int = 2  # more unmatched words than this on a side is paraphrase, not a swap
+    substitution_min_matched: int = 2  # the frame: content words both sides share
+    link_similarity_floor: float = 1.0  # pair.similarity at or below which the link adds no confidence
+    link_similarity_full: float = 1.2  # ... and at or above which it adds full confidence
+    nli_model: str = ""  # e.g. "MoritzLaurer/mDeBERTa-v3-base-xnli" (a local path works too)
+    nli_threshold: float = 0.5  # contradiction probability that counts as evidence
+    nli_max_length: int = 256
+    nli_batch_size: int = 16
 
 
 @dataclass(frozen=True)

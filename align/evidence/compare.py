@@ -1,0 +1,348 @@
+"""Set the facts of two sentences against each other: what matches (support) and what contradicts (conflict).
+
+Only like is compared with like: a number with a number of the same unit, a date with a date sharing a
+component,
+a name with a name. A fact stated on one side only is not a conflict. Each finding carries the span
+from each side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, replace
+
+from align.config import LabelConfig
+from align.evidence import Facts
+from align.evidence.dates import DateMention
+from align.evidence.names import NameToken, near_miss, same_name
+from align.evidence.numbers import Quantity
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of evidence. ``weight`` names the LabelConfig weight that scales ``strength`` into the
+    score."""
+
+    kind: str  # number, date, name, negation, substitution, nli
+    a: str | None
+    b: str | None
+    note: str
+    strength: float  # 0..1: how sure the extractor is that this difference (or match) is real
+    conflict: bool  # True: the sides contradict; False: the sides state the same thing
+    weight: str  # number, date, name_spelling, name_swap, negation, substitution, nli
+
+
+@dataclass(frozen=True)
+class Side:
+    """One sentence of a pair: the facts of its own text and, when it is not English, of its English
+    translation."""
+
+    original: Facts
+    english: Facts | None
+
+    @property
+    def english_view(self) -> Facts | None:
+        return self.original if self.original.language == "en" else self.english
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) and abs(value) < 1e15 else f"{value:,.4g}"
+
+
+# ---- numbers -------------------------------------------------------------------------------------
+
+
+def _borrow_unit(quantity: Quantity, english: Facts | None) -> Quantity:
+    """A number whose unit word we do not know in the original takes the unit of the same value in its
+    translation ("4 इस्तीफे" -> "4 resignations")."""
+    if quantity.canonical_unit or english is None:
+        return quantity
+    for other in english.numbers:
+        if other.canonical_unit and math.isclose(other.value, quantity.value):
+            return replace(quantity, unit=other.unit)
+    return quantity
+
+
+def _units_comparable(a: Quantity, b: Quantity) -> tuple[bool, bool]:
+    """(comparable, strong): strong when both units are known and equal."""
+    if a.canonical_unit or b.canonical_unit:
+        return (a.unit == b.unit, True)
+    if a.unit and b.unit and a.unit.split(":")[1] == b.unit.split(":")[1]:
+        return (a.unit == b.unit, False)  # the same language: the nouns after the numbers must be the same
+    return (True, False)
+
+
+def _values_compatible(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    if a.qualifier == "exact" and b.qualifier == "exact":
+        return math.isclose(a.value, b.value, rel_tol=1e-6)
+    lo_a, hi_a = a.interval(tolerance)
+    lo_b, hi_b = b.interval(tolerance)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def compare_numbers(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+    numbers_a = [_borrow_unit(q, a.english) for q in a.original.numbers]
+    numbers_b = [_borrow_unit(q, b.english) for q in b.original.numbers]
+    findings: list[Finding] = []
+    left_b = list(numbers_b)
+    unmatched_a: list[Quantity] = []
+    for qa in numbers_a:
+        partner = next(
+            (
+                qb
+                for qb in left_b
+                if _units_comparable(qa, qb)[0] and _values_compatible(qa, qb, config.number_tolerance)
+            ),
+            None,
+        )
+        if partner is None:
+            unmatched_a.append(qa)
+            continue
+        left_b.remove(partner)
+        findings.append(
+            Finding(
+                "number",
+                a.original.span(qa.start, qa.end),
+                b.original.span(partner.start, partner.end),
+                f"same number: {_fmt(qa.value)}",
+                1.0,
+                False,
+                "number",
+            )
+        )
+    for qa in unmatched_a:
+        for qb in left_b:
+            comparable, strong = _units_comparable(qa, qb)
+            if not comparable or qa.weak and qb.weak:
+                continue
+            left_b.remove(qb)
+            unit = qa.unit if qa.canonical_unit else "no known unit"
+            strength = 1.0 if strong else config.weak_number_strength
+            if qa.weak or qb.weak:
+                strength *= 0.8  # "a month" read as one month
+            findings.append(
+                Finding(
+                    "number",
+                    a.original.span(qa.start, qa.end),
+                    b.original.span(qb.start, qb.end),
+                    f"different number ({unit}): {_fmt(qa.value)} vs {_fmt(qb.value)}",
+                    strength,
+                    True,
+                    "number",
+                )
+            )
+            break
+    return findings
+
+
+# ---- dates ---------------------------------------------------------------------------------------
+
+
+def _as_date(d: DateMention, year: int | None = None) -> dt.date | None:
+    try:
+        return dt.date(year or d.year or 2000, d.month or 1, d.day or 1)
+    except ValueError:
+        return None
+
+
+def _date_relation(x: DateMention, y: DateMention, slack: int) -> str:
+    """'same', 'different' or 'incomparable'."""
+    if x.offset is not None or y.offset is not None:
+        if x.offset is None or y.offset is None or x.offset[1] != y.offset[1]:
+            return "incomparable"
+        return "same" if x.offset[0] == y.offset[0] else "different"
+    if x.weekday is not None and y.weekday is not None:
+        return "same" if x.weekday == y.weekday else "different"
+    shared = [c for c in ("year", "month", "day") if getattr(x, c) is not None and getattr(y, c) is not None]
+    if not shared:
+        return "incomparable"
+    if not (x.approx or y.approx):
+        return "same" if all(getattr(x, c) == getattr(y, c) for c in shared) else "different"
+    # A date resolved from "two years ago" or "today" is allowed ``slack`` units at its finest shared grain.
+    grain = shared[-1]
+    if grain == "year":
+        return "same" if abs(x.year - y.year) <= slack else "different"  # type: ignore[operator]
+    if grain == "month" and "year" in shared:
+        months = abs((x.year * 12 + x.month) - (y.year * 12 + y.month))  # type: ignore[operator]
+        return "same" if months <= slack else "different"
+    year = x.year or y.year or 2000
+    dx, dy = _as_date(x, year), _as_date(y, year)
+    if dx is None or dy is None:
+        return "incomparable"
+    return "same" if abs((dx - dy).days) <= slack else "different"
+
+
+def compare_dates(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+    findings: list[Finding] = []
+    left_b = list(b.original.dates)
+    unmatched_a: list[DateMention] = []
+    for da in a.original.dates:
+        partner = next(
+            (db for db in left_b if _date_relation(da, db, config.relative_date_slack) == "same"), None
+        )
+        if partner is None:
+            unmatched_a.append(da)
+            continue
+        left_b.remove(partner)
+        findings.append(
+            Finding(
+                "date",
+                a.original.span(da.start, da.end),
+                b.original.span(partner.start, partner.end),
+                f"same date: {da.describe()} / {partner.describe()}",
+                1.0,
+                False,
+                "date",
+            )
+        )
+    for da in unmatched_a:
+        for db in left_b:
+            if _date_relation(da, db, config.relative_date_slack) != "different":
+                continue
+            left_b.remove(db)
+            strength = 0.8 if (da.approx or db.approx) else 1.0
+            findings.append(
+                Finding(
+                    "date",
+                    a.original.span(da.start, da.end),
+                    b.original.span(db.start, db.end),
+                    f"different date: {da.describe()} vs {db.describe()}",
+                    strength,
+                    True,
+                    "date",
+                )
+            )
+            break
+    return findings
+
+
+# ---- names ---------------------------------------------------------------------------------------
+
+
+def _all_names(side: Side) -> list[tuple[NameToken, Facts]]:
+    views = [side.original] + ([side.english] if side.english is not None else [])
+    return [(n, view) for view in views for n in view.names]
+
+
+def _groups(names: list[tuple[NameToken, Facts]]) -> list[list[tuple[NameToken, Facts]]]:
+    """Adjacent name words of one text form one name ("Harsh Mehta")."""
+    groups: list[list[tuple[NameToken, Facts]]] = []
+    for name, view in names:
+        if groups:
+            last, last_view = groups[-1][-1]
+            if last_view is view and not view.text[last.end : name.start].strip():
+                groups[-1].append((name, view))
+                continue
+        groups.append([(name, view)])
+    return groups
+
+
+def _is_acronym(name: NameToken) -> bool:
+    return (
+        name.text.isupper() and len(name.text) <= 3
+    )  # AI/IA, UK/RU: too short to tell a swap from a translation
+
+
+def compare_names(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+    names_a, names_b = _all_names(a), _all_names(b)
+    findings: list[Finding] = []
+    explained_a: set[int] = set()
+    explained_b: set[int] = set()
+    for i, (na, view_a) in enumerate(names_a):
+        for j, (nb, view_b) in enumerate(names_b):
+            if (na.certain or nb.certain) and same_name(na, nb):
+                explained_a.add(i)
+                explained_b.add(j)
+                if na.certain and nb.certain or view_a is a.original and view_b is b.original:
+                    findings.append(
+                        Finding(
+                            "name",
+                            na.text,
+                            nb.text,
+                            f"same name: {na.latin} = {nb.latin}",
+                            1.0,
+                            False,
+                            "name_spelling",
+                        )
+                    )
+    # Different spellings of one name: only between original texts (a translation may misspell on its own).
+    for i, (na, view_a) in enumerate(names_a):
+        if i in explained_a or view_a is not a.original:
+            continue
+        for j, (nb, view_b) in enumerate(names_b):
+            if j in explained_b or view_b is not b.original or not (na.certain or nb.certain):
+                continue
+            if near_miss(na, nb, config.name_min_key_length, config.name_max_edits):
+                explained_a.add(i)
+                explained_b.add(j)
+                findings.append(
+                    Finding(
+                        "name",
+                        na.text,
+                        nb.text,
+                        f"name spelt differently: {na.latin} vs {nb.latin}",
+                        1.0,
+                        True,
+                        "name_spelling",
+                    )
+                )
+    # A different name in the same sentence frame: certain names left unexplained on both sides.
+    left_a = [
+        g
+        for g in _groups([n for i, n in enumerate(names_a) if i not in explained_a and n[0].certain])
+        if not all(_is_acronym(n) for n, _ in g)
+    ]
+    left_b = [
+        g
+        for g in _groups([n for j, n in enumerate(names_b) if j not in explained_b and n[0].certain])
+        if not all(_is_acronym(n) for n, _ in g)
+    ]
+    if left_a and left_b:
+
+        def show(group: list[tuple[NameToken, Facts]]) -> str:
+            first, view = group[0]
+            return view.text[first.start : group[-1][0].end]
+
+        strength = 1.0 if len(left_a) == 1 and len(left_b) == 1 else 0.5
+        note = f"different name: {show(left_a[0])} vs {show(left_b[0])}"
+        if any(g[0][1] is not side.original for g, side in ((left_a[0], a), (left_b[0], b))):
+            note += " (read in the English translation)"
+        findings.append(Finding("name", show(left_a[0]), show(left_b[0]), note, strength, True, "name_swap"))
+    return findings
+
+
+# ---- negation ------------------------------------------------------------------------------------
+
+
+def compare_negation(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+    """Negation counts, in English when both sides have English (one language, one cue list), else in the
+    original texts."""
+    view_a, view_b = a.english_view, b.english_view
+    translated = view_a is not None and view_b is not None
+    if not translated:
+        view_a, view_b = a.original, b.original
+    assert view_a is not None and view_b is not None
+    count_a, count_b = len(view_a.negations), len(view_b.negations)
+    if count_a == count_b:
+        return []
+    strength = 1.0 if min(count_a, count_b) == 0 else 0.6
+    longest = max(len(view_a.tokens), len(view_b.tokens))
+    if longest > config.negation_long_sentence:
+        strength *= config.negation_long_sentence / longest  # long sentences carry more clauses to negate
+    cues_a = " / ".join(c.word for c in view_a.negations) or None
+    cues_b = " / ".join(c.word for c in view_b.negations) or None
+    note = f"negation on one side only: {count_a} vs {count_b} negation(s)"
+    if translated and (view_a is not a.original or view_b is not b.original):
+        note += " (read in the English translation)"
+    return [Finding("negation", cues_a, cues_b, note, strength, True, "negation")]
+
+
+def compare(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+    """All rule-based findings for one pair, in a fixed order."""
+    return [
+        *compare_numbers(a, b, config),
+        *compare_dates(a, b, config),
+        *compare_names(a, b, config),
+        *compare_negation(a, b, config),
+    ]

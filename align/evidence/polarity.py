@@ -1,0 +1,65 @@
+"""Negation and polarity: did / did not, confirmed / denied, Hindi नहीं/न, French ne ... pas.
+
+The cue lists are rules and live in ``LabelConfig``; this module only applies them. French split
+negation is read
+as one cue ("n'ai pas"), and "ne ... que" (only) is not a negation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from align.evidence.tokens import Token, phrase_at, phrase_tokens
+
+SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    word: str
+
+
+def find_negations(
+    tokens: tuple[Token, ...],
+    words: tuple[str, ...],
+    particles: tuple[str, ...],
+    partners: tuple[str, ...],
+    exceptions: tuple[str, ...],
+) -> list[Cue]:
+    """Negation cues in reading order: standalone negators, English n't, and French ne ... pas as one cue."""
+    skip: set[int] = set()
+    for phrase in exceptions:
+        ptoks = phrase_tokens(phrase)
+        for i in range(len(tokens)):
+            if phrase_at(tokens, i, ptoks):
+                skip.update(range(i, i + len(ptoks)))
+    single = {w for w in words if " " not in w}
+    multi = [phrase_tokens(w) for w in words if " " in w]
+    cues: list[Cue] = []
+    for i, token in enumerate(tokens):
+        if i in skip:
+            continue
+        if token.norm in particles:
+            partner = next(
+                (
+                    k
+                    for k in range(i + 1, min(len(tokens), i + 1 + SPLIT_WINDOW))
+                    if tokens[k].norm in partners or tokens[k].norm in ("que", "qu'")
+                ),
+                None,
+            )
+            if partner is not None and tokens[partner].norm not in ("que", "qu'"):
+                skip.add(partner)
+                cues.append(Cue(token.start, tokens[partner].end, f"{token.text} … {tokens[partner].text}"))
+            continue
+        if token.norm in single or token.norm.endswith("n't"):
+            cues.append(Cue(token.start, token.end, token.text))
+            continue
+        for ptoks in multi:
+            if phrase_at(tokens, i, ptoks):
+                cues.append(Cue(token.start, tokens[i + len(ptoks) - 1].end, " ".join(ptoks)))
+                skip.update(range(i, i + len(ptoks)))
+                break
+    return cues
