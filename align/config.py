@@ -129,10 +129,10 @@ class LabelConfig:
                                           "guère", "point", "ni")
     negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
     negation_long_sentence: int = 30  # tokens; beyond it a negation count difference weighs less
-    substitution_match: float = 0.88  # embedding cosine at which two words are the same term
-    substitution_related: float = 0.78  # ... and above which two unmatched words are rivals in one frame
+    substitution_match: float = 0.89  # cross-lingual word cosine at which two words are one term
+    substitution_restore: float = 0.0  # code-mixing restores less of the meaning than this: a substitution
     substitution_max_unmatched: int = 2  # more unmatched words than this on a side is paraphrase, not a swap
-    substitution_min_matched: int = 2  # the frame: content words both sides share
+    substitution_min_matched: int = 1  # the frame: content words both sides share
     link_similarity_floor: float = 1.0  # pair.similarity at or below which the link adds no confidence
     link_similarity_full: float = 1.2  # ... and at or above which it adds full confidence
     nli_model: str = ""  # e.g. "MoritzLaurer/mDeBERTa-v3-base-xnli" (a local path works too)

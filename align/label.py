@@ -6,13 +6,12 @@ How a pair is decided, in one place:
    (``align.evidence``): numbers with units, dates, names, negations.
 2. The two sides are compared (``align.evidence.compare``), plus, when an embedder is given, the substitution
    check (``align.evidence.substitution``) and, when configured, an NLI model (``align.nli``). Each
-   contradiction
-   is a finding with a strength in 0..1.
+   contradiction is a finding with a strength in 0..1.
 3. conflict score = 1 - prod(1 - weight[kind] * strength) over contradicting findings (weights in
    ``LabelConfig``); the pair is a ``conflict`` when the score reaches ``conflict_threshold``.
 4. confidence: for a conflict, the score, discounted a little when the link itself is weak; for an agreement,
-   one minus the score, raised by what the sides were seen to share (same numbers, dates, names) or a
-   strong link.
+   one minus the score, raised by what the sides were seen to share (same numbers, dates, names) or a strong
+   link.
 
 Numbers, dates and names are read from the original texts, so they work when no translation exists.
 """
