@@ -99,8 +99,8 @@ DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
 )
 # Phrases that contain a negation word but do not negate the statement.
 DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
-    "not only", "no doubt", "nothing but", "whether or not", "if not", "no longer only", "non seulement",
-    "pas seulement", "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि",
+    "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
+    "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement", "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि",
 )
 
 

@@ -18,6 +18,9 @@ from align.evidence.dates import DateMention
 from align.evidence.names import NameToken, near_miss, same_name
 from align.evidence.numbers import Quantity
 
+# A difference seen only in machine translations may be the translation's own error.
+TRANSLATED_STRENGTH = 0.85
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -65,9 +68,12 @@ def _borrow_unit(quantity: Quantity, english: Facts | None) -> Quantity:
 
 
 def _units_comparable(a: Quantity, b: Quantity) -> tuple[bool, bool]:
-    """(comparable, strong): strong when both units are known and equal."""
-    if a.canonical_unit or b.canonical_unit:
+    """(comparable, strong): strong when both units are known and equal. A bare number ("about seven") may be
+    compared, weakly, with a number of any unit; a known unit never with a different noun."""
+    if a.canonical_unit and b.canonical_unit:
         return (a.unit == b.unit, True)
+    if a.canonical_unit or b.canonical_unit:
+        return (a.unit is None or b.unit is None, False)
     if a.unit and b.unit and a.unit.split(":")[1] == b.unit.split(":")[1]:
         return (a.unit == b.unit, False)  # the same language: the nouns after the numbers must be the same
     return (True, False)
@@ -81,59 +87,65 @@ def _values_compatible(a: Quantity, b: Quantity, tolerance: float) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def compare_numbers(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
-    numbers_a = [_borrow_unit(q, a.english) for q in a.original.numbers]
-    numbers_b = [_borrow_unit(q, b.english) for q in b.original.numbers]
+def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, config: LabelConfig,
+                     translated: bool) -> list[Finding]:
+    numbers_a = [_borrow_unit(q, ea) for q in fa.numbers]
+    numbers_b = [_borrow_unit(q, eb) for q in fb.numbers]
     findings: list[Finding] = []
     left_b = list(numbers_b)
     unmatched_a: list[Quantity] = []
     for qa in numbers_a:
-        partner = next(
-            (
-                qb
-                for qb in left_b
-                if _units_comparable(qa, qb)[0] and _values_compatible(qa, qb, config.number_tolerance)
-            ),
-            None,
-        )
+        partner = next((qb for qb in left_b if _units_comparable(qa, qb)[0]
+                        and _values_compatible(qa, qb, config.number_tolerance)), None)
         if partner is None:
             unmatched_a.append(qa)
             continue
         left_b.remove(partner)
-        findings.append(
-            Finding(
-                "number",
-                a.original.span(qa.start, qa.end),
-                b.original.span(partner.start, partner.end),
-                f"same number: {_fmt(qa.value)}",
-                1.0,
-                False,
-                "number",
-            )
-        )
+        findings.append(Finding("number", fa.span(qa.start, qa.end), fb.span(partner.start, partner.end),
+                                f"same number: {_fmt(qa.value)}", 1.0, False, "number"))
     for qa in unmatched_a:
         for qb in left_b:
             comparable, strong = _units_comparable(qa, qb)
             if not comparable or qa.weak and qb.weak:
                 continue
             left_b.remove(qb)
-            unit = qa.unit if qa.canonical_unit else "no known unit"
+            unit = qa.unit if qa.canonical_unit else qb.unit if qb.canonical_unit else "no known unit"
             strength = 1.0 if strong else config.weak_number_strength
             if qa.weak or qb.weak:
                 strength *= 0.8  # "a month" read as one month
-            findings.append(
-                Finding(
-                    "number",
-                    a.original.span(qa.start, qa.end),
-                    b.original.span(qb.start, qb.end),
-                    f"different number ({unit}): {_fmt(qa.value)} vs {_fmt(qb.value)}",
-                    strength,
-                    True,
-                    "number",
-                )
-            )
+            note = f"different number ({unit}): {_fmt(qa.value)} vs {_fmt(qb.value)}"
+            if translated:
+                strength *= TRANSLATED_STRENGTH
+                note += " (read in the English translations)"
+            findings.append(Finding("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end), note,
+                                    strength, True, "number"))
             break
     return findings
+
+
+def _both_views(a: Side, b: Side) -> list[tuple[Facts, Facts, Facts | None, Facts | None, bool]]:
+    """Original texts first; then the English translations when both sides have one and they add a view."""
+    views = [(a.original, b.original, a.english, b.english, False)]
+    ea, eb = a.english_view, b.english_view
+    if ea is not None and eb is not None and (ea is not a.original or eb is not b.original):
+        views.append((ea, eb, None, None, True))
+    return views
+
+
+def _originals_first(findings: list[Finding]) -> list[Finding]:
+    """Translations speak only where the original texts said nothing of this kind (a translation may err)."""
+    original = [f for f in findings if "English translation" not in f.note]
+    return original or findings
+
+
+def compare_numbers(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+    """Numbers of the same unit that differ. Read from the original texts (digits and number words carry
+    across languages); the English translations add what the originals' word lists miss, at lower strength."""
+    found: list[Finding] = []
+    for fa, fb, ea, eb, translated in _both_views(a, b):
+        more = _number_findings(fa, fb, ea, eb, config, translated)
+        found.extend(f for f in more if f.conflict or not translated)
+    return _originals_first(found)
 
 
 # ---- dates ---------------------------------------------------------------------------------------
@@ -173,56 +185,64 @@ def _date_relation(x: DateMention, y: DateMention, slack: int) -> str:
     return "same" if abs((dx - dy).days) <= slack else "different"
 
 
-def compare_dates(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool) -> list[Finding]:
     findings: list[Finding] = []
-    left_b = list(b.original.dates)
+    left_b = list(fb.dates)
     unmatched_a: list[DateMention] = []
-    for da in a.original.dates:
-        partner = next(
-            (db for db in left_b if _date_relation(da, db, config.relative_date_slack) == "same"), None
-        )
+    for da in fa.dates:
+        slack = config.relative_date_slack
+        partner = next((db for db in left_b if _date_relation(da, db, slack) == "same"), None)
         if partner is None:
             unmatched_a.append(da)
             continue
         left_b.remove(partner)
-        findings.append(
-            Finding(
-                "date",
-                a.original.span(da.start, da.end),
-                b.original.span(partner.start, partner.end),
-                f"same date: {da.describe()} / {partner.describe()}",
-                1.0,
-                False,
-                "date",
-            )
-        )
+        findings.append(Finding("date", fa.span(da.start, da.end), fb.span(partner.start, partner.end),
+                                f"same date: {da.describe()} / {partner.describe()}", 1.0, False, "date"))
     for da in unmatched_a:
         for db in left_b:
             if _date_relation(da, db, config.relative_date_slack) != "different":
                 continue
             left_b.remove(db)
             strength = 0.8 if (da.approx or db.approx) else 1.0
-            findings.append(
-                Finding(
-                    "date",
-                    a.original.span(da.start, da.end),
-                    b.original.span(db.start, db.end),
-                    f"different date: {da.describe()} vs {db.describe()}",
-                    strength,
-                    True,
-                    "date",
-                )
-            )
+            note = f"different date: {da.describe()} vs {db.describe()}"
+            if translated:
+                strength *= TRANSLATED_STRENGTH
+                note += " (read in the English translations)"
+            findings.append(Finding("date", fa.span(da.start, da.end), fb.span(db.start, db.end), note,
+                                    strength, True, "date"))
             break
     return findings
+
+
+def compare_dates(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+    """Dates that share a component (year, month, day, weekday, or a relative offset) and differ in it."""
+    found: list[Finding] = []
+    for fa, fb, _, _, translated in _both_views(a, b):
+        found.extend(f for f in _date_findings(fa, fb, config, translated) if f.conflict or not translated)
+    return _originals_first(found)
 
 
 # ---- names ---------------------------------------------------------------------------------------
 
 
 def _all_names(side: Side) -> list[tuple[NameToken, Facts]]:
-    views = [side.original] + ([side.english] if side.english is not None else [])
-    return [(n, view) for view in views for n in view.names]
+    """Name words of a side's text and translation. A word the translation kept as it was (or transliterated:
+    टॉम -> Tom) is a name even where capitals cannot tell, e.g. at the start of a sentence."""
+    if side.english is None:
+        return [(n, side.original) for n in side.original.names]
+    kept = [(o, e) for o in side.original.names for e in side.english.names
+            if len(o.key) >= 2 and same_name(o, e) and o.latin[:1] == e.latin[:1]]
+    sure_original = {id(o) for o, _ in kept}
+    sure_english = {id(e) for _, e in kept}
+
+    def certain(name: NameToken, sure: set[int]) -> NameToken:
+        if name.certain or id(name) not in sure or not name.text[:1].isupper():
+            return name
+        return replace(name, certain=True)
+
+    return [(certain(n, sure_original), side.original) for n in side.original.names] + [
+        (certain(n, sure_english), side.english) for n in side.english.names
+    ]
 
 
 def _groups(names: list[tuple[NameToken, Facts]]) -> list[list[tuple[NameToken, Facts]]]:
@@ -287,29 +307,50 @@ def compare_names(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
                         "name_spelling",
                     )
                 )
-    # A different name in the same sentence frame: certain names left unexplained on both sides.
-    left_a = [
-        g
-        for g in _groups([n for i, n in enumerate(names_a) if i not in explained_a and n[0].certain])
-        if not all(_is_acronym(n) for n, _ in g)
-    ]
-    left_b = [
-        g
-        for g in _groups([n for j, n in enumerate(names_b) if j not in explained_b and n[0].certain])
-        if not all(_is_acronym(n) for n, _ in g)
-    ]
-    if left_a and left_b:
-
-        def show(group: list[tuple[NameToken, Facts]]) -> str:
-            first, view = group[0]
-            return view.text[first.start : group[-1][0].end]
-
-        strength = 1.0 if len(left_a) == 1 and len(left_b) == 1 else 0.5
-        note = f"different name: {show(left_a[0])} vs {show(left_b[0])}"
-        if any(g[0][1] is not side.original for g, side in ((left_a[0], a), (left_b[0], b))):
+    # A different name in the same sentence frame: names left unexplained on both sides, at least one of them
+    # written as a name (a capitalised word opening a sentence may be a name or just the first word).
+    left_a = _unexplained(names_a, explained_a)
+    left_b = _unexplained(names_b, explained_b)
+    if left_a and left_b and (_any_certain(left_a) or _any_certain(left_b)):
+        group_a = next(g for g in left_a if g[0][0].certain or not _any_certain(left_a))
+        group_b = next(g for g in left_b if g[0][0].certain or not _any_certain(left_b))
+        counts = sorted((_count_in_best_view(left_a, a), _count_in_best_view(left_b, b)))
+        strength = 1.0 if counts[0] == 1 and counts[1] <= 2 else 0.5
+        note = f"different name: {_show(group_a)} vs {_show(group_b)}"
+        if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
             note += " (read in the English translation)"
-        findings.append(Finding("name", show(left_a[0]), show(left_b[0]), note, strength, True, "name_swap"))
+        findings.append(Finding("name", _show(group_a), _show(group_b), note, strength, True, "name_swap"))
     return findings
+
+
+Group = list[tuple[NameToken, Facts]]
+
+
+def _show(group: Group) -> str:
+    first, view = group[0]
+    return view.text[first.start : group[-1][0].end]
+
+
+def _any_certain(groups: list[Group]) -> bool:
+    return any(name.certain for group in groups for name, _ in group)
+
+
+def _unexplained(names: list[tuple[NameToken, Facts]], explained: set[int]) -> list[Group]:
+    """Name groups no name of the other side accounts for: written as names, or opening a sentence in Latin
+    script (Devanagari words are only candidates, never names on their own)."""
+    kept = [n for i, n in enumerate(names) if i not in explained and (_latin_name(n[0]))]
+    return [g for g in _groups(kept) if not all(_is_acronym(n) for n, _ in g)]
+
+
+def _latin_name(name: NameToken) -> bool:
+    return name.certain or name.text[:1].isupper()
+
+
+def _count_in_best_view(groups: list[Group], side: Side) -> int:
+    """How many different names are unexplained, counted in one text (the original and its translation name
+    the same people)."""
+    per_view = [sum(1 for g in groups if g[0][1] is view) for view in (side.original, side.english)]
+    return max(1, min(c for c in per_view if c) if any(per_view) else 1)
 
 
 # ---- negation ------------------------------------------------------------------------------------

@@ -125,7 +125,7 @@ def _is_capitalised_name(token: Token, sentence_start: bool) -> bool:
     text = token.text
     if not text[:1].isupper() or not regex.match(r"\p{Latin}", text):
         return False
-    if token.norm in lexicon.STOPWORDS or token.norm.rstrip(".") in lexicon.TITLES:
+    if token.norm.rstrip("'") in lexicon.STOPWORDS or token.norm.rstrip(".") in lexicon.TITLES:
         return False
     if token.norm in calendar_words("en") or token.norm in calendar_words("fr"):
         return False
@@ -133,7 +133,7 @@ def _is_capitalised_name(token: Token, sentence_start: bool) -> bool:
         return (
             False  # a capital at the start of a sentence says nothing; matched names still count (see below)
         )
-    return len(text) >= 2
+    return len(text.rstrip("'’")) >= 2
 
 
 def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
@@ -157,7 +157,7 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
         elif _is_capitalised_name(token, sentence_start):
             latin = romanise(token.text)
             found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, True))
-        elif sentence_start and token.text[:1].isupper() and token.norm not in lexicon.STOPWORDS:
+        elif sentence_start and token.text[:1].isupper() and token.norm.rstrip("'") not in lexicon.STOPWORDS:
             # Sentence-initial capitalised word: a name only if the other side confirms it (uncertain).
             latin = romanise(token.text)
             if token.norm not in calendar_words("en"):

@@ -195,6 +195,9 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             value *= float(magnitudes[tokens[after].norm])
             after += 1
         unit, unit_end = _unit_at(tokens, after, units, language)
+        if not unit and after + 1 < len(tokens) and tokens[after].norm not in lexicon.STOPWORDS:
+            unit, unit_end = _unit_at(tokens, after + 1, units, language)  # "three winter months"
+            unit_end = unit_end if unit else after
         if not unit and i > 0 and tokens[i - 1].norm in lexicon.PREFIX_UNITS:
             unit, start_index = str(units.get(tokens[i - 1].norm, "")), i - 1
         if weak and not unit:

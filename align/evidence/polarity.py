@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from align.evidence.tokens import Token, phrase_at, phrase_tokens
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
+RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 
 
 @dataclass(frozen=True)
