@@ -160,10 +160,13 @@ def _as_date(d: DateMention, year: int | None = None) -> dt.date | None:
 
 def _date_relation(x: DateMention, y: DateMention, slack: int) -> str:
     """'same', 'different' or 'incomparable'."""
-    if x.offset is not None or y.offset is not None:
-        if x.offset is None or y.offset is None or x.offset[1] != y.offset[1]:
+    if x.offset is not None and y.offset is not None and not (x.resolved and y.resolved):
+        # Both relative, at least one without a publication date: compare the offsets as written.
+        if x.offset[1] != y.offset[1]:
             return "incomparable"
         return "same" if x.offset[0] == y.offset[0] else "different"
+    if not (x.resolved and y.resolved):
+        return "incomparable"
     if x.weekday is not None and y.weekday is not None:
         return "same" if x.weekday == y.weekday else "different"
     shared = [c for c in ("year", "month", "day") if getattr(x, c) is not None and getattr(y, c) is not None]

@@ -43,8 +43,12 @@ class DateMention:
         None  # (-2, "year") for "two years ago" when the publication date is unknown
     )
 
+    @property
+    def resolved(self) -> bool:
+        return any(v is not None for v in (self.year, self.month, self.day, self.weekday))
+
     def describe(self) -> str:
-        if self.offset is not None:
+        if self.offset is not None and not self.resolved:
             n, unit = self.offset
             return f"{abs(n)} {unit}(s) {'ago' if n <= 0 else 'ahead'} (publication date unknown)"
         parts = [f"{self.year:04d}" if self.year else "????", f"{self.month:02d}" if self.month else "??"]
@@ -149,15 +153,16 @@ def _year_number(token: Token | None) -> int | None:
 
 
 def _resolve(published: dt.date | None, offset: int, unit: str) -> DateMention:
+    """A relative date: its offset always, and the date it points to when the publication date is known."""
     if published is None:
         return DateMention(0, 0, offset=(offset, unit))
     if unit == "year":
-        return DateMention(0, 0, year=published.year + offset, approx=True)
+        return DateMention(0, 0, year=published.year + offset, approx=True, offset=(offset, unit))
     if unit == "month":
         months = published.year * 12 + published.month - 1 + offset
-        return DateMention(0, 0, year=months // 12, month=months % 12 + 1, approx=True)
+        return DateMention(0, 0, year=months // 12, month=months % 12 + 1, approx=True, offset=(offset, unit))
     day = published + dt.timedelta(days=offset * (7 if unit == "week" else 1))
-    return DateMention(0, 0, year=day.year, month=day.month, day=day.day, approx=True)
+    return DateMention(0, 0, year=day.year, month=day.month, day=day.day, approx=True, offset=(offset, unit))
 
 
 def _with_span(mention: DateMention, start: int, end: int) -> DateMention:

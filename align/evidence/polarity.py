@@ -13,6 +13,7 @@ from align.evidence.tokens import Token, phrase_at, phrase_tokens
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
+RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,9 @@ def find_negations(
         if i in skip:
             continue
         if token.norm in particles:
-            partner = next(
-                (
-                    k
-                    for k in range(i + 1, min(len(tokens), i + 1 + SPLIT_WINDOW))
-                    if tokens[k].norm in partners or tokens[k].norm in ("que", "qu'")
-                ),
-                None,
-            )
-            if partner is not None and tokens[partner].norm not in ("que", "qu'"):
+            window = range(i + 1, min(len(tokens), i + 1 + SPLIT_WINDOW))
+            partner = next((k for k in window if tokens[k].norm in partners or tokens[k].norm in RESTRICTIVE), None)
+            if partner is not None and partner not in skip and tokens[partner].norm not in RESTRICTIVE:
                 skip.add(partner)
                 cues.append(Cue(token.start, tokens[partner].end, f"{token.text} … {tokens[partner].text}"))
             continue
