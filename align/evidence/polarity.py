@@ -45,7 +45,8 @@ def find_negations(
             continue
         if token.norm in particles:
             window = range(i + 1, min(len(tokens), i + 1 + SPLIT_WINDOW))
-            partner = next((k for k in window if tokens[k].norm in partners or tokens[k].norm in RESTRICTIVE), None)
+            ends = (*partners, *RESTRICTIVE)
+            partner = next((k for k in window if tokens[k].norm in ends), None)
             if partner is not None and partner not in skip and tokens[partner].norm not in RESTRICTIVE:
                 skip.add(partner)
                 cues.append(Cue(token.start, tokens[partner].end, f"{token.text} … {tokens[partner].text}"))

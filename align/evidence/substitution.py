@@ -21,6 +21,7 @@ Method (measured in bench/bench_label_perturb.py):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -97,43 +98,70 @@ def _replace(text: str, token: Token, new: str) -> str:
 
 
 def _restore(cache: EmbeddingCache, text: str, old: Token, new: str) -> float:
-    original, swapped, deleted = cache.get([text, _replace(text, old, new), _replace(text, old, "")])
+    original, swapped, deleted = cache.get(_restore_texts(text, old, new))
     base = float(original @ deleted)
     if base >= 1.0 - 1e-6:
         return 1.0
     return (float(original @ swapped) - base) / (1.0 - base)
 
 
-def substitution_findings(a: Side, b: Side, cache: EmbeddingCache, config: LabelConfig) -> list[Finding]:
+@dataclass
+class _Candidate:
+    """Left-over words of one pair, waiting for the code-mixing test."""
+
+    view_a: Facts
+    view_b: Facts
+    a: Side
+    b: Side
+    pairs: list[tuple[Token, Token]]
+
+
+def _candidates(a: Side, b: Side, vectors: EmbeddingCache, config: LabelConfig) -> _Candidate | None:
     view_a, view_b = _views(a, b)
+    if view_a.language != view_b.language and not config.substitution_cross_lingual:
+        return None
     words_a, words_b = content_words(view_a), content_words(view_b)
     if not words_a or not words_b:
-        return []
+        return None
     matched_a = {i for i, x in enumerate(words_a) if any(_same_word(x, y) for y in words_b)}
     matched_b = {j for j, y in enumerate(words_b) if any(_same_word(x, y) for x in words_a)}
-    cross_lingual = view_a.language != view_b.language
-    vectors_a = cache.get([w.text for w in words_a])
-    vectors_b = cache.get([w.text for w in words_b])
-    similarity = vectors_a @ vectors_b.T
-    if cross_lingual:
+    similarity = None
+    if view_a.language != view_b.language:
+        similarity = vectors.get([w.text for w in words_a]) @ vectors.get([w.text for w in words_b]).T
         matched_a |= {i for i in range(len(words_a)) if similarity[i].max() >= config.substitution_match}
         matched_b |= {j for j in range(len(words_b)) if similarity[:, j].max() >= config.substitution_match}
     left_a = [i for i in range(len(words_a)) if i not in matched_a]
     left_b = [j for j in range(len(words_b)) if j not in matched_b]
     if not left_a or not left_b or len(matched_a) < config.substitution_min_matched:
-        return []
+        return None
     if len(left_a) > config.substitution_max_unmatched or len(left_b) > config.substitution_max_unmatched:
-        return []  # many words differ: a paraphrase or a different statement, not one swapped term
+        return None  # many words differ: a paraphrase or a different statement, not one swapped term
+    pairs = []
     for i in left_a:
-        j = max(left_b, key=lambda k: (similarity[i, k], -k))
-        x, y = words_a[i], words_b[j]
-        restore = max(_restore(cache, view_a.text, x, y.text), _restore(cache, view_b.text, y, x.text))
-        if restore >= config.substitution_restore:
+        if similarity is not None:
+            j = max(left_b, key=lambda k: (similarity[i, k], -k))
+        else:
+            j = left_b[min(left_a.index(i), len(left_b) - 1)]  # one language: words in the same order
+        pairs.append((words_a[i], words_b[j]))
+    return _Candidate(view_a, view_b, a, b, pairs)
+
+
+def _restore_texts(text: str, old: Token, new: str) -> list[str]:
+    return [text, _replace(text, old, new), _replace(text, old, "")]
+
+
+def _confirm(candidate: _Candidate, vectors: EmbeddingCache, config: LabelConfig) -> list[Finding]:
+    for x, y in candidate.pairs:
+        restore = max(_restore(vectors, candidate.view_a.text, x, y.text),
+                      _restore(vectors, candidate.view_b.text, y, x.text))
+        same_language = candidate.view_a.language == candidate.view_b.language
+        limit = config.substitution_restore_same_language if same_language else config.substitution_restore
+        if restore >= limit:
             continue
         is_name = any(w.text[:1].isupper() and not w.is_devanagari for w in (x, y))
         kind, weight = ("name", "name_swap") if is_name else ("substitution", "substitution")
         note = f"same frame, different term: {x.text} vs {y.text} (swap restores {restore:.2f} of meaning)"
-        if view_a is not a.original or view_b is not b.original:
+        if candidate.view_a is not candidate.a.original or candidate.view_b is not candidate.b.original:
             note += " (read in the English translation)"
         return [Finding(kind, x.text, y.text, note, 1.0, True, weight)]
     return []
@@ -142,6 +170,54 @@ def substitution_findings(a: Side, b: Side, cache: EmbeddingCache, config: Label
 def find_substitutions(
     all_sides: Sequence[tuple[Side, Side]], embedder: Embedder, config: LabelConfig
 ) -> list[list[Finding]]:
-    """Substitution findings for each pair of sides, in order."""
+    """Substitution findings for each pair of sides, in order. Embeddings are computed in two batches: the
+    words of cross-lingual pairs, then the code-mixed sentences of the candidates."""
+    vectors = EmbeddingCache(embedder)
+    words: list[str] = []
+    for a, b in all_sides:
+        view_a, view_b = _views(a, b)
+        if view_a.language != view_b.language and config.substitution_cross_lingual:
+            words.extend(w.text for w in content_words(view_a) + content_words(view_b))
+    vectors.get(list(dict.fromkeys(words)))
+    candidates = [_candidates(a, b, vectors, config) for a, b in all_sides]
+    texts: list[str] = []
+    for candidate in candidates:
+        for x, y in candidate.pairs if candidate else []:
+            texts += _restore_texts(candidate.view_a.text, x, y.text)
+            texts += _restore_texts(candidate.view_b.text, y, x.text)
+    vectors.get(list(dict.fromkeys(texts)))
+    return [_confirm(c, vectors, config) if c else [] for c in candidates]
+
+
+def _restore_span(cache: EmbeddingCache, text: str, old: str, new: str) -> float | None:
+    start = text.find(old)
+    if start < 0:
+        return None
+    swapped, deleted = text.replace(old, new, 1), " ".join(text.replace(old, "", 1).split())
+    original, with_new, without = cache.get([text, swapped, deleted])
+    base = float(original @ without)
+    return 1.0 if base >= 1.0 - 1e-6 else (float(original @ with_new) - base) / (1.0 - base)
+
+
+def confirm_name_swaps(
+    all_sides: Sequence[tuple[Side, Side]],
+    findings: list[list[Finding]],
+    embedder: Embedder,
+    config: LabelConfig,
+) -> list[list[Finding]]:
+    """Drop "different name" findings between texts of two languages when the other side's name, put in its
+    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names."""
     cache = EmbeddingCache(embedder)
-    return [substitution_findings(a, b, cache, config) for a, b in all_sides]
+    kept: list[list[Finding]] = []
+    for (a, b), found in zip(all_sides, findings, strict=True):
+        out = []
+        for f in found:
+            if f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language \
+                    and "English translation" not in f.note:
+                scores = [r for r in (_restore_span(cache, a.original.text, f.a, f.b),
+                                      _restore_span(cache, b.original.text, f.b, f.a)) if r is not None]
+                if scores and max(scores) >= config.name_swap_restore:
+                    continue
+            out.append(f)
+        kept.append(out)
+    return kept
