@@ -101,7 +101,7 @@ DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
 DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
     "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
-    "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि",
+    "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
 )
 
 
@@ -124,12 +124,22 @@ class LabelConfig:
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
     name_min_key_length: int = 4  # shorter names are never reported as misspelt
     name_max_edits: int = 1
+    # "A different name in the same place" (Tom vs John) only between short sentences: in longer ones, two
+    # linked sentences naming different people is mostly two facts, not a contradiction.
+    name_swap_max_tokens: int = 12
     negation_words: tuple[str, ...] = DEFAULT_NEGATION_WORDS
     negation_particles: tuple[str, ...] = ("ne", "n'")  # French split negation: ne/n' ... partner
     negation_partners: tuple[str, ...] = ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",
                                           "guère", "point", "ni")
     negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
+    # Uniqueness words: "not the only one", "pas le seul", "अकेला नहीं" assert that there are others.
+    negation_litotes: tuple[str, ...] = ("only", "alone", "first", "sole", "isolated", "unique", "single",
+                                         "seul", "seule", "premier", "première", "isolé", "isolée", "unique",
+                                         "अकेला", "अकेली", "अकेले", "पहला", "पहली", "एकमात्र")
     negation_long_sentence: int = 30  # tokens; beyond it a negation count difference weighs less
+    negation_length_ratio: float = 0.6  # a sentence shorter than this share of the other: weighs less too
+    negation_min_overlap: float = 0.5  # translations sharing fewer content words than this: weighs less
+    negation_cross_lingual: float = 0.7  # strength factor when counted in two languages (no translations)
     substitution_match: float = 0.89  # cross-lingual word cosine at which two words are one term
     # Substitution check (needs an embedder): a swapped-in word that restores less of the meaning than this
     # is a different term. Within one language synonyms restore 0.7-0.9, rival terms -0.1-0.3.

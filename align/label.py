@@ -29,7 +29,7 @@ import numpy as np
 from align.config import LabelConfig
 from align.errors import AlignError
 from align.evidence import NegationRules, extract_facts
-from align.evidence.compare import Finding, Side, compare
+from align.evidence.compare import Finding, Side, compare, name_aliases
 from align.records import ArticleRecord, Evidence, PairRecord
 
 RULES_VERSION = "rules-1"
@@ -77,9 +77,8 @@ def _published(articles: Sequence[ArticleRecord]) -> dict[str, dt.date | None]:
 
 
 def _negation_rules(config: LabelConfig) -> NegationRules:
-    return NegationRules(
-        config.negation_words, config.negation_particles, config.negation_partners, config.negation_exceptions
-    )
+    return NegationRules(config.negation_words, config.negation_particles, config.negation_partners,
+                         config.negation_exceptions, config.negation_litotes)
 
 
 def sides(pair: PairRecord, published: dict[str, dt.date | None], config: LabelConfig) -> tuple[Side, Side]:
@@ -153,7 +152,9 @@ class RuleLabeller:
     def label(self, pairs: Sequence[PairRecord], articles: Sequence[ArticleRecord]) -> list[PairRecord]:
         published = _published(articles)
         all_sides = [sides(pair, published, self.config) for pair in pairs]
-        findings = [compare(a, b, self.config) for a, b in all_sides]
+        texts = [f for pair in all_sides for side in pair for f in (side.original, side.english) if f]
+        aliases = name_aliases(texts)
+        findings = [compare(a, b, self.config, aliases) for a, b in all_sides]
         if self.embedder is not None:
             from align.evidence.substitution import confirm_name_swaps, find_substitutions
 

@@ -13,7 +13,7 @@ from align.evidence.numbers import parse_digits
 
 CONFIG = LabelConfig()
 RULES = NegationRules(CONFIG.negation_words, CONFIG.negation_particles, CONFIG.negation_partners,
-                      CONFIG.negation_exceptions)
+                      CONFIG.negation_exceptions, CONFIG.negation_litotes)
 
 
 def facts(text: str, language: str, published: dt.date | None = None):
@@ -117,3 +117,7 @@ def test_negation_cues_in_three_languages() -> None:
     assert [c.word for c in facts("आगे क्या होगा, मुझे नहीं पता.", "hi").negations] == ["नहीं"]
     assert [c.word for c in facts("He didn't resign; she denied it.", "en").negations] == ["didn't", "denied"]
     assert facts("Not only AI, but biological weapons too.", "en").negations == ()
+    # Litotes: "not the only one" / "अकेला नहीं" (not alone) say there are others, they deny nothing.
+    assert facts("Sharma is not the only one who faces this dilemma.", "en").negations == ()
+    assert facts("मृणांक का इस्तीफा अकेला नहीं है.", "hi").negations == ()
+    assert facts("Il n'est pas le seul à partir.", "fr").negations == ()

@@ -29,6 +29,7 @@ class NegationRules:
     particles: tuple[str, ...]
     partners: tuple[str, ...]
     exceptions: tuple[str, ...]
+    litotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,5 +59,6 @@ def extract_facts(text: str, language: str, published: dt.date | None, negation:
     names = find_names(text, tokens)
     date_spans = [(d.start, d.end) for d in dates]
     names = [n for n in names if not any(s <= n.start < e for s, e in date_spans)]
-    cues = find_negations(tokens, negation.words, negation.particles, negation.partners, negation.exceptions)
+    cues = find_negations(tokens, negation.words, negation.particles, negation.partners, negation.exceptions,
+                          negation.litotes)
     return Facts(text, language, tokens, numbers, tuple(dates), tuple(names), tuple(cues))

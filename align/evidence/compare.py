@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, replace
 
 from align.config import LabelConfig
-from align.evidence import Facts
+from align.evidence import Facts, lexicon
 from align.evidence.dates import DateMention
 from align.evidence.names import NameToken, near_miss, same_name
 from align.evidence.numbers import Quantity
@@ -234,12 +234,12 @@ def _all_names(side: Side) -> list[tuple[NameToken, Facts]]:
     if side.english is None:
         return [(n, side.original) for n in side.original.names]
     kept = [(o, e) for o in side.original.names for e in side.english.names
-            if len(o.key) >= 2 and same_name(o, e) and o.latin[:1] == e.latin[:1]]
+            if len(o.key) >= 3 and same_name(o, e) and o.latin[:1] == e.latin[:1] and not o.headline]
     sure_original = {id(o) for o, _ in kept}
     sure_english = {id(e) for _, e in kept}
 
     def certain(name: NameToken, sure: set[int]) -> NameToken:
-        if name.certain or id(name) not in sure or not name.text[:1].isupper():
+        if name.certain or name.headline or id(name) not in sure or not name.text[:1].isupper():
             return name
         return replace(name, certain=True)
 
@@ -267,8 +267,32 @@ def _is_acronym(name: NameToken) -> bool:
     )  # AI/IA, UK/RU: too short to tell a swap from a translation
 
 
-def compare_names(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
+def name_aliases(all_facts: list[Facts]) -> dict[str, str]:
+    """Phonetic key -> one key per person or organisation, from the full names written anywhere in the batch:
+    once "Mrinank Sharma" is seen, "Mrinank" and "Sharma" alone name the same person."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    for facts in all_facts:
+        certain = [(n, facts) for n in facts.names if n.certain]
+        for group in _groups(certain):
+            keys = sorted({n.key for n, _ in group if len(n.key) >= 2})
+            for key in keys[1:]:
+                first, other = root(keys[0]), root(key)
+                if first != other:
+                    parent[max(first, other)] = min(first, other)
+    return {key: root(key) for key in parent}
+
+
+def compare_names(
+    a: Side, b: Side, config: LabelConfig, aliases: dict[str, str] | None = None
+) -> list[Finding]:
     names_a, names_b = _all_names(a), _all_names(b)
+    aliases = aliases or {}
     findings: list[Finding] = []
     explained_a: set[int] = set()
     explained_b: set[int] = set()
@@ -314,11 +338,18 @@ def compare_names(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     # written as a name (a capitalised word opening a sentence may be a name or just the first word).
     left_a = _unexplained(names_a, explained_a)
     left_b = _unexplained(names_b, explained_b)
-    if left_a and left_b and (_any_certain(left_a) or _any_certain(left_b)):
-        group_a = next(g for g in left_a if g[0][0].certain or not _any_certain(left_a))
-        group_b = next(g for g in left_b if g[0][0].certain or not _any_certain(left_b))
+    # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
+    roots_a = {aliases.get(n.key, n.key) for n, _ in names_a}
+    roots_b = {aliases.get(n.key, n.key) for n, _ in names_b}
+    left_a = [g for g in left_a if not any(aliases.get(n.key, n.key) in roots_b for n, _ in g)]
+    left_b = [g for g in left_b if not any(aliases.get(n.key, n.key) in roots_a for n, _ in g)]
+    short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
+    left_a = [g for g in left_a if g[0][0].certain]
+    left_b = [g for g in left_b if g[0][0].certain]
+    if short and left_a and left_b:
+        group_a, group_b = left_a[0], left_b[0]
         counts = sorted((_count_in_best_view(left_a, a), _count_in_best_view(left_b, b)))
-        strength = 1.0 if counts[0] == 1 and counts[1] <= 2 else 0.5
+        strength = 1.0 if counts == [1, 1] else 0.5
         note = f"different name: {_show(group_a)} vs {_show(group_b)}"
         if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
             note += " (read in the English translation)"
@@ -332,6 +363,10 @@ Group = list[tuple[NameToken, Facts]]
 def _show(group: Group) -> str:
     first, view = group[0]
     return view.text[first.start : group[-1][0].end]
+
+
+def _longest_view(side: Side) -> int:
+    return max(len(view.tokens) for view in (side.original, side.english) if view is not None)
 
 
 def _any_certain(groups: list[Group]) -> bool:
@@ -359,6 +394,23 @@ def _count_in_best_view(groups: list[Group], side: Side) -> int:
 # ---- negation ------------------------------------------------------------------------------------
 
 
+def _overlap(x: Facts, y: Facts) -> float:
+    """Share of the shorter text's content words the other text also has (one language): how parallel two
+    sentences are, so that a negation in one is a negation of what the other says."""
+    words_x = {_stem(t.norm) for t in x.tokens if t.norm not in lexicon.STOPWORDS and not t.is_number}
+    words_y = {_stem(t.norm) for t in y.tokens if t.norm not in lexicon.STOPWORDS and not t.is_number}
+    if not words_x or not words_y:
+        return 1.0
+    return len(words_x & words_y) / min(len(words_x), len(words_y))
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def compare_negation(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     """Negation counts, in English when both sides have English (one language, one cue list), else in the
     original texts."""
@@ -374,6 +426,14 @@ def compare_negation(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     longest = max(len(view_a.tokens), len(view_b.tokens))
     if longest > config.negation_long_sentence:
         strength *= config.negation_long_sentence / longest  # long sentences carry more clauses to negate
+    shortest = min(len(view_a.tokens), len(view_b.tokens))
+    if view_a.language == view_b.language and shortest < config.negation_length_ratio * longest:
+        # One sentence says much more than the other: the negation may sit in what the other does not say.
+        strength *= shortest / (config.negation_length_ratio * longest)
+    if translated:
+        strength *= min(1.0, _overlap(view_a, view_b) / config.negation_min_overlap)
+    elif view_a.language != view_b.language:
+        strength *= config.negation_cross_lingual  # two cue lists, and no way to see how parallel the texts are
     cues_a = " / ".join(c.word for c in view_a.negations) or None
     cues_b = " / ".join(c.word for c in view_b.negations) or None
     note = f"negation on one side only: {count_a} vs {count_b} negation(s)"
@@ -382,11 +442,12 @@ def compare_negation(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     return [Finding("negation", cues_a, cues_b, note, strength, True, "negation")]
 
 
-def compare(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
-    """All rule-based findings for one pair, in a fixed order."""
+def compare(a: Side, b: Side, config: LabelConfig, aliases: dict[str, str] | None = None) -> list[Finding]:
+    """All rule-based findings for one pair, in a fixed order. ``aliases`` (from ``name_aliases``) lets parts
+    of one full name stand for each other."""
     return [
         *compare_numbers(a, b, config),
         *compare_dates(a, b, config),
-        *compare_names(a, b, config),
+        *compare_names(a, b, config, aliases),
         *compare_negation(a, b, config),
     ]

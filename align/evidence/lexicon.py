@@ -423,6 +423,7 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # Titles and honorifics: "Dr. Timnit Gebru" and "Timnit Gebru" are the same name.
 TITLES: frozenset[str] = frozenset(
-    """mr mrs ms miss dr prof sir madam mme mlle m monsieur madame docteur professeur श्री श्रीमती डॉ डॉक्टर
+    """mr mrs ms miss dr prof sir madam mme mlle m monsieur madame docteur professeur mademoiselle messrs
+    श्री श्रीमती डॉ डॉक्टर
     प्रोफेसर सुश्री जी president ceo""".split()
 )

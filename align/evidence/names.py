@@ -11,7 +11,7 @@ are a *different spelling* ("Mriyank" vs "Mrinank"), reported rather than merged
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -79,6 +79,7 @@ class NameToken:
     key: str  # consonant skeleton
     latin: str  # folded Latin form, for display and near-miss distance
     certain: bool  # written as a name (capitalised Latin); False for a Devanagari word that might be one
+    headline: bool = False  # in a title-case headline, where capitals say nothing
 
 
 def _fold_latin(text: str) -> str:
@@ -136,37 +137,56 @@ def _is_capitalised_name(token: Token, sentence_start: bool) -> bool:
     return len(text.rstrip("'’")) >= 2
 
 
+def _title_case_tokens(text: str, tokens: tuple[Token, ...]) -> set[int]:
+    """Token indices inside a headline written in title case ("Anthropic Safeguards Lead Resigns: ..."), where
+    capitals say nothing: a stretch between colons or dashes whose Latin content words are all capitalised."""
+    indices: set[int] = set()
+    segment: list[int] = []
+    for i, token in enumerate([*tokens, None]):
+        gap = text[tokens[segment[-1]].end : token.start] if segment and token is not None else ""
+        if token is None or regex.search(r"[:|–—]", gap):
+            words = [k for k in segment if not tokens[k].is_devanagari and not tokens[k].is_number
+                     and tokens[k].norm not in lexicon.STOPWORDS]
+            if len(words) >= 3 and all(tokens[k].text[:1].isupper() for k in words):
+                indices.update(segment)
+            segment = []
+        if token is not None:
+            segment.append(i)
+    return indices
+
+
 def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
     """Name words: capitalised Latin words (not at the start of a sentence), and every Devanagari content word
     as an uncertain candidate (Devanagari has no capitals; the other side decides whether it is a name)."""
     found: list[NameToken] = []
+    headline = _title_case_tokens(text, tokens)
     for i, token in enumerate(tokens):
-        sentence_start = i == 0 or text[tokens[i - 1].end : token.start].strip()[-1:] in (
-            ".",
-            "!",
-            "?",
-            ":",
-            "“",
-            '"',
-        )
+        sentence_start = i in headline or i == 0 or text[tokens[i - 1].end : token.start].strip()[-1:] in (
+            ".", "!", "?", ":", "“", '"')
         if token.is_devanagari:
             if token.norm in lexicon.STOPWORDS or token.norm in lexicon.TITLES or len(token.norm) < 2:
                 continue
             latin = romanise(token.text)
             found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, False))
         elif _is_capitalised_name(token, sentence_start):
-            latin = romanise(token.text)
-            found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, True))
-        elif sentence_start and token.text[:1].isupper() and token.norm.rstrip("'") not in lexicon.STOPWORDS:
+            word = token.text.rstrip("'’")  # "Sharma's": the name is Sharma
+            latin = romanise(word)
+            end = token.start + len(word)
+            found.append(NameToken(token.start, end, word, phonetic_key(latin), latin, True))
+        elif sentence_start and token.text[:1].isupper() and token.norm.rstrip("'") not in lexicon.STOPWORDS \
+                and token.norm.rstrip(".") not in lexicon.TITLES:
             # Sentence-initial capitalised word: a name only if the other side confirms it (uncertain).
             latin = romanise(token.text)
             if token.norm not in calendar_words("en"):
                 found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, False))
     # "Mriyank Sharma quitte ...": a sentence-initial word followed by a name is part of that name.
+    starts = {tokens[i].start for i in headline}
+    found = [replace(n, headline=n.start in starts) for n in found]
     for k in range(len(found) - 1, -1, -1):
         name, following = found[k], found[k + 1] if k + 1 < len(found) else None
         if (
             not name.certain
+            and not name.headline
             and not DEVANAGARI.search(name.text)
             and following is not None
             and following.certain

@@ -18,6 +18,10 @@ from align.evidence.tokens import Token, normalise, phrase_at, phrase_tokens
 
 COMMA_DECIMAL_LANGUAGES = frozenset({"fr", "de", "es", "it", "pt", "nl", "ru", "pl", "tr", "id"})
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "pt", "de", "it", "nl"})
+# "des millions de fois", "thousands of people": an order of magnitude, not a number to compare.
+VAGUE_PLURALS = frozenset(
+    {"millions", "milliards", "billions", "thousands", "hundreds", "cents", "lakhs", "crores"}
+)
 HINDI_MODIFIERS = {"साढे": 0.5, "सवा": 0.25, "पौने": -0.25}
 
 
@@ -174,7 +178,7 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
                 value, after = run[0] + float(modifier), run[1]
         elif token.is_number:
             value = None if token.is_ordinal else parse_digits(token.text, language)
-        elif _is_number_word(token, language):
+        elif _is_number_word(token, language) and token.norm not in VAGUE_PLURALS:
             run = _read_word_run(tokens, i, language)
             if run is not None:
                 value, after = run
@@ -195,7 +199,7 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             value *= float(magnitudes[tokens[after].norm])
             after += 1
         unit, unit_end = _unit_at(tokens, after, units, language)
-        if not unit and after + 1 < len(tokens) and tokens[after].norm not in lexicon.STOPWORDS:
+        if not unit and not weak and after + 1 < len(tokens) and tokens[after].norm not in lexicon.STOPWORDS:
             unit, unit_end = _unit_at(tokens, after + 1, units, language)  # "three winter months"
             unit_end = unit_end if unit else after
         if not unit and i > 0 and tokens[i - 1].norm in lexicon.PREFIX_UNITS:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from align.evidence.tokens import Token, phrase_at, phrase_tokens
+from align.evidence.tokens import Token, normalise, phrase_at, phrase_tokens
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
+LITOTE_WINDOW = 3  # how far "not" may stand from "only" / "अकेला"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
+LITOTE_WINDOW = 3  # how far "not" may stand from "only" / "अकेला"
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ def find_negations(
     particles: tuple[str, ...],
     partners: tuple[str, ...],
     exceptions: tuple[str, ...],
+    litotes: tuple[str, ...] = (),
 ) -> list[Cue]:
     """Negation cues in reading order: standalone negators, English n't, and French ne ... pas as one cue."""
     skip: set[int] = set()
@@ -39,6 +42,12 @@ def find_negations(
                 skip.update(range(i, i + len(ptoks)))
     single = {w for w in words if " " not in w}
     multi = [phrase_tokens(w) for w in words if " " in w]
+    # "not the only one", "अकेला नहीं" (not alone): a negated uniqueness word asserts that there are others.
+    unique = {normalise(w) for w in litotes}
+    for i, token in enumerate(tokens):
+        if token.norm in unique:
+            skip.update(k for k in range(i - LITOTE_WINDOW, i + LITOTE_WINDOW + 1) if 0 <= k < len(tokens)
+                        and (tokens[k].norm in single or tokens[k].norm.endswith("n't")))
     cues: list[Cue] = []
     for i, token in enumerate(tokens):
         if i in skip:
