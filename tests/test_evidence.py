@@ -12,8 +12,13 @@ from align.evidence.names import near_miss, phonetic_key, romanise
 from align.evidence.numbers import parse_digits
 
 CONFIG = LabelConfig()
-RULES = NegationRules(CONFIG.negation_words, CONFIG.negation_particles, CONFIG.negation_partners,
-                      CONFIG.negation_exceptions, CONFIG.negation_litotes)
+RULES = NegationRules(
+    CONFIG.negation_words,
+    CONFIG.negation_particles,
+    CONFIG.negation_partners,
+    CONFIG.negation_exceptions,
+    CONFIG.negation_litotes,
+)
 
 
 def facts(text: str, language: str, published: dt.date | None = None):
@@ -41,7 +46,10 @@ def test_english_and_french_number_words_units_and_hedges() -> None:
     [share] = facts("Environ 4,6 % des salariés sont partis.", "fr").numbers
     assert (share.value, share.unit, share.qualifier) == (pytest.approx(4.6), "percent", "approx")
     numbers = facts("At least twenty-five people left in two weeks.", "en").numbers
-    assert [(q.value, q.unit, q.qualifier) for q in numbers] == [(25, "person", "lower"), (2, "week", "exact")]
+    assert [(q.value, q.unit, q.qualifier) for q in numbers] == [
+        (25, "person", "lower"),
+        (2, "week", "exact"),
+    ]
 
 
 def test_an_article_is_not_a_number_unless_a_unit_follows() -> None:
@@ -89,8 +97,15 @@ def test_may_is_a_month_only_next_to_a_day_or_year() -> None:
 
 
 def test_same_person_in_devanagari_and_latin_has_one_key() -> None:
-    for devanagari, latin in [("मृणांक", "Mrinank"), ("शर्मा", "Sharma"), ("हर्ष", "Harsh"), ("मेहता", "Mehta"),
-                              ("एंथ्रोपिक", "Anthropic"), ("विलियम", "William"), ("डारियो", "Dario")]:
+    for devanagari, latin in [
+        ("मृणांक", "Mrinank"),
+        ("शर्मा", "Sharma"),
+        ("हर्ष", "Harsh"),
+        ("मेहता", "Mehta"),
+        ("एंथ्रोपिक", "Anthropic"),
+        ("विलियम", "William"),
+        ("डारियो", "Dario"),
+    ]:
         assert phonetic_key(romanise(devanagari)) == phonetic_key(romanise(latin)), (devanagari, latin)
     assert romanise("मृणांक शर्मा".split()[0]) == "mrinank"
 
@@ -106,7 +121,9 @@ def test_a_different_spelling_is_a_near_miss_not_the_same_name() -> None:
 
 
 def test_titles_months_and_function_words_are_not_names() -> None:
-    names = [n.text for n in facts("In February, Dr. Timnit Gebru left Google.", "en").names if n.certain]
+    names = [
+        n.text for n in facts("In February, Dr. Timnit Gebru left Google.", "en").names if n.certain
+    ]
     assert names == ["Timnit", "Gebru", "Google"]
 
 
@@ -115,7 +132,10 @@ def test_negation_cues_in_three_languages() -> None:
     assert facts("Il ne mange que des pommes.", "fr").negations == ()  # ne ... que: only
     assert facts("L'espagnol n'est pas seulement parlé en Espagne.", "fr").negations == ()
     assert [c.word for c in facts("आगे क्या होगा, मुझे नहीं पता.", "hi").negations] == ["नहीं"]
-    assert [c.word for c in facts("He didn't resign; she denied it.", "en").negations] == ["didn't", "denied"]
+    assert [c.word for c in facts("He didn't resign; she denied it.", "en").negations] == [
+        "didn't",
+        "denied",
+    ]
     assert facts("Not only AI, but biological weapons too.", "en").negations == ()
     # Litotes: "not the only one" / "अकेला नहीं" (not alone) say there are others, they deny nothing.
     assert facts("Sharma is not the only one who faces this dilemma.", "en").negations == ()

@@ -1,4 +1,6 @@
-"""The label stage: agree/conflict with evidence a fact-checker can check, on seed sentences and synthetic ones."""
+"""The label stage: agree/conflict with evidence a fact-checker can check, on seed sentences and synthetic
+ones.
+"""
 
 from __future__ import annotations
 
@@ -19,19 +21,48 @@ ARTICLE_IDS = {language: content_id("article", language) for language in PUBLISH
 
 
 def article(language: str) -> ArticleRecord:
-    return ArticleRecord(article_id=ARTICLE_IDS[language], event_id="seed", source="test", url=None,
-                         published=PUBLISHED[language], language=language, title=None, text="x", sha256="0" * 64)
+    return ArticleRecord(
+        article_id=ARTICLE_IDS[language],
+        event_id="seed",
+        source="test",
+        url=None,
+        published=PUBLISHED[language],
+        language=language,
+        title=None,
+        text="x",
+        sha256="0" * 64,
+    )
 
 
 ARTICLES = [article(language) for language in PUBLISHED]
 
 
-def pair(text_a: str, lang_a: str, text_b: str, lang_b: str, *, en_a: str | None = None, en_b: str | None = None,
-         similarity: float = 1.1) -> PairRecord:
+def pair(
+    text_a: str,
+    lang_a: str,
+    text_b: str,
+    lang_b: str,
+    *,
+    en_a: str | None = None,
+    en_b: str | None = None,
+    similarity: float = 1.1,
+) -> PairRecord:
     sid_a, sid_b = content_id("s", text_a), content_id("s", text_b)
-    return PairRecord(pair_id=pair_id_for(sid_a, sid_b), event_id="seed", sentence_id_a=sid_a, sentence_id_b=sid_b,
-                      article_id_a=ARTICLE_IDS[lang_a], article_id_b=ARTICLE_IDS[lang_b], language_a=lang_a, language_b=lang_b,
-                      text_a=text_a, text_b=text_b, text_en_a=en_a, text_en_b=en_b, similarity=similarity)
+    return PairRecord(
+        pair_id=pair_id_for(sid_a, sid_b),
+        event_id="seed",
+        sentence_id_a=sid_a,
+        sentence_id_b=sid_b,
+        article_id_a=ARTICLE_IDS[lang_a],
+        article_id_b=ARTICLE_IDS[lang_b],
+        language_a=lang_a,
+        language_b=lang_b,
+        text_a=text_a,
+        text_b=text_b,
+        text_en_a=en_a,
+        text_en_b=en_b,
+        similarity=similarity,
+    )
 
 
 def one(p: PairRecord, config: LabelConfig | None = None) -> PairRecord:
@@ -58,13 +89,19 @@ def test_the_same_number_in_other_words_agrees() -> None:
 
 
 def test_a_hedged_or_bounded_number_is_compatible_with_a_precise_one() -> None:
-    assert one(pair("About 350 people signed the letter.", "en", "350 लोगों ने पत्र पर हस्ताक्षर किए।", "hi")).label \
+    assert (
+        one(
+            pair("About 350 people signed the letter.", "en", "350 लोगों ने पत्र पर हस्ताक्षर किए।", "hi")
+        ).label
         == "agree"
+    )
     assert one(pair(VALUATION_HI, "hi", "Anthropic is valued at $380 billion.", "en")).label == "agree"
 
 
 def test_a_number_on_one_side_only_is_not_a_conflict() -> None:
-    result = one(pair("Mrinank Sharma has resigned after two years.", "en", "मृणांक शर्मा ने इस्तीफा दे दिया है।", "hi"))
+    result = one(
+        pair("Mrinank Sharma has resigned after two years.", "en", "मृणांक शर्मा ने इस्तीफा दे दिया है।", "hi")
+    )
     assert result.label == "agree"
 
 
@@ -81,15 +118,31 @@ def test_same_name_in_devanagari_and_latin_is_not_a_conflict() -> None:
 
 def test_a_name_spelt_differently_is_reported_as_a_name_conflict() -> None:
     # Seed: the French article writes "Mriyank", the others "Mrinank" / मृणांक.
-    result = one(pair("Mriyank Sharma, responsable de la sécurité de l'IA, a quitté ses fonctions.", "fr",
-                      "मृणांक शर्मा ने इस्तीफा दे दिया है।", "hi"))
+    result = one(
+        pair(
+            "Mriyank Sharma, responsable de la sécurité de l'IA, a quitté ses fonctions.",
+            "fr",
+            "मृणांक शर्मा ने इस्तीफा दे दिया है।",
+            "hi",
+        )
+    )
     assert result.label == "conflict"
-    assert (result.evidence[0].kind, result.evidence[0].a, result.evidence[0].b) == ("name", "Mriyank", "मृणांक")
+    assert (result.evidence[0].kind, result.evidence[0].a, result.evidence[0].b) == (
+        "name",
+        "Mriyank",
+        "मृणांक",
+    )
 
 
 def test_a_name_with_and_without_title_agrees() -> None:
-    assert one(pair("2020 में Dr. Timnit Gebru ने Google छोड़ा।", "hi", "Timnit Gebru left Google in 2020.", "en")).label \
+    assert (
+        one(
+            pair(
+                "2020 में Dr. Timnit Gebru ने Google छोड़ा।", "hi", "Timnit Gebru left Google in 2020.", "en"
+            )
+        ).label
         == "agree"
+    )
 
 
 def test_a_more_precise_date_is_not_a_conflict_but_a_different_day_is() -> None:
@@ -98,13 +151,18 @@ def test_a_more_precise_date_is_not_a_conflict_but_a_different_day_is() -> None:
     different = one(pair(last_day, "hi", "My last day will be 10 February.", "en"))
     assert different.label == "conflict"
     assert (different.evidence[0].kind, different.evidence[0].a, different.evidence[0].b) == (
-        "date", "9 फरवरी", "10 February")
+        "date",
+        "9 फरवरी",
+        "10 February",
+    )
 
 
 def test_relative_date_uses_the_publication_date_of_its_article() -> None:
     came = "मैं अपनी पीएचडी पूरी करके दो साल पहले सैन फ्रांसिस्को आया था"  # the Hindi article: 2026-02-10
     assert one(pair(came, "hi", "He moved to San Francisco in 2024.", "en")).label == "agree"
-    assert one(pair(came, "hi", "He joined in 2023.", "en")).label == "agree"  # approximate: a year either way
+    assert (
+        one(pair(came, "hi", "He joined in 2023.", "en")).label == "agree"
+    )  # approximate: a year either way
     wrong = one(pair(came, "hi", "He moved to San Francisco in 2019.", "en"))
     assert wrong.label == "conflict" and wrong.evidence[0].kind == "date"
     assert "about 2024 vs 2019" in wrong.evidence[0].note
@@ -113,10 +171,16 @@ def test_relative_date_uses_the_publication_date_of_its_article() -> None:
 def test_a_negated_statement_is_a_conflict() -> None:
     result = one(pair("I resigned.", "en", "मैंने इस्तीफा नहीं दिया।", "hi"))
     assert result.label == "conflict"
-    assert (result.evidence[0].kind, result.evidence[0].a, result.evidence[0].b) == ("negation", None, "नहीं")
+    assert (result.evidence[0].kind, result.evidence[0].a, result.evidence[0].b) == (
+        "negation",
+        None,
+        "नहीं",
+    )
     french = one(pair("Sharma a démissionné.", "fr", "Sharma did not resign.", "en"))
     assert french.label == "conflict"
-    assert one(pair("Sharma n'a pas démissionné.", "fr", "Sharma did not resign.", "en")).label == "agree"
+    assert (
+        one(pair("Sharma n'a pas démissionné.", "fr", "Sharma did not resign.", "en")).label == "agree"
+    )
 
 
 def test_translations_are_used_when_present() -> None:
@@ -132,13 +196,26 @@ def test_translations_are_used_when_present() -> None:
 SEED_PAIRS = [
     pair(VALUATION_HI, "hi", "The company is now valued at 250 billion dollars.", "en"),
     pair("मृणांक शर्मा ने इस्तीफा दे दिया है।", "hi", "Mrinank Sharma has resigned.", "en"),
-    pair("Mriyank Sharma quitte Anthropic, évoquant des compromis en sécurité IA", "fr",
-         "Mrinank Sharma: AI इंडस्ट्री में Mrinank Sharma का नाम अचानक चर्चा में आ गया है।", "hi"),
-    pair("Today is my last day at Anthropic.", "en", "नोट में मृणांक ने कहा कि आज (9 फरवरी) उनका आखिरी दिन है।", "hi"),
+    pair(
+        "Mriyank Sharma quitte Anthropic, évoquant des compromis en sécurité IA",
+        "fr",
+        "Mrinank Sharma: AI इंडस्ट्री में Mrinank Sharma का नाम अचानक चर्चा में आ गया है।",
+        "hi",
+    ),
+    pair(
+        "Today is my last day at Anthropic.",
+        "en",
+        "नोट में मृणांक ने कहा कि आज (9 फरवरी) उनका आखिरी दिन है।",
+        "hi",
+    ),
     pair("I resigned.", "en", "मैंने इस्तीफा दे दिया।", "hi"),
     pair("शर्मा 2023 में AI सुरक्षा टीम में शामिल हुए।", "hi", "Sharma joined the safety team in 2021.", "en"),
-    pair("Dans son message, il a affirmé que le monde est en danger.", "fr", "“The world is in danger,” said the "
-         "former director of Anthropic.", "en"),
+    pair(
+        "Dans son message, il a affirmé que le monde est en danger.",
+        "fr",
+        "“The world is in danger,” said the former director of Anthropic.",
+        "en",
+    ),
 ]
 
 
@@ -162,12 +239,22 @@ def test_output_is_deterministic_and_independent_of_order() -> None:
 
 
 def test_confidence_follows_evidence_and_link_strength() -> None:
-    strong = one(pair(VALUATION_HI, "hi", "The company is now valued at 250 billion dollars.", "en", similarity=1.3))
-    weak = one(pair(VALUATION_HI, "hi", "The company is now valued at 250 billion dollars.", "en", similarity=0.9))
+    strong = one(
+        pair(
+            VALUATION_HI, "hi", "The company is now valued at 250 billion dollars.", "en", similarity=1.3
+        )
+    )
+    weak = one(
+        pair(
+            VALUATION_HI, "hi", "The company is now valued at 250 billion dollars.", "en", similarity=0.9
+        )
+    )
     assert strong.label == weak.label == "conflict"
     assert strong.confidence > weak.confidence
     bare = one(pair("I resigned.", "en", "मैंने इस्तीफा दे दिया।", "hi", similarity=1.0))
-    shared = one(pair("मृणांक शर्मा ने इस्तीफा दे दिया है।", "hi", "Mrinank Sharma has resigned.", "en", similarity=1.0))
+    shared = one(
+        pair("मृणांक शर्मा ने इस्तीफा दे दिया है।", "hi", "Mrinank Sharma has resigned.", "en", similarity=1.0)
+    )
     assert shared.confidence > bare.confidence  # seen to share two names
 
 
@@ -186,8 +273,11 @@ def test_threshold_and_weights_come_from_config() -> None:
 def test_signature_names_the_labeller_and_rule_version() -> None:
     labelled = one(pair("I resigned.", "en", "मैंने इस्तीफा दे दिया।", "hi"))
     assert labelled.signature == "label:rules-1" == label_signature(LabelConfig())
-    rebuilt = label([dataclasses.replace(labelled, signature="align:0.1.0|label:rules-0|schema:1.0")], ARTICLES,
-                    LabelConfig())
+    rebuilt = label(
+        [dataclasses.replace(labelled, signature="align:0.1.0|label:rules-0|schema:1.0")],
+        ARTICLES,
+        LabelConfig(),
+    )
     assert rebuilt[0].signature == "align:0.1.0|schema:1.0|label:rules-1"
     nli = LabelConfig(backend="rules+nli", nli_model="some/xnli-model")
     assert label_signature(nli) == "label:rules-1+nli(some/xnli-model)"

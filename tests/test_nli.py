@@ -1,6 +1,7 @@
-"""NLI backend mechanics on a tiny randomly initialised BERT classifier built here (no weights can be downloaded
-offline): loading through AutoTokenizer / AutoModelForSequenceClassification, the label mapping read from
-id2label, both-way probabilities, and how the finding enters the labeller."""
+"""NLI backend mechanics on a tiny randomly initialised BERT classifier built here (no weights can be
+downloaded offline): loading through AutoTokenizer / AutoModelForSequenceClassification, the label mapping
+read from id2label, both-way probabilities, and how the finding enters the labeller.
+"""
 
 from __future__ import annotations
 
@@ -26,13 +27,28 @@ WORDS = "the company is valued at billion dollars he resigned did not today last
 
 def tiny_nli_model(directory: Path, id2label: dict[int, str]) -> Path:
     """A 2-layer, 32-wide BERT with a 3-way head and a WordPiece vocabulary, saved as a Hub model would be."""
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS, *"abcdefghijklmnopqrstuvwxyz0123456789"]
+    vocab = [
+        "[PAD]",
+        "[UNK]",
+        "[CLS]",
+        "[SEP]",
+        "[MASK]",
+        *WORDS,
+        *"abcdefghijklmnopqrstuvwxyz0123456789",
+    ]
     (directory / "vocab.txt").write_text("\n".join(vocab) + "\n", "utf-8")
     tokenizer = transformers.BertTokenizer(vocab_file=str(directory / "vocab.txt"))
     tokenizer.save_pretrained(directory)
     config = transformers.BertConfig(
-        vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
-        max_position_embeddings=64, num_labels=3, id2label=id2label, label2id={v: k for k, v in id2label.items()},
+        vocab_size=len(vocab),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=64,
+        num_labels=3,
+        id2label=id2label,
+        label2id={v: k for k, v in id2label.items()},
     )
     torch.manual_seed(0)
     transformers.BertForSequenceClassification(config).save_pretrained(directory)
@@ -42,24 +58,45 @@ def tiny_nli_model(directory: Path, id2label: dict[int, str]) -> Path:
 @pytest.fixture(scope="module")
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Contradiction first, as some published XNLI heads order it: the mapping must come from id2label.
-    return tiny_nli_model(tmp_path_factory.mktemp("nli"), {0: "CONTRADICTION", 1: "Neutral", 2: "entailment"})
+    return tiny_nli_model(
+        tmp_path_factory.mktemp("nli"), {0: "CONTRADICTION", 1: "Neutral", 2: "entailment"}
+    )
 
 
 def pair(text_a: str, text_b: str) -> PairRecord:
     sid_a, sid_b = content_id("s", text_a), content_id("s", text_b)
-    return PairRecord(pair_id=pair_id_for(sid_a, sid_b), event_id="seed", sentence_id_a=sid_a, sentence_id_b=sid_b,
-                      article_id_a=content_id("a"), article_id_b=content_id("b"), language_a="en", language_b="en",
-                      text_a=text_a, text_b=text_b, text_en_a=None, text_en_b=None, similarity=1.1)
+    return PairRecord(
+        pair_id=pair_id_for(sid_a, sid_b),
+        event_id="seed",
+        sentence_id_a=sid_a,
+        sentence_id_b=sid_b,
+        article_id_a=content_id("a"),
+        article_id_b=content_id("b"),
+        language_a="en",
+        language_b="en",
+        text_a=text_a,
+        text_b=text_b,
+        text_en_a=None,
+        text_en_b=None,
+        similarity=1.1,
+    )
 
 
-PAIRS = [pair("The company is valued at 350 billion dollars.", "The company is valued at 350 billion dollars."),
-         pair("He resigned today.", "He did not resign today."),
-         pair("Sharma left.", "Today is my last day.")]
+PAIRS = [
+    pair(
+        "The company is valued at 350 billion dollars.", "The company is valued at 350 billion dollars."
+    ),
+    pair("He resigned today.", "He did not resign today."),
+    pair("Sharma left.", "Today is my last day."),
+]
 
 
 def test_label_mapping_is_read_from_id2label() -> None:
     assert label_indices({0: "CONTRADICTION", 1: "neutral", 2: "ENTAILMENT"}) == {
-        "contradiction": 0, "neutral": 1, "entailment": 2}
+        "contradiction": 0,
+        "neutral": 1,
+        "entailment": 2,
+    }
     assert label_indices({"0": "entailment", "1": "neutral", "2": "contradiction"})["contradiction"] == 2
     with pytest.raises(AlignError, match="no entailment/contradiction"):
         label_indices({0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
@@ -82,15 +119,22 @@ def test_findings_are_symmetrised_and_thresholded(model_dir: Path) -> None:
     everything = NliJudge(str(model_dir), threshold=0.0).judge(PAIRS)
     assert all(len(found) == 1 and found[0].kind == "nli" and found[0].conflict for found in everything)
     judge = NliJudge(str(model_dir))
-    expected = (judge.probabilities([PAIRS[1].text_a], [PAIRS[1].text_b])[0, 2]
-                + judge.probabilities([PAIRS[1].text_b], [PAIRS[1].text_a])[0, 2]) / 2
+    expected = (
+        judge.probabilities([PAIRS[1].text_a], [PAIRS[1].text_b])[0, 2]
+        + judge.probabilities([PAIRS[1].text_b], [PAIRS[1].text_a])[0, 2]
+    ) / 2
     assert everything[1][0].strength == pytest.approx(expected, abs=1e-4)
     assert NliJudge(str(model_dir), threshold=1.01).judge(PAIRS) == [[], [], []]
 
 
 def test_rules_plus_nli_labeller_adds_nli_evidence_and_signature(model_dir: Path) -> None:
-    config = LabelConfig(backend="rules+nli", nli_model=str(model_dir), nli_threshold=0.0, weight_nli=1.0,
-                         conflict_threshold=0.01)
+    config = LabelConfig(
+        backend="rules+nli",
+        nli_model=str(model_dir),
+        nli_threshold=0.0,
+        weight_nli=1.0,
+        conflict_threshold=0.01,
+    )
     labelled = label(PAIRS, [], config)
     assert all(p.signature == f"label:rules-1+nli({model_dir})" for p in labelled)
     assert all(p.label == "conflict" and "nli" in [e.kind for e in p.evidence] for p in labelled)
@@ -100,7 +144,9 @@ def test_rules_plus_nli_labeller_adds_nli_evidence_and_signature(model_dir: Path
 
 
 def test_missing_model_is_a_clear_error_not_a_download(tmp_path: Path) -> None:
-    labeller = build_labeller(LabelConfig(backend="rules+nli", nli_model=str(tmp_path / "no-such-model")))
+    labeller = build_labeller(
+        LabelConfig(backend="rules+nli", nli_model=str(tmp_path / "no-such-model"))
+    )
     with pytest.raises(AlignError, match="cannot load NLI model"):
         labeller.label(PAIRS, [])
     with pytest.raises(AlignError, match="needs nli_model"):

@@ -433,7 +433,7 @@ def compare_negation(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     if translated:
         strength *= min(1.0, _overlap(view_a, view_b) / config.negation_min_overlap)
     elif view_a.language != view_b.language:
-        strength *= config.negation_cross_lingual  # two cue lists, and no way to see how parallel the texts are
+        strength *= config.negation_cross_lingual  # two cue lists; no way to see how parallel the texts are
     cues_a = " / ".join(c.word for c in view_a.negations) or None
     cues_b = " / ".join(c.word for c in view_b.negations) or None
     note = f"negation on one side only: {count_a} vs {count_b} negation(s)"
