@@ -176,9 +176,11 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
         elif sentence_start and token.text[:1].isupper() and token.norm.rstrip("'") not in lexicon.STOPWORDS \
                 and token.norm.rstrip(".") not in lexicon.TITLES:
             # Sentence-initial capitalised word: a name only if the other side confirms it (uncertain).
-            latin = romanise(token.text)
+            word = token.text.rstrip("'’")
+            latin = romanise(word)
             if token.norm not in calendar_words("en"):
-                found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, False))
+                end = token.start + len(word)
+                found.append(NameToken(token.start, end, word, phonetic_key(latin), latin, False))
     # "Mriyank Sharma quitte ...": a sentence-initial word followed by a name is part of that name.
     starts = {tokens[i].start for i in headline}
     found = [replace(n, headline=n.start in starts) for n in found]
