@@ -120,7 +120,7 @@ class LabelConfig:
     weight_substitution: float = 0.55
     weight_nli: float = 0.7
     number_tolerance: float = 0.1  # "about 350" covers 315..385
-    weak_number_strength: float = 0.6  # numbers compared without a known unit on both sides
+    weak_number_strength: float = 0.7  # numbers compared without a known unit on both sides
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
     name_min_key_length: int = 4  # shorter names are never reported as misspelt
     name_max_edits: int = 1

@@ -86,8 +86,11 @@ def test_relative_date_is_resolved_against_publication_and_marked_approximate() 
     assert french.offset == (-2, "year")
 
 
-def test_ambiguous_hindi_kal_is_not_read_as_a_date() -> None:
-    assert facts("मैं कल अमेरिका जाऊँगी।", "hi").dates == ()  # कल is both yesterday and tomorrow
+def test_hindi_kal_is_a_date_only_when_the_tense_says_which() -> None:
+    # कल is both "yesterday" and "tomorrow".
+    assert facts("राष्ट्रपति कल बयान देने वाले हैं।", "hi").dates == ()
+    assert [d.offset for d in facts("मैं कल अमेरिका जाऊँगी।", "hi").dates] == [(1, "day")]
+    assert [d.offset for d in facts("मैंने कल कुछ ज़्यादा ही खा लिया।", "hi").dates] == [(-1, "day")]
 
 
 def test_may_is_a_month_only_next_to_a_day_or_year() -> None:

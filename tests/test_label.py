@@ -184,13 +184,22 @@ def test_a_negated_statement_is_a_conflict() -> None:
 
 
 def test_translations_are_used_when_present() -> None:
-    # Hindi कल is both "yesterday" and "tomorrow": only the translation can tell.
-    without = pair("वह कल इस्तीफा देंगे।", "hi", "He resigned yesterday.", "en")
+    # "वाले हैं" (is about to) carries no tense the rules read, so कल stays ambiguous without a translation.
+    without = pair("राष्ट्रपति कल बयान देने वाले हैं।", "hi", "The President made a statement yesterday.", "en")
     assert one(without).label == "agree"
-    with_translation = dataclasses.replace(without, text_en_a="He will resign tomorrow.")
+    tomorrow = "The President is to make a statement tomorrow."
+    with_translation = dataclasses.replace(without, text_en_a=tomorrow)
     result = one(with_translation)
     assert result.label == "conflict"
     assert result.evidence[0].kind == "date" and "English translation" in result.evidence[0].note
+
+
+def test_hindi_kal_is_read_from_the_tense_of_the_verb() -> None:
+    future = one(pair("वह कल इस्तीफा देंगे।", "hi", "He resigned yesterday.", "en"))
+    assert future.label == "conflict"
+    first = future.evidence[0]
+    assert (first.kind, first.a, first.b) == ("date", "कल", "yesterday")
+    assert one(pair("उन्होंने कल इस्तीफा दिया था।", "hi", "He resigned yesterday.", "en")).label == "agree"
 
 
 SEED_PAIRS = [

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from align.evidence import lexicon
 from align.evidence.numbers import Quantity
 from align.evidence.tokens import Token, normalise, phrase_at, phrase_tokens
 
@@ -138,6 +139,15 @@ def relative_phrases(language: str) -> tuple[tuple[tuple[str, ...], int, str], .
     )
 
 
+def _hindi_tense(tokens: tuple[Token, ...]) -> int | None:
+    """+1 when the sentence's verb is future, -1 when past, None when the text does not say."""
+    future = any(t.norm.endswith(lexicon.HINDI_FUTURE_ENDINGS) and len(t.norm) > 3 for t in tokens)
+    past = any(t.norm in lexicon.HINDI_PAST_MARKERS for t in tokens)
+    if future == past:
+        return None
+    return 1 if future else -1
+
+
 def _day_number(token: Token | None) -> int | None:
     if token is None:
         return None
@@ -213,6 +223,13 @@ def find_dates(
         found.append(
             DateMention(tokens[span[0]].start, tokens[span[-1]].end, year=year, month=value, day=day)
         )
+
+    # Hindi कल is "yesterday" or "tomorrow": the verb's tense decides (future -गा/-गी/-गे, past था/गया...).
+    tense = _hindi_tense(tokens) if language == "hi" else None
+    for i, token in enumerate(tokens):
+        if tense is not None and token.norm == "कल" and i not in used_tokens:
+            used_tokens.add(i)
+            found.append(_with_span(_resolve(published, tense, "day"), token.start, token.end))
 
     for phrase, offset, unit in relative_phrases(language):
         for i in range(len(tokens)):

@@ -254,6 +254,7 @@ UNITS: dict[str, str] = {
     "salariés": "employee",
     "कर्मचारी": "employee",
     "कर्मचारियों": "employee",
+    "o' clock": "hour",
     "times": "times",
     "fois": "times",
     "बार": "times",
@@ -426,4 +427,10 @@ TITLES: frozenset[str] = frozenset(
     """mr mrs ms miss dr prof sir madam mme mlle m monsieur madame docteur professeur mademoiselle messrs
     श्री श्रीमती डॉ डॉक्टर
     प्रोफेसर सुश्री जी president ceo""".split()
+)
+
+# Hindi tense, to read कल as yesterday or tomorrow: future verb endings, and words that mark the past.
+HINDI_FUTURE_ENDINGS: tuple[str, ...] = ("गा", "गी", "गे")
+HINDI_PAST_MARKERS: frozenset[str] = frozenset(
+    "था थी थे थीं गया गई गए गयी लिया दिया किया हुआ हुई हुए खाया आया आई आए".split()
 )
