@@ -41,6 +41,14 @@ class Embedder(Protocol):
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
 
+class Labeller(Protocol):
+    """What the pipeline calls: label pairs, and say who did it."""
+
+    signature: str
+
+    def label(self, pairs: Sequence[PairRecord], articles: Sequence[ArticleRecord]) -> list[PairRecord]: ...
+
+
 class Judge(Protocol):
     """A sentence-pair model (NLI) that returns findings; see ``align.nli``."""
 
