@@ -167,7 +167,7 @@ class RuleLabeller:
             from align.evidence.substitution import confirm_name_swaps, find_substitutions
 
             findings = confirm_name_swaps(all_sides, findings, self.embedder, self.config)
-            more = find_substitutions(all_sides, self.embedder, self.config)
+            more = find_substitutions(all_sides, self.embedder, self.config, aliases)
             for found, extra in zip(findings, more, strict=True):
                 found.extend(extra)
         if self.judge is not None:

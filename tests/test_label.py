@@ -332,3 +332,13 @@ def test_substitution_check_finds_a_swapped_key_term_and_spares_a_synonym() -> N
     assert "English translation" in first.note
     assert kept.label == "agree"
     assert result.signature == "label:rules-1+subst"
+
+
+def test_parts_of_one_full_name_seen_in_the_batch_are_one_person() -> None:
+    first_name = pair("मृणांक ने इस्तीफा दिया।", "hi", "Their head, Sharma, resigned.", "en",
+                      en_a="Mrinank resigned.")
+    full_name = pair("Mrinank Sharma headed the Safeguards team.", "en", "शर्मा ने टीम का नेतृत्व किया।", "hi")
+    alone = one(first_name)
+    assert alone.label == "conflict" and alone.evidence[0].kind == "name"  # nothing says they are one person
+    together = label([first_name, full_name], ARTICLES, LabelConfig())
+    assert [p.label for p in together] == ["agree", "agree"]

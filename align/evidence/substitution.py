@@ -84,13 +84,15 @@ def _views(a: Side, b: Side) -> tuple[Facts, Facts]:
     return a.original, b.original
 
 
-def _same_word(x: Token, y: Token) -> bool:
+def _same_word(x: Token, y: Token, aliases: dict[str, str]) -> bool:
     if x.norm == y.norm or _stem(x.norm) == _stem(y.norm):
         return True
-    if x.is_devanagari != y.is_devanagari:
-        key_x, key_y = phonetic_key(romanise(x.text)), phonetic_key(romanise(y.text))
-        return len(key_x) >= 3 and key_x == key_y
-    return False
+    key_x = phonetic_key(romanise(x.text.rstrip("'’")))
+    key_y = phonetic_key(romanise(y.text.rstrip("'’")))
+    if x.is_devanagari != y.is_devanagari and len(key_x) >= 3 and key_x == key_y:
+        return True
+    # Two parts of one full name seen in the batch ("Mrinank" / "Sharma") are one person, not a swap.
+    return key_x in aliases and aliases.get(key_x) == aliases.get(key_y)
 
 
 def _replace(text: str, token: Token, new: str) -> str:
@@ -116,15 +118,17 @@ class _Candidate:
     pairs: list[tuple[Token, Token]]
 
 
-def _candidates(a: Side, b: Side, vectors: EmbeddingCache, config: LabelConfig) -> _Candidate | None:
+def _candidates(
+    a: Side, b: Side, vectors: EmbeddingCache, config: LabelConfig, aliases: dict[str, str]
+) -> _Candidate | None:
     view_a, view_b = _views(a, b)
     if view_a.language != view_b.language and not config.substitution_cross_lingual:
         return None
     words_a, words_b = content_words(view_a), content_words(view_b)
     if not words_a or not words_b:
         return None
-    matched_a = {i for i, x in enumerate(words_a) if any(_same_word(x, y) for y in words_b)}
-    matched_b = {j for j, y in enumerate(words_b) if any(_same_word(x, y) for x in words_a)}
+    matched_a = {i for i, x in enumerate(words_a) if any(_same_word(x, y, aliases) for y in words_b)}
+    matched_b = {j for j, y in enumerate(words_b) if any(_same_word(x, y, aliases) for x in words_a)}
     similarity = None
     if view_a.language != view_b.language:
         similarity = vectors.get([w.text for w in words_a]) @ vectors.get([w.text for w in words_b]).T
@@ -168,7 +172,10 @@ def _confirm(candidate: _Candidate, vectors: EmbeddingCache, config: LabelConfig
 
 
 def find_substitutions(
-    all_sides: Sequence[tuple[Side, Side]], embedder: Embedder, config: LabelConfig
+    all_sides: Sequence[tuple[Side, Side]],
+    embedder: Embedder,
+    config: LabelConfig,
+    aliases: dict[str, str] | None = None,
 ) -> list[list[Finding]]:
     """Substitution findings for each pair of sides, in order. Embeddings are computed in two batches: the
     words of cross-lingual pairs, then the code-mixed sentences of the candidates."""
@@ -179,7 +186,7 @@ def find_substitutions(
         if view_a.language != view_b.language and config.substitution_cross_lingual:
             words.extend(w.text for w in content_words(view_a) + content_words(view_b))
     vectors.get(list(dict.fromkeys(words)))
-    candidates = [_candidates(a, b, vectors, config) for a, b in all_sides]
+    candidates = [_candidates(a, b, vectors, config, aliases or {}) for a, b in all_sides]
     texts: list[str] = []
     for candidate in candidates:
         for x, y in candidate.pairs if candidate else []:
