@@ -117,8 +117,7 @@ def link_strength(similarity: float, config: LabelConfig) -> float:
 def decide(
     findings: list[Finding], similarity: float, config: LabelConfig
 ) -> tuple[str, float, tuple[Evidence, ...]]:
-    """Label, confidence and evidence from the findings of one pair (the thresholds of the stage live
-    here)."""
+    """Label, confidence and evidence from the findings of one pair: the one place thresholds apply."""
     weights = {
         "number": config.weight_number,
         "date": config.weight_date,
@@ -188,8 +187,7 @@ class RuleLabeller:
         return labelled
 
     def _signature(self, existing: str) -> str:
-        """The labeller's signature, replacing an earlier label part of a build signature and keeping
-        the rest."""
+        """The labeller's signature, replacing the label part of a build signature, keeping the rest."""
         parts = [p for p in existing.split("|") if p and not p.startswith("label:")]
         return "|".join([*parts, self.signature])
 

@@ -296,23 +296,17 @@ def compare_names(
     findings: list[Finding] = []
     explained_a: set[int] = set()
     explained_b: set[int] = set()
+    shown: set[str] = set()
     for i, (na, view_a) in enumerate(names_a):
         for j, (nb, view_b) in enumerate(names_b):
             if (na.certain or nb.certain) and same_name(na, nb):
                 explained_a.add(i)
                 explained_b.add(j)
-                if na.certain and nb.certain or view_a is a.original and view_b is b.original:
-                    findings.append(
-                        Finding(
-                            "name",
-                            na.text,
-                            nb.text,
-                            f"same name: {na.latin} = {nb.latin}",
-                            1.0,
-                            False,
-                            "name_spelling",
-                        )
-                    )
+                both_original = view_a is a.original and view_b is b.original
+                if (na.certain and nb.certain or both_original) and na.key not in shown:
+                    shown.add(na.key)  # one item per name, not one per view
+                    note = f"same name: {na.latin} = {nb.latin}"
+                    findings.append(Finding("name", na.text, nb.text, note, 1.0, False, "name_spelling"))
     # Different spellings of one name: only between original texts (a translation may misspell on its own).
     for i, (na, view_a) in enumerate(names_a):
         if i in explained_a or view_a is not a.original:
@@ -323,19 +317,10 @@ def compare_names(
             if near_miss(na, nb, config.name_min_key_length, config.name_max_edits):
                 explained_a.add(i)
                 explained_b.add(j)
-                findings.append(
-                    Finding(
-                        "name",
-                        na.text,
-                        nb.text,
-                        f"name spelt differently: {na.latin} vs {nb.latin}",
-                        1.0,
-                        True,
-                        "name_spelling",
-                    )
-                )
-    # A different name in the same sentence frame: names left unexplained on both sides, at least one of them
-    # written as a name (a capitalised word opening a sentence may be a name or just the first word).
+                note = f"name spelt differently: {na.latin} vs {nb.latin}"
+                findings.append(Finding("name", na.text, nb.text, note, 1.0, True, "name_spelling"))
+    # A different name in the same place: names written as names (not a capital opening a sentence or in a
+    # title-case headline) left unexplained on both sides of two short sentences.
     left_a = _unexplained(names_a, explained_a)
     left_b = _unexplained(names_b, explained_b)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
