@@ -267,29 +267,29 @@ def _is_acronym(name: NameToken) -> bool:
     )  # AI/IA, UK/RU: too short to tell a swap from a translation
 
 
-def name_aliases(all_facts: list[Facts]) -> dict[str, str]:
-    """Phonetic key -> one key per person or organisation, from the full names written anywhere in the batch:
-    once "Mrinank Sharma" is seen, "Mrinank" and "Sharma" alone name the same person."""
-    parent: dict[str, str] = {}
+Aliases = dict[str, frozenset[str]]
 
-    def root(key: str) -> str:
-        while parent.get(key, key) != key:
-            key = parent[key]
-        return key
 
+def name_aliases(all_facts: list[Facts]) -> Aliases:
+    """Phonetic key -> the keys written next to it in one full name anywhere in the batch: once "Mrinank
+    Sharma" is seen, "Mrinank" and "Sharma" alone name the same person. Direct neighbours only, never
+    chained, so one stray capitalised word ("Put Tom", "Put Mary") cannot merge two people."""
+    together: dict[str, set[str]] = {}
     for facts in all_facts:
-        certain = [(n, facts) for n in facts.names if n.certain]
+        certain = [(n, facts) for n in facts.names if n.certain and not n.headline]
         for group in _groups(certain):
-            keys = sorted({n.key for n, _ in group if len(n.key) >= 2})
-            for key in keys[1:]:
-                first, other = root(keys[0]), root(key)
-                if first != other:
-                    parent[max(first, other)] = min(first, other)
-    return {key: root(key) for key in parent}
+            keys = {n.key for n, _ in group if len(n.key) >= 2}
+            for key in keys:
+                together.setdefault(key, set()).update(keys - {key})
+    return {key: frozenset(others) for key, others in together.items() if others}
+
+
+def same_person(x: str, y: str, aliases: Aliases) -> bool:
+    return x == y or y in aliases.get(x, frozenset())
 
 
 def compare_names(
-    a: Side, b: Side, config: LabelConfig, aliases: dict[str, str] | None = None
+    a: Side, b: Side, config: LabelConfig, aliases: Aliases | None = None
 ) -> list[Finding]:
     names_a, names_b = _all_names(a), _all_names(b)
     aliases = aliases or {}
@@ -324,10 +324,10 @@ def compare_names(
     left_a = _unexplained(names_a, explained_a)
     left_b = _unexplained(names_b, explained_b)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
-    roots_a = {aliases.get(n.key, n.key) for n, _ in names_a}
-    roots_b = {aliases.get(n.key, n.key) for n, _ in names_b}
-    left_a = [g for g in left_a if not any(aliases.get(n.key, n.key) in roots_b for n, _ in g)]
-    left_b = [g for g in left_b if not any(aliases.get(n.key, n.key) in roots_a for n, _ in g)]
+    keys_a = {n.key for n, _ in names_a}
+    keys_b = {n.key for n, _ in names_b}
+    left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
+    left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
     left_a = [g for g in left_a if g[0][0].certain]
     left_b = [g for g in left_b if g[0][0].certain]
@@ -427,7 +427,7 @@ def compare_negation(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     return [Finding("negation", cues_a, cues_b, note, strength, True, "negation")]
 
 
-def compare(a: Side, b: Side, config: LabelConfig, aliases: dict[str, str] | None = None) -> list[Finding]:
+def compare(a: Side, b: Side, config: LabelConfig, aliases: Aliases | None = None) -> list[Finding]:
     """All rule-based findings for one pair, in a fixed order. ``aliases`` (from ``name_aliases``) lets parts
     of one full name stand for each other."""
     return [

@@ -28,7 +28,7 @@ import numpy as np
 
 from align.config import LabelConfig
 from align.evidence import Facts, lexicon
-from align.evidence.compare import Finding, Side
+from align.evidence.compare import Aliases, Finding, Side
 from align.evidence.names import phonetic_key, romanise
 from align.evidence.tokens import Token
 
@@ -84,7 +84,7 @@ def _views(a: Side, b: Side) -> tuple[Facts, Facts]:
     return a.original, b.original
 
 
-def _same_word(x: Token, y: Token, aliases: dict[str, str]) -> bool:
+def _same_word(x: Token, y: Token, aliases: Aliases) -> bool:
     if x.norm == y.norm or _stem(x.norm) == _stem(y.norm):
         return True
     key_x = phonetic_key(romanise(x.text.rstrip("'’")))
@@ -92,7 +92,7 @@ def _same_word(x: Token, y: Token, aliases: dict[str, str]) -> bool:
     if x.is_devanagari != y.is_devanagari and len(key_x) >= 3 and key_x == key_y:
         return True
     # Two parts of one full name seen in the batch ("Mrinank" / "Sharma") are one person, not a swap.
-    return key_x in aliases and aliases.get(key_x) == aliases.get(key_y)
+    return key_y in aliases.get(key_x, frozenset())
 
 
 def _replace(text: str, token: Token, new: str) -> str:
@@ -119,7 +119,7 @@ class _Candidate:
 
 
 def _candidates(
-    a: Side, b: Side, vectors: EmbeddingCache, config: LabelConfig, aliases: dict[str, str]
+    a: Side, b: Side, vectors: EmbeddingCache, config: LabelConfig, aliases: Aliases
 ) -> _Candidate | None:
     view_a, view_b = _views(a, b)
     if view_a.language != view_b.language and not config.substitution_cross_lingual:
@@ -175,7 +175,7 @@ def find_substitutions(
     all_sides: Sequence[tuple[Side, Side]],
     embedder: Embedder,
     config: LabelConfig,
-    aliases: dict[str, str] | None = None,
+    aliases: Aliases | None = None,
 ) -> list[list[Finding]]:
     """Substitution findings for each pair of sides, in order. Embeddings are computed in two batches: the
     words of cross-lingual pairs, then the code-mixed sentences of the candidates."""
