@@ -94,7 +94,7 @@ DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
     "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot", "no one",
     "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
     "pas", "jamais", "aucun", "aucune", "sans", "non", "rien", "nie", "nié", "nient", "dément", "démenti",
-    "refuse", "refusé", "rejeté",
+    "refusé", "rejeté",
     "नहीं", "नही", "न", "ना", "मत", "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार",
 )
 # Phrases that contain a negation word but do not negate the statement.
@@ -134,7 +134,7 @@ class LabelConfig:
     negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
     # Uniqueness words: "not the only one", "pas le seul", "अकेला नहीं" assert that there are others.
     negation_litotes: tuple[str, ...] = ("only", "alone", "first", "sole", "isolated", "unique", "single",
-                                         "seul", "seule", "premier", "première", "isolé", "isolée", "unique",
+                                         "seul", "seule", "premier", "première", "isolé", "isolée",
                                          "अकेला", "अकेली", "अकेले", "पहला", "पहली", "एकमात्र")
     negation_long_sentence: int = 30  # tokens; beyond it a negation count difference weighs less
     negation_length_ratio: float = 0.6  # a sentence shorter than this share of the other: weighs less too
