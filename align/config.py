@@ -102,6 +102,7 @@ DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
     "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
     "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
+    "sans cesse", "sans doute",
 )
 
 
@@ -133,9 +134,9 @@ class LabelConfig:
                                           "guère", "point", "ni")
     negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
     # Uniqueness words: "not the only one", "pas le seul", "अकेला नहीं" assert that there are others.
-    negation_litotes: tuple[str, ...] = ("only", "alone", "first", "sole", "isolated", "unique", "single",
-                                         "seul", "seule", "premier", "première", "isolé", "isolée",
-                                         "अकेला", "अकेली", "अकेले", "पहला", "पहली", "एकमात्र")
+    negation_litotes: tuple[str, ...] = ("the only", "the first", "alone", "isolated", "unique", "le seul",
+                                         "la seule", "les seuls", "le premier", "la première", "isolé",
+                                         "isolée", "अकेला", "अकेली", "अकेले", "पहला", "पहली", "एकमात्र")
     negation_long_sentence: int = 30  # tokens; beyond it a negation count difference weighs less
     negation_length_ratio: float = 0.6  # a sentence shorter than this share of the other: weighs less too
     negation_min_overlap: float = 0.5  # translations sharing fewer content words than this: weighs less

@@ -144,3 +144,9 @@ def test_negation_cues_in_three_languages() -> None:
     assert facts("Sharma is not the only one who faces this dilemma.", "en").negations == ()
     assert facts("मृणांक का इस्तीफा अकेला नहीं है.", "hi").negations == ()
     assert facts("Il n'est pas le seul à partir.", "fr").negations == ()
+
+
+def test_french_negation_partner_may_stand_before_ne() -> None:
+    assert [c.word for c in facts("Personne n'avait de solution.", "fr").negations] == ["Personne … n'"]
+    assert len(facts("Rien ne va plus.", "fr").negations) == 1
+    assert [c.word for c in facts("Je n'ai pas compris un seul mot.", "fr").negations] == ["n' … pas"]
