@@ -95,9 +95,73 @@ class LinkConfig:
     threads: int = 2  # HNSW query threads
 
 
+# Negation cues for the label stage, any language (en, fr, hi); phrases are matched as whole token runs.
+DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
+    "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot", "no one",
+    "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
+    "pas", "jamais", "aucun", "aucune", "sans", "non", "rien", "nie", "nié", "nient", "dément", "démenti",
+    "refusé", "rejeté",
+    "नहीं", "नही", "न", "ना", "मत", "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार",
+)
+# Phrases that contain a negation word but do not negate the statement.
+DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
+    "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
+    "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
+    "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
+    "sans cesse", "sans doute",
+)
+
+
 @dataclass(frozen=True)
 class LabelConfig:
-    backend: str = "rules"
+    """Agree/conflict rules. A pair's conflict score is the noisy-OR of weight x strength over its
+    contradicting evidence; at or above ``conflict_threshold`` it is a conflict."""
+
+    backend: str = "rules"  # "rules", or "rules+nli" (needs the nli extra and ``nli_model``)
+    conflict_threshold: float = 0.5
+    weight_number: float = 0.9
+    weight_date: float = 0.9
+    weight_name_spelling: float = 0.7  # one name spelt two ways ("Mriyank" vs "Mrinank")
+    weight_name_swap: float = 0.6  # a different name in the same place
+    weight_negation: float = 0.8
+    weight_substitution: float = 0.55
+    weight_nli: float = 0.7
+    number_tolerance: float = 0.1  # "about 350" covers 315..385
+    weak_number_strength: float = 0.7  # numbers compared without a known unit on both sides
+    relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
+    name_min_key_length: int = 4  # shorter names are never reported as misspelt
+    name_max_edits: int = 1
+    # "A different name in the same place" (Tom vs John) only between short sentences: in longer ones, two
+    # linked sentences naming different people is mostly two facts, not a contradiction.
+    name_swap_max_tokens: int = 12
+    negation_words: tuple[str, ...] = DEFAULT_NEGATION_WORDS
+    negation_particles: tuple[str, ...] = ("ne", "n'")  # French split negation: ne/n' ... partner
+    negation_partners: tuple[str, ...] = ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",
+                                          "guère", "point", "ni")
+    negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
+    # Uniqueness words: "not the only one", "pas le seul", "अकेला नहीं" assert that there are others.
+    negation_litotes: tuple[str, ...] = ("the only", "the first", "alone", "isolated", "unique", "le seul",
+                                         "la seule", "les seuls", "le premier", "la première", "isolé",
+                                         "isolée", "अकेला", "अकेली", "अकेले", "पहला", "पहली", "एकमात्र")
+    negation_long_sentence: int = 30  # tokens; beyond it a negation count difference weighs less
+    negation_length_ratio: float = 0.6  # a sentence shorter than this share of the other: weighs less too
+    negation_min_overlap: float = 0.5  # translations sharing fewer content words than this: weighs less
+    negation_cross_lingual: float = 0.7  # strength factor when counted in two languages (no translations)
+    substitution_match: float = 0.89  # cross-lingual word cosine at which two words are one term
+    # Substitution check (needs an embedder): a swapped-in word that restores less of the meaning than this
+    # is a different term. Within one language synonyms restore 0.7-0.9, rival terms -0.1-0.3.
+    substitution_restore_same_language: float = 0.5
+    substitution_restore: float = 0.0  # across languages (original texts, no translation)
+    substitution_cross_lingual: bool = False  # off: measured precision ~0.5 without translations (bench)
+    name_swap_restore: float = 0.5  # a "different name" that restores more than this is one name translated
+    substitution_max_unmatched: int = 2  # more unmatched words than this on a side is paraphrase, not a swap
+    substitution_min_matched: int = 1  # the frame: content words both sides share
+    link_similarity_floor: float = 1.0  # pair.similarity at or below which the link adds no confidence
+    link_similarity_full: float = 1.2  # ... and at or above which it adds full confidence
+    nli_model: str = ""  # e.g. "MoritzLaurer/mDeBERTa-v3-base-xnli" (a local path works too)
+    nli_threshold: float = 0.5  # contradiction probability that counts as evidence
+    nli_max_length: int = 256
+    nli_batch_size: int = 16
 
 
 @dataclass(frozen=True)

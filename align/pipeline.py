@@ -18,6 +18,7 @@ from align.card import render_card
 from align.config import BuildConfig
 from align.corpus import BoilerplateRules, list_events, read_event
 from align.embed import Embedder, build_embedder, embedder_signature
+from align.label import label, label_signature
 from align.link import link, link_signature
 from align.publish import (
     CardInfo,
@@ -123,6 +124,7 @@ def run_event(
     translator = build_translator(config.translate, event_dir)
     sentences = timer.run("translate", lambda: translate(sentences, translator))  # type: ignore[assignment]
     pairs: list[PairRecord] = timer.run("link", lambda: link(sentences, models.embedder, config.link))  # type: ignore[assignment]
+    pairs = timer.run("label", lambda: label(pairs, articles, config.label, embedder=models.embedder))  # type: ignore[assignment]
     return EventResult(articles, sentences, pairs)
 
 
@@ -138,6 +140,7 @@ def build_signature(config: BuildConfig) -> str:
         f"mt:{translation_signature(config.translate)}",
         f"embed:{embedder_signature(config.embed)}",
         f"link:{link_signature(config.link)}",
+        label_signature(config.label, embedder=build_embedder(config.embed, None)),
         f"schema:{current_schema_version()}",
     ]
     return "|".join(parts)

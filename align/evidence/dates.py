@@ -1,0 +1,287 @@
+"""Dates and relative dates, as the components the text states (year, month, day, weekday).
+
+Month, weekday, time-unit and relative-day words come from dateparser's locale data, so any language
+dateparser
+knows is read the same way; "two years ago" is resolved against the article's publication date when known (and
+marked approximate), and kept as an offset ("-2 year") when not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from align.evidence import lexicon
+from align.evidence.numbers import Quantity
+from align.evidence.tokens import Token, normalise, phrase_at, phrase_tokens
+
+TIME_UNITS = ("year", "month", "week", "day", "hour", "minute")
+# Locales read for every text: code-mixed Hindi sentences write English month names in Latin script.
+ALWAYS_LANGUAGES = ("en",)
+# Words that are a month or weekday name and also common words; they count only next to a day or year number.
+AMBIGUOUS_NAMES = frozenset(
+    {"may", "mar", "march", "sun", "sat", "wed", "mon", "jun", "jan", "sept", "mai", "सोम"}
+)
+AGO_AFTER = {"en": ("ago",), "hi": ("पहले", "पूर्व"), "fr": ()}
+AGO_BEFORE = {"en": (), "hi": (), "fr": ("il y a",)}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """What a text says about when: any of year, month, day, weekday; or an unresolved offset from its
+    own date."""
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    approx: bool = False  # resolved from a relative expression against the publication date
+    offset: tuple[int, str] | None = (
+        None  # (-2, "year") for "two years ago" when the publication date is unknown
+    )
+
+    @property
+    def resolved(self) -> bool:
+        return any(v is not None for v in (self.year, self.month, self.day, self.weekday))
+
+    def describe(self) -> str:
+        if self.offset is not None and not self.resolved:
+            n, unit = self.offset
+            return f"{abs(n)} {unit}(s) {'ago' if n <= 0 else 'ahead'} (publication date unknown)"
+        parts = [f"{self.year:04d}" if self.year else "????", f"{self.month:02d}" if self.month else "??"]
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        text = "-".join(parts).replace("-??", "") if not self.day else "-".join(parts)
+        if self.weekday is not None:
+            text += f" ({dt.date(2024, 1, 1 + self.weekday).strftime('%A')})"
+        return ("about " if self.approx else "") + text
+
+
+@lru_cache(maxsize=16)
+def _locale(language: str) -> dict[str, object]:
+    from dateparser.languages import default_loader
+
+    try:
+        return dict(default_loader.get_locale(language).info)
+    except (KeyError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=16)
+def calendar_words(language: str) -> dict[str, tuple[str, int]]:
+    """Normalised word -> ("month", 1-12) or ("weekday", 0-6), from dateparser's locale for
+    ``language`` and English."""
+    months = ("january february march april may june july august september october november december").split()
+    days = "monday tuesday wednesday thursday friday saturday sunday".split()
+    table: dict[str, tuple[str, int]] = {}
+    for lang in dict.fromkeys((*ALWAYS_LANGUAGES, language)):
+        info = _locale(lang)
+        for kind, names in (("month", months), ("weekday", days)):
+            for index, name in enumerate(names):
+                for word in info.get(name, []) or []:  # type: ignore[union-attr]
+                    word = normalise(word).rstrip(".॰")
+                    if len(word) >= 3:
+                        table[word] = (kind, index + 1 if kind == "month" else index)
+    return table
+
+
+@lru_cache(maxsize=1)
+def time_unit_words() -> dict[str, str]:
+    """Time-unit words of every locale we read (en, fr, hi) -> canonical unit; used as quantity units too."""
+    table: dict[str, str] = {}
+    for lang in ("en", "fr", "hi"):
+        info = _locale(lang)
+        for unit in TIME_UNITS:
+            for word in info.get(unit, []) or []:  # type: ignore[union-attr]
+                word = normalise(word).rstrip(".॰")
+                if len(word) >= 2 and word not in ("mo", "an" if lang == "en" else ""):
+                    table.setdefault(word, unit)
+    table.update(
+        {
+            "हफ्ते": "week",
+            "हफ्ता": "week",
+            "हफ्तों": "week",
+            "सालों": "year",
+            "महीनों": "month",
+            "दिनों": "day",
+            "années": "year",
+            "journées": "day",
+            "बरस": "year",
+        }
+    )
+    return table
+
+
+@lru_cache(maxsize=16)
+def relative_phrases(language: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
+    """("yesterday",) -> (-1, "day"), ("पिछले", "साल") -> (-1, "year"); words with two meanings (Hindi
+    कल) dropped."""
+    meanings: dict[tuple[str, ...], set[tuple[int, str]]] = {}
+    pattern = re.compile(r"^(in )?(\d+) (day|week|month|year)( ago)?$")
+    for lang in dict.fromkeys((*ALWAYS_LANGUAGES, language)):
+        for key, phrases in (_locale(lang).get("relative-type") or {}).items():  # type: ignore[union-attr]
+            match = pattern.match(key)
+            if not match:
+                continue
+            n = int(match.group(2))
+            offset = n if match.group(1) else -n
+            for phrase in phrases:
+                meanings.setdefault(phrase_tokens(phrase), set()).add((offset, match.group(3)))
+    return tuple(
+        sorted(
+            ((words, *next(iter(m))) for words, m in meanings.items() if len(m) == 1 and words),
+            key=lambda item: -len(item[0]),
+        )
+    )
+
+
+def _hindi_tense(tokens: tuple[Token, ...]) -> int | None:
+    """+1 when the sentence's verb is future, -1 when past, None when the text does not say."""
+    future = any(t.norm.endswith(lexicon.HINDI_FUTURE_ENDINGS) and len(t.norm) > 3 for t in tokens)
+    past = any(t.norm in lexicon.HINDI_PAST_MARKERS for t in tokens)
+    if future == past:
+        return None
+    return 1 if future else -1
+
+
+def _day_number(token: Token | None) -> int | None:
+    if token is None:
+        return None
+    text = token.norm.removesuffix("er").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    text = text.removesuffix("th")
+    return int(text) if text.isdigit() and 1 <= int(text) <= 31 and len(text) <= 2 else None
+
+
+def _year_number(token: Token | None) -> int | None:
+    if token is None or not token.text.isdigit() or len(token.text) != 4:
+        return None
+    return int(token.text) if 1800 <= int(token.text) <= 2100 else None
+
+
+def _resolve(published: dt.date | None, offset: int, unit: str) -> DateMention:
+    """A relative date: its offset always, and the date it points to when the publication date is known."""
+    if published is None:
+        return DateMention(0, 0, offset=(offset, unit))
+    if unit == "year":
+        return DateMention(0, 0, year=published.year + offset, approx=True, offset=(offset, unit))
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 + offset
+        return DateMention(0, 0, year=months // 12, month=months % 12 + 1, approx=True, offset=(offset, unit))
+    day = published + dt.timedelta(days=offset * (7 if unit == "week" else 1))
+    return DateMention(0, 0, year=day.year, month=day.month, day=day.day, approx=True, offset=(offset, unit))
+
+
+def _with_span(mention: DateMention, start: int, end: int) -> DateMention:
+    return DateMention(
+        start, end, mention.year, mention.month, mention.day, mention.weekday, mention.approx, mention.offset
+    )
+
+
+def find_dates(
+    tokens: tuple[Token, ...],
+    language: str,
+    quantities: list[Quantity],
+    published: dt.date | None,
+) -> tuple[list[DateMention], set[int]]:
+    """Dates in the text, and the indices of ``quantities`` they used up (years, days, "two years ago")."""
+    words = calendar_words(language)
+    used_tokens: set[int] = set()
+    found: list[DateMention] = []
+
+    def at(k: int) -> Token | None:
+        return tokens[k] if 0 <= k < len(tokens) else None
+
+    for i, token in enumerate(tokens):
+        entry = words.get(token.norm)
+        if entry is None or i in used_tokens:
+            continue
+        kind, value = entry
+        if kind == "weekday":
+            if token.norm not in AMBIGUOUS_NAMES:
+                found.append(DateMention(token.start, token.end, weekday=value))
+                used_tokens.add(i)
+            continue
+        span = [i]
+        day = _day_number(at(i - 1))
+        if day is not None:
+            span.insert(0, i - 1)
+        else:
+            day = _day_number(at(i + 1))
+            if day is not None and _year_number(at(i + 1)) is None:
+                span.append(i + 1)
+        after = span[-1] + 1
+        year = _year_number(at(after))
+        if year is not None:
+            span.append(after)
+        if token.norm in AMBIGUOUS_NAMES and day is None and year is None:
+            continue
+        used_tokens.update(span)
+        found.append(
+            DateMention(tokens[span[0]].start, tokens[span[-1]].end, year=year, month=value, day=day)
+        )
+
+    # Hindi कल is "yesterday" or "tomorrow": the verb's tense decides (future -गा/-गी/-गे, past था/गया...).
+    tense = _hindi_tense(tokens) if language == "hi" else None
+    for i, token in enumerate(tokens):
+        if tense is not None and token.norm == "कल" and i not in used_tokens:
+            used_tokens.add(i)
+            found.append(_with_span(_resolve(published, tense, "day"), token.start, token.end))
+
+    for phrase, offset, unit in relative_phrases(language):
+        for i in range(len(tokens)):
+            if i not in used_tokens and phrase_at(tokens, i, phrase):
+                covered = set(range(i, i + len(phrase)))
+                if covered & used_tokens:
+                    continue
+                used_tokens.update(covered)
+                found.append(
+                    _with_span(
+                        _resolve(published, offset, unit), tokens[i].start, tokens[i + len(phrase) - 1].end
+                    )
+                )
+
+    used_quantities: set[int] = set()
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    for q_index, quantity in enumerate(quantities):
+        first, last = starts.get(quantity.start), ends.get(quantity.end)
+        if first is None or last is None:
+            continue
+        if set(range(first, last + 1)) & used_tokens:
+            used_quantities.add(q_index)  # the day or year of a date already read
+            continue
+        if quantity.unit in ("year", "month", "week", "day") and quantity.qualifier in ("exact", "approx"):
+            before = next(
+                (
+                    p
+                    for p in AGO_BEFORE.get(language, ())
+                    if phrase_at(tokens, first - len(phrase_tokens(p)), phrase_tokens(p))
+                ),
+                None,
+            )
+            behind = next(
+                (
+                    p
+                    for p in AGO_AFTER.get(language, ()) + ("ago",)
+                    if phrase_at(tokens, last + 1, phrase_tokens(p))
+                ),
+                None,
+            )
+            if before or behind:
+                span_start = tokens[first - len(phrase_tokens(before))].start if before else quantity.start
+                span_end = tokens[last + len(phrase_tokens(behind))].end if behind else quantity.end
+                mention = _resolve(published, -round(quantity.value), str(quantity.unit))
+                found.append(_with_span(mention, span_start, span_end))
+                used_quantities.add(q_index)
+                continue
+        if not quantity.canonical_unit and quantity.qualifier == "exact" and last == first:
+            year = _year_number(tokens[first])
+            if year is not None:
+                found.append(DateMention(quantity.start, quantity.end, year=year))
+                used_quantities.add(q_index)
+    found.sort(key=lambda d: d.start)
+    return found, used_quantities

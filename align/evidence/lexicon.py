@@ -1,0 +1,436 @@
+"""Language data the extractors read: number words, magnitudes, units, function words, titles.
+
+This is vocabulary, not policy: what counts as a conflict, and how much it weighs, lives in ``LabelConfig``.
+Month, weekday and time-unit names come from dateparser's locale data (see ``dates.py``), so they are
+not here.
+Keys are normalised the way ``tokens.normalise`` does it: lower case, NFC, nukta dropped.
+"""
+
+from __future__ import annotations
+
+# Hindi cardinals 0-100 (including common spellings), read as a whole word; runs combine them with magnitudes.
+HINDI_NUMBERS: dict[str, float] = {
+    "शून्य": 0,
+    "एक": 1,
+    "दो": 2,
+    "तीन": 3,
+    "चार": 4,
+    "पांच": 5,
+    "पाँच": 5,
+    "छह": 6,
+    "छः": 6,
+    "छै": 6,
+    "छे": 6,
+    "सात": 7,
+    "आठ": 8,
+    "नौ": 9,
+    "दस": 10,
+    "ग्यारह": 11,
+    "बारह": 12,
+    "तेरह": 13,
+    "चौदह": 14,
+    "पंद्रह": 15,
+    "पन्द्रह": 15,
+    "पंद्राह": 15,
+    "सोलह": 16,
+    "सत्रह": 17,
+    "अठारह": 18,
+    "उन्नीस": 19,
+    "बीस": 20,
+    "इक्कीस": 21,
+    "बाईस": 22,
+    "तेईस": 23,
+    "चौबीस": 24,
+    "पच्चीस": 25,
+    "छब्बीस": 26,
+    "सत्ताईस": 27,
+    "अट्ठाईस": 28,
+    "उनतीस": 29,
+    "तीस": 30,
+    "इकतीस": 31,
+    "बत्तीस": 32,
+    "तैंतीस": 33,
+    "चौंतीस": 34,
+    "पैंतीस": 35,
+    "छत्तीस": 36,
+    "सैंतीस": 37,
+    "अड़तीस": 38,
+    "उनतालीस": 39,
+    "चालीस": 40,
+    "इकतालीस": 41,
+    "बयालीस": 42,
+    "तैंतालीस": 43,
+    "चवालीस": 44,
+    "पैंतालीस": 45,
+    "छियालीस": 46,
+    "सैंतालीस": 47,
+    "अड़तालीस": 48,
+    "उनचास": 49,
+    "पचास": 50,
+    "इक्यावन": 51,
+    "बावन": 52,
+    "तिरेपन": 53,
+    "चौवन": 54,
+    "पचपन": 55,
+    "छप्पन": 56,
+    "सत्तावन": 57,
+    "अट्ठावन": 58,
+    "उनसठ": 59,
+    "साठ": 60,
+    "इकसठ": 61,
+    "बासठ": 62,
+    "तिरसठ": 63,
+    "चौंसठ": 64,
+    "पैंसठ": 65,
+    "छियासठ": 66,
+    "सड़सठ": 67,
+    "अड़सठ": 68,
+    "उनहत्तर": 69,
+    "सत्तर": 70,
+    "इकहत्तर": 71,
+    "बहत्तर": 72,
+    "तिहत्तर": 73,
+    "चौहत्तर": 74,
+    "पचहत्तर": 75,
+    "छिहत्तर": 76,
+    "सतहत्तर": 77,
+    "अठहत्तर": 78,
+    "उन्यासी": 79,
+    "अस्सी": 80,
+    "इक्यासी": 81,
+    "बयासी": 82,
+    "तिरासी": 83,
+    "चौरासी": 84,
+    "पचासी": 85,
+    "छियासी": 86,
+    "सत्तासी": 87,
+    "अट्ठासी": 88,
+    "नवासी": 89,
+    "नब्बे": 90,
+    "इक्यानबे": 91,
+    "बानबे": 92,
+    "तिरानबे": 93,
+    "चौरानबे": 94,
+    "पचानबे": 95,
+    "छियानबे": 96,
+    "सत्तानबे": 97,
+    "अट्ठानबे": 98,
+    "निन्यानबे": 99,
+    "निन्यानवे": 99,
+    "आधा": 0.5,
+    "आधी": 0.5,
+    "डेढ़": 1.5,
+    "ढाई": 2.5,
+    "दर्जन": 12,
+}
+
+# Words that multiply what precedes them ("350 बिलियन", "trois mille", "two million"). French "billion"
+# is 10^12.
+MAGNITUDES: dict[str, dict[str, float]] = {
+    "en": {
+        "hundred": 1e2,
+        "thousand": 1e3,
+        "k": 1e3,
+        "million": 1e6,
+        "millions": 1e6,
+        "mn": 1e6,
+        "m": 1e6,
+        "billion": 1e9,
+        "billions": 1e9,
+        "bn": 1e9,
+        "b": 1e9,
+        "trillion": 1e12,
+        "lakh": 1e5,
+        "lakhs": 1e5,
+        "crore": 1e7,
+        "crores": 1e7,
+    },
+    "fr": {
+        "cent": 1e2,
+        "cents": 1e2,
+        "mille": 1e3,
+        "million": 1e6,
+        "millions": 1e6,
+        "milliard": 1e9,
+        "milliards": 1e9,
+        "md": 1e9,
+        "mds": 1e9,
+        "billion": 1e12,
+        "billions": 1e12,
+    },
+    "hi": {
+        "सौ": 1e2,
+        "हजार": 1e3,
+        "लाख": 1e5,
+        "करोड": 1e7,
+        "अरब": 1e9,
+        "खरब": 1e11,
+        "मिलियन": 1e6,
+        "बिलियन": 1e9,
+        "ट्रिलियन": 1e12,
+    },
+}
+
+# English and French number words handed to text2num as a run ("twenty-five", "quatre-vingt-dix").
+NUMBER_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen
+        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+        thousand million
+        billion and""".split()
+    ),
+    "fr": frozenset(
+        """zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze
+        seize vingt
+        vingts trente quarante cinquante soixante cent cents mille million millions milliard milliards
+        et""".split()
+    ),
+}
+
+# Words that are "one" and also the indefinite article: a number only when a unit or magnitude follows.
+ARTICLE_ONES: frozenset[str] = frozenset({"one", "a", "an", "un", "une", "एक"})
+# Fractions and dozens written as words that need no run ("half a million" is out of scope).
+EXTRA_WORDS: dict[str, dict[str, float]] = {
+    "en": {"dozen": 12, "half": 0.5},
+    "fr": {"douzaine": 12, "demi": 0.5, "demie": 0.5},
+}
+
+# Unit words -> canonical unit, across languages, so "350 बिलियन डॉलर" and "$350 billion" compare.
+# Time units are added from dateparser's locale data in dates.py.
+UNITS: dict[str, str] = {
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "pourcent": "percent",
+    "pour cent": "percent",
+    "प्रतिशत": "percent",
+    "फीसदी": "percent",
+    "फीसद": "percent",
+    "पर्सेंट": "percent",
+    "$": "usd",
+    "us$": "usd",
+    "usd": "usd",
+    "dollar": "usd",
+    "dollars": "usd",
+    "डॉलर": "usd",
+    "डालर": "usd",
+    "€": "eur",
+    "eur": "eur",
+    "euro": "eur",
+    "euros": "eur",
+    "यूरो": "eur",
+    "₹": "inr",
+    "rs": "inr",
+    "inr": "inr",
+    "rupee": "inr",
+    "rupees": "inr",
+    "roupie": "inr",
+    "roupies": "inr",
+    "रुपये": "inr",
+    "रुपए": "inr",
+    "रुपया": "inr",
+    "रु": "inr",
+    "£": "gbp",
+    "gbp": "gbp",
+    "pound sterling": "gbp",
+    "livre sterling": "gbp",
+    "livres sterling": "gbp",
+    "¥": "jpy",
+    "yen": "jpy",
+    "येन": "jpy",
+    "people": "person",
+    "person": "person",
+    "persons": "person",
+    "personne": "person",
+    "personnes": "person",
+    "लोग": "person",
+    "लोगों": "person",
+    "व्यक्ति": "person",
+    "employees": "employee",
+    "employee": "employee",
+    "staff": "employee",
+    "employés": "employee",
+    "salariés": "employee",
+    "कर्मचारी": "employee",
+    "कर्मचारियों": "employee",
+    "o' clock": "hour",
+    "times": "times",
+    "fois": "times",
+    "बार": "times",
+    "meter": "m",
+    "meters": "m",
+    "metre": "m",
+    "metres": "m",
+    "mètre": "m",
+    "mètres": "m",
+    "मीटर": "m",
+    "kilometer": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "km": "km",
+    "kilomètre": "km",
+    "kilomètres": "km",
+    "किलोमीटर": "km",
+    "kg": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "kilogramme": "kg",
+    "kilogrammes": "kg",
+    "किलो": "kg",
+    "किलोग्राम": "kg",
+    "feet": "ft",
+    "foot": "ft",
+    "pied": "ft",
+    "pieds": "ft",
+    "फुट": "ft",
+    "फ़ुट": "ft",
+    "फीट": "ft",
+    "mile": "mile",
+    "miles": "mile",
+    "मील": "mile",
+    "liter": "l",
+    "liters": "l",
+    "litre": "l",
+    "litres": "l",
+    "लीटर": "l",
+    "resignations": "resignation",
+    "resignation": "resignation",
+    "démissions": "resignation",
+    "इस्तीफे": "resignation",
+    "इस्तीफा": "resignation",
+    "books": "book",
+    "book": "book",
+    "livre": "book",
+    "livres": "book",
+    "किताब": "book",
+    "किताबें": "book",
+    "किताबों": "book",
+    "children": "child",
+    "kids": "child",
+    "kid": "child",
+    "child": "child",
+    "enfants": "child",
+    "enfant": "child",
+    "बच्चे": "child",
+    "बच्चों": "child",
+    "बच्चा": "child",
+    "students": "student",
+    "élèves": "student",
+    "étudiants": "student",
+    "छात्र": "student",
+}
+
+# Symbols that stand before the number they qualify ("$350", "₹100").
+PREFIX_UNITS: frozenset[str] = frozenset({"$", "us$", "€", "₹", "rs", "£", "¥", "usd", "eur", "inr", "gbp"})
+
+# Hedges and bounds around a number: "about 350" is compatible with "350", "more than 350" with "400".
+# (phrase, qualifier, where it stands: before or after the number).
+QUALIFIERS: tuple[tuple[str, str, str], ...] = (
+    *(
+        (w, "approx", "before")
+        for w in (
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+            "nearly",
+            "almost",
+            "some",
+            "circa",
+            "approx",
+            "~",
+            "environ",
+            "près de",
+            "presque",
+            "quelque",
+            "approximativement",
+            "autour de",
+            "लगभग",
+            "करीब",
+            "तकरीबन",
+            "अनुमानित",
+            "करीबन",
+        )
+    ),
+    *((w, "approx", "after") for w in ("or so", "environ", "के आसपास", "के करीब")),
+    *(
+        (w, "lower", "before")
+        for w in (
+            "more than",
+            "over",
+            "at least",
+            "above",
+            "upwards of",
+            "in excess of",
+            "plus de",
+            "au moins",
+            "au-delà de",
+            "कम से कम",
+        )
+    ),
+    *(
+        (w, "lower", "after")
+        for w in ("or more", "et plus", "से अधिक", "से ज्यादा", "के पार", "से ऊपर", "से ज़्यादा")
+    ),
+    *(
+        (w, "upper", "before")
+        for w in (
+            "less than",
+            "under",
+            "fewer than",
+            "up to",
+            "below",
+            "at most",
+            "moins de",
+            "jusqu'à",
+            "au plus",
+            "au maximum",
+        )
+    ),
+    *((w, "upper", "after") for w in ("or less", "or fewer", "से कम", "तक")),
+)
+
+# Function words: never a unit, a name or a substituted key term.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a an the and or but if of to in on at by for with from as into onto about over under after before
+    than then
+    this that these those there here is are was were be been being am do does did done have has had
+    having will
+    would shall should can could may might must it its it's he him his she her hers they them their
+    theirs we us
+    our ours you your yours i me my mine who whom whose which what when where why how not no nor so too
+    very also
+    just only even still yet all any both each every some such own same other another more most much many few
+    one ones up down out off again once while because until since though although whether let lets get got
+    le la les l' un une des du de d' et ou mais donc or ni car que qu' qui quoi dont où ce cet cette
+    ces c' se s'
+    son sa ses leur leurs mon ma mes ton ta tes notre nos votre vos il ils elle elles on nous vous je
+    j' tu me m'
+    te t' lui y en au aux par pour sur sous dans avec sans chez vers est sont était étaient été être a
+    ont avait
+    avaient avoir fait faire plus moins très tout tous toute toutes ne n' pas même aussi comme si bien encore
+    का की के को में से पर ने और या भी तो ही है हैं था थी थे हो होता होती होते हुआ हुई हुए कर करता करती करते
+    किया किए की गया गई गए जा जाता जाती जाते रहा रही रहे वह वे यह ये उस उन इस इन उसे उन्हें इसे इन्हें जो जिस जिन
+    कि क्या कौन कैसे क्यों कहाँ कहां जब तब अब मैं मुझे मेरा मेरी मेरे हम हमें हमारा हमारी हमारे तुम तुम्हें
+    तुम्हारा आप आपका आपकी आपके अपना अपनी अपने उनका उनकी उनके उसका उसकी उसके एक लिए साथ बाद पहले तक द्वारा
+    वाला वाली वाले दिया दी दे देना लेना ले लिया कुछ सब सभी बहुत बारे ना न नहीं मत
+    """.split()
+)
+
+# Titles and honorifics: "Dr. Timnit Gebru" and "Timnit Gebru" are the same name.
+TITLES: frozenset[str] = frozenset(
+    """mr mrs ms miss dr prof sir madam mme mlle m monsieur madame docteur professeur mademoiselle messrs
+    श्री श्रीमती डॉ डॉक्टर
+    प्रोफेसर सुश्री जी president ceo""".split()
+)
+
+# Hindi tense, to read कल as yesterday or tomorrow: future verb endings, and words that mark the past.
+HINDI_FUTURE_ENDINGS: tuple[str, ...] = ("गा", "गी", "गे")
+HINDI_PAST_MARKERS: frozenset[str] = frozenset(
+    "था थी थे थीं गया गई गए गयी लिया दिया किया हुआ हुई हुए खाया आया आई आए".split()
+)

@@ -1,0 +1,217 @@
+"""label stage: every linked pair becomes ``agree`` or ``conflict``, with a confidence and the evidence.
+
+How a pair is decided, in one place:
+
+1. Each side's facts are read from its own text and, when present, its English translation
+   (``align.evidence``): numbers with units, dates, names, negations.
+2. The two sides are compared (``align.evidence.compare``), plus, when an embedder is given, the substitution
+   check (``align.evidence.substitution``) and, when configured, an NLI model (``align.nli``). Each
+   contradiction is a finding with a strength in 0..1.
+3. conflict score = 1 - prod(1 - weight[kind] * strength) over contradicting findings (weights in
+   ``LabelConfig``); the pair is a ``conflict`` when the score reaches ``conflict_threshold``.
+4. confidence: for a conflict, the score, discounted a little when the link itself is weak; for an agreement,
+   one minus the score, raised by what the sides were seen to share (same numbers, dates, names) or a strong
+   link.
+
+Numbers, dates and names are read from the original texts, so they work when no translation exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
+import numpy as np
+
+from align.config import LabelConfig
+from align.errors import AlignError
+from align.evidence import NegationRules, extract_facts
+from align.evidence.compare import Finding, Side, compare, name_aliases
+from align.records import ArticleRecord, Evidence, PairRecord
+
+RULES_VERSION = "rules-1"
+SUPPORT_WEIGHT = 0.3  # how much each shared fact raises confidence in an agreement
+MAX_SUPPORT_EVIDENCE = 3
+
+
+class Embedder(Protocol):
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+class Labeller(Protocol):
+    """What the pipeline calls: label pairs, and say who did it."""
+
+    signature: str
+
+    def label(self, pairs: Sequence[PairRecord], articles: Sequence[ArticleRecord]) -> list[PairRecord]: ...
+
+
+class Judge(Protocol):
+    """A sentence-pair model (NLI) that returns findings; see ``align.nli``."""
+
+    signature: str
+
+    def judge(self, pairs: Sequence[PairRecord]) -> list[list[Finding]]: ...
+
+
+def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> str:
+    """``label:rules-1``, plus ``+subst`` when the embedding substitution check runs, plus
+    ``+nli(<model>)``."""
+    signature = f"label:{RULES_VERSION}"
+    if embedder is not None:
+        signature += "+subst"
+    if config.backend == "rules+nli":
+        signature += f"+nli({config.nli_model})"
+    return signature
+
+
+def _published(articles: Sequence[ArticleRecord]) -> dict[str, dt.date | None]:
+    dates: dict[str, dt.date | None] = {}
+    for article in articles:
+        value = None
+        if article.published:
+            try:
+                value = dt.date.fromisoformat(article.published[:10])
+            except ValueError:
+                raise AlignError(
+                    article.file or article.article_id,
+                    f'"published" must be an ISO 8601 date, got {article.published!r}',
+                ) from None
+        dates[article.article_id] = value
+    return dates
+
+
+def _negation_rules(config: LabelConfig) -> NegationRules:
+    return NegationRules(config.negation_words, config.negation_particles, config.negation_partners,
+                         config.negation_exceptions, config.negation_litotes)
+
+
+def sides(pair: PairRecord, published: dict[str, dt.date | None], config: LabelConfig) -> tuple[Side, Side]:
+    """The facts of both sentences of ``pair``."""
+    rules = _negation_rules(config)
+
+    def side(text: str, language: str, text_en: str | None, article_id: str) -> Side:
+        date = published.get(article_id)
+        original = extract_facts(text, language, date, rules)
+        english = None
+        if text_en and language != "en":
+            english = extract_facts(text_en, "en", date, rules)
+        return Side(original, english)
+
+    return (
+        side(pair.text_a, pair.language_a, pair.text_en_a, pair.article_id_a),
+        side(pair.text_b, pair.language_b, pair.text_en_b, pair.article_id_b),
+    )
+
+
+def link_strength(similarity: float, config: LabelConfig) -> float:
+    span = config.link_similarity_full - config.link_similarity_floor
+    if span <= 0:
+        return 1.0
+    return min(1.0, max(0.0, (similarity - config.link_similarity_floor) / span))
+
+
+def decide(
+    findings: list[Finding], similarity: float, config: LabelConfig
+) -> tuple[str, float, tuple[Evidence, ...]]:
+    """Label, confidence and evidence from the findings of one pair: the one place thresholds apply."""
+    weights = {
+        "number": config.weight_number,
+        "date": config.weight_date,
+        "name_spelling": config.weight_name_spelling,
+        "name_swap": config.weight_name_swap,
+        "negation": config.weight_negation,
+        "substitution": config.weight_substitution,
+        "nli": config.weight_nli,
+    }
+    against = sorted((f for f in findings if f.conflict), key=lambda f: -weights[f.weight] * f.strength)
+    support = [f for f in findings if not f.conflict]
+    score = 1.0 - math.prod(1.0 - weights[f.weight] * f.strength for f in against)
+    link = link_strength(similarity, config)
+    if score >= config.conflict_threshold:
+        label = "conflict"
+        confidence = score * (0.8 + 0.2 * link)
+        shown = [f for f in against if weights[f.weight] * f.strength > 0] + support[:MAX_SUPPORT_EVIDENCE]
+        evidence = tuple(Evidence(f.kind, f.a, f.b, f.note) for f in shown)
+    else:
+        label = "agree"
+        shared = 1.0 - math.prod(1.0 - SUPPORT_WEIGHT * f.strength for f in support)
+        confidence = (1.0 - score) * (0.5 + 0.5 * max(link, shared))
+        weak = [Evidence(f.kind, f.a, f.b, f"not enough for a conflict: {f.note}") for f in against]
+        evidence = tuple(Evidence(f.kind, f.a, f.b, f.note) for f in support) + tuple(weak)
+    return label, round(min(1.0, max(0.0, confidence)), 4), evidence
+
+
+class RuleLabeller:
+    """The rules, optionally with the embedding substitution check and an NLI judge."""
+
+    def __init__(
+        self, config: LabelConfig, embedder: Embedder | None = None, judge: Judge | None = None
+    ) -> None:
+        self.config = config
+        self.embedder = embedder
+        self.judge = judge
+        self.signature = label_signature(config, embedder)
+
+    def label(self, pairs: Sequence[PairRecord], articles: Sequence[ArticleRecord]) -> list[PairRecord]:
+        published = _published(articles)
+        all_sides = [sides(pair, published, self.config) for pair in pairs]
+        texts = [f for pair in all_sides for side in pair for f in (side.original, side.english) if f]
+        aliases = name_aliases(texts)
+        findings = [compare(a, b, self.config, aliases) for a, b in all_sides]
+        if self.embedder is not None:
+            from align.evidence.substitution import confirm_name_swaps, find_substitutions
+
+            findings = confirm_name_swaps(all_sides, findings, self.embedder, self.config)
+            more = find_substitutions(all_sides, self.embedder, self.config, aliases)
+            for found, extra in zip(findings, more, strict=True):
+                found.extend(extra)
+        if self.judge is not None:
+            for found, more in zip(findings, self.judge.judge(pairs), strict=True):
+                found.extend(more)
+        labelled = []
+        for pair, found in zip(pairs, findings, strict=True):
+            label, confidence, evidence = decide(found, pair.similarity, self.config)
+            labelled.append(
+                replace(
+                    pair,
+                    label=label,
+                    confidence=confidence,
+                    evidence=evidence,
+                    signature=self._signature(pair.signature),
+                )
+            )
+        return labelled
+
+    def _signature(self, existing: str) -> str:
+        """The labeller's signature, replacing the label part of a build signature, keeping the rest."""
+        parts = [p for p in existing.split("|") if p and not p.startswith("label:")]
+        return "|".join([*parts, self.signature])
+
+
+def build_labeller(config: LabelConfig, embedder: Embedder | None = None) -> RuleLabeller:
+    """The labeller the config asks for; the NLI model (if any) loads lazily on first use."""
+    judge = None
+    if config.backend == "rules+nli":
+        from align.nli import build_judge
+
+        judge = build_judge(config)
+    return RuleLabeller(config, embedder, judge)
+
+
+def label(
+    pairs: list[PairRecord],
+    articles: list[ArticleRecord],
+    config: LabelConfig,
+    embedder: Embedder | None = None,
+) -> list[PairRecord]:
+    """``pairs`` with label, confidence and evidence filled; deterministic for the same input and config.
+
+    ``articles`` give publication dates (for "two years ago"); ``embedder`` (optional) enables the
+    substitution
+    check ("studied poetry" vs "studied philosophy").
+    """
+    return build_labeller(config, embedder).label(pairs, articles)

@@ -1,0 +1,120 @@
+"""Optional NLI backend: an XNLI-style cross-encoder (e.g. ``MoritzLaurer/mDeBERTa-v3-base-xnli``) that reads
+both sentences and says entailment / neutral / contradiction.
+
+How it combines with the rules (``LabelConfig.backend = "rules+nli"``): for each pair the model is run both
+ways (a -> b and b -> a) on the original texts (the models are multilingual) and the contradiction
+probability is the mean of the two. At or above ``nli_threshold`` it becomes one more contradicting finding,
+kind ``nli``, with that probability as its strength, and enters the same noisy-OR score as the rule findings
+(scaled by ``weight_nli``). It never removes a rule finding: a model that misses a changed number does not
+overrule the number.
+
+``transformers`` and ``torch`` are imported, and the weights loaded, on first use only (``pip install
+align[nli]``). The label mapping is read from ``model.config.id2label``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from align.config import LabelConfig
+from align.errors import AlignError
+from align.evidence.compare import Finding
+from align.records import PairRecord
+
+LABEL_NAMES = ("entailment", "neutral", "contradiction")
+
+
+def label_indices(id2label: dict[Any, str]) -> dict[str, int]:
+    """Which output of the model is entailment, neutral and contradiction, from its ``id2label``
+    (names matched by prefix, case-insensitively: "CONTRADICTION", "contradiction", "LABEL_2" is refused)."""
+    found: dict[str, int] = {}
+    for index, name in id2label.items():
+        for wanted in LABEL_NAMES:
+            if str(name).lower().startswith(wanted[:7]):
+                found[wanted] = int(index)
+    if "contradiction" not in found or "entailment" not in found:
+        raise AlignError("label.nli_model", f"model labels {dict(id2label)} name no entailment/"
+                         "contradiction: use an NLI (XNLI/MNLI) model")
+    return found
+
+
+class NliJudge:
+    """A sequence-classification NLI model behind the labeller's ``Judge`` protocol."""
+
+    def __init__(
+        self, model_name: str, max_length: int = 256, batch_size: int = 16, threshold: float = 0.5
+    ) -> None:
+        if not model_name:
+            raise AlignError("label.nli_model", 'backend "rules+nli" needs nli_model: a Hub id or a path')
+        self.model_name = model_name
+        self.max_length = max_length
+        self.batch_size = batch_size
+        self.threshold = threshold
+        self.signature = f"nli({model_name})"
+        self._model: Any = None
+        self._tokenizer: Any = None
+        self._indices: dict[str, int] = {}
+
+    def _load(self) -> None:
+        if self._model is not None:
+            return
+        try:
+            import torch  # noqa: F401 - the model needs it; fail here with the install hint
+            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        except ImportError:
+            raise AlignError("label.backend", 'backend "rules+nli" needs transformers and torch: '
+                             "pip install 'align[nli]'") from None
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(self.model_name)
+            self._model = AutoModelForSequenceClassification.from_pretrained(self.model_name)
+        except (OSError, ValueError) as exc:
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise AlignError("label.nli_model", f"cannot load NLI model {self.model_name!r} ({first_line}); "
+                             "download it once with network access, or give a local directory") from None
+        self._model.eval()
+        self._indices = label_indices(self._model.config.id2label)
+
+    def probabilities(self, premises: Sequence[str], hypotheses: Sequence[str]) -> np.ndarray:
+        """(n, 3) probabilities of entailment, neutral, contradiction for each premise/hypothesis pair."""
+        import torch
+
+        self._load()
+        order = [self._indices.get(name) for name in LABEL_NAMES]
+        rows: list[np.ndarray] = []
+        for start in range(0, len(premises), self.batch_size):
+            batch = self._tokenizer(list(premises[start:start + self.batch_size]),
+                                    list(hypotheses[start:start + self.batch_size]), truncation=True,
+                                    max_length=self.max_length, padding=True, return_tensors="pt")
+            with torch.no_grad():
+                logits = self._model(**batch).logits
+            probs = torch.softmax(logits.float(), dim=-1).numpy()
+            columns = [probs[:, i] if i is not None else np.zeros(len(probs)) for i in order]
+            rows.append(np.stack(columns, axis=1))
+        return np.concatenate(rows) if rows else np.zeros((0, 3), dtype=np.float32)
+
+    def judge(self, pairs: Sequence[PairRecord]) -> list[list[Finding]]:
+        """One ``nli`` finding per pair whose symmetrised contradiction probability reaches the threshold."""
+        if not pairs:
+            return []
+        a = [p.text_a for p in pairs]
+        b = [p.text_b for p in pairs]
+        forward = self.probabilities(a, b)
+        backward = self.probabilities(b, a)
+        contradiction = (forward[:, 2] + backward[:, 2]) / 2
+        entailment = (forward[:, 0] + backward[:, 0]) / 2
+        findings: list[list[Finding]] = []
+        for p_contra, p_entail in zip(contradiction, entailment, strict=True):
+            note = f"NLI {self.model_name}: contradiction {p_contra:.2f}, entailment {p_entail:.2f} (mean of "
+            note += "both directions)"
+            if p_contra >= self.threshold:
+                findings.append([Finding("nli", None, None, note, float(round(p_contra, 4)), True, "nli")])
+            else:
+                findings.append([])
+        return findings
+
+
+def build_judge(config: LabelConfig) -> NliJudge:
+    """The NLI judge the config names; nothing is imported or loaded until the first pair is judged."""
+    return NliJudge(config.nli_model, config.nli_max_length, config.nli_batch_size, config.nli_threshold)
