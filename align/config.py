@@ -156,6 +156,7 @@ class LabelConfig:
     name_swap_restore: float = 0.5  # a "different name" that restores more than this is one name translated
     substitution_max_unmatched: int = 2  # more unmatched words than this on a side is paraphrase, not a swap
     substitution_min_matched: int = 1  # the frame: content words both sides share
+    substitution_balanced: bool = True  # as many unmatched words on each side (term for term), else no swap
     link_similarity_floor: float = 1.0  # pair.similarity at or below which the link adds no confidence
     link_similarity_full: float = 1.2  # ... and at or above which it adds full confidence
     nli_model: str = ""  # e.g. "MoritzLaurer/mDeBERTa-v3-base-xnli" (a local path works too)

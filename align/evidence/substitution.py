@@ -140,6 +140,8 @@ def _candidates(
         return None
     if len(left_a) > config.substitution_max_unmatched or len(left_b) > config.substitution_max_unmatched:
         return None  # many words differ: a paraphrase or a different statement, not one swapped term
+    if config.substitution_balanced and len(left_a) != len(left_b):
+        return None  # a swap replaces term for term; an extra clause on one side is added detail
     pairs = []
     for i in left_a:
         if similarity is not None:
