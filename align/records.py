@@ -77,6 +77,24 @@ class SentenceRecord:
         return row
 
 
+def line_sentence(article_id: str, position: int, language: str, text: str, event_id: str) -> SentenceRecord:
+    """A sentence that is its own line of text (offsets 0..len), for callers whose text is already split.
+
+    Tests, benchmarks and users who feed ``link``/``label`` pre-segmented sentences build their records here; the
+    id follows the segmenter's rule (article, text, occurrence) with the position standing in for the occurrence.
+    """
+    return SentenceRecord(
+        sentence_id=content_id("sentence", article_id, text, str(position)),
+        article_id=article_id,
+        event_id=event_id,
+        position=position,
+        language=language,
+        text=text,
+        char_start=0,
+        char_end=len(text),
+    )
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One reason a pair agrees or conflicts: the span on each side and a note a reader can check."""

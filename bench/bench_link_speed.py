@@ -23,7 +23,7 @@ from bench_link_tatoeba import TATOEBA, machine_note, write_section
 from align.config import EmbedConfig, LinkConfig
 from align.embed import Embedder, build_embedder
 from align.link import link
-from align.records import SentenceRecord, content_id
+from align.records import SentenceRecord, line_sentence
 
 ARTICLE_SIZE = 40
 
@@ -76,18 +76,7 @@ def synthetic_event(size: int, pool: dict[str, list[str]], seed: int) -> list[Se
             continue
         seen.add(text)
         article = f"{event}-{number:05d}"
-        sentences.append(
-            SentenceRecord(
-                sentence_id=content_id("sentence", article, text),
-                article_id=article,
-                event_id=event,
-                position=len(sentences) % ARTICLE_SIZE,
-                language=language,
-                text=text,
-                char_start=0,
-                char_end=len(text),
-            )
-        )
+        sentences.append(line_sentence(article, len(sentences) % ARTICLE_SIZE, language, text, event))
     return sentences
 
 

@@ -32,7 +32,7 @@ from align.config import EmbedConfig, LinkConfig
 from align.embed import Embedder, build_embedder
 from align.evaluate import GoldPair, LinkScores, score_links
 from align.link import ScoredLinks, dense_scores, is_linkable, link, sentence_vectors
-from align.records import SentenceRecord, content_id
+from align.records import SentenceRecord, line_sentence
 
 TATOEBA = Path("/work/shared/data/tatoeba")
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -79,16 +79,7 @@ def comparable_split(
 
 
 def _sentence(event: str, article: str, position: int, language: str, text: str) -> SentenceRecord:
-    return SentenceRecord(
-        sentence_id=content_id("sentence", article, text),
-        article_id=article,
-        event_id=event,
-        position=position,
-        language=language,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-    )
+    return line_sentence(article, position, language, text, event)
 
 
 def make_splits(code: str, n_pairs: int, drop: float, seed: int) -> list[Split]:

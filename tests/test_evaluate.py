@@ -13,20 +13,11 @@ import pytest
 from align.errors import AlignError
 from align.evaluate import GoldPair, evaluate_dataset, load_gold, score_links
 from align.link import make_pair
-from align.records import LABELS, SentenceRecord, content_id
+from align.records import LABELS, SentenceRecord, line_sentence
 
 
 def sentence(article: str, position: int, language: str, text: str, event: str = "ev") -> SentenceRecord:
-    return SentenceRecord(
-        sentence_id=content_id("sentence", article, text),
-        article_id=article,
-        event_id=event,
-        position=position,
-        language=language,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-    )
+    return line_sentence(article, position, language, text, event)
 
 
 EN = [sentence("en", 0, "en", "Sharma resigned on Monday."), sentence("en", 1, "en", "He will write poetry.")]

@@ -21,7 +21,7 @@ from align.link import (
     margin_from_cosine,
     sentence_vectors,
 )
-from align.records import SentenceRecord, content_id, pair_id_for
+from align.records import SentenceRecord, line_sentence, pair_id_for
 
 DANGER = {
     "en": "The world is in danger.",
@@ -57,16 +57,7 @@ def embedder(tmp_path_factory: pytest.TempPathFactory) -> CachedEmbedder:
 
 
 def sentence(article: str, position: int, language: str, text: str, event: str = "event-1") -> SentenceRecord:
-    return SentenceRecord(
-        sentence_id=content_id("sentence", article, text, str(position)),
-        article_id=article,
-        event_id=event,
-        position=position,
-        language=language,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-    )
+    return line_sentence(article, position, language, text, event)
 
 
 def article(name: str, language: str, texts: list[str], event: str = "event-1") -> list[SentenceRecord]:
