@@ -251,7 +251,8 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "`text`, `char_start`/`char_end` (offsets into the article's cleaned `text`), `text_en`, `translation` "
         "(`{engine, model, version}` or null).\n"
         "- `pairs`: links between sentences of different articles of one event: ids, languages, texts and English "
-        "texts of both sides, `similarity` (raw linking score), `label` (ClassLabel: agree, conflict), `confidence`, "
+        "texts of both sides, `similarity` (raw linking score: the margin), `entailment` (the optional NLI "
+        "re-ranker's probability that one side entails the other; null when it did not run), `label` (ClassLabel: agree, conflict), `confidence`, "
         "`evidence` (list of `{kind, a, b, note}`), `signature`.",
         "## Load it",
         "```python\nfrom datasets import load_dataset\n"

@@ -93,6 +93,16 @@ class LinkConfig:
     ann_min_sentences: int = 2000  # from this many linkable sentences in an event on, use an HNSW index
     ann_candidates: int = 16  # neighbours per sentence and language scored on the HNSW path
     threads: int = 2  # HNSW query threads
+    # Optional second stage: an NLI cross-encoder re-reads the best margin candidates and links a pair when
+    # one sentence entails the other (a shared fact that is a clause of one side). Off by default: no NLI
+    # weights can be had offline; see align/rerank.py.
+    rerank: str = "none"  # "none" or "nli"
+    rerank_model: str = ""  # e.g. "MoritzLaurer/mDeBERTa-v3-base-xnli" (a local path works too)
+    rerank_min_margin: float = 1.0  # candidates: margin at least this ...
+    rerank_per_sentence: int = 8  # ... and among each sentence's best this many by margin
+    rerank_threshold: float = 0.5  # entailment probability (the larger direction) that makes a link
+    rerank_max_length: int = 256
+    rerank_batch_size: int = 16
 
 
 # Negation cues for the label stage, any language (en, fr, hi); phrases are matched as whole token runs.

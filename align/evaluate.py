@@ -377,6 +377,7 @@ def _pair_from_row(row: dict[str, Any]) -> PairRecord:
         text_en_a=row.get("text_en_a"),
         text_en_b=row.get("text_en_b"),
         similarity=float(row["similarity"]),
+        entailment=None if row.get("entailment") is None else float(row["entailment"]),
         label=label,
         confidence=float(row.get("confidence") or 0.0),
         evidence=tuple(Evidence(**e) for e in row.get("evidence") or ()),

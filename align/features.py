@@ -55,6 +55,7 @@ PAIRS = Features(
         "text_en_a": Value("string"),
         "text_en_b": Value("string"),
         "similarity": Value("float64"),
+        "entailment": Value("float64"),
         "label": ClassLabel(names=list(LABELS)),
         "confidence": Value("float64"),
         "evidence": List(

@@ -27,6 +27,9 @@ both the dense and the approximate path. ``"original"`` and ``"english"`` use on
 Small events are scored densely (all pairs). From ``LinkConfig.ann_min_sentences`` linkable sentences on, an
 HNSW index per language (hnswlib) gives each sentence its ``ann_candidates`` nearest neighbours, so the cost
 grows ~ n log n; the margins of the pairs it finds are computed exactly as on the dense path.
+
+Optionally (``LinkConfig.rerank = "nli"``) an NLI cross-encoder re-reads each sentence's best margin candidates
+and a pair is also linked when one side entails the other (``align.rerank``); its score is kept beside the margin.
 """
 
 from __future__ import annotations
@@ -35,13 +38,14 @@ import logging
 import math
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from align.config import LinkConfig
 from align.embed import Embedder
 from align.records import PairRecord, SentenceRecord, pair_id_for
+from align.rerank import EntailmentModel, entailment_scores, rerank_candidates, rerank_signature
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +66,8 @@ def is_linkable(sentence: SentenceRecord, config: LinkConfig) -> bool:
 def link_signature(config: LinkConfig) -> str:
     """The link part of the build signature, e.g. ``margin-k8-t1.04-article-l8-mean``."""
     threshold = f"{config.margin_threshold:g}"
-    return f"margin-k{config.k}-t{threshold}-{config.neighbourhood}-l{config.min_letters}-{config.views}"
+    margin = f"margin-k{config.k}-t{threshold}-{config.neighbourhood}-l{config.min_letters}-{config.views}"
+    return margin + rerank_signature(config)
 
 
 def sentence_vectors(
@@ -96,6 +101,7 @@ class ScoredLinks:
     cols: np.ndarray
     cosine: np.ndarray
     margin: np.ndarray
+    entailment: np.ndarray | None = None  # NLI re-ranker's score, NaN where the pair was not re-read
 
 
 def _group_codes(values: Sequence[str]) -> tuple[np.ndarray, list[str]]:
@@ -370,12 +376,41 @@ def score_event(sentences: Sequence[SentenceRecord], vectors: np.ndarray, config
 
 
 def select(scored: ScoredLinks, config: LinkConfig) -> np.ndarray:
-    """The one place a link decision is made: the scored pairs whose margin clears the threshold."""
-    return np.flatnonzero(np.nan_to_num(scored.margin, nan=-np.inf) >= config.margin_threshold)
+    """The one place a link decision is made: the scored pairs whose margin clears ``margin_threshold``, or
+    whose NLI entailment (when the re-ranker ran) clears ``rerank_threshold``."""
+    chosen = np.nan_to_num(scored.margin, nan=-np.inf) >= config.margin_threshold
+    if scored.entailment is not None:
+        chosen |= np.nan_to_num(scored.entailment, nan=-np.inf) >= config.rerank_threshold
+    return np.flatnonzero(chosen)
 
 
-def link(sentences: Sequence[SentenceRecord], embedder: Embedder, config: LinkConfig) -> list[PairRecord]:
-    """Links between sentences of different articles of the same event; ``similarity`` is the margin score.
+def with_entailment(
+    scored: ScoredLinks,
+    sentences: Sequence[SentenceRecord],
+    model: EntailmentModel,
+    config: LinkConfig,
+) -> ScoredLinks:
+    """``scored`` with the re-ranker's entailment for its candidates (NaN elsewhere); original texts are read,
+    since NLI models for this are multilingual and a translation may be missing."""
+    candidates = rerank_candidates(scored.rows, scored.cols, scored.margin, len(sentences), config)
+    entailment = np.full(len(scored.margin), np.nan)
+    entailment[candidates] = entailment_scores(
+        model,
+        [sentences[scored.rows[c]].text for c in candidates],
+        [sentences[scored.cols[c]].text for c in candidates],
+    )
+    log.info("re-read %d candidate pairs with %s", len(candidates), model.model_name)
+    return replace(scored, entailment=entailment)
+
+
+def link(
+    sentences: Sequence[SentenceRecord],
+    embedder: Embedder,
+    config: LinkConfig,
+    entailment_model: EntailmentModel | None = None,
+) -> list[PairRecord]:
+    """Links between sentences of different articles of the same event; ``similarity`` is the margin score,
+    ``entailment`` the re-ranker's when one is given (see ``align.rerank``).
 
     Events are linked independently. Output order and pair ids depend only on the input's content.
     """
@@ -384,12 +419,15 @@ def link(sentences: Sequence[SentenceRecord], embedder: Embedder, config: LinkCo
         by_event.setdefault(sentence.event_id, []).append(sentence)
     pairs: list[PairRecord] = []
     for event_id in sorted(by_event):
-        pairs.extend(link_event(by_event[event_id], embedder, config))
+        pairs.extend(link_event(by_event[event_id], embedder, config, entailment_model))
     return pairs
 
 
 def link_event(
-    sentences: Sequence[SentenceRecord], embedder: Embedder, config: LinkConfig
+    sentences: Sequence[SentenceRecord],
+    embedder: Embedder,
+    config: LinkConfig,
+    entailment_model: EntailmentModel | None = None,
 ) -> list[PairRecord]:
     """Links within one event (all sentences must share one event_id)."""
     ordered = sorted(
@@ -400,15 +438,25 @@ def link_event(
         return []
     vectors = sentence_vectors(ordered, embedder, config.views)
     scored = score_event(ordered, vectors, config)
+    if entailment_model is not None:
+        scored = with_entailment(scored, ordered, entailment_model, config)
     chosen = select(scored, config)
     log.info("linked %d of %d scored pairs among %d sentences", len(chosen), len(scored.margin), len(ordered))
     pairs = [
-        make_pair(ordered[scored.rows[c]], ordered[scored.cols[c]], float(scored.margin[c])) for c in chosen
+        make_pair(
+            ordered[scored.rows[c]],
+            ordered[scored.cols[c]],
+            float(scored.margin[c]),
+            None if scored.entailment is None else scored.entailment[c],
+        )
+        for c in chosen
     ]
     return sorted(pairs, key=lambda p: (p.article_id_a, p.sentence_id_a, p.article_id_b, p.sentence_id_b))
 
 
-def make_pair(a: SentenceRecord, b: SentenceRecord, similarity: float) -> PairRecord:
+def make_pair(
+    a: SentenceRecord, b: SentenceRecord, similarity: float, entailment: float | None = None
+) -> PairRecord:
     """A link record; ``label`` is a placeholder the label stage overwrites."""
     return PairRecord(
         pair_id=pair_id_for(a.sentence_id, b.sentence_id),
@@ -424,4 +472,5 @@ def make_pair(a: SentenceRecord, b: SentenceRecord, similarity: float) -> PairRe
         text_en_a=a.text_en,
         text_en_b=b.text_en,
         similarity=round(similarity, 6),
+        entailment=None if entailment is None or math.isnan(entailment) else round(float(entailment), 6),
     )

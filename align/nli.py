@@ -26,7 +26,7 @@ from align.records import PairRecord
 LABEL_NAMES = ("entailment", "neutral", "contradiction")
 
 
-def label_indices(id2label: dict[Any, str]) -> dict[str, int]:
+def label_indices(id2label: dict[Any, str], setting: str = "label.nli_model") -> dict[str, int]:
     """Which output of the model is entailment, neutral and contradiction, from its ``id2label``
     (names matched by prefix, case-insensitively: "CONTRADICTION", "contradiction", "LABEL_2" is refused)."""
     found: dict[str, int] = {}
@@ -35,7 +35,7 @@ def label_indices(id2label: dict[Any, str]) -> dict[str, int]:
             if str(name).lower().startswith(wanted[:7]):
                 found[wanted] = int(index)
     if "contradiction" not in found or "entailment" not in found:
-        raise AlignError("label.nli_model", f"model labels {dict(id2label)} name no entailment/"
+        raise AlignError(setting, f"model labels {dict(id2label)} name no entailment/"
                          "contradiction: use an NLI (XNLI/MNLI) model")
     return found
 
@@ -44,10 +44,16 @@ class NliJudge:
     """A sequence-classification NLI model behind the labeller's ``Judge`` protocol."""
 
     def __init__(
-        self, model_name: str, max_length: int = 256, batch_size: int = 16, threshold: float = 0.5
+        self,
+        model_name: str,
+        max_length: int = 256,
+        batch_size: int = 16,
+        threshold: float = 0.5,
+        setting: str = "label.nli_model",
     ) -> None:
         if not model_name:
-            raise AlignError("label.nli_model", 'backend "rules+nli" needs nli_model: a Hub id or a path')
+            raise AlignError(setting, "needs an NLI model: a Hub id or a local directory")
+        self.setting = setting  # the config key that names the model, for error messages
         self.model_name = model_name
         self.max_length = max_length
         self.batch_size = batch_size
@@ -64,17 +70,17 @@ class NliJudge:
             import torch  # noqa: F401 - the model needs it; fail here with the install hint
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
         except ImportError:
-            raise AlignError("label.backend", 'backend "rules+nli" needs transformers and torch: '
+            raise AlignError(self.setting, "an NLI model needs transformers and torch: "
                              "pip install 'align[nli]'") from None
         try:
             self._tokenizer = AutoTokenizer.from_pretrained(self.model_name)
             self._model = AutoModelForSequenceClassification.from_pretrained(self.model_name)
         except (OSError, ValueError) as exc:
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise AlignError("label.nli_model", f"cannot load NLI model {self.model_name!r} ({first_line}); "
+            raise AlignError(self.setting, f"cannot load NLI model {self.model_name!r} ({first_line}); "
                              "download it once with network access, or give a local directory") from None
         self._model.eval()
-        self._indices = label_indices(self._model.config.id2label)
+        self._indices = label_indices(self._model.config.id2label, self.setting)
 
     def probabilities(self, premises: Sequence[str], hypotheses: Sequence[str]) -> np.ndarray:
         """(n, 3) probabilities of entailment, neutral, contradiction for each premise/hypothesis pair."""

@@ -33,6 +33,7 @@ from align.publish import (
 )
 from align.records import ArticleRecord, PairRecord, SentenceRecord
 from align.report import write_browsable_files
+from align.rerank import EntailmentModel, build_entailment_model
 from align.segment import segment
 from align.translate import build_translator, summarise, translate, translation_signature
 
@@ -93,6 +94,7 @@ class StageModels:
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
         self._embedder: Embedder | None = None
+        self._entailment_model: EntailmentModel | None = None
 
     @property
     def cache_dir(self) -> Path:
@@ -107,6 +109,13 @@ class StageModels:
         if self._embedder is None:
             self._embedder = build_embedder(self.config.embed, self.cache_dir)
         return self._embedder
+
+    @property
+    def entailment_model(self) -> EntailmentModel | None:
+        """The link stage's NLI re-ranker, or None when ``link.rerank`` is off."""
+        if self._entailment_model is None:
+            self._entailment_model = build_entailment_model(self.config.link)
+        return self._entailment_model
 
 
 def run_event(
@@ -123,7 +132,9 @@ def run_event(
     articles = with_sentence_counts(articles, sentences)
     translator = build_translator(config.translate, event_dir)
     sentences = timer.run("translate", lambda: translate(sentences, translator))  # type: ignore[assignment]
-    pairs: list[PairRecord] = timer.run("link", lambda: link(sentences, models.embedder, config.link))  # type: ignore[assignment]
+    pairs: list[PairRecord] = timer.run(  # type: ignore[assignment]
+        "link", lambda: link(sentences, models.embedder, config.link, models.entailment_model)
+    )
     pairs = timer.run("label", lambda: label(pairs, articles, config.label, embedder=models.embedder))  # type: ignore[assignment]
     return EventResult(articles, sentences, pairs)
 

@@ -129,6 +129,8 @@ class PairRecord:
     confidence: float = 0.0
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     signature: str = ""
+    # Set only when the link stage's NLI re-ranker read the pair: max of P(a entails b), P(b entails a).
+    entailment: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         row = asdict(self)

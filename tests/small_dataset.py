@@ -109,6 +109,7 @@ class SmallDataset:
                 "text_en_a": a["text_en"],
                 "text_en_b": b["text_en"],
                 "similarity": 0.9,
+                "entailment": None,
                 "label": label,
                 "confidence": confidence,
                 "evidence": evidence or [],

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from align.cli import app
 from align.diff import compare, compare_dirs, summary_lines
-from align.publish import read_content
+from align.publish import current_schema_version, read_content
 from tests.small_dataset import seedlike, write_dataset
 
 CHANGED_LETTER = ("Sa lettre a été vue 2 millions de fois.", "His letter was seen 2 million times.")
@@ -129,7 +129,7 @@ def test_diff_command_line_summary_and_json(tmp_path: Path) -> None:
         "  sentences: 8 (+1 added, -1 removed, 0 changed, 0 text_en changed)",
         "  pairs: 5 (+1 added, -1 removed, 0 changed, 0 relabelled)",
         "  articles added or changed: Journal (fr)",
-        "  schema: 1.0 (unchanged)",
+        f"  schema: {current_schema_version()} (unchanged)",
     ]
     runner = CliRunner()
     as_json = runner.invoke(app, ["diff", "--json", str(new), str(new)])

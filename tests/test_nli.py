@@ -149,5 +149,5 @@ def test_missing_model_is_a_clear_error_not_a_download(tmp_path: Path) -> None:
     )
     with pytest.raises(AlignError, match="cannot load NLI model"):
         labeller.label(PAIRS, [])
-    with pytest.raises(AlignError, match="needs nli_model"):
+    with pytest.raises(AlignError, match="needs an NLI model"):
         build_labeller(LabelConfig(backend="rules+nli"))

@@ -16,7 +16,7 @@ from align.cli import app
 from align.config import BuildConfig
 from align.errors import AlignError
 from align.pipeline import build
-from align.publish import check_dataset, read_content, read_release
+from align.publish import check_dataset, current_schema_version, read_content, read_release
 from align.release import release
 from tests.small_dataset import seedlike, write_dataset
 
@@ -94,7 +94,7 @@ def test_release_since_an_older_version_counts_the_changes(tmp_path: Path) -> No
     assert "- sentences: 8 (+1 added, -1 removed, 0 changed, 0 text_en changed)" in entry
     assert "- pairs: 5 (+1 added, -1 removed, 0 changed, 0 relabelled)" in entry
     assert "- articles added or changed: Journal (fr)" in entry
-    assert "- schema: 1.0 (unchanged)" in entry
+    assert f"- schema: {current_schema_version()} (unchanged)" in entry
     assert check_dataset(new) == []
     pairs = load_dataset(str(new), "pairs", split="train")
     assert pairs.num_rows == 5 and pairs.features["label"].names == ["agree", "conflict"]

@@ -60,6 +60,7 @@ def test_schemas_reject_bad_records() -> None:
         "text_en_a": None,
         "text_en_b": "y",
         "similarity": 1.1,
+        "entailment": None,
         "label": "conflict",
         "confidence": 0.8,
         "signature": "align:0",
@@ -68,6 +69,8 @@ def test_schemas_reject_bad_records() -> None:
     assert errors_in("pair", pair) == []
     assert errors_in("pair", {**pair, "label": "maybe"})
     assert errors_in("pair", {**pair, "confidence": 1.5})
+    assert errors_in("pair", {**pair, "entailment": 1.5})
+    assert errors_in("pair", {**{k: v for k, v in pair.items() if k != "entailment"}})
     assert errors_in("pair", {**pair, "evidence": [{"kind": "vibes", "a": "", "b": "", "note": ""}]})
 
 
