@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align import __version__
 from align.cache import default_cache_dir
@@ -36,6 +38,10 @@ from align.report import write_browsable_files
 from align.rerank import EntailmentModel, build_entailment_model
 from align.segment import segment
 from align.translate import build_translator, summarise, translate, translation_signature
+
+if TYPE_CHECKING:  # the runner imports this module, so these are imported where used
+    from align.runner import ShardRun
+    from align.shards import ShardStore
 
 log = logging.getLogger(__name__)
 
@@ -187,23 +193,19 @@ def build(
     left untouched.
     """
     # The runner runs this module's run_event in its workers, so it imports this module: import it here, not above.
-    from align.runner import BuildLock, build_shards, load_results, unchanged_since_publish
-    from align.shards import ShardStore
+    from align.runner import build_shards, unchanged_since_publish
 
-    start = time.perf_counter()
-    timer = StageTimer()
-    signature = build_signature(config)
-    store = ShardStore(shard_dir_for(out_dir, config))
-    with BuildLock(out_dir):
-        events = list_events(corpus_dir)
-        run = build_shards(events, config, store, signature, config.run.workers, on_event)
-        timer.seconds.update(run.stage_seconds)
-        report = None if bump else unchanged_since_publish(store, run, out_dir, signature, start)
+    with _output_session(corpus_dir, out_dir, config) as session:
+        run = build_shards(
+            session.events, config, session.store, session.signature, config.run.workers, on_event
+        )
+        session.timer.seconds.update(run.stage_seconds)
+        report = (
+            None if bump else unchanged_since_publish(session.store, run, out_dir, session.signature, session.start)
+        )
         if report is None:
-            results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
-            report = publish_results(results, out_dir, config, bump, signature, timer, start)
-            store.record_published(out_dir, run.keys, asdict(read_release(out_dir)), report.counts)
-        store.prune(keep=[event.name for event in events])
+            report = session.publish(run, bump)
+        session.store.prune(keep=[event.name for event in session.events])
     return replace(report, events_built=len(run.built), events_reused=len(run.reused))
 
 
@@ -214,20 +216,48 @@ def build_from_shards(
 
     Every event of the corpus needs a finished shard for its current inputs and config, else AlignError.
     """
-    from align.runner import BuildLock, ShardRun, load_results, shard_keys
+    from align.runner import ShardRun, shard_keys
+
+    with _output_session(corpus_dir, out_dir, config) as session:
+        report = session.publish(ShardRun(shard_keys(session.events, config, session.signature)), bump)
+    return replace(report, events_reused=len(session.events))
+
+
+@dataclass
+class _OutputSession:
+    """One locked build of ``out_dir``: its events, shard store, signature and clock."""
+
+    out_dir: Path
+    config: BuildConfig
+    events: list[Path]
+    store: ShardStore
+    signature: str
+    timer: StageTimer
+    start: float
+
+    def publish(self, run: ShardRun, bump: str | None) -> BuildReport:
+        """Publish the events' shards and record, in the store, what the output now holds."""
+        from align.runner import load_results
+
+        results: list[EventResult] = self.timer.run(  # type: ignore[assignment]
+            "shards", lambda: load_results(self.events, run, self.store)
+        )
+        report = publish_results(results, self.out_dir, self.config, bump, self.signature, self.timer, self.start)
+        self.store.record_published(self.out_dir, run.keys, asdict(read_release(self.out_dir)), report.counts)
+        return report
+
+
+@contextmanager
+def _output_session(corpus_dir: Path, out_dir: Path, config: BuildConfig) -> Iterator[_OutputSession]:
+    """Hold ``out_dir``'s build lock while a build or an assembly runs."""
+    from align.runner import BuildLock
     from align.shards import ShardStore
 
     start = time.perf_counter()
-    timer = StageTimer()
     signature = build_signature(config)
     store = ShardStore(shard_dir_for(out_dir, config))
     with BuildLock(out_dir):
-        events = list_events(corpus_dir)
-        run = ShardRun(shard_keys(events, config, signature))
-        results: list[EventResult] = timer.run("shards", lambda: load_results(events, run, store))  # type: ignore[assignment]
-        report = publish_results(results, out_dir, config, bump, signature, timer, start)
-        store.record_published(out_dir, run.keys, asdict(read_release(out_dir)), report.counts)
-    return replace(report, events_reused=len(events))
+        yield _OutputSession(out_dir, config, list_events(corpus_dir), store, signature, StageTimer(), start)
 
 
 def publish_results(
