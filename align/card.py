@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from align.chart import CHART_FILE, labels_per_language_pair
+from align.citation import CITATION_FILE, dataset_citation, dump_citation
 from align.features import CONFIGS
 from align.publish import CardInfo, DatasetContent, Release, arrow_bytes, parquet_path
 from align.records import LABELS
-from align.report import REPORT_FILE
+from align.report import REPORT_FILE, write_browsable_files
 
 
 def size_category(n: int) -> str:
@@ -54,6 +57,7 @@ def card_metadata(content: DatasetContent, release: Release, info: CardInfo) -> 
                 # What `align release` needs to re-render this card without the build config.
                 "name": info.name,
                 "citation_title": info.citation_title,
+                "authors": list(info.authors),
             },
             "configs": [
                 {"config_name": name, "data_files": [{"split": "train", "path": parquet_path(name)}]}
@@ -86,7 +90,29 @@ def card_info_from_metadata(metadata: dict[str, Any], defaults: CardInfo) -> Car
         pretty_name=str(metadata.get("pretty_name") or defaults.pretty_name),
         license=str(metadata.get("license") or defaults.license),
         citation_title=str(align_block.get("citation_title") or defaults.citation_title),
+        authors=tuple(str(a) for a in align_block.get("authors") or defaults.authors),
     )
+
+
+def write_companion_files(
+    content: DatasetContent,
+    release: Release,
+    directory: Path,
+    info: CardInfo,
+    released: dt.date | None = None,
+) -> None:
+    """The publish hook: the report and chart the card links and embeds, and this version's CITATION.cff."""
+    write_browsable_files(content, release, directory, title=info.pretty_name)
+    languages = ", ".join(sorted({a["language"] for a in content.articles}))
+    abstract = (
+        f"{len(content.pairs)} links between {len(content.sentences)} sentences of {len(content.articles)} news "
+        f"articles ({languages}), each labelled agree or conflict with evidence; built by align "
+        f"({release.build_signature})."
+    )
+    citation = dataset_citation(
+        info.citation_title, release.version, released or dt.date.today(), info.authors, info.license, abstract
+    )
+    (directory / CITATION_FILE).write_text(dump_citation(citation), "utf-8")
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
@@ -275,8 +301,8 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         f"The records hash to `content_sha256: {release.content_sha256}` (card metadata), whatever wrote the "
         "parquet files. `CHANGELOG.md` lists every version and what changed.",
         "## How to cite",
-        f"Cite the version you used (this is **{release.version}**). See `CITATION.cff` in the align repository for "
-        "the tool, or cite the dataset as:\n\n"
+        f"Cite the version you used (this is **{release.version}**): `{CITATION_FILE}` in this directory says how "
+        "(Citation File Format); the align repository's `CITATION.cff` cites the tool. In BibTeX:\n\n"
         f"```bibtex\n@misc{{{key}_{release.version.replace('.', '_')},\n"
         f"  title = {{{info.citation_title}}},\n"
         f"  version = {{{release.version}}},\n"

@@ -47,6 +47,7 @@ class DatasetConfig:
     license: str = "other"
     initial_version: str = "0.1.0"
     citation_title: str = "align seed dataset"
+    authors: tuple[str, ...] = ("The align developers",)  # for the dataset's CITATION.cff
 
 
 @dataclass(frozen=True)

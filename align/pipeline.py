@@ -10,13 +10,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align import __version__
 from align.cache import default_cache_dir
-from align.card import render_card
+from align.card import render_card, write_companion_files
+from align.citation import CITATION_FILE, update_dataset_reference
 from align.config import BuildConfig
 from align.corpus import BoilerplateRules, list_events, read_event
 from align.embed import Embedder, build_embedder, embedder_signature
@@ -34,7 +36,6 @@ from align.publish import (
     read_release,
 )
 from align.records import ArticleRecord, PairRecord, SentenceRecord
-from align.report import write_browsable_files
 from align.rerank import EntailmentModel, build_entailment_model
 from align.segment import segment
 from align.translate import build_translator, summarise, translate, translation_signature
@@ -296,6 +297,7 @@ def publish_results(
         pretty_name=config.dataset.pretty_name,
         license=config.dataset.license,
         citation_title=config.dataset.citation_title,
+        authors=config.dataset.authors,
     )
     timer.run(
         "publish",
@@ -306,9 +308,11 @@ def publish_results(
             card,
             changelog_entry(old_content, content, release, bump),
             render_card,
-            extra_files=partial(write_browsable_files, title=card.pretty_name),
+            extra_files=partial(write_companion_files, info=card),
         ),
     )
+    if update_dataset_reference(out_dir.parent / CITATION_FILE, card.citation_title, version, date.today()):
+        log.info("updated the dataset reference in %s to %s", out_dir.parent / CITATION_FILE, version)
     return BuildReport(
         version,
         False,

@@ -82,6 +82,7 @@ class CardInfo:
     license: str
     citation_title: str
     translation_summary: dict[str, int] = field(default_factory=dict)
+    authors: tuple[str, ...] = ("The align developers",)
 
 
 def validate_content(content: DatasetContent, limit: int = 20) -> list[str]:

@@ -12,7 +12,8 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from align.card import card_info_from_metadata, render_card
+from align.card import card_info_from_metadata, render_card, write_companion_files
+from align.citation import CITATION_FILE, update_dataset_reference
 from align.config import DatasetConfig
 from align.diff import DatasetDiff, compare, summary_lines
 from align.errors import AlignError
@@ -29,7 +30,6 @@ from align.publish import (
     read_content,
     read_release,
 )
-from align.report import write_browsable_files
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,13 @@ def release(
     metadata = read_card_metadata(dataset_dir) or {}
     defaults = DatasetConfig()
     info = card_info_from_metadata(
-        metadata, CardInfo(defaults.name, defaults.pretty_name, defaults.license, defaults.citation_title)
+        metadata,
+        CardInfo(
+            defaults.name, defaults.pretty_name, defaults.license, defaults.citation_title, authors=defaults.authors
+        ),
     )
-    entry = release_entry(diff, content, new, previous, baseline_release.version, today or date.today())
+    released = today or date.today()
+    entry = release_entry(diff, content, new, previous, baseline_release.version, released)
     publish(
         content,
         dataset_dir,
@@ -109,8 +113,9 @@ def release(
         info,
         entry,
         render_card,
-        extra_files=partial(write_browsable_files, title=info.pretty_name),
+        extra_files=partial(write_companion_files, info=info, released=released),
     )
+    update_dataset_reference(dataset_dir.parent / CITATION_FILE, info.citation_title, new.version, released)
     return ReleaseResult(previous, new, baseline_release.version, diff)
 
 
