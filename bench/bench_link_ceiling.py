@@ -15,6 +15,8 @@ candidate pairs (best F1, recall at precision 0.8 and 0.5, precision at recall 0
 - ``shared numbers/names``: the margin plus a small weight times the IDF-weighted Jaccard overlap of the numbers
   and name keys (phonetic, across scripts) the label stage's extractors find on both sides (the issue's
   "lexical evidence as a feature");
+- for the optional NLI re-ranker (``[link] rerank = "nli"``), how many gold links its candidate set holds, i.e.
+  the recall a perfect NLI model could reach, and how many pairs it would have to read;
 - and, on Tatoeba fr-en / hi-en test splits and the seed together, rules that mix k = 8 and k = 2 margins or
   add mutual best pairs, to see whether one setting can serve one-to-one and many-to-many data.
 
@@ -42,6 +44,7 @@ from align.evidence.numbers import find_quantities
 from align.evidence.tokens import tokenize
 from align.link import is_linkable, margin_from_cosine, sentence_vectors
 from align.records import SentenceRecord
+from align.rerank import rerank_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAUSE_BREAK = re.compile(
@@ -196,6 +199,28 @@ def seed_table(seed: Seed) -> list[str]:
     return lines
 
 
+def candidate_table(seed: Seed) -> list[str]:
+    scored = margin_from_cosine(seed.cosine, seed.articles, seed.languages, 8)
+    gold = np.array(
+        [(r, c) in set(zip(seed.rows[seed.is_gold], seed.cols[seed.is_gold], strict=True))
+         for r, c in zip(scored.rows, scored.cols, strict=True)]
+    )
+    lines = [
+        "| rerank_min_margin | rerank_per_sentence | pairs re-read | share of all pairs | gold links among them "
+        "(perfect-NLI recall) |",
+        "|---|---|---|---|---|",
+    ]
+    for floor in (1.0, 0.95, 0.9):
+        for per_sentence in (8, 16, 32, 64):
+            config = LinkConfig(rerank_min_margin=floor, rerank_per_sentence=per_sentence)
+            chosen = rerank_candidates(scored.rows, scored.cols, scored.margin, len(seed.sentences), config)
+            lines.append(
+                f"| {floor} | {per_sentence} | {len(chosen)} | {len(chosen) / len(scored.margin):.0%} | "
+                f"{int(gold[chosen].sum())} ({gold[chosen].sum() / seed.n_gold:.2f}) |"
+            )
+    return lines
+
+
 def mutual_best(rows: np.ndarray, cols: np.ndarray, margin: np.ndarray, articles: list[str]) -> np.ndarray:
     """Pairs that are each other's best (by margin) within the other's article."""
     n = len(articles)
@@ -266,6 +291,10 @@ def main() -> None:
             "and 0.5; precision at recall 0.9 — the target is recall 0.9 at precision 0.8):",
             "",
             *seed_table(seed),
+            "",
+            "Candidates of the NLI re-ranker on the seed (defaults: 0.95, 32): how much of the gold it reads at all.",
+            "",
+            *candidate_table(seed),
             "",
             "One setting for one-to-one and many-to-many data? Precision / recall / **F1** of link rules on the "
             "Tatoeba test splits (as in bench_link_tatoeba.py) and the seed:",

@@ -115,7 +115,7 @@ def test_link_records_entailment_and_links_what_the_margin_missed(embedder: Cach
 def test_signature_names_the_reranker() -> None:
     assert "nli" not in link_signature(LinkConfig())
     signature = link_signature(LinkConfig(rerank="nli", rerank_model="org/xnli", rerank_threshold=0.6))
-    assert signature.endswith("+nli(org/xnli)-c1-n8-e0.6")
+    assert signature.endswith("+nli(org/xnli)-c0.95-n32-e0.6")
     assert build_entailment_model(LinkConfig()) is None
 
 
