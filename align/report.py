@@ -89,6 +89,7 @@ def report_data(content: DatasetContent, release: Release | None, title: str) ->
                 "label": p["label"],
                 "confidence": round(float(p["confidence"]), 4),
                 "similarity": round(float(p["similarity"]), 4),
+                "entailment": None if p.get("entailment") is None else round(float(p["entailment"]), 4),
                 "evidence": [
                     {"kind": e["kind"], "a": e["a"], "b": e["b"], "note": e["note"]} for e in p["evidence"]
                 ],

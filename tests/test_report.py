@@ -7,6 +7,7 @@ shows whether the script ran, and what it built.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -117,6 +118,9 @@ def test_report_data_references_records_by_index() -> None:
         assert (a["id"], b["id"]) == (original["sentence_id_a"], original["sentence_id_b"])
     (event,) = data["events"]
     assert sorted(data["articles"][i]["language"] for i in event["articles"]) == ["en", "fr", "hi"]
+    assert all(p["entailment"] is None for p in data["pairs"])  # no re-ranker in this build
+    reranked = dataclasses.replace(content, pairs=[{**content.pairs[0], "entailment": 0.8123456}])
+    assert report_data(reranked, None, "t")["pairs"][0]["entailment"] == 0.8123
 
 
 def test_labels_chart_counts_each_language_pair() -> None:
