@@ -3,8 +3,13 @@
 Rule-based, because the contract is exact offsets (``text == article.text[char_start:char_end]``) over mixed
 Hindi/English/French text, where a danda may be glued to the next word ("हैं।एंथ्रोपिक") and a full stop may stand in
 for a danda ("होगा.धन्यवाद"). Every line of the cleaned text is at least one sentence: headlines and list items stand
-alone. A full stop is not a boundary after an abbreviation, a title ("Dr. Gebru"), an initial ("J. K."), inside a
-number or version ("Opus 4.6") or URL, or before a lower-case word.
+alone. A full stop is not a boundary after an abbreviation, a title ("Dr. Gebru", "डॉ. गेब्रू"), an initial ("J. K."),
+inside a number or version ("Opus 4.6") or URL, or before a lower-case word; "No.", "p.", "art." only hold on to a
+number ("No. 10" but "He said no. Then ...").
+
+Abbreviations are align's own list plus the Moses non-breaking prefixes that sacremoses ships for the article's
+language and English (code-mixed text carries English titles); Moses lists are matched case-sensitively, as Moses
+does, so its "Con" or "Op" does not swallow a sentence ending in "con." or "op.".
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from align.config import CorpusConfig, SegmentConfig
 from align.language import detect_language
@@ -21,12 +28,58 @@ from align.records import ArticleRecord, SentenceRecord, content_id
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
     dr mr mrs ms mx prof sr jr st mt rev gen col capt lt sgt gov sen rep pres hon fr
-    vs etc e.g i.e cf al approx est dept univ inc ltd co corp plc llc no nos fig figs vol vols ed eds pp p
+    vs etc e.g i.e cf al approx est dept univ inc ltd co corp plc llc ed eds
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
     u.s u.k u.n e.u a.m p.m ph.d d.c
-    m mm mme mmes mlle mlles pr me mgr ste av bd ex env n° chap art cie éd
+    m mm mme mmes mlle mlles pr me mgr ste av bd ex env cie éd
     """.split()
 )
+# Not a boundary only when a number follows: "No. 10", "p. 5", "art. 12", "fig. 3", "vol. 2".
+BEFORE_NUMBERS: frozenset[str] = frozenset("no nos n° p pp fig figs vol vols chap art".split())
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """Words after which a full stop does not end a sentence."""
+
+    lower: frozenset[str] = ABBREVIATIONS  # compared lower-cased
+    cased: frozenset[str] = frozenset()  # compared as written (Moses lists)
+    before_numbers: frozenset[str] = BEFORE_NUMBERS  # lower-cased; only when a digit follows
+
+    def holds(self, word: str, following: str) -> bool:
+        """Whether ``word`` followed by a full stop and then ``following`` is an abbreviation, not an ending."""
+        bare = word.lower()
+        if bare in self.lower or bare.rstrip(".") in self.lower or word in self.cased:
+            return True
+        return bare in self.before_numbers and following[:1].isdigit()
+
+
+DEFAULT_ABBREVIATIONS = Abbreviations()
+
+
+@lru_cache(maxsize=64)
+def moses_prefixes(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """sacremoses' non-breaking prefixes for a language (always, before numbers only); empty when it has none."""
+    from sacremoses import MosesTokenizer
+
+    try:
+        tokenizer = MosesTokenizer(lang=language)
+    except (OSError, KeyError, ValueError):
+        return frozenset(), frozenset()
+    numeric = frozenset(tokenizer.NUMERIC_ONLY_PREFIXES)
+    return frozenset(tokenizer.NONBREAKING_PREFIXES) - numeric, numeric
+
+
+def abbreviations_for(language: str, extra: Iterable[str] = ()) -> Abbreviations:
+    """align's list, Moses' lists for ``language`` and English, and the config's ``extra_abbreviations``."""
+    cased: set[str] = set()
+    before_numbers = set(BEFORE_NUMBERS)
+    for code in dict.fromkeys([language, "en"]):
+        always, numeric = moses_prefixes(code)
+        cased |= always
+        before_numbers |= {word.lower() for word in numeric}
+    lower = ABBREVIATIONS | frozenset(a.lower().rstrip(".") for a in extra)
+    return Abbreviations(lower, frozenset(cased), frozenset(before_numbers))
 
 TERMINATORS = ".!?।॥…"
 CLOSERS = "\"'”’»)]}"
@@ -43,7 +96,7 @@ def _word_before(line: str, index: int) -> str:
     return line[start:index]
 
 
-def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
+def _is_boundary(line: str, match: re.Match[str], abbreviations: Abbreviations) -> bool:
     punct = match.group().rstrip(CLOSERS)
     end = match.end()
     following = line[end : end + 1]
@@ -64,8 +117,8 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str])
     if punct != ".":
         return True
     word = _word_before(line, match.start())
-    bare = word.lower().lstrip("(\"'“«")
-    if bare in abbreviations or bare.rstrip(".") in abbreviations:
+    bare = word.lstrip("(\"'“«")
+    if abbreviations.holds(bare, next_char):
         return False
     if len(bare) == 1 and bare.isalpha():  # an initial: "J. K. Rowling"
         return False
@@ -76,7 +129,9 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str])
     return True
 
 
-def sentence_spans(line: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> Iterator[tuple[int, int]]:
+def sentence_spans(
+    line: str, abbreviations: Abbreviations = DEFAULT_ABBREVIATIONS
+) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in one line, trimmed of whitespace and leading bullets."""
     start = 0
     for match in CANDIDATE.finditer(line):
@@ -99,8 +154,8 @@ def segment_article(
     article: ArticleRecord, corpus_config: CorpusConfig, segment_config: SegmentConfig | None = None
 ) -> list[SentenceRecord]:
     """Sentences of one article, in order, each with its own detected language."""
-    abbreviations = ABBREVIATIONS | frozenset(
-        a.lower().rstrip(".") for a in (segment_config or SegmentConfig()).extra_abbreviations
+    abbreviations = abbreviations_for(
+        article.language, (segment_config or SegmentConfig()).extra_abbreviations
     )
     sentences: list[SentenceRecord] = []
     occurrences: Counter[str] = Counter()

@@ -40,6 +40,23 @@ def test_english_and_french_abbreviations_initials_and_urls() -> None:
     ]
 
 
+def test_moses_prefixes_for_the_article_language_and_numbers_only_abbreviations() -> None:
+    hindi = "डॉ. टिमनिट गेब्रू ने Google छोड़ा। श्री. शर्मा ने इस्तीफा दिया। बहस शुरू हुई।"
+    assert [s.text for s in segment_article(article(hindi, "hi"), CONFIG.corpus)] == [
+        "डॉ. टिमनिट गेब्रू ने Google छोड़ा।",
+        "श्री. शर्मा ने इस्तीफा दिया।",
+        "बहस शुरू हुई।",
+    ]
+    english = "He said no. Then he left No. 10 Downing St. at noon. The Op. 27 sonata is short. It was a con. Then more."
+    assert [s.text for s in segment_article(article(english, "en"), CONFIG.corpus)] == [
+        "He said no.",  # "no" holds on only to a number
+        "Then he left No. 10 Downing St. at noon.",
+        "The Op. 27 sonata is short.",  # Moses' "Op", matched as written ...
+        "It was a con.",  # ... so "con." still ends a sentence
+        "Then more.",
+    ]
+
+
 def test_hindi_danda_glued_and_full_stop_standing_for_danda() -> None:
     line = "वह यहां था।एंथ्रोपिक ने कहा। मेरा आखिरी दिन 9 फरवरी होगा.धन्यवाद।"
     assert split(line) == ["वह यहां था।", "एंथ्रोपिक ने कहा।", "मेरा आखिरी दिन 9 फरवरी होगा.", "धन्यवाद।"]
