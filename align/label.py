@@ -29,7 +29,7 @@ import numpy as np
 from align.config import LabelConfig
 from align.errors import AlignError
 from align.evidence import NegationRules, extract_facts
-from align.evidence.compare import Finding, Side, compare, name_aliases
+from align.evidence.compare import Finding, Side, compare, known_names, name_aliases
 from align.records import ArticleRecord, Evidence, PairRecord
 
 RULES_VERSION = "rules-1"
@@ -160,8 +160,8 @@ class RuleLabeller:
         published = _published(articles)
         all_sides = [sides(pair, published, self.config) for pair in pairs]
         texts = [f for pair in all_sides for side in pair for f in (side.original, side.english) if f]
-        aliases = name_aliases(texts)
-        findings = [compare(a, b, self.config, aliases) for a, b in all_sides]
+        aliases, known = name_aliases(texts), known_names(texts)
+        findings = [compare(a, b, self.config, aliases, known) for a, b in all_sides]
         if self.embedder is not None:
             from align.evidence.substitution import confirm_name_swaps, find_substitutions
 
