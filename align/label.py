@@ -22,6 +22,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -192,13 +193,16 @@ class RuleLabeller:
         return "|".join([*parts, self.signature])
 
 
-def build_labeller(config: LabelConfig, embedder: Embedder | None = None) -> RuleLabeller:
-    """The labeller the config asks for; the NLI model (if any) loads lazily on first use."""
+def build_labeller(
+    config: LabelConfig, embedder: Embedder | None = None, cache_dir: Path | None = None
+) -> RuleLabeller:
+    """The labeller the config asks for; the NLI model (if any) loads lazily on first use and keeps its
+    outputs in the content cache under ``cache_dir`` when given."""
     judge = None
     if config.backend == "rules+nli":
         from align.nli import build_judge
 
-        judge = build_judge(config)
+        judge = build_judge(config, cache_dir)
     return RuleLabeller(config, embedder, judge)
 
 
@@ -207,11 +211,12 @@ def label(
     articles: list[ArticleRecord],
     config: LabelConfig,
     embedder: Embedder | None = None,
+    cache_dir: Path | None = None,
 ) -> list[PairRecord]:
     """``pairs`` with label, confidence and evidence filled; deterministic for the same input and config.
 
     ``articles`` give publication dates (for "two years ago"); ``embedder`` (optional) enables the
-    substitution
-    check ("studied poetry" vs "studied philosophy").
+    substitution check ("studied poetry" vs "studied philosophy"); ``cache_dir`` (optional) keeps NLI
+    outputs in the content cache.
     """
-    return build_labeller(config, embedder).label(pairs, articles)
+    return build_labeller(config, embedder, cache_dir).label(pairs, articles)

@@ -124,7 +124,8 @@ def run_event(
     translator = build_translator(config.translate, event_dir)
     sentences = timer.run("translate", lambda: translate(sentences, translator))  # type: ignore[assignment]
     pairs: list[PairRecord] = timer.run("link", lambda: link(sentences, models.embedder, config.link))  # type: ignore[assignment]
-    pairs = timer.run("label", lambda: label(pairs, articles, config.label, embedder=models.embedder))  # type: ignore[assignment]
+    pairs = timer.run("label", lambda: label(pairs, articles, config.label, embedder=models.embedder,
+                                                cache_dir=models.cache_dir))  # type: ignore[assignment]
     return EventResult(articles, sentences, pairs)
 
 
