@@ -147,6 +147,18 @@ class LabelConfig:
     # frequency (wordfreq Zipf) in these languages spreads less than this ("Thomas" 0.75; "Walking" 1.5).
     name_reference_languages: tuple[str, ...] = ("en", "fr", "de", "es", "it")
     name_international_spread: float = 1.1
+    # A Devanagari word whose reading is such an international word, known in all those languages at least
+    # this well (Zipf), is a name too (टॉम -> tom); unknown readings are not (most Hindi words are unknown).
+    name_international_floor: float = 3.0
+    # A different name one of whose words (or the word after it) is one of these is reported as an
+    # ``entity`` (organisation) rather than a ``name``.
+    entity_markers: tuple[str, ...] = (
+        "inc", "corp", "corporation", "ltd", "llc", "plc", "gmbh", "sa", "company", "group", "bank", "university",
+        "institute", "ministry", "department", "agency", "council", "commission", "party", "association",
+        "foundation", "federation", "union", "court", "police", "army", "club", "société", "banque", "université",
+        "ministère", "parti", "agence", "fondation", "institut", "conseil", "लिमिटेड", "मंत्रालय", "विश्वविद्यालय",
+        "पार्टी", "बैंक", "कंपनी", "संस्थान", "आयोग",
+    )
     negation_words: tuple[str, ...] = DEFAULT_NEGATION_WORDS
     negation_particles: tuple[str, ...] = ("ne", "n'")  # French split negation: ne/n' ... partner
     negation_partners: tuple[str, ...] = ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",

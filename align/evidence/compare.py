@@ -265,10 +265,11 @@ def _same_stem(x: str, y: str) -> bool:
 
 
 def _same_initial(a: NameToken, b: NameToken) -> bool:
-    """A Devanagari word that is only a candidate must begin like the name it is read as (अमीर "rich" is not
-    Mary, though both reduce to m-r)."""
-    candidate = any(n for n in (a, b) if not n.certain and DEVANAGARI.search(n.text))
-    return not candidate or a.latin[:1] == b.latin[:1]
+    """Across scripts, a Devanagari word that is only a candidate, or any short name, must begin like the name
+    it is read as (अमीर "rich" is not Mary, though both reduce to m-r)."""
+    scripts = bool(DEVANAGARI.search(a.text)) != bool(DEVANAGARI.search(b.text))
+    loose = any(not n.certain for n in (a, b)) or min(len(a.key), len(b.key)) < 3
+    return not (scripts and loose) or a.latin[:1] == b.latin[:1]
 
 
 def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known) -> NameToken:
@@ -285,7 +286,8 @@ def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known)
     close = any(form[:1] == name.latin[:1] and edit_distance(form, name.latin) <= config.name_known_max_edits
                 for form in forms)
     common = name.function_word or word_zipf(name.text, language) >= config.name_common_zipf
-    if not close or common and not config.name_common_words:
+    if common and not config.name_common_words or not close and (common or not _international(
+            name.latin, config, floor=config.name_international_floor)):
         return name
     return replace(name, certain=True)
 
@@ -416,15 +418,25 @@ def compare_names(
         group_a, group_b = left_a[0], left_b[0]
         counts = sorted((_count_in_best_view(left_a, a), _count_in_best_view(left_b, b)))
         strength = 1.0 if counts == [1, 1] else 0.5
-        note = f"different name: {_show(group_a)} vs {_show(group_b)}"
+        # An organisation (its name carries a word such as Bank, Ministry, Université) is an entity.
+        organisation = any(_organisation(g, config) for g in (group_a, group_b))
+        kind = "entity" if organisation else "name"
+        note = f"different {'organisation' if organisation else 'name'}: {_show(group_a)} vs {_show(group_b)}"
         if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
             note += " (read in the English translation)"
-        findings.append(Finding("name", _show(group_a), _show(group_b), note, strength, True, "name_swap"))
+        findings.append(Finding(kind, _show(group_a), _show(group_b), note, strength, True, "name_swap"))
     return findings
 
 
 Group = list[tuple[NameToken, Facts]]
 
+
+
+def _organisation(group: Group, config: LabelConfig) -> bool:
+    """A name group one of whose words, or the word right after it, is an organisation word."""
+    last, view = group[-1]
+    following = next((t.norm for t in view.tokens if t.start >= last.end), "")
+    return any(name.text.lower() in config.entity_markers for name, _ in group) or following in config.entity_markers
 
 
 def _show(group: Group) -> str:
