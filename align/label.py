@@ -33,7 +33,7 @@ from align.evidence import NegationRules, extract_facts
 from align.evidence.compare import Finding, Side, compare, known_names, name_aliases
 from align.records import ArticleRecord, Evidence, PairRecord
 
-RULES_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
 SUPPORT_WEIGHT = 0.3  # how much each shared fact raises confidence in an agreement
 MAX_SUPPORT_EVIDENCE = 3
 
@@ -59,7 +59,7 @@ class Judge(Protocol):
 
 
 def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> str:
-    """``label:rules-1``, plus ``+subst`` when the embedding substitution check runs, plus
+    """``label:rules-2``, plus ``+subst`` when the embedding substitution check runs, plus
     ``+nli(<model>)``."""
     signature = f"label:{RULES_VERSION}"
     if embedder is not None:
