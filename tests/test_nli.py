@@ -6,6 +6,7 @@ read from id2label, both-way probabilities, and how the finding enters the label
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -136,7 +137,7 @@ def test_rules_plus_nli_labeller_adds_nli_evidence_and_signature(model_dir: Path
         conflict_threshold=0.01,
     )
     labelled = label(PAIRS, [], config)
-    assert all(p.signature == f"label:rules-1+nli({model_dir})" for p in labelled)
+    assert all(p.signature == f"label:rules-2+nli({model_dir})" for p in labelled)
     assert all(p.label == "conflict" and "nli" in [e.kind for e in p.evidence] for p in labelled)
     # The rule finding is kept beside the model's: the negation is still there.
     assert [e.kind for e in labelled[1].evidence][:2] in (["negation", "nli"], ["nli", "negation"])
@@ -151,3 +152,23 @@ def test_missing_model_is_a_clear_error_not_a_download(tmp_path: Path) -> None:
         labeller.label(PAIRS, [])
     with pytest.raises(AlignError, match="needs an NLI model"):
         build_labeller(LabelConfig(backend="rules+nli"))
+
+
+def test_nli_outputs_are_cached_by_model_and_both_texts(model_dir: Path, tmp_path: Path) -> None:
+    from align.nli import build_judge
+
+    config = LabelConfig(backend="rules+nli", nli_model=str(model_dir), nli_max_length=32)
+    first = build_judge(config, tmp_path)
+    fresh = first.probabilities([p.text_a for p in PAIRS], [p.text_b for p in PAIRS])
+    assert first.computed == 3
+    again = build_judge(config, tmp_path)  # a new process: same cache directory, model never loaded
+    cached = again.probabilities([p.text_a for p in PAIRS], [p.text_b for p in PAIRS])
+    assert again.computed == 0 and again._model is None
+    np.testing.assert_allclose(cached, fresh, rtol=1e-6)
+    # One new direction of one pair is all that runs; the order of the texts is part of the key.
+    mixed = again.probabilities([PAIRS[0].text_a, PAIRS[1].text_b], [PAIRS[0].text_b, PAIRS[1].text_a])
+    assert again.computed == 1
+    np.testing.assert_allclose(mixed[0], fresh[0], rtol=1e-6)
+    other_model = build_judge(replace(config, nli_max_length=16), tmp_path)
+    other_model.probabilities([PAIRS[0].text_a], [PAIRS[0].text_b])
+    assert other_model.computed == 1

@@ -140,10 +140,12 @@ def test_tiny_random_nli_model_reranks_through_the_real_loader(
         k=2, margin_threshold=9.0, rerank="nli", rerank_model=str(directory), rerank_min_margin=0.0,
         rerank_per_sentence=2, rerank_threshold=0.0,
     )
-    model = build_entailment_model(config)
+    model = build_entailment_model(config, tmp_path / "cache")
     pairs = link(event(), embedder, config, model)
     # Threshold 0 links every re-read candidate; a random model's probabilities are still probabilities.
     assert pairs and all(0.0 <= p.entailment <= 1.0 for p in pairs)
+    again = build_entailment_model(config, tmp_path / "cache")
+    assert link(event(), embedder, config, again) == pairs and again.computed == 0  # answered by the cache
     # Only candidates are re-read: a pair among either sentence's two best, fewer than the 16 cross pairs.
     assert len(pairs) < 16
     assert link(event(), embedder, config, model) == pairs  # deterministic

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from align.config import LabelConfig
 from align.evidence import Facts, lexicon
 from align.evidence.dates import DateMention
-from align.evidence.names import NameToken, near_miss, same_name
+from align.evidence.names import DEVANAGARI, NameToken, edit_distance, near_miss, same_name, word_zipf
 from align.evidence.numbers import Quantity
 
 # A difference seen only in machine translations may be the translation's own error.
@@ -228,12 +228,16 @@ def compare_dates(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
 # ---- names ---------------------------------------------------------------------------------------
 
 
-def _all_names(side: Side) -> list[tuple[NameToken, Facts]]:
+def _all_names(side: Side, config: LabelConfig, known: Known) -> list[tuple[NameToken, Facts]]:
     """Name words of a side's text and translation. A word the translation kept as it was (or transliterated:
-    टॉम -> Tom) is a name even where capitals cannot tell, e.g. at the start of a sentence."""
+    टॉम -> Tom) is a name even where capitals cannot tell, e.g. at the start of a sentence; so is a word that
+    sounds like a name written as one elsewhere in the batch (``known_names``): "Tom" opening a sentence, or
+    टॉम in a Hindi sentence with no translation."""
+    originals = [_if_known(n, side.original.language, config, known) for n in side.original.names]
+    originals = [n for n in originals if n.certain or not n.function_word]
     if side.english is None:
-        return [(n, side.original) for n in side.original.names]
-    kept = [(o, e) for o in side.original.names for e in side.english.names
+        return [(n, side.original) for n in originals]
+    kept = [(o, e) for o in originals for e in side.english.names
             if len(o.key) >= 3 and same_name(o, e) and o.latin[:1] == e.latin[:1] and not o.headline]
     sure_original = {id(o) for o, _ in kept}
     sure_english = {id(e) for _, e in kept}
@@ -243,9 +247,59 @@ def _all_names(side: Side) -> list[tuple[NameToken, Facts]]:
             return name
         return replace(name, certain=True)
 
-    return [(certain(n, sure_original), side.original) for n in side.original.names] + [
-        (certain(n, sure_english), side.english) for n in side.english.names
+    return [(certain(n, sure_original), side.original) for n in originals] + [
+        (certain(_if_known(n, "en", config, known), sure_english), side.english) for n in side.english.names
     ]
+
+
+def _person_keys(names: list[tuple[NameToken, Facts]]) -> set[str]:
+    """Keys that may stand for a person: names, and candidate words long enough that a two-consonant
+    coincidence (अमीर "rich" and Mary: m-r) cannot pass for a name."""
+    return {n.key for n, _ in names if n.certain or len(n.key) >= 3}
+
+
+def _same_stem(x: str, y: str) -> bool:
+    shorter = min(len(x), len(y))
+    common = next((k for k, (cx, cy) in enumerate(zip(x, y, strict=False)) if cx != cy), shorter)
+    return shorter >= 2 and common >= min(3, shorter)
+
+
+def _same_initial(a: NameToken, b: NameToken) -> bool:
+    """Across scripts, a Devanagari word that is only a candidate, or any short name, must begin like the name
+    it is read as (अमीर "rich" is not Mary, though both reduce to m-r)."""
+    scripts = bool(DEVANAGARI.search(a.text)) != bool(DEVANAGARI.search(b.text))
+    loose = any(not n.certain for n in (a, b)) or min(len(a.key), len(b.key)) < 3
+    return not (scripts and loose) or a.latin[:1] == b.latin[:1]
+
+
+def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known) -> NameToken:
+    """``name`` marked certain when it reads as a name where capitals cannot tell: in Latin script, the same
+    word written as a name elsewhere in the batch, or a word as common in every reference language as in its
+    own (names cross languages, words do not: "Thomas" vs "Marcher"); in Devanagari, a transliteration close
+    to a batch name, or one that is such an international word itself (टॉम -> tom), and in either case not
+    a common word of the language (जाने is "to go", not Jane) unless ``name_common_words``."""
+    if name.certain or name.headline or len(name.key) < 2:
+        return name
+    forms = known.get(name.key, frozenset())
+    if not DEVANAGARI.search(name.text):
+        return replace(name, certain=True) if name.latin in forms or _international(name.latin, config) else name
+    close = any(form[:1] == name.latin[:1] and edit_distance(form, name.latin) <= config.name_known_max_edits
+                for form in forms)
+    common = name.function_word or word_zipf(name.text, language) >= config.name_common_zipf
+    if common and not config.name_common_words or not close and (common or not _international(
+            name.latin, config, floor=config.name_international_floor)):
+        return name
+    return replace(name, certain=True)
+
+
+def _international(latin: str, config: LabelConfig, floor: float = 0.0) -> bool:
+    """As frequent in every reference language as in the most frequent one (within
+    ``name_international_spread`` Zipf), or unknown to all of them (a rare name: Mrinank); with ``floor``,
+    known in all of them at least that well."""
+    zipfs = [word_zipf(latin, lang) for lang in config.name_reference_languages]
+    if floor:
+        return min(zipfs) >= floor and max(zipfs) - min(zipfs) <= config.name_international_spread
+    return max(zipfs) < 1.0 or max(zipfs) - min(zipfs) <= config.name_international_spread
 
 
 def _groups(names: list[tuple[NameToken, Facts]]) -> list[list[tuple[NameToken, Facts]]]:
@@ -284,14 +338,34 @@ def name_aliases(all_facts: list[Facts]) -> Aliases:
     return {key: frozenset(others) for key, others in together.items() if others}
 
 
+Known = dict[str, frozenset[str]]
+
+
+def known_names(all_facts: list[Facts]) -> Known:
+    """Phonetic key -> spellings of the words written as names in the batch: capitalised in the middle of a
+    Latin sentence and never seen in lower case. Devanagari has no capitals and a sentence's first word has
+    one anyway; a word there that reads as one of these is taken for that name (document-level
+    true-casing)."""
+    lower: set[str] = set()
+    named: dict[str, set[str]] = {}
+    for facts in all_facts:
+        for token in facts.tokens:
+            if not token.is_devanagari and token.text[:1].islower():
+                lower.add(token.norm)
+        for name in facts.names:
+            if name.certain and not name.headline and not _is_acronym(name) and len(name.key) >= 2:
+                named.setdefault(name.key, set()).add(name.latin)
+    return {key: frozenset(forms - lower) for key, forms in named.items() if forms - lower}
+
+
 def same_person(x: str, y: str, aliases: Aliases) -> bool:
     return x == y or y in aliases.get(x, frozenset())
 
 
 def compare_names(
-    a: Side, b: Side, config: LabelConfig, aliases: Aliases | None = None
+    a: Side, b: Side, config: LabelConfig, aliases: Aliases | None = None, known: Known | None = None
 ) -> list[Finding]:
-    names_a, names_b = _all_names(a), _all_names(b)
+    names_a, names_b = _all_names(a, config, known or {}), _all_names(b, config, known or {})
     aliases = aliases or {}
     findings: list[Finding] = []
     explained_a: set[int] = set()
@@ -299,7 +373,7 @@ def compare_names(
     shown: set[str] = set()
     for i, (na, view_a) in enumerate(names_a):
         for j, (nb, view_b) in enumerate(names_b):
-            if (na.certain or nb.certain) and same_name(na, nb):
+            if (na.certain or nb.certain) and same_name(na, nb) and _same_initial(na, nb):
                 explained_a.add(i)
                 explained_b.add(j)
                 both_original = view_a is a.original and view_b is b.original
@@ -319,30 +393,59 @@ def compare_names(
                 explained_b.add(j)
                 note = f"name spelt differently: {na.latin} vs {nb.latin}"
                 findings.append(Finding("name", na.text, nb.text, note, 1.0, True, "name_spelling"))
+    # One name in two languages' forms (Tom / Thomas, London / Londres, Rome / Romain): between texts of two
+    # languages, a name whose phonetic key begins like the other's is that name, not a rival.
+    for i, (na, view_a) in enumerate(names_a):
+        for j, (nb, view_b) in enumerate(names_b):
+            if i in explained_a or j in explained_b or view_a.language == view_b.language:
+                continue
+            if (na.certain and nb.certain) and _same_stem(na.key, nb.key):
+                explained_a.add(i)
+                explained_b.add(j)
     # A different name in the same place: names written as names (not a capital opening a sentence or in a
     # title-case headline) left unexplained on both sides of two short sentences.
     left_a = _unexplained(names_a, explained_a)
     left_b = _unexplained(names_b, explained_b)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
-    keys_a = {n.key for n, _ in names_a}
-    keys_b = {n.key for n, _ in names_b}
+    keys_a = _person_keys(names_a)
+    keys_b = _person_keys(names_b)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
     left_a = [g for g in left_a if g[0][0].certain]
     left_b = [g for g in left_b if g[0][0].certain]
-    if short and left_a and left_b:
+    if short and left_a and left_b and _possessor(left_a[0]) == _possessor(left_b[0]):
         group_a, group_b = left_a[0], left_b[0]
         counts = sorted((_count_in_best_view(left_a, a), _count_in_best_view(left_b, b)))
         strength = 1.0 if counts == [1, 1] else 0.5
-        note = f"different name: {_show(group_a)} vs {_show(group_b)}"
+        # An organisation (its name carries a word such as Bank, Ministry, Université) is an entity.
+        organisation = any(_organisation(g, config) for g in (group_a, group_b))
+        kind = "entity" if organisation else "name"
+        note = f"different {'organisation' if organisation else 'name'}: {_show(group_a)} vs {_show(group_b)}"
         if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
             note += " (read in the English translation)"
-        findings.append(Finding("name", _show(group_a), _show(group_b), note, strength, True, "name_swap"))
+        findings.append(Finding(kind, _show(group_a), _show(group_b), note, strength, True, "name_swap"))
     return findings
 
 
 Group = list[tuple[NameToken, Facts]]
+
+
+
+def _possessor(group: Group) -> bool:
+    """Whether the name owns a following noun ("Anthropic's security manager"): such a name is not the one
+    the sentence is about, so it is only compared with another possessor, never with a plain name."""
+    last, view = group[-1]
+    after = next((t for t in view.tokens if t.start >= last.end + 2), None)
+    owns = view.text[last.end : last.end + 2] in ("'s", "’s")
+    return owns and after is not None and after.text[:1].islower() and after.start <= last.end + 3
+
+
+def _organisation(group: Group, config: LabelConfig) -> bool:
+    """A name group one of whose words, or the word right after it, is an organisation word."""
+    last, view = group[-1]
+    following = next((t.norm for t in view.tokens if t.start >= last.end), "")
+    return any(name.text.lower() in config.entity_markers for name, _ in group) or following in config.entity_markers
 
 
 def _show(group: Group) -> str:
@@ -427,12 +530,14 @@ def compare_negation(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     return [Finding("negation", cues_a, cues_b, note, strength, True, "negation")]
 
 
-def compare(a: Side, b: Side, config: LabelConfig, aliases: Aliases | None = None) -> list[Finding]:
+def compare(a: Side, b: Side, config: LabelConfig, aliases: Aliases | None = None,
+            known: Known | None = None) -> list[Finding]:
     """All rule-based findings for one pair, in a fixed order. ``aliases`` (from ``name_aliases``) lets parts
-    of one full name stand for each other."""
+    of one full name stand for each other; ``known`` (from ``known_names``) tells names where capitals
+    cannot."""
     return [
         *compare_numbers(a, b, config),
         *compare_dates(a, b, config),
-        *compare_names(a, b, config, aliases),
+        *compare_names(a, b, config, aliases, known),
         *compare_negation(a, b, config),
     ]

@@ -80,6 +80,7 @@ class NameToken:
     latin: str  # folded Latin form, for display and near-miss distance
     certain: bool  # written as a name (capitalised Latin); False for a Devanagari word that might be one
     headline: bool = False  # in a title-case headline, where capitals say nothing
+    function_word: bool = False  # a Devanagari function word that also spells a name (मेरी: "my", or Mary)
 
 
 def _fold_latin(text: str) -> str:
@@ -164,10 +165,11 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
         sentence_start = i in headline or i == 0 or text[tokens[i - 1].end : token.start].strip()[-1:] in (
             ".", "!", "?", ":", "“", '"')
         if token.is_devanagari:
-            if token.norm in lexicon.STOPWORDS or token.norm in lexicon.TITLES or len(token.norm) < 2:
+            if token.norm in lexicon.TITLES or len(token.norm) < 2:
                 continue
             latin = romanise(token.text)
-            found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, False))
+            found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, False,
+                                   function_word=token.norm in lexicon.STOPWORDS))
         elif _is_capitalised_name(token, sentence_start):
             word = token.text.rstrip("'’")  # "Sharma's": the name is Sharma
             latin = romanise(word)
@@ -196,6 +198,15 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
         ):
             found[k] = NameToken(name.start, name.end, name.text, name.key, name.latin, True)
     return found
+
+
+@lru_cache(maxsize=16384)
+def word_zipf(word: str, language: str) -> float:
+    """How common ``word`` is in ``language`` (wordfreq's Zipf scale: 7 for "the", 3 for a rare word, 0 for
+    unknown). Names are rarely common words; a common word that sounds like a name is the word."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
 
 
 def same_name(a: NameToken, b: NameToken) -> bool:

@@ -10,7 +10,8 @@ Method (measured in bench/bench_label_perturb.py):
    languages (cosine >= ``substitution_match``; within one language co-hyponyms such as dog/cat are as close
    as translations, so only identity counts there).
 3. What is left unpaired on both sides, when the rest of the frame is shared, is a candidate: each left-over
-   word of A against its nearest left-over word of B.
+   word of A against its nearest left-over word of B (across languages), or against the left-over word of B
+   in the same slot of the shared frame (one language: as many shared words before each).
 4. A candidate is confirmed by code-mixing: put B's word into A's sentence in place of A's word and measure
    how much of the meaning lost by deleting A's word it restores,
    ``restore = (cos(A, A[a->b]) - cos(A, A[a->_])) / (1 - cos(A, A[a->_]))``, and the same the other way.
@@ -148,8 +149,16 @@ def _candidates(
             j = max(left_b, key=lambda k: (similarity[i, k], -k))
         else:
             j = left_b[min(left_a.index(i), len(left_b) - 1)]  # one language: words in the same order
+            if _slot(words_a, matched_a, i) != _slot(words_b, matched_b, j):
+                continue  # not the same place in the shared frame ("this means leaving" / "leaves a message")
         pairs.append((words_a[i], words_b[j]))
-    return _Candidate(view_a, view_b, a, b, pairs)
+    return _Candidate(view_a, view_b, a, b, pairs) if pairs else None
+
+
+def _slot(words: list[Token], matched: set[int], index: int) -> int:
+    """Where a word sits in the frame both sentences share: how many different shared words come before it.
+    A swapped term takes the place of the term it replaces, so both sit in the same slot."""
+    return len({_stem(words[k].norm) for k in matched if k < index})
 
 
 def _restore_texts(text: str, old: Token, new: str) -> list[str]:
