@@ -108,6 +108,11 @@ class NliJudge:
         rows = [np.frombuffer(stored[k], dtype=np.float32) for k in keys]
         return np.stack(rows) if rows else np.zeros((0, 3), dtype=np.float32)
 
+    def _input_length(self) -> int:
+        """``max_length``, but never more positions than the model has (a longer input would crash it)."""
+        positions = getattr(self._model.config, "max_position_embeddings", None)
+        return min(self.max_length, positions) if isinstance(positions, int) and positions > 0 else self.max_length
+
     def _key(self, premise: str, hypothesis: str) -> str:
         return cache_key(self.signature, str(self.max_length), normalise_text(premise), normalise_text(hypothesis))
 
@@ -121,7 +126,7 @@ class NliJudge:
         for start in range(0, len(premises), self.batch_size):
             batch = self._tokenizer(list(premises[start:start + self.batch_size]),
                                     list(hypotheses[start:start + self.batch_size]), truncation=True,
-                                    max_length=self.max_length, padding=True, return_tensors="pt")
+                                    max_length=self._input_length(), padding=True, return_tensors="pt")
             with torch.no_grad():
                 logits = self._model(**batch).logits
             probs = torch.softmax(logits.float(), dim=-1).numpy()

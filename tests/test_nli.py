@@ -116,6 +116,13 @@ def test_tiny_model_loads_lazily_and_gives_probabilities_in_nli_order(model_dir:
     np.testing.assert_allclose(probs[1], [raw[2], raw[1], raw[0]], rtol=1e-4)
 
 
+def test_inputs_longer_than_the_model_are_cut_to_its_positions(model_dir: Path) -> None:
+    judge = NliJudge(str(model_dir), max_length=256)  # the tiny model has 64 positions
+    long_text = " ".join(["the company is valued at billion dollars"] * 20)
+    probs = judge.probabilities([long_text], [long_text])
+    assert probs.shape == (1, 3) and judge.max_length == 256  # the cache key keeps the configured length
+
+
 def test_findings_are_symmetrised_and_thresholded(model_dir: Path) -> None:
     everything = NliJudge(str(model_dir), threshold=0.0).judge(PAIRS)
     assert all(len(found) == 1 and found[0].kind == "nli" and found[0].conflict for found in everything)
