@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from align.config import LabelConfig
 from align.evidence import Facts, lexicon
 from align.evidence.dates import DateMention
 from align.evidence.names import DEVANAGARI, NameToken, edit_distance, near_miss, same_name, word_zipf
 from align.evidence.numbers import Quantity
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 # A difference seen only in machine translations may be the translation's own error.
 TRANSLATED_STRENGTH = 0.85
@@ -87,39 +92,61 @@ def _values_compatible(a: Quantity, b: Quantity, tolerance: float) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, config: LabelConfig,
-                     translated: bool) -> list[Finding]:
-    numbers_a = [_borrow_unit(q, ea) for q in fa.numbers]
-    numbers_b = [_borrow_unit(q, eb) for q in fb.numbers]
-    findings: list[Finding] = []
-    left_b = list(numbers_b)
-    unmatched_a: list[Quantity] = []
-    for qa in numbers_a:
-        partner = next((qb for qb in left_b if _units_comparable(qa, qb)[0]
-                        and _values_compatible(qa, qb, config.number_tolerance)), None)
+def pair_off(
+    items_a: Sequence[A], items_b: Sequence[B], same: Callable[[A, B], bool], rival: Callable[[A, B], bool]
+) -> tuple[list[tuple[A, B]], list[tuple[A, B]]]:
+    """Numbers and dates are compared the same way: each item of A first takes the first item of B that says the
+    same (agreements); each A item left then takes the first B item left that contradicts it (conflicts). Every
+    B item is used once, so a shared value is never also counted as a difference."""
+    left_b = list(items_b)
+    agreed: list[tuple[A, B]] = []
+    unmatched_a: list[A] = []
+    for a in items_a:
+        partner = next((b for b in left_b if same(a, b)), None)
         if partner is None:
-            unmatched_a.append(qa)
+            unmatched_a.append(a)
             continue
         left_b.remove(partner)
-        findings.append(Finding("number", fa.span(qa.start, qa.end), fb.span(partner.start, partner.end),
-                                f"same number: {_fmt(qa.value)}", 1.0, False, "number"))
-    for qa in unmatched_a:
-        for qb in left_b:
-            comparable, strong = _units_comparable(qa, qb)
-            if not comparable or qa.weak and qb.weak:
-                continue
-            left_b.remove(qb)
-            unit = qa.unit if qa.canonical_unit else qb.unit if qb.canonical_unit else "no known unit"
-            strength = 1.0 if strong else config.weak_number_strength
-            if qa.weak or qb.weak:
-                strength *= 0.8  # "a month" read as one month
-            note = f"different number ({unit}): {_fmt(qa.value)} vs {_fmt(qb.value)}"
-            if translated:
-                strength *= TRANSLATED_STRENGTH
-                note += " (read in the English translations)"
-            findings.append(Finding("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end), note,
-                                    strength, True, "number"))
-            break
+        agreed.append((a, partner))
+    contradicted: list[tuple[A, B]] = []
+    for a in unmatched_a:
+        partner = next((b for b in left_b if rival(a, b)), None)
+        if partner is not None:
+            left_b.remove(partner)
+            contradicted.append((a, partner))
+    return agreed, contradicted
+
+
+def _translated(strength: float, note: str, translated: bool) -> tuple[float, str]:
+    if not translated:
+        return strength, note
+    return strength * TRANSLATED_STRENGTH, note + " (read in the English translations)"
+
+
+def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, config: LabelConfig,
+                     translated: bool) -> list[Finding]:
+    agreed, contradicted = pair_off(
+        [_borrow_unit(q, ea) for q in fa.numbers],
+        [_borrow_unit(q, eb) for q in fb.numbers],
+        lambda qa, qb: _units_comparable(qa, qb)[0] and _values_compatible(qa, qb, config.number_tolerance),
+        lambda qa, qb: _units_comparable(qa, qb)[0] and not (qa.weak and qb.weak),
+    )
+    findings = [
+        Finding("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end),
+                f"same number: {_fmt(qa.value)}", 1.0, False, "number")
+        for qa, qb in agreed
+    ]
+    for qa, qb in contradicted:
+        strong = _units_comparable(qa, qb)[1]
+        unit = qa.unit if qa.canonical_unit else qb.unit if qb.canonical_unit else "no known unit"
+        strength = 1.0 if strong else config.weak_number_strength
+        if qa.weak or qb.weak:
+            strength *= 0.8  # "a month" read as one month
+        strength, note = _translated(
+            strength, f"different number ({unit}): {_fmt(qa.value)} vs {_fmt(qb.value)}", translated
+        )
+        findings.append(Finding("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end), note,
+                                strength, True, "number"))
     return findings
 
 
@@ -189,31 +216,26 @@ def _date_relation(x: DateMention, y: DateMention, slack: int) -> str:
 
 
 def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool) -> list[Finding]:
-    findings: list[Finding] = []
-    left_b = list(fb.dates)
-    unmatched_a: list[DateMention] = []
-    for da in fa.dates:
-        slack = config.relative_date_slack
-        partner = next((db for db in left_b if _date_relation(da, db, slack) == "same"), None)
-        if partner is None:
-            unmatched_a.append(da)
-            continue
-        left_b.remove(partner)
-        findings.append(Finding("date", fa.span(da.start, da.end), fb.span(partner.start, partner.end),
-                                f"same date: {da.describe()} / {partner.describe()}", 1.0, False, "date"))
-    for da in unmatched_a:
-        for db in left_b:
-            if _date_relation(da, db, config.relative_date_slack) != "different":
-                continue
-            left_b.remove(db)
-            strength = 0.8 if (da.approx or db.approx) else 1.0
-            note = f"different date: {da.describe()} vs {db.describe()}"
-            if translated:
-                strength *= TRANSLATED_STRENGTH
-                note += " (read in the English translations)"
-            findings.append(Finding("date", fa.span(da.start, da.end), fb.span(db.start, db.end), note,
-                                    strength, True, "date"))
-            break
+    slack = config.relative_date_slack
+    agreed, contradicted = pair_off(
+        fa.dates,
+        fb.dates,
+        lambda da, db: _date_relation(da, db, slack) == "same",
+        lambda da, db: _date_relation(da, db, slack) == "different",
+    )
+    findings = [
+        Finding("date", fa.span(da.start, da.end), fb.span(db.start, db.end),
+                f"same date: {da.describe()} / {db.describe()}", 1.0, False, "date")
+        for da, db in agreed
+    ]
+    for da, db in contradicted:
+        strength, note = _translated(
+            0.8 if (da.approx or db.approx) else 1.0,
+            f"different date: {da.describe()} vs {db.describe()}",
+            translated,
+        )
+        findings.append(Finding("date", fa.span(da.start, da.end), fb.span(db.start, db.end), note,
+                                strength, True, "date"))
     return findings
 
 
