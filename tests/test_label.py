@@ -12,7 +12,8 @@ import pytest
 from align.config import LabelConfig, config_from_dict
 from align.errors import AlignError
 from align.label import decide, label, label_signature
-from align.records import ArticleRecord, PairRecord, content_id, pair_id_for
+from align.link import make_pair
+from align.records import ArticleRecord, PairRecord, content_id, line_sentence
 from align.validation import validator
 
 # One article per language; only the Hindi one has a publication date.
@@ -47,22 +48,9 @@ def pair(
     en_b: str | None = None,
     similarity: float = 1.1,
 ) -> PairRecord:
-    sid_a, sid_b = content_id("s", text_a), content_id("s", text_b)
-    return PairRecord(
-        pair_id=pair_id_for(sid_a, sid_b),
-        event_id="seed",
-        sentence_id_a=sid_a,
-        sentence_id_b=sid_b,
-        article_id_a=ARTICLE_IDS[lang_a],
-        article_id_b=ARTICLE_IDS[lang_b],
-        language_a=lang_a,
-        language_b=lang_b,
-        text_a=text_a,
-        text_b=text_b,
-        text_en_a=en_a,
-        text_en_b=en_b,
-        similarity=similarity,
-    )
+    a = dataclasses.replace(line_sentence(ARTICLE_IDS[lang_a], 0, lang_a, text_a, "seed"), text_en=en_a)
+    b = dataclasses.replace(line_sentence(ARTICLE_IDS[lang_b], 0, lang_b, text_b, "seed"), text_en=en_b)
+    return make_pair(a, b, similarity)
 
 
 def one(p: PairRecord, config: LabelConfig | None = None) -> PairRecord:

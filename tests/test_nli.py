@@ -20,8 +20,9 @@ transformers = pytest.importorskip("transformers")
 from align.config import LabelConfig  # noqa: E402
 from align.errors import AlignError  # noqa: E402
 from align.label import build_labeller, label  # noqa: E402
+from align.link import make_pair  # noqa: E402
 from align.nli import NliJudge, label_indices  # noqa: E402
-from align.records import PairRecord, content_id, pair_id_for  # noqa: E402
+from align.records import PairRecord, content_id, line_sentence  # noqa: E402
 
 WORDS = "the company is valued at billion dollars he resigned did not today last day sharma left".split()
 
@@ -65,21 +66,10 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pair(text_a: str, text_b: str) -> PairRecord:
-    sid_a, sid_b = content_id("s", text_a), content_id("s", text_b)
-    return PairRecord(
-        pair_id=pair_id_for(sid_a, sid_b),
-        event_id="seed",
-        sentence_id_a=sid_a,
-        sentence_id_b=sid_b,
-        article_id_a=content_id("a"),
-        article_id_b=content_id("b"),
-        language_a="en",
-        language_b="en",
-        text_a=text_a,
-        text_b=text_b,
-        text_en_a=None,
-        text_en_b=None,
-        similarity=1.1,
+    return make_pair(
+        line_sentence(content_id("a"), 0, "en", text_a, "seed"),
+        line_sentence(content_id("b"), 0, "en", text_b, "seed"),
+        1.1,
     )
 
 
