@@ -70,7 +70,8 @@ def moses_prefixes(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(tokenizer.NONBREAKING_PREFIXES) - numeric, numeric
 
 
-def abbreviations_for(language: str, extra: Iterable[str] = ()) -> Abbreviations:
+@lru_cache(maxsize=64)
+def abbreviations_for(language: str, extra: tuple[str, ...] = ()) -> Abbreviations:
     """align's list, Moses' lists for ``language`` and English, and the config's ``extra_abbreviations``."""
     cased: set[str] = set()
     before_numbers = set(BEFORE_NUMBERS)
@@ -154,8 +155,9 @@ def segment_article(
     article: ArticleRecord, corpus_config: CorpusConfig, segment_config: SegmentConfig | None = None
 ) -> list[SentenceRecord]:
     """Sentences of one article, in order, each with its own detected language."""
+    # Built once per (language, extra list) and reused for every article in that language.
     abbreviations = abbreviations_for(
-        article.language, (segment_config or SegmentConfig()).extra_abbreviations
+        article.language, tuple((segment_config or SegmentConfig()).extra_abbreviations)
     )
     sentences: list[SentenceRecord] = []
     occurrences: Counter[str] = Counter()

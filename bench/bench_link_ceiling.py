@@ -73,7 +73,8 @@ class Seed:
         self.rows, self.cols = np.nonzero(np.triu(codes[:, None] != codes[None, :], k=1))
         self.is_gold = np.array([(r, c) in linked for r, c in zip(self.rows, self.cols, strict=True)])
         self.embedder = embedder
-        self.cosine = (lambda v: v @ v.T)(sentence_vectors(self.sentences, embedder, "mean"))
+        vectors = sentence_vectors(self.sentences, embedder, "mean")
+        self.cosine = vectors @ vectors.T
 
     def margin_matrix(self, similarity: np.ndarray, keep: np.ndarray | None = None) -> np.ndarray:
         """Symmetric matrix of k = 8 margins over ``similarity`` (0 for pairs not scored)."""
@@ -201,10 +202,8 @@ def seed_table(seed: Seed) -> list[str]:
 
 def candidate_table(seed: Seed) -> list[str]:
     scored = margin_from_cosine(seed.cosine, seed.articles, seed.languages, 8)
-    gold = np.array(
-        [(r, c) in set(zip(seed.rows[seed.is_gold], seed.cols[seed.is_gold], strict=True))
-         for r, c in zip(scored.rows, scored.cols, strict=True)]
-    )
+    linked = set(zip(seed.rows[seed.is_gold].tolist(), seed.cols[seed.is_gold].tolist(), strict=True))
+    gold = np.array([(r, c) in linked for r, c in zip(scored.rows.tolist(), scored.cols.tolist(), strict=True)])
     lines = [
         "| rerank_min_margin | rerank_per_sentence | pairs re-read | share of all pairs | gold links among them "
         "(perfect-NLI recall) |",
