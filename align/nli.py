@@ -155,8 +155,14 @@ class NliJudge:
         return findings
 
 
+def nli_cache(cache_dir: Path | None) -> ContentCache | None:
+    """The one cache namespace every NLI model shares (label judge and link re-ranker), or None without a dir."""
+    return ContentCache(cache_dir, "nli") if cache_dir is not None else None
+
+
 def build_judge(config: LabelConfig, cache_dir: Path | None = None) -> NliJudge:
     """The NLI judge the config names, caching under ``cache_dir`` when given; nothing is imported or loaded
     until the first pair is judged."""
-    cache = ContentCache(cache_dir, "nli") if cache_dir is not None else None
-    return NliJudge(config.nli_model, config.nli_max_length, config.nli_batch_size, config.nli_threshold, cache)
+    return NliJudge(
+        config.nli_model, config.nli_max_length, config.nli_batch_size, config.nli_threshold, nli_cache(cache_dir)
+    )

@@ -81,13 +81,12 @@ def build_entailment_model(config: LinkConfig, cache_dir: Path | None = None) ->
     cache directory, its outputs are cached by content (shared with the label stage's NLI judge)."""
     if config.rerank == "none":
         return None
-    from align.cache import ContentCache
-    from align.nli import NliJudge
+    from align.nli import NliJudge, nli_cache
 
     return NliJudge(
         config.rerank_model,
         config.rerank_max_length,
         config.rerank_batch_size,
-        cache=ContentCache(cache_dir, "nli") if cache_dir is not None else None,
+        cache=nli_cache(cache_dir),
         setting="link.rerank_model",
     )
