@@ -27,9 +27,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 LABELS = {"title", "text", "furniture", "dateline"}
 KINDS = {
-    "menu", "breadcrumb", "masthead", "byline", "date_line", "share", "social", "newsletter", "cookie",
-    "comment_form", "caption", "credit", "gallery", "rubric", "tags", "teaser", "related", "bio", "copyright",
-    "ad", "player", "timestamp", "other",
+    "menu",
+    "breadcrumb",
+    "masthead",
+    "byline",
+    "date_line",
+    "share",
+    "social",
+    "newsletter",
+    "cookie",
+    "comment_form",
+    "caption",
+    "credit",
+    "gallery",
+    "rubric",
+    "tags",
+    "teaser",
+    "related",
+    "bio",
+    "copyright",
+    "ad",
+    "player",
+    "timestamp",
+    "other",
 }
 LANGUAGES = {"hi", "en", "fr"}
 # Characters that may sit between annotated blocks of an HTML page without being annotated themselves.
@@ -138,7 +158,7 @@ def check_html_page(page: Path, records: list[dict], where: str) -> list[str]:
             problems.append(f"{where}: page text {gap[:80]!r} before block {number} is not annotated")
         cursor = found + len(block)
     if set(body[cursor:]) - SEPARATORS:
-        problems.append(f"{where}: page text {body[cursor:cursor + 80]!r} at the end is not annotated")
+        problems.append(f"{where}: page text {body[cursor : cursor + 80]!r} at the end is not annotated")
     return problems
 
 
@@ -159,7 +179,9 @@ def check_split(outlets: dict[str, dict], problems: list[str]) -> None:
     if halves["tune"] & halves["heldout"]:
         problems.append(f"split.json: in both halves: {sorted(halves['tune'] & halves['heldout'])}")
     if named != set(outlets):
-        problems.append(f"split.json: outlets missing {sorted(set(outlets) - named)}, unknown {sorted(named - set(outlets))}")
+        problems.append(
+            f"split.json: outlets missing {sorted(set(outlets) - named)}, unknown {sorted(named - set(outlets))}"
+        )
     pages_per_kind: Counter[str] = Counter()
     for info in outlets.values():
         for kinds in info["page_kinds"]:
@@ -182,11 +204,14 @@ def main() -> int:
     outlets: dict[str, dict] = defaultdict(lambda: {"pages": 0, "labels": Counter(), "page_kinds": []})
     kinds: Counter[str] = Counter()
     extras: Counter[str] = Counter()
+    lines: list[tuple[str, str, str, dict]] = []
     for event_dir in sorted(p for p in (ROOT / "corpus").iterdir() if p.is_dir()):
         manifest = {e["file"]: e for e in load_jsonl(event_dir / "manifest.jsonl", problems)}
         pages = sorted(p for p in event_dir.iterdir() if p.suffix in {".txt", ".html"})
         if set(manifest) != {p.name for p in pages}:
-            problems.append(f"{event_dir.name}: manifest and pages differ: {sorted(set(manifest) ^ {p.name for p in pages})}")
+            problems.append(
+                f"{event_dir.name}: manifest and pages differ: {sorted(set(manifest) ^ {p.name for p in pages})}"
+            )
         for page in pages:
             where = f"{event_dir.name}/{page.name}"
             ann_path = ROOT / "annotations" / event_dir.name / f"{page.name}.jsonl"
@@ -216,6 +241,7 @@ def main() -> int:
             info["labels"].update(r.get("label") for r in records)
             info["page_kinds"].append({r["kind"] for r in records if r.get("label") == "furniture"})
             kinds.update(r["kind"] for r in records if r.get("label") == "furniture")
+            lines += [(event_dir.name, entry.get("source", page.stem), where, r) for r in records]
             extras["subhead"] += sum(1 for r in records if r.get("subhead"))
             extras["dateline_prefix"] += sum(1 for r in records if "dateline_prefix" in r)
     if (ROOT / "split.json").exists():
@@ -224,6 +250,7 @@ def main() -> int:
         problems.append("split.json is missing")
     if args.counts:
         print_counts(outlets, kinds, extras)
+        print_repetition(lines)
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
@@ -247,11 +274,15 @@ def print_counts(outlets: dict[str, dict], kinds: Counter[str], extras: Counter[
         totals.update(info["labels"])
         formats = f"{info['formats']['.txt']}/{info['formats']['.html']}"
         cells = " | ".join(str(info["labels"][label]) for label in labels)
-        print(f"| {name} | {info['language']} | {split.get(name, '?')} | {info['pages']} ({formats}) | {cells} |")
+        print(
+            f"| {name} | {info['language']} | {split.get(name, '?')} | {info['pages']} ({formats}) | {cells} |"
+        )
     pages = sum(i["pages"] for i in outlets.values())
     print(f"| **all** | | | {pages} | " + " | ".join(str(totals[label]) for label in labels) + " |")
     print()
-    print(f"text lines marked subhead: {extras['subhead']}; text lines with a dateline prefix: {extras['dateline_prefix']}")
+    print(
+        f"text lines marked subhead: {extras['subhead']}; text lines with a dateline prefix: {extras['dateline_prefix']}"
+    )
     print()
     pages_per_kind: Counter[str] = Counter()
     for info in outlets.values():
@@ -261,6 +292,36 @@ def print_counts(outlets: dict[str, dict], kinds: Counter[str], extras: Counter[
     print("|---|---|---|")
     for kind, count in kinds.most_common():
         print(f"| {kind} | {count} | {pages_per_kind[kind]} |")
+
+
+def print_repetition(lines: list[tuple[str, str, str, dict]]) -> None:
+    """How many lines a 'seen in another page' rule could reach, per label (exact text match)."""
+    pages_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for event, outlet, page, rec in lines:
+        pages_of[rec["text"]].add((event, outlet, page))
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    for event, outlet, page, rec in lines:
+        others = {p for p in pages_of[rec["text"]] if p[2] != page}
+        if any(o == outlet for _, o, _ in others):
+            where = "same outlet, another page"
+        elif any(e == event for e, _, _ in others):
+            where = "another outlet, same event"
+        elif others:
+            where = "another outlet and event only"
+        else:
+            where = "no other page"
+        table[rec["label"]][where] += 1
+    columns = [
+        "same outlet, another page",
+        "another outlet, same event",
+        "another outlet and event only",
+        "no other page",
+    ]
+    print()
+    print("| label | " + " | ".join(columns) + " |")
+    print("|---|" + "---|" * len(columns))
+    for label in ["furniture", "text", "title", "dateline"]:
+        print(f"| {label} | " + " | ".join(str(table[label][c]) for c in columns) + " |")
 
 
 if __name__ == "__main__":
