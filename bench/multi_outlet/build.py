@@ -15,7 +15,7 @@ Source format (see README.md, "Authoring format"):
     source: <outlet>            (manifest fields: source, url, published, language)
     ---
     <headline>                  (first body line; becomes the manifest title)
-    @ <fact_id> = <value> [<qualifier>] ; name:<person> = <identity> {<spelling>} ; traps = <kind>, ... ; note = <text>
+    @ <fact_id> = <value> [<qualifier>] ; name:<person> = <identity> {<spelling>} ; traps = <kind>, ... ; note:<fact_id> = <text>
 
     <sentence of paragraph 1>   (consecutive sentence lines form one paragraph, joined by one space)
     <sentence of paragraph 1>
@@ -42,7 +42,7 @@ class Sentence:
     text: str
     facts: list[dict] = field(default_factory=list)
     traps: list[str] = field(default_factory=list)
-    note: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -56,16 +56,17 @@ def fail(where: str, problem: str) -> None:
     sys.exit(f"{where}: {problem}")
 
 
-def parse_annotation(line: str, where: str) -> tuple[list[dict], list[str], str | None]:
-    facts, traps, note = [], [], None
+def parse_annotation(line: str, where: str) -> tuple[list[dict], list[str], dict[str, str]]:
+    facts, traps, notes = [], [], {}
     for item in (part.strip() for part in line[1:].split(" ; ")):
         if not item:
             continue
         if item.startswith("traps ="):
             traps = [t.strip() for t in item.split("=", 1)[1].split(",") if t.strip()]
             continue
-        if item.startswith("note ="):
-            note = item.split("=", 1)[1].strip()
+        if item.startswith("note:"):
+            key, _, text = item[5:].partition("=")
+            notes[key.strip()] = text.strip()
             continue
         m = FACT_ITEM.match(item)
         if not m:
@@ -78,7 +79,10 @@ def parse_annotation(line: str, where: str) -> tuple[list[dict], list[str], str 
                 fail(where, f"a {{spelling}} belongs to name: items only: {item!r}")
             fact["spelling"] = m["spell"].strip()
         facts.append(fact)
-    return facts, traps, note
+    for key in notes:
+        if key not in {f["fact"] for f in facts}:
+            fail(where, f"note for {key!r}, which this sentence does not state")
+    return facts, traps, notes
 
 
 def parse_source(path: Path) -> tuple[str, list[dict], list[Article]]:
@@ -133,7 +137,7 @@ def parse_source(path: Path) -> tuple[str, list[dict], list[Article]]:
                 fail(where, "annotation with no sentence above it")
             if last.facts or last.traps:
                 fail(where, "two annotation lines for one sentence")
-            last.facts, last.traps, last.note = parse_annotation(line, where)
+            last.facts, last.traps, last.notes = parse_annotation(line, where)
             continue
         if line != line.strip():
             fail(where, "sentence line with leading/trailing spaces")
@@ -173,8 +177,8 @@ def main() -> None:
                     rec = {"event_id": event_id, "file": art.file, "sentence": s.text, "facts": s.facts}
                     if s.traps:
                         rec["traps"] = s.traps
-                    if s.note:
-                        rec["note"] = s.note
+                    if s.notes:
+                        rec["notes"] = s.notes
                     all_facts.append(rec)
         with (out / "manifest.jsonl").open("w", encoding="utf-8") as fh:
             for row in manifest:

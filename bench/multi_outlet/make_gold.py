@@ -151,11 +151,17 @@ def values_agree(a: str, b: str) -> bool:
     if not (ma and mb) or ma["unit"] != mb["unit"] or not (ma["op"] or mb["op"]):
         return False
     (oa, xa), (ob, xb) = (ma["op"], float(ma["num"])), (mb["op"], float(mb["num"]))
-    if oa and ob:
-        return oa == ob == "~" and abs(xa - xb) <= TOLERANCE * max(abs(xa), abs(xb))
+    if oa == "~":  # "about N" is compared as N, within the tolerance
+        oa = ""
+        if not ob:
+            return abs(xa - xb) <= TOLERANCE * max(abs(xa), abs(xb))
+    if ob == "~":
+        ob = ""
+        if not oa:
+            return abs(xa - xb) <= TOLERANCE * max(abs(xa), abs(xb))
+    if oa and ob:  # two open bounds: compatible unless "more than 90" meets "less than 80"
+        return oa == ob or (xa < xb if oa == ">" else xb < xa)
     op, bound, exact = (oa, xa, xb) if oa else (ob, xb, xa)
-    if op == "~":
-        return abs(exact - bound) <= TOLERANCE * max(abs(exact), abs(bound))
     return exact > bound if op == ">" else exact < bound
 
 
@@ -310,7 +316,10 @@ def main() -> None:
             if diffs:
                 label, kind = "conflict", diffs[0][0]
                 parts = [d[1] for d in diffs]
-                parts += [r["note"] for r in (ra, rb) if r.get("note")]
+                differing = {d[2][0] for d in diffs}
+                parts += [
+                    text for r in (ra, rb) for fact, text in r.get("notes", {}).items() if fact in differing
+                ]
                 note = "; ".join(parts)
             else:
                 label, kind = "agree", None
