@@ -30,6 +30,35 @@ HERE = Path(__file__).resolve().parent
 KINDS = {"number", "date", "name", "entity", "negation", "substitution"}
 LANGUAGES = {"hi", "en", "fr"}
 TITLES = {"Dr.", "Mr.", "Mrs.", "Ms.", "M."}
+TRAP_KINDS = {  # what a sentence carries that a naive comparison misreads; README.md describes each
+    "age_vs_year",
+    "clock_time",
+    "dateline_date",
+    "devanagari_digits",
+    "exchange",
+    "french_number_format",
+    "generic_reference",
+    "index_vs_company",
+    "indian_units",
+    "legal_reference",
+    "lexical_negative",
+    "loanword",
+    "masthead",
+    "negation_agrees",
+    "number_words",
+    "place_variant",
+    "plural",
+    "rhetorical_question",
+    "rounding",
+    "scale_words",
+    "time_of_day",
+    "transliteration",
+    "two_digit_year",
+    "two_sources",
+    "unit",
+    "unit_conversion",
+    "unrelated_negation",
+}
 TOLERANCE = 0.05  # "about N" (~N) agrees with a value within 5 %
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 NUMBER = re.compile(r"^(?P<op>[~<>]?)\s*(?P<num>-?[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>.*)$")
@@ -123,6 +152,9 @@ def check_corpus(facts: list[dict], catalogue: dict) -> tuple[dict, dict]:
         for f in rec["facts"]:
             if not f["fact"].startswith("name:") and (rec["event_id"], f["fact"]) not in catalogue:
                 errors.append(f"{where}: fact id {f['fact']!r} not in fact_ids.jsonl")
+        unknown_traps = set(rec.get("traps", [])) - TRAP_KINDS
+        if unknown_traps:
+            errors.append(f"{where}: unknown trap kind(s) {sorted(unknown_traps)}")
         qualifiers = collections.Counter((f["fact"], f.get("qualifier")) for f in rec["facts"])
         if any(c > 1 for c in qualifiers.values()):
             errors.append(f"{where}: one fact twice with the same qualifier: {rec['sentence']!r}")
@@ -231,19 +263,6 @@ def compare(ra: dict, rb: dict, catalogue: dict) -> tuple[list[str], list[tuple]
     return shared, diffs, qualifier_notes
 
 
-def value_counts(recs: list[dict]) -> collections.Counter:
-    """How many sentences of an event give each value of each measurement: the rarer value is the odd one out."""
-    counts = collections.Counter()
-    for rec in recs:
-        for f in rec["facts"]:
-            if f["fact"].startswith("name:"):
-                counts[((f["fact"], "identity"), norm(f["value"]))] += 1
-                counts[((f["fact"], "spelling"), norm(f.get("spelling", f["value"])))] += 1
-            else:
-                counts[((f["fact"], f.get("qualifier")), norm(f["value"]))] += 1
-    return counts
-
-
 def main() -> None:
     facts = load_jsonl(HERE / "facts.jsonl")
     catalogue = {(r["event_id"], r["fact"]): r for r in load_jsonl(HERE / "fact_ids.jsonl")}
@@ -258,7 +277,6 @@ def main() -> None:
         by_event[rec["event_id"]].append(rec)
     gold, near, stats = [], [], {}
     for event, recs in sorted(by_event.items()):
-        counts = value_counts(recs)
         st = stats[event] = {
             "articles": {},
             "annotated_sentences": len(recs),
@@ -269,7 +287,6 @@ def main() -> None:
             "agree": 0,
             "conflicts_by_kind": collections.Counter(),
             "conflicts_by_pair": collections.Counter(),
-            "conflicts_by_odd_side": collections.Counter(),
             "qualifier_trap_links": 0,
             "trap_links_by_kind": collections.Counter(),
             "trap_sentences_by_kind": collections.Counter(t for r in recs for t in r.get("traps", [])),
@@ -339,14 +356,7 @@ def main() -> None:
             st["links"] += 1
             if link["label"] == "conflict":
                 st["conflicts_by_kind"][link["kind"]] += 1
-                # language pair, and the language of the side whose value fewer sentences of the event give
                 st["conflicts_by_pair"]["-".join(sorted((la, lb)))] += 1
-                if diffs:
-                    _, _, key, va, vb = diffs[0]
-                    odd = la if counts[(key, norm(va))] < counts[(key, norm(vb))] else lb
-                    if counts[(key, norm(va))] == counts[(key, norm(vb))]:
-                        odd = "tie"
-                    st["conflicts_by_odd_side"][odd] += 1
             else:
                 st["agree"] += 1
                 if qualifier_notes:
@@ -378,5 +388,85 @@ def main() -> None:
     print(f"total: {total['links']} links, {total['conflicts']} conflicts, {total['near']} near misses")
 
 
+def print_tables() -> None:
+    """The README tables, from counts.json and split.json: `make_gold.py --tables`."""
+    stats = json.loads((HERE / "counts.json").read_text(encoding="utf-8"))
+    split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
+    half = {event: name for name, events in split.items() for event in events}
+    kinds = sorted(KINDS)
+    print(
+        "| event | split | articles (en/hi/fr) | sentences | fact sentences | fact ids | links | agree | conflicts |"
+        " " + " | ".join(kinds) + " | qualifier traps | near misses |"
+    )
+    print("|" + "---|" * (11 + len(kinds)))
+    total = collections.Counter()
+    for event, st in sorted(stats.items(), key=lambda kv: (half[kv[0]], kv[0])):
+        langs = collections.Counter(a["language"] for a in st["articles"].values())
+        sentences = sum(a["sentences"] for a in st["articles"].values())
+        conflicts = sum(st["conflicts_by_kind"].values())
+        row = [
+            event,
+            half[event],
+            f"{len(st['articles'])} ({langs['en']}/{langs['hi']}/{langs['fr']})",
+            sentences,
+            st["annotated_sentences"],
+            st["fact_ids"],
+            st["links"],
+            st["agree"],
+            conflicts,
+        ]
+        row += [st["conflicts_by_kind"].get(k, 0) for k in kinds]
+        row += [st["qualifier_trap_links"], st["near_misses"]]
+        print("| " + " | ".join(str(x) for x in row) + " |")
+        total.update(
+            articles=len(st["articles"]),
+            sentences=sentences,
+            facts=st["annotated_sentences"],
+            ids=st["fact_ids"],
+            links=st["links"],
+            agree=st["agree"],
+            conflicts=conflicts,
+            q=st["qualifier_trap_links"],
+            near=st["near_misses"],
+        )
+        total.update({k: st["conflicts_by_kind"].get(k, 0) for k in kinds})
+    row = [
+        "**total**",
+        "",
+        total["articles"],
+        total["sentences"],
+        total["facts"],
+        total["ids"],
+        total["links"],
+        total["agree"],
+        total["conflicts"],
+        *[total[k] for k in kinds],
+        total["q"],
+        total["near"],
+    ]
+    print("| " + " | ".join(str(x) for x in row) + " |")
+    print()
+    print("| trap | sentences dev | sentences test | agree links dev | agree links test |")
+    print("|---|---|---|---|---|")
+    for trap in sorted(TRAP_KINDS):
+        cells = []
+        for key in ("trap_sentences_by_kind", "trap_links_by_kind"):
+            for name in ("dev", "test"):
+                cells.append(sum(stats[e][key].get(trap, 0) for e in split[name]))
+        print(f"| {trap} | " + " | ".join(str(c) for c in cells) + " |")
+    print()
+    print("| language pair | conflicts dev | conflicts test |")
+    print("|---|---|---|")
+    pairs = sorted({p for st in stats.values() for p in st["conflicts_by_pair"]})
+    for pair in pairs:
+        cells = [
+            sum(stats[e]["conflicts_by_pair"].get(pair, 0) for e in split[name]) for name in ("dev", "test")
+        ]
+        print(f"| {pair} | {cells[0]} | {cells[1]} |")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--tables"]:
+        print_tables()
+    else:
+        main()
