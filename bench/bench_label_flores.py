@@ -272,15 +272,14 @@ def code_version() -> str:
     return commit + ("+" if dirty else "")
 
 
-def write_results(heading: str, body: str, argv: list[str], signature: str) -> None:
+def write_results(heading: str, body: str, rerun: list[str], signature: str) -> None:
     """Put ``body`` under ``### heading`` in the FLORES section of bench/RESULTS.md (made after ``## Labelling``
     when missing), replacing an earlier run of that heading and keeping the others."""
     path = Path(__file__).with_name("RESULTS.md")
     text = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
-    rerun = shlex.join(a for a in argv if a != "--write")
     block = (
         f"### {heading}\n\n{dt.date.today().isoformat()}, align {code_version()}, `{signature}`, 2-core shared "
-        f"CPU. Rerun: `PYTHONPATH=. python bench/bench_label_flores.py {rerun} --write`.\n\n{body.rstrip()}\n"
+        f"CPU. Rerun: `PYTHONPATH=. python bench/bench_label_flores.py {shlex.join([*rerun, '--write'])}`.\n\n{body.rstrip()}\n"
     )
     start = text.find(f"\n{SECTION}\n")
     if start == -1:
@@ -368,7 +367,17 @@ def main() -> None:
         else:
             args.json.write_text(text + "\n", "utf-8")
     if args.write:
-        write_results(args.heading, table, sys.argv[1:], label_signature(config, embedder))
+        rerun = [
+            *(["--split", args.split] if args.split else []),
+            *(["--limit", str(args.limit)] if args.limit else []),
+        ]
+        rerun += [
+            *(["--pairs", args.pairs] if set(pairs) != set(PAIRS) else []),
+            *(["--embedder"] if args.embedder else []),
+        ]
+        write_results(
+            args.heading, table, [*rerun, "--heading", args.heading], label_signature(config, embedder)
+        )
 
 
 if __name__ == "__main__":
