@@ -157,7 +157,7 @@ def tokens(text: str) -> list[re.Match[str]]:
 D = "[0-9०-९]"
 DIGIT_PATTERNS = {
     "en": rf"{D}{{1,3}}(?:,{D}{{3}})+(?:\.{D}+)?|{D}+(?:\.{D}+)?",
-    "fr": rf"{D}{{1,3}}(?:[ \u00a0\u202f]{D}{{3}})+(?:,{D}+)?|{D}{{1,3}}(?:\.{D}{{3}})+(?:,{D}+)?|{D}+(?:,{D}+)?",
+    "fr": rf"{D}{{1,3}}(?:[ \u00a0\u2009\u202f]{D}{{3}})+(?:,{D}+)?|{D}{{1,3}}(?:\.{D}{{3}})+(?:,{D}+)?|{D}+(?:,{D}+)?",
     "hi": rf"{D}{{1,2}}(?:,{D}{{2}})+,{D}{{3}}(?:\.{D}+)?|{D}{{1,3}}(?:,{D}{{3}})+(?:\.{D}+)?|{D}+(?:\.{D}+)?",
 }
 SCALES = {
@@ -263,7 +263,7 @@ def word_number_value(lang: str, word: str) -> int | None:
 def parse_digits(lang: str, digits: str) -> float:
     ascii_digits = digits.translate(TO_ASCII_DIGITS)
     if lang == "fr":
-        ascii_digits = re.sub(r"[ \u00a0\u202f.](?=\d{3})", "", ascii_digits).replace(",", ".")
+        ascii_digits = re.sub(r"[ \u00a0\u2009\u202f.](?=\d{3})", "", ascii_digits).replace(",", ".")
     else:
         ascii_digits = ascii_digits.replace(",", "")
     return float(ascii_digits)

@@ -49,6 +49,14 @@ def test_number_changes_the_same_value_in_every_notation_and_keeps_the_rest():
     assert applied(found, "hi") == "पुलिस ने कहा कि सोमवार को ४२,००० लोगों ने मार्च किया।"
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f"])
+def test_french_thousands_separators_are_one_number(space):
+    texts = {"en": "The lease ran for 9,000 years.", "fr": f"Le bail court sur 9{space}000 ans.", "hi": "x"}
+    found = fp.find_number(texts)
+    assert found is not None and found.present == {"en", "fr"}
+    assert applied(found, "fr") == f"Le bail court sur 6{space}000 ans."
+
+
 def test_number_with_a_scale_word_moves_the_value_not_the_digits():
     texts = {
         "en": "The site has 12 million profiles.",
