@@ -169,6 +169,7 @@ def markdown(results: dict[str, dict], seconds: dict[str, float], labeller: str)
     kind x pair x side table."""
     blocks = []
     splits = sorted({key[0] for key in results["without"]["rows"]}, key=list(SPLITS).index)
+    measured_pairs = [p for p in PAIRS if any(key[1] == p for key in results["without"]["alarms"])]
     for split in splits:
         lines = [
             f"#### Split `{split}` (lines {SPLITS[split].start}-{SPLITS[split].stop - 1}), {labeller}",
@@ -220,7 +221,7 @@ def markdown(results: dict[str, dict], seconds: dict[str, float], labeller: str)
             "|---|---|---|---|---|---|---|---|",
         ]
         for kind in KINDS:
-            for pair in PAIRS:
+            for pair in measured_pairs:
                 for side in pair.split("-"):
                     key = (split, kind, pair, side)
                     if key not in results["without"]["rows"]:
