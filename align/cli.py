@@ -260,13 +260,13 @@ def validate(
         _fail(error)
         return
     if failures:
-        stdout.print(f"{dataset}: {len(failures)} failure(s)", markup=False, highlight=False)
+        stdout.print(f"{dataset}: {len(failures)} failure(s)", markup=False, highlight=False, soft_wrap=True)
         for failure in failures[:20]:
             stdout.print(f"  {failure}", markup=False, highlight=False, soft_wrap=True)
         if len(failures) > 20:
             stdout.print(f"  … and {len(failures) - 20} more", markup=False, highlight=False)
         raise typer.Exit(1)
-    stdout.print(f"{dataset}: valid", markup=False, highlight=False)
+    stdout.print(f"{dataset}: valid", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("eval")

@@ -65,7 +65,9 @@ def check_output_dir(out: Path, corpus: Path | None = None) -> None:
     any directory that contains one of them; a location align cannot write.
     """
     if out.is_symlink():
-        raise AlignError(out, "is a symbolic link; give the directory itself (the swap would replace the link)")
+        raise AlignError(
+            out, "is a symbolic link; give the directory itself (the swap would replace the link)"
+        )
     if out.exists() and not out.is_dir():
         raise AlignError(out, "is a file, not a dataset directory; refusing to replace it")
     resolved = _resolved(out)
@@ -114,7 +116,9 @@ def check_work_dir(path: Path, option: str, corpus: Path | None = None) -> None:
     if corpus is not None:
         corpus_resolved = _resolved(corpus)
         if resolved.is_relative_to(corpus_resolved):
-            raise AlignError(path, f"{option} lies inside the corpus {corpus}, whose sub-directories are read as events")
+            raise AlignError(
+                path, f"{option} lies inside the corpus {corpus}, whose sub-directories are read as events"
+            )
     existing = _nearest_existing(resolved)
     if not existing.is_dir():
         raise AlignError(path, f"{option}: {existing} is a file, not a directory")
@@ -181,7 +185,9 @@ def _refuse_special_directory(out: Path, resolved: Path) -> None:
         if resolved == place:
             raise AlignError(out, f"is the {name}; give a dataset directory, e.g. --out dataset")
         if place.is_relative_to(resolved):
-            raise AlignError(out, f"contains the {name} ({place}); give a dataset directory, e.g. --out dataset")
+            raise AlignError(
+                out, f"contains the {name} ({place}); give a dataset directory, e.g. --out dataset"
+            )
 
 
 def _refuse_corpus_overlap(out: Path, resolved: Path, corpus: Path) -> None:
@@ -284,22 +290,21 @@ def swap_into_place(staging: Path, out: Path) -> None:
             _sync_directory(out.parent)
         return
     with deferred_interrupts():
-        exchanged = exchange_paths(staging, out)
-        if not exchanged:
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.{RETIRED_TAG}-", dir=out.parent))
-            os.rename(out, retired / out.name)
+        if exchange_paths(staging, out):
+            previous = staging  # the exchange left the previous version under the staging name
+        else:
+            previous = Path(tempfile.mkdtemp(prefix=f".{out.name}.{RETIRED_TAG}-", dir=out.parent))
+            os.rename(out, previous / out.name)
             _test_pause()
             try:
                 os.rename(staging, out)
             except BaseException:
-                os.rename(retired / out.name, out)
+                os.rename(previous / out.name, out)
                 raise
         _sync_directory(out.parent)
-    if exchanged:
+    if previous == staging:
         _test_pause()
-        shutil.rmtree(staging)  # the previous version, now that the new one is in place
-    else:
-        shutil.rmtree(retired)
+    shutil.rmtree(previous)  # a kill from here on leaves a leftover that recover_interrupted_swap removes
 
 
 def exchange_paths(first: Path, second: Path) -> bool:
@@ -364,7 +369,9 @@ def recover_interrupted_swap(out: Path) -> None:
             with deferred_interrupts():
                 os.rename(chosen, out)
                 _sync_directory(out.parent)
-            log.warning("%s: restored the published dataset from %s (a build was killed mid-swap)", out, chosen.parent)
+            log.warning(
+                "%s: restored the published dataset from %s (a build was killed mid-swap)", out, chosen.parent
+            )
         elif retired:
             raise AlignError(
                 out,

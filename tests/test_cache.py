@@ -103,7 +103,16 @@ def test_read_only_output_and_cache_directories_are_one_line(tmp_path: Path) -> 
         refused(["build", "--corpus", str(corpus), "--out", str(locked / "new"), "-q"], "is read-only")
     with read_only(cache, cache / CACHE_FILE):
         refused(
-            ["build", "--corpus", str(corpus), "--out", str(tmp_path / "ds"), "--cache-dir", str(cache), "-q"],
+            [
+                "build",
+                "--corpus",
+                str(corpus),
+                "--out",
+                str(tmp_path / "ds"),
+                "--cache-dir",
+                str(cache),
+                "-q",
+            ],
             "--cache-dir is not writable",
         )
     assert sorted(p.name for p in cache.iterdir()) == [CACHE_FILE]

@@ -10,7 +10,7 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -123,7 +123,10 @@ def test_build_refuses_an_output_inside_a_dataset_and_a_symbolic_link(tmp_path: 
     dataset = tmp_path / "ds"
     write_dataset(seedlike().content(), dataset)
     before = snapshot(dataset)
-    refused(["build", "--corpus", str(corpus), "--out", str(dataset / "data"), "-q"], "lies inside the align dataset")
+    refused(
+        ["build", "--corpus", str(corpus), "--out", str(dataset / "data"), "-q"],
+        "lies inside the align dataset",
+    )
     link = tmp_path / "link"
     link.symlink_to(dataset)
     refused(["build", "--corpus", str(corpus), "--out", str(link), "-q"], "is a symbolic link")
@@ -171,7 +174,10 @@ def test_report_refuses_a_directory_a_foreign_file_and_any_dataset_directory(tmp
     folder.mkdir()
     refused(["report", str(dataset), "-o", str(folder)], "is a directory")
     other_before = snapshot(other)
-    refused(["report", str(dataset), "-o", str(other / "data" / "r.html")], f"inside the dataset directory {other}")
+    refused(
+        ["report", str(dataset), "-o", str(other / "data" / "r.html")],
+        f"inside the dataset directory {other}",
+    )
     assert snapshot(other) == other_before
     # A report align wrote may be replaced: rerunning the command is the normal case.
     page = tmp_path / "report.html"
@@ -236,11 +242,23 @@ def test_a_missing_output_with_a_damaged_parked_copy_is_refused_not_restarted(
     (parked / "CHANGELOG.md").write_text("half deleted")
     before = snapshot(out.parent / parked.parent.name)
     refused(
-        ["build", "--corpus", str(corpus), "--out", str(out), "--shard-dir", str(shards), "--bump", "minor", "-q"],
+        [
+            "build",
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(out),
+            "--shard-dir",
+            str(shards),
+            "--bump",
+            "minor",
+            "-q",
+        ],
         f"{out}: is missing, and the previous version an interrupted build left in",
     )
     assert not out.exists()
-    assert snapshot(out.parent / parked.parent.name) == before  # the only copy is kept for the user to inspect
+    # the only copy is kept for the user to inspect
+    assert snapshot(out.parent / parked.parent.name) == before
 
 
 def test_stale_leftovers_are_removed_and_nothing_else(two_versions: tuple[Path, Path, Path]) -> None:
@@ -292,12 +310,14 @@ def test_the_exchange_swaps_two_directories_in_one_step(tmp_path: Path) -> None:
     (first / "name").write_text("first")
     (second / "name").write_text("second")
     if not exchange_paths(first, second):
-        pytest.skip("renameat2(RENAME_EXCHANGE) is not available on this system; the fallback is tested instead")
+        pytest.skip(
+            "renameat2(RENAME_EXCHANGE) is not available on this system; the fallback is tested instead"
+        )
     assert (first / "name").read_text() == "second" and (second / "name").read_text() == "first"
 
 
 def _start_build_and_wait(
-    corpus: Path, out: Path, shards: Path, ready, env: dict[str, str]  # type: ignore[no-untyped-def]
+    corpus: Path, out: Path, shards: Path, ready: Callable[[], bool], env: dict[str, str]
 ) -> subprocess.Popen[bytes]:
     """A real ``align build --bump minor`` in its own process, paused inside the swap; returns once ``ready()``."""
     command = [sys.executable, "-m", "align", "build", "--corpus", str(corpus), "--out", str(out)]
@@ -323,7 +343,9 @@ def test_sigkill_between_the_two_renames_then_rebuild_continues_the_history(
     corpus, out, shards = two_versions
 
     def parked() -> bool:
-        return not out.exists() and any((d / out.name).is_dir() for d in out.parent.glob(f".{out.name}.old-*"))
+        return not out.exists() and any(
+            (d / out.name).is_dir() for d in out.parent.glob(f".{out.name}.old-*")
+        )
 
     process = _start_build_and_wait(corpus, out, shards, parked, {SWAP_FALLBACK_VARIABLE: "1"})
     _kill(process)
@@ -334,7 +356,9 @@ def test_sigkill_between_the_two_renames_then_rebuild_continues_the_history(
     assert check_dataset(out) == [] and leftovers(out.parent) == []
 
 
-def test_sigkill_after_the_exchange_leaves_the_new_version_whole(two_versions: tuple[Path, Path, Path]) -> None:
+def test_sigkill_after_the_exchange_leaves_the_new_version_whole(
+    two_versions: tuple[Path, Path, Path],
+) -> None:
     corpus, out, shards = two_versions
     if not _exchange_works(out.parent):
         pytest.skip("renameat2(RENAME_EXCHANGE) is not available on this system")
