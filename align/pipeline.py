@@ -31,6 +31,7 @@ from align.publish import (
     DatasetContent,
     Release,
     changelog_entry,
+    checksums_sha256,
     current_schema_version,
     damage_since_publish,
     plan_version,
@@ -251,7 +252,13 @@ class _OutputSession:
             "shards", lambda: load_results(self.events, run, self.store)
         )
         report = publish_results(results, self.out_dir, self.config, bump, self.signature, self.timer, self.start)
-        self.store.record_published(self.out_dir, run.keys, asdict(read_release(self.out_dir)), report.counts)
+        self.store.record_published(
+            self.out_dir,
+            run.keys,
+            asdict(read_release(self.out_dir)),
+            report.counts,
+            checksums_sha256(self.out_dir),
+        )
         return report
 
 

@@ -427,6 +427,14 @@ def is_inside(dataset_dir: Path, name: str) -> bool:
     return os.path.realpath(os.path.join(root, *parts)).startswith(root + os.sep)
 
 
+def checksums_sha256(dataset_dir: Path) -> str | None:
+    """Hash of the SHA256SUMS file itself (None when there is none): one value for every file's bytes."""
+    try:
+        return hashlib.sha256((dataset_dir / CHECKSUMS).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def checksum_failures(dataset_dir: Path) -> list[str]:
     """Every file against SHA256SUMS, and every file listed there; empty when they all match."""
     if not (dataset_dir / CHECKSUMS).is_file():

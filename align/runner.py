@@ -33,7 +33,13 @@ from align import pipeline
 from align.config import BuildConfig
 from align.errors import AlignError
 from align.pipeline import BuildReport, EventResult, StageTimer, run_event
-from align.publish import current_schema_version, damage_since_publish, read_release
+from align.publish import (
+    checksum_failures,
+    checksums_sha256,
+    current_schema_version,
+    damage_since_publish,
+    read_release,
+)
 from align.shards import ShardKey, ShardStore, event_config_sha256, shard_key
 
 log = logging.getLogger(__name__)
@@ -306,8 +312,9 @@ def unchanged_since_publish(
 
     True when ``out_dir`` still holds the release that was assembled from shards with exactly these keys (same inputs,
     settings, align version and signature for every event): assembling them again would give the same content hash,
-    and ``plan_version`` would write nothing. The files are checked against SHA256SUMS and the records against the
-    card's content hash first: a damaged dataset is never called unchanged. None when that cannot be shown; the caller
+    and ``plan_version`` would write nothing. The files are checked against SHA256SUMS first, and the records against
+    the card's content hash unless SHA256SUMS is byte for byte the one this store saw published (then the records are
+    those that were hashed): a damaged dataset is never called unchanged. None when that cannot be shown; the caller
     then assembles as usual (and refuses a damaged dataset).
     """
     published = store.published(out_dir, run.keys)
@@ -316,7 +323,10 @@ def unchanged_since_publish(
         return None
     if current.build_signature != signature or current.schema_version != current_schema_version():
         return None
-    if damage_since_publish(out_dir, current):
+    if checksum_failures(out_dir):
+        return None
+    sums_as_published = published.get("checksums_sha256") == checksums_sha256(out_dir)
+    if not sums_as_published and damage_since_publish(out_dir, current):
         return None
     log.info("%s already holds this build (version %s); nothing to write", out_dir, current.version)
     seconds = time.perf_counter() - start
