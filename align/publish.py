@@ -26,7 +26,7 @@ import yaml
 
 from align.errors import AlignError
 from align.features import CONFIGS
-from align.output import check_output_dir, make_staging_dir, swap_into_place
+from align.output import check_output_dir, make_staging_dir, swap_into_place, swap_leftovers
 from align.records import LABELS
 from align.validation import failures_in, schema_version
 
@@ -344,6 +344,13 @@ def current_schema_version() -> str:
 def check_dataset(dataset_dir: Path, limit: int = 20) -> list[str]:
     """Everything ``align validate`` checks: card, checksums, every record and the links between them."""
     if not dataset_dir.is_dir():
+        parked = [d for d in swap_leftovers(dataset_dir) if (d / dataset_dir.name).is_dir()]
+        if parked:
+            raise AlignError(
+                dataset_dir,
+                f"dataset directory does not exist; a build killed mid-swap left it in {parked[0]}: the next "
+                "align build or align release puts it back",
+            )
         raise AlignError(dataset_dir, "dataset directory does not exist")
     failures: list[str] = []
     metadata = read_card_metadata(dataset_dir)
