@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -115,9 +117,16 @@ def write_companion_files(
     (directory / CITATION_FILE).write_text(dump_citation(citation), "utf-8")
 
 
+def markdown_text(value: object) -> str:
+    """Text from the corpus (an outlet's name, an event id) as inert card text: no HTML, link, image or table cell
+    break can come through, and no line break."""
+    text = html.escape(" ".join(str(value).split()), quote=False)
+    return re.sub(r"([\\|\[\]])", r"\\\1", text)
+
+
 def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows]
     if not rows:
         lines.append("| " + " | ".join("—" for _ in header) + " |")
     return "\n".join(lines)
@@ -263,7 +272,8 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "Sentences from news articles that cover the same event in several languages, with the cross-source links "
         "between sentences that report the same fact, each labelled `agree` or `conflict` with the evidence (the "
         f"differing numbers, dates, names or claims). Built with the align tool from "
-        f"{len(content.articles)} articles about {len(events)} event(s): {', '.join(events) or 'none'}; "
+        f"{len(content.articles)} articles about {len(events)} event(s): "
+        f"{', '.join(markdown_text(e) for e in events) or 'none'}; "
         f"{len(content.pairs)} pairs, {conflicts} of them conflicts.",
         "## Browse it",
         f"Open [`{REPORT_FILE}`]({REPORT_FILE}) (one self-contained page, works offline) to read the articles of "

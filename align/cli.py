@@ -71,8 +71,12 @@ def _setup_logging(quiet: bool) -> None:
     )
 
 
-def _fail(error: AlignError) -> None:
-    stderr.print(f"error: {error.message}", markup=False, highlight=False, soft_wrap=True)
+def _fail(error: AlignError | OSError) -> None:
+    """Print one line, ``error: <where>: <problem>``, and exit (2 for user errors)."""
+    if isinstance(error, OSError):  # the machine said no (permissions, full disk, a path gone): not a bug to trace
+        error = AlignError(error.filename, error.strerror or str(error))
+    message = " ".join(line.strip() for line in error.message.splitlines())
+    stderr.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(error.exit_code)
 
 
@@ -154,7 +158,7 @@ def build(
         show_progress = stderr.is_terminal and not quiet
         with _progress(show_progress) as advance:
             report = run_build(corpus, out, build_config, bump=bump, on_event=advance)
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     _print_report(out, report)
@@ -180,7 +184,7 @@ def assemble(
     _check_bump(bump)
     try:
         report = build_from_shards(corpus, out, _run_config(config, None, shard_dir), bump=bump)
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     _print_report(out, report)
@@ -252,15 +256,17 @@ def validate(
 
     try:
         failures = check_dataset(dataset, limit=0)
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     if failures:
-        stdout.print(f"{dataset}: {len(failures)} failure(s)", markup=False, highlight=False)
+        stdout.print(f"{dataset}: {len(failures)} failure(s)", markup=False, highlight=False, soft_wrap=True)
         for failure in failures[:20]:
-            stdout.print(f"  {failure}", markup=False, highlight=False)
+            stdout.print(f"  {failure}", markup=False, highlight=False, soft_wrap=True)
+        if len(failures) > 20:
+            stdout.print(f"  … and {len(failures) - 20} more", markup=False, highlight=False)
         raise typer.Exit(1)
-    stdout.print(f"{dataset}: valid", markup=False, highlight=False)
+    stdout.print(f"{dataset}: valid", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("eval")
@@ -277,7 +283,7 @@ def eval_command(
     _setup_logging(quiet=False)
     try:
         report = evaluate_dataset(dataset, gold)
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     text = json.dumps(report.to_dict(), indent=2) if as_json else report.to_text()
@@ -306,7 +312,7 @@ def models_list(packages_dir: PackagesDirOption = None) -> None:
     try:
         directory = _packages_dir(packages_dir)
         packages = list_packages(directory)
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     if not packages:
@@ -326,7 +332,7 @@ def models_install(
 
     try:
         package = install_from_index(source, target, _packages_dir(packages_dir))
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     stdout.print(f"installed {package}", markup=False, highlight=False)
@@ -342,7 +348,7 @@ def models_install_file(
 
     try:
         package = install_file(path, _packages_dir(packages_dir))
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     stdout.print(f"installed {package}", markup=False, highlight=False)
@@ -359,7 +365,7 @@ def models_remove(
 
     try:
         package = remove(source, target, _packages_dir(packages_dir))
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     stdout.print(f"removed {package}", markup=False, highlight=False)
@@ -401,7 +407,7 @@ def release(
         if bump not in ("patch", "minor", "major"):
             raise AlignError("--bump", f"is required and must be patch, minor or major, got {bump!r}")
         result = run_release(dataset, bump, since)
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     stdout.print(
@@ -439,7 +445,7 @@ def diff(
                 raise AlignError(directory, "dataset directory does not exist")
         difference = compare_dirs(old, new)
         lines = summary_lines(difference, read_content(new))
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     if as_json:
@@ -493,7 +499,7 @@ def publish(
                 stdout.print(line, markup=False, highlight=False, soft_wrap=True)
             return
         result = push(plan)
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     if result.already_published:
@@ -524,7 +530,7 @@ def report(
 
     try:
         written = write_report(dataset, output)
-    except AlignError as error:
+    except (AlignError, OSError) as error:
         _fail(error)
         return
     stdout.print(f"wrote {written}", markup=False, highlight=False)

@@ -23,6 +23,7 @@ from datatrove.pipeline.base import PipelineStep
 
 from align.config import BuildConfig, load_config
 from align.corpus import list_events
+from align.output import check_output_dir, check_work_dir
 
 
 def _load(config: BuildConfig | str | Path | None) -> BuildConfig:
@@ -71,6 +72,7 @@ class BuildEventShards(PipelineStep):
         from align.shards import ShardStore
 
         config = _with_threads(_load(self.config), self.threads)
+        check_work_dir(self.shard_dir, "shard_dir", self.corpus)
         events = list_events(self.corpus)[rank::world_size]
         with self.track_time(unit="event"):
             run = build_shards(events, config, ShardStore(self.shard_dir), build_signature(config))
@@ -103,6 +105,8 @@ class PublishFromShards(PipelineStep):
         self.shard_dir = Path(shard_dir)
         self.config = config
         self.bump = bump
+        # Refused where the pipeline is defined, not only on the node that runs it (which checks again).
+        check_output_dir(self.out, self.corpus)
 
     def run(self, data: Iterable | None = None, rank: int = 0, world_size: int = 1) -> Iterable:  # type: ignore[override]
         from align.pipeline import build_from_shards

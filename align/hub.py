@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from align.errors import AlignError
-from align.publish import CHECKSUMS, Release, check_dataset, read_release
+from align.publish import CHECKSUMS, Release, check_dataset, checksum_entries, read_release
 
 REPO_TYPE = "dataset"
 # Class names of transport failures in requests, httpx and httpx2 (huggingface_hub has used all three).
@@ -65,7 +65,11 @@ def plan_upload(dataset_dir: Path, repo_id: str, private: bool = False) -> Uploa
     release = read_release(dataset_dir)
     if release is None:  # check_dataset already reports a missing card; kept for the type checker
         raise AlignError(dataset_dir, "holds no dataset card")
-    names = [line.split("  ", 1)[1] for line in (dataset_dir / CHECKSUMS).read_text("utf-8").splitlines()]
+    # check_dataset already refused any SHA256SUMS path that leaves the directory; only its checked entries are used.
+    entries, unsafe = checksum_entries(dataset_dir)
+    if unsafe:
+        raise AlignError(dataset_dir, f"{unsafe[0]}; refusing to publish it")
+    names = [name for _, _, name in entries]
     files = [(name, (dataset_dir / name).stat().st_size) for name in sorted([*names, CHECKSUMS])]
     return UploadPlan(dataset_dir, repo_id, private, release, files)
 

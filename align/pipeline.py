@@ -22,14 +22,18 @@ from align.citation import CITATION_FILE, update_dataset_reference
 from align.config import BuildConfig
 from align.corpus import BoilerplateRules, list_events, read_event
 from align.embed import Embedder, build_embedder, embedder_signature
+from align.errors import AlignError
 from align.label import label, label_signature
 from align.link import link, link_signature
+from align.output import check_output_dir, check_work_dir, recover_interrupted_swap
 from align.publish import (
     CardInfo,
     DatasetContent,
     Release,
     changelog_entry,
+    checksums_sha256,
     current_schema_version,
+    damage_since_publish,
     plan_version,
     publish,
     read_content,
@@ -105,11 +109,7 @@ class StageModels:
 
     @property
     def cache_dir(self) -> Path:
-        return (
-            Path(self.config.translate.cache_dir).expanduser()
-            if self.config.translate.cache_dir
-            else default_cache_dir()
-        )
+        return cache_dir_of(self.config)
 
     @property
     def embedder(self) -> Embedder:
@@ -123,6 +123,11 @@ class StageModels:
         if self._entailment_model is None:
             self._entailment_model = build_entailment_model(self.config.link, self.cache_dir)
         return self._entailment_model
+
+
+def cache_dir_of(config: BuildConfig) -> Path:
+    """The model cache: ``translate.cache_dir`` (``--cache-dir``) when set, else the default (``$ALIGN_CACHE_DIR``)."""
+    return Path(config.translate.cache_dir).expanduser() if config.translate.cache_dir else default_cache_dir()
 
 
 def run_event(
@@ -199,7 +204,7 @@ def build(
     # The runner runs this module's run_event in its workers, so it imports this module: import it here, not above.
     from align.runner import build_shards, unchanged_since_publish
 
-    with _output_session(corpus_dir, out_dir, config) as session:
+    with _output_session(corpus_dir, out_dir, config, cache_dir_of(config)) as session:
         run = build_shards(
             session.events, config, session.store, session.signature, config.run.workers, on_event
         )
@@ -247,21 +252,58 @@ class _OutputSession:
             "shards", lambda: load_results(self.events, run, self.store)
         )
         report = publish_results(results, self.out_dir, self.config, bump, self.signature, self.timer, self.start)
-        self.store.record_published(self.out_dir, run.keys, asdict(read_release(self.out_dir)), report.counts)
+        self.store.record_published(
+            self.out_dir,
+            run.keys,
+            asdict(read_release(self.out_dir)),
+            report.counts,
+            checksums_sha256(self.out_dir),
+        )
         return report
 
 
 @contextmanager
-def _output_session(corpus_dir: Path, out_dir: Path, config: BuildConfig) -> Iterator[_OutputSession]:
-    """Hold ``out_dir``'s build lock while a build or an assembly runs."""
+def _output_session(
+    corpus_dir: Path, out_dir: Path, config: BuildConfig, cache_dir: Path | None = None
+) -> Iterator[_OutputSession]:
+    """Hold ``out_dir``'s build lock while a build or an assembly runs; first refuse an output align must not
+    replace, and finish or roll back a swap into ``out_dir`` that a killed build left half done."""
     from align.runner import BuildLock
     from align.shards import ShardStore
 
     start = time.perf_counter()
+    check_output_dir(out_dir, corpus_dir)
+    events = list_events(corpus_dir)
+    shard_dir = shard_dir_for(out_dir, config)
+    check_work_dir(shard_dir, "--shard-dir", corpus_dir)
+    if cache_dir is not None:
+        check_work_dir(cache_dir, "--cache-dir", corpus_dir)
     signature = build_signature(config)
-    store = ShardStore(shard_dir_for(out_dir, config))
+    store = ShardStore(shard_dir)
     with BuildLock(out_dir):
-        yield _OutputSession(out_dir, config, list_events(corpus_dir), store, signature, StageTimer(), start)
+        recover_interrupted_swap(out_dir)
+        yield _OutputSession(out_dir, config, events, store, signature, StageTimer(), start)
+
+
+def refuse_damaged(out_dir: Path, release: Release) -> None:
+    """AlignError when ``out_dir`` no longer holds what align published as ``release`` (files or records changed):
+    a build must not call a damaged dataset unchanged."""
+    damage = damage_since_publish(out_dir, release)
+    if damage:
+        raise AlignError(
+            out_dir,
+            f"holds version {release.version} but was changed since it was published ({len(damage)} problem(s); "
+            f"first: {damage[0]}); restore it, or rebuild it with --bump patch",
+        )
+
+
+def _readable_content(out_dir: Path) -> DatasetContent | None:
+    """The published records for the CHANGELOG's counts; None (counts from zero) when they cannot be read."""
+    try:
+        return read_content(out_dir)
+    except AlignError as error:
+        log.warning("%s; the CHANGELOG entry counts from an empty dataset", error.message)
+        return None
 
 
 def publish_results(
@@ -281,6 +323,8 @@ def publish_results(
     version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
     counts = {name: len(content.rows(name)) for name in ("articles", "sentences", "pairs")}
     if version is None:
+        assert old is not None  # plan_version writes nothing only over a published version
+        refuse_damaged(out_dir, old)
         log.info(
             "%s already holds this build (version %s); nothing to write", out_dir, old.version if old else "?"
         )
@@ -294,7 +338,7 @@ def publish_results(
             timer.seconds,
         )
     release = replace(candidate, version=version)
-    old_content = read_content(out_dir) if old else None
+    old_content = _readable_content(out_dir) if old else None
     card = CardInfo(
         name=config.dataset.name,
         pretty_name=config.dataset.pretty_name,

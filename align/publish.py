@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ import yaml
 
 from align.errors import AlignError
 from align.features import CONFIGS
+from align.output import check_output_dir, make_staging_dir, swap_into_place, swap_leftovers
 from align.records import LABELS
 from align.validation import failures_in, schema_version
 
@@ -86,15 +88,15 @@ class CardInfo:
 
 
 def validate_content(content: DatasetContent, limit: int = 20) -> list[str]:
-    """Schema failures of every record plus cross-record checks; empty when all is well."""
-    failures: list[str] = []
-    for name, (_, schema_name, _) in CONFIGS.items():
-        for failure in failures_in(schema_name, content.rows(name), name):
-            failures.append(failure)
-            if len(failures) >= limit:
-                return failures
-    failures.extend(cross_record_failures(content)[: max(0, limit - len(failures))])
-    return failures
+    """Schema failures of every record, then the cross-record checks; empty when all is well.
+
+    ``limit`` caps the list (the first ``limit`` failures); 0 returns every failure, so its length is the count.
+    """
+    failures = chain(
+        *(failures_in(schema_name, content.rows(name), name) for name, (_, schema_name, _) in CONFIGS.items()),
+        cross_record_failures(content),
+    )
+    return list(islice(failures, limit) if limit else failures)
 
 
 def cross_record_failures(content: DatasetContent) -> list[str]:
@@ -110,8 +112,15 @@ def cross_record_failures(content: DatasetContent) -> list[str]:
         article = articles.get(s["article_id"])
         if article is None:
             failures.append(f"sentences {s['sentence_id']}: unknown article_id {s['article_id']}")
-        elif article["text"][s["char_start"] : s["char_end"]] != s["text"]:
+        elif (article["text"] or "")[s["char_start"] : s["char_end"]] != s["text"]:
             failures.append(f"sentences {s['sentence_id']}: text differs from article text at its offsets")
+    sentences_of = Counter(s["article_id"] for s in content.sentences)
+    for a in content.articles:
+        if a["n_sentences"] != sentences_of[a["article_id"]]:
+            failures.append(
+                f"articles {a['article_id']}: n_sentences is {a['n_sentences']} but "
+                f"{sentences_of[a['article_id']]} sentence(s) belong to it"
+            )
     for p in content.pairs:
         for side in ("a", "b"):
             if p[f"sentence_id_{side}"] not in sentences:
@@ -144,14 +153,21 @@ def read_card_metadata(dataset_dir: Path) -> dict[str, Any] | None:
     card = dataset_dir / CARD
     if not card.is_file():
         return None
-    text = card.read_text("utf-8")
+    try:
+        text = card.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise AlignError(card, "dataset card is not UTF-8") from None
     if not text.startswith("---\n"):
         raise AlignError(card, "dataset card has no YAML metadata block")
     block = text[4:].split("\n---\n", 1)[0]
     try:
         data = yaml.safe_load(block)
     except yaml.YAMLError as exc:
-        raise AlignError(card, f"card YAML does not parse: {exc}") from None
+        # PyYAML's own message spans several lines (with a caret under the spot): keep its reason and the line.
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for the opening '---'
+        raise AlignError(card, f"card YAML does not parse: {reason}", line=line) from None
     if not isinstance(data, dict):
         raise AlignError(card, "card YAML is not a mapping")
     return data
@@ -243,17 +259,18 @@ def publish(
     render_card: Callable[[DatasetContent, Release, CardInfo], str],
     extra_files: Callable[[DatasetContent, Release, Path], None] | None = None,
 ) -> None:
-    """Write the dataset to a temporary sibling directory, then swap it into place.
+    """Write the dataset to a temporary sibling directory, then swap it into place (``align.output``).
 
     ``extra_files`` may add files next to the card (the HTML report, the chart the card embeds); they are written
     before SHA256SUMS, so the checksums cover them. A failure anywhere before the swap leaves the previously
-    published dataset untouched.
+    published dataset untouched; ``out`` must pass ``check_output_dir``.
     """
+    check_output_dir(out)
     failures = validate_content(content)
     if failures:
         raise AlignError(out, f"{len(failures)} record(s) fail validation; first: {failures[0]}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    staging = make_staging_dir(out)
     try:
         for name in CONFIGS:
             target = staging / parquet_path(name)
@@ -265,7 +282,7 @@ def publish(
         if extra_files is not None:
             extra_files(content, release, staging)
         write_checksums(staging)
-        _swap_into_place(staging, out)
+        swap_into_place(staging, out)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
@@ -275,16 +292,6 @@ def _prepend_entry(old: str, entry: str) -> str:
     header = "# Changelog\n\nEvery published version of this dataset, newest first (semver: patch = same records rebuilt,\nminor = records added or changed, major = schema change).\n\n"
     body = old.split("\n## ", 1)[1] if "\n## " in old else ""
     return header + entry.rstrip() + "\n" + ("\n## " + body if body else "")
-
-
-def _swap_into_place(staging: Path, out: Path) -> None:
-    if not out.exists():
-        os.replace(staging, out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.replace(out, retired / out.name)
-    os.replace(staging, out)
-    shutil.rmtree(retired)
 
 
 def changelog_entry(
@@ -337,6 +344,13 @@ def current_schema_version() -> str:
 def check_dataset(dataset_dir: Path, limit: int = 20) -> list[str]:
     """Everything ``align validate`` checks: card, checksums, every record and the links between them."""
     if not dataset_dir.is_dir():
+        parked = [d for d in swap_leftovers(dataset_dir) if (d / dataset_dir.name).is_dir()]
+        if parked:
+            raise AlignError(
+                dataset_dir,
+                f"dataset directory does not exist; a build killed mid-swap left it in {parked[0]}: the next "
+                "align build or align release puts it back",
+            )
         raise AlignError(dataset_dir, "dataset directory does not exist")
     failures: list[str] = []
     metadata = read_card_metadata(dataset_dir)
@@ -344,13 +358,38 @@ def check_dataset(dataset_dir: Path, limit: int = 20) -> list[str]:
         failures.append(f"{CARD}: missing dataset card")
     else:
         failures += _card_failures(metadata)
-    failures += _checksum_failures(dataset_dir)
+    failures += checksum_failures(dataset_dir)
     try:
         content = read_content(dataset_dir)
     except AlignError as exc:
         return failures + [exc.message]
+    failures += _content_hash_failures(metadata, content)
     failures += validate_content(content, limit)
     return failures[:limit] if limit else failures
+
+
+def _content_hash_failures(metadata: dict[str, Any] | None, content: DatasetContent) -> list[str]:
+    """The card's ``content_sha256`` recomputed from the records: catches records edited along with SHA256SUMS."""
+    claimed = ((metadata or {}).get("align") or {}).get("content_sha256")
+    if claimed is None:
+        return []
+    actual = content.digest()
+    if actual == str(claimed):
+        return []
+    return [f"{CARD}: align.content_sha256 is {str(claimed)[:12]}… but the records hash to {actual[:12]}…"]
+
+
+def damage_since_publish(dataset_dir: Path, release: Release) -> list[str]:
+    """What changed in a published dataset since align wrote it: files against SHA256SUMS, records against the
+    card's content hash. Empty when it is as published; cheaper than ``check_dataset`` (no schema pass)."""
+    failures = checksum_failures(dataset_dir)
+    try:
+        content = read_content(dataset_dir)
+    except AlignError as exc:
+        return failures + [exc.message]
+    if content.digest() != release.content_sha256:
+        failures.append(f"{CARD}: the records no longer hash to the card's content_sha256")
+    return failures
 
 
 def _card_failures(metadata: dict[str, Any]) -> list[str]:
@@ -367,14 +406,49 @@ def _card_failures(metadata: dict[str, Any]) -> list[str]:
     return failures
 
 
-def _checksum_failures(dataset_dir: Path) -> list[str]:
-    sums = dataset_dir / CHECKSUMS
-    if not sums.is_file():
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def checksum_entries(dataset_dir: Path) -> tuple[list[tuple[int, str, str]], list[str]]:
+    """The lines of SHA256SUMS as (line number, digest, path), and failures for the lines that are malformed or name
+    a path outside the dataset directory (absolute, ``..``, or through a symbolic link); those are never opened."""
+    text = (dataset_dir / CHECKSUMS).read_text("utf-8", errors="replace")
+    entries, failures = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        digest, separator, name = line.partition("  ")
+        if not separator or not _DIGEST.fullmatch(digest) or not name:
+            failures.append(f"{CHECKSUMS} line {number}: not '<sha256>  <path>'")
+        elif not is_inside(dataset_dir, name):
+            failures.append(f"{CHECKSUMS} line {number}: {name!r} leaves the dataset directory; not read")
+        else:
+            entries.append((number, digest, name))
+    return entries, failures
+
+
+def is_inside(dataset_dir: Path, name: str) -> bool:
+    """Whether the relative path ``name`` stays inside ``dataset_dir``, symbolic links followed."""
+    parts = name.split("/")
+    if name.startswith("/") or "\\" in name or any(part in ("", ".", "..") for part in parts):
+        return False
+    root = os.path.realpath(dataset_dir)
+    return os.path.realpath(os.path.join(root, *parts)).startswith(root + os.sep)
+
+
+def checksums_sha256(dataset_dir: Path) -> str | None:
+    """Hash of the SHA256SUMS file itself (None when there is none): one value for every file's bytes."""
+    try:
+        return hashlib.sha256((dataset_dir / CHECKSUMS).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def checksum_failures(dataset_dir: Path) -> list[str]:
+    """Every file against SHA256SUMS, and every file listed there; empty when they all match."""
+    if not (dataset_dir / CHECKSUMS).is_file():
         return [f"{CHECKSUMS}: missing"]
-    failures = []
+    entries, failures = checksum_entries(dataset_dir)
     listed = set()
-    for number, line in enumerate(sums.read_text("utf-8").splitlines(), start=1):
-        digest, _, name = line.partition("  ")
+    for number, digest, name in entries:
         listed.add(name)
         path = dataset_dir / name
         if not path.is_file():

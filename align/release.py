@@ -17,6 +17,7 @@ from align.citation import CITATION_FILE, update_dataset_reference
 from align.config import DatasetConfig
 from align.diff import DatasetDiff, compare, summary_lines
 from align.errors import AlignError
+from align.output import check_output_dir, recover_interrupted_swap
 from align.publish import (
     BUMPS,
     CARD,
@@ -78,6 +79,15 @@ def release(
     """
     if bump not in BUMPS:
         raise AlignError("--bump", f"must be patch, minor or major, got {bump!r}")
+    from align.runner import BuildLock  # the runner pulls in the whole pipeline: only when releasing
+
+    check_output_dir(dataset_dir)
+    with BuildLock(dataset_dir):
+        recover_interrupted_swap(dataset_dir)
+        return _release_locked(dataset_dir, bump, since, today)
+
+
+def _release_locked(dataset_dir: Path, bump: str, since: Path | None, today: date | None) -> ReleaseResult:
     previous = _valid_release(dataset_dir)
     content = read_content(dataset_dir)
     if content.digest() != previous.content_sha256:

@@ -18,6 +18,7 @@ from typing import Any
 
 from align.chart import CHART_FILE, labels_chart_svg, language_pair
 from align.errors import AlignError
+from align.output import apply_umask, check_output_file
 from align.publish import DatasetContent, Release, read_card_metadata, read_content, read_release
 
 REPORT_FILE = "report.html"  # next to the dataset card, which links it
@@ -131,19 +132,19 @@ def write_report(dataset_dir: Path, output: Path) -> Path:
     """Render the report of a published dataset directory to ``output`` (written atomically)."""
     if not dataset_dir.is_dir():
         raise AlignError(dataset_dir, "dataset directory does not exist")
-    if output.resolve().is_relative_to(dataset_dir.resolve()):
-        raise AlignError(
-            output,
-            "is inside the dataset directory, which would break its SHA256SUMS; "
-            f"{dataset_dir / REPORT_FILE} is already written by align build and align release",
-        )
+    check_output_file(output, dataset_dir)
     content = read_content(dataset_dir)
     metadata = read_card_metadata(dataset_dir) or {}
     title = str(metadata.get("pretty_name") or dataset_dir.name)
     page = render_report(content, read_release(dataset_dir), title)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(page)
-    os.replace(temporary, output)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(page)
+        apply_umask(Path(temporary), directory=False)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return output

@@ -33,7 +33,13 @@ from align import pipeline
 from align.config import BuildConfig
 from align.errors import AlignError
 from align.pipeline import BuildReport, EventResult, StageTimer, run_event
-from align.publish import current_schema_version, read_release
+from align.publish import (
+    checksum_failures,
+    checksums_sha256,
+    current_schema_version,
+    damage_since_publish,
+    read_release,
+)
 from align.shards import ShardKey, ShardStore, event_config_sha256, shard_key
 
 log = logging.getLogger(__name__)
@@ -221,10 +227,12 @@ def build_shards(
         log.warning("interrupted: finished events are kept in %s; rerun to resume", store.directory)
         raise
     if lost:
+        # Kept: every event with a finished shard now, whether built by this run, an earlier one or another worker.
+        kept = sum(1 for event_dir in event_dirs if store.has(event_dir.name, run.keys[event_dir.name]))
         raise AlignError(
             None,
             f"a worker process died (killed, or out of memory?) while building {len(lost)} event(s), first "
-            f"{lost[0]}; the {len(run.built)} finished event(s) are kept in {store.directory}; rerun to "
+            f"{lost[0]}; {kept} of {len(event_dirs)} event(s) are finished and kept in {store.directory}; rerun to "
             "resume (with fewer --workers if memory ran out)",
         )
     if crashes:
@@ -304,13 +312,21 @@ def unchanged_since_publish(
 
     True when ``out_dir`` still holds the release that was assembled from shards with exactly these keys (same inputs,
     settings, align version and signature for every event): assembling them again would give the same content hash,
-    and ``plan_version`` would write nothing. None when that cannot be shown; the caller then assembles as usual.
+    and ``plan_version`` would write nothing. The files are checked against SHA256SUMS first, and the records against
+    the card's content hash unless SHA256SUMS is byte for byte the one this store saw published (then the records are
+    those that were hashed): a damaged dataset is never called unchanged. None when that cannot be shown; the caller
+    then assembles as usual (and refuses a damaged dataset).
     """
     published = store.published(out_dir, run.keys)
     current = read_release(out_dir)
     if published is None or current is None or asdict(current) != published["release"]:
         return None
     if current.build_signature != signature or current.schema_version != current_schema_version():
+        return None
+    if checksum_failures(out_dir):
+        return None
+    sums_as_published = published.get("checksums_sha256") == checksums_sha256(out_dir)
+    if not sums_as_published and damage_since_publish(out_dir, current):
         return None
     log.info("%s already holds this build (version %s); nothing to write", out_dir, current.version)
     seconds = time.perf_counter() - start
@@ -357,8 +373,11 @@ class BuildLock:
         self.release()
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = self._open_locked()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = self._open_locked()
+        except OSError as error:
+            raise AlignError(self.out_dir, f"cannot create the lock file {self.path}: {error.strerror}") from None
         me = {"pid": os.getpid(), "host": socket.gethostname()}
         previous = _read_holder(fd)
         if previous and {k: previous.get(k) for k in me} != me:

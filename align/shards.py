@@ -235,15 +235,22 @@ class ShardStore:
         return self.directory / f"PUBLISHED-{_out_tag(out_dir)}.json"
 
     def record_published(
-        self, out_dir: Path, keys: dict[str, ShardKey], release: dict[str, Any], counts: dict[str, int]
+        self,
+        out_dir: Path,
+        keys: dict[str, ShardKey],
+        release: dict[str, Any],
+        counts: dict[str, int],
+        checksums_sha256: str | None = None,
     ) -> None:
-        """Note that ``out_dir`` holds ``release``, assembled from exactly the shards with these keys."""
+        """Note that ``out_dir`` holds ``release``, assembled from exactly the shards with these keys, with this
+        SHA256SUMS (its hash lets a later build trust the records without re-hashing them)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         record = {
             "out": str(out_dir.resolve()),
             "keys_sha256": keys_sha256(keys),
             "release": release,
             "counts": counts,
+            "checksums_sha256": checksums_sha256,
         }
         _write_atomically(self._published_path(out_dir), json.dumps(record, indent=2).encode("utf-8"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,24 @@ def test_require_translation_fails_before_writing(make_event, tmp_path: Path) ->
     assert result.returncode == 2, result.stderr
     assert "align models install hi en" in result.stderr
     assert not out.exists()
+
+
+def test_a_broken_card_yaml_is_one_line_for_every_command(tmp_path: Path) -> None:
+    from tests.small_dataset import seedlike, write_dataset
+    from tests.test_runner import make_corpus
+
+    dataset = tmp_path / "ds"
+    write_dataset(seedlike().content(), dataset)
+    card = dataset / "README.md"
+    card.write_text(card.read_text().replace("pretty_name: ", "pretty_name: [unclosed ", 1))
+    corpus = make_corpus(tmp_path, events=1)
+    for args in (
+        ("validate", str(dataset)),
+        ("build", "--corpus", str(corpus), "--out", str(dataset), "-q"),
+        ("release", str(dataset), "--bump", "patch"),
+        ("publish", str(dataset), "--repo-id", "org/name", "--dry-run"),
+    ):
+        result = align(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+        assert re.match(rf"error: {re.escape(str(card))} line \d+: card YAML does not parse: expected", result.stderr)

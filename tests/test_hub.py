@@ -85,6 +85,19 @@ def test_publish_refuses_a_dataset_that_does_not_validate(dataset: Path) -> None
     assert "refusing to publish it" in result.stderr
 
 
+def test_dry_run_refuses_and_never_lists_a_path_outside_the_dataset(dataset: Path) -> None:
+    import hashlib
+
+    secret = dataset.parent / "secret.txt"
+    secret.write_text("a file beside the dataset")
+    sums = dataset / "SHA256SUMS"
+    sums.write_text(sums.read_text() + f"{hashlib.sha256(secret.read_bytes()).hexdigest()}  ../secret.txt\n")
+    result = CliRunner().invoke(app, ["publish", str(dataset), "--repo-id", "align-nlp/tiny", "--dry-run"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "'../secret.txt' leaves the dataset directory" in result.stderr
+    assert "secret" not in result.stdout
+
+
 @pytest.mark.parametrize("repo_id", ["tiny", "a/b/c", "-org/name", "org/na me", "org/name--x"])
 def test_publish_refuses_a_malformed_repo_id(dataset: Path, repo_id: str) -> None:
     with pytest.raises(AlignError, match="must look like ORG/NAME"):

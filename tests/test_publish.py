@@ -120,3 +120,135 @@ def test_validate_rejects_a_bad_record(built: Path, tmp_path: Path) -> None:
     failures = check_dataset(broken)
     assert any("language" in f and "Hindi" in f for f in failures)
     assert any("text differs from article text" in f for f in failures)
+
+
+# --- align validate finds what it claims to find; build never calls a damaged dataset unchanged (issue 12, item 3)
+
+
+def rewrite_rows(dataset: Path, config_name: str, change) -> None:  # type: ignore[no-untyped-def]
+    """Edit one config's rows in place (same Arrow schema), as a hand with pyarrow would."""
+    import pyarrow.parquet as pq
+
+    from align.publish import parquet_path
+
+    path = dataset / parquet_path(config_name)
+    table = pq.read_table(path)
+    rows = table.to_pylist()
+    change(rows)
+    pq.write_table(table.from_pylist(rows, schema=table.schema), path)
+
+
+def reseal(dataset: Path, card_hash: bool = False) -> None:
+    """Make a tamper consistent: regenerate SHA256SUMS (and, with ``card_hash``, the card's content_sha256)."""
+    from align.publish import read_content, write_checksums
+
+    if card_hash:
+        card = dataset / "README.md"
+        card.write_text(card.read_text().replace(read_release(dataset).content_sha256, read_content(dataset).digest()))
+    write_checksums(dataset)
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    from tests.small_dataset import seedlike, write_dataset
+
+    out = tmp_path / "small"
+    write_dataset(seedlike().content(), out)
+    return out
+
+
+def test_validate_counts_every_failure_and_runs_the_cross_record_checks(small: Path) -> None:
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    def damage(rows: list[dict]) -> None:
+        for row in rows[:3]:
+            row["language"] = "Hindi"
+        rows[3]["char_end"] += 1
+
+    rewrite_rows(small, "sentences", damage)
+    reseal(small)
+    failures = check_dataset(small, limit=0)
+    assert sum("Hindi" in f for f in failures) == 3
+    assert sum("text differs from article text" in f for f in failures) == 1  # a cross-record check
+    assert sum("content_sha256" in f for f in failures) == 1
+    assert len(failures) == 5
+    assert check_dataset(small, limit=2) == failures[:2]
+    result = CliRunner().invoke(app, ["validate", str(small)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"{small}: 5 failure(s)"
+
+
+def test_a_record_edited_along_with_its_checksums_fails_the_content_hash(small: Path) -> None:
+    def raise_confidence(rows: list[dict]) -> None:
+        rows[0]["confidence"] = 0.99  # valid for every schema and every cross-record rule
+
+    rewrite_rows(small, "pairs", raise_confidence)
+    reseal(small)
+    failures = check_dataset(small, limit=0)
+    assert len(failures) == 1 and "align.content_sha256 is" in failures[0] and "records hash to" in failures[0]
+
+
+def test_n_sentences_is_checked_against_the_sentences(small: Path) -> None:
+    def miscount(rows: list[dict]) -> None:
+        rows[0]["n_sentences"] += 1
+
+    rewrite_rows(small, "articles", miscount)
+    reseal(small, card_hash=True)
+    failures = check_dataset(small, limit=0)
+    assert len(failures) == 1 and "n_sentences is" in failures[0] and "sentence(s) belong to it" in failures[0]
+
+
+def test_checksum_paths_that_leave_the_dataset_are_failures_and_never_read(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    import align.publish
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not part of any dataset")
+    digest = hashlib.sha256(secret.read_bytes()).hexdigest()
+    (small / "data" / "link.txt").symlink_to(secret)
+    sums = small / "SHA256SUMS"
+    sums.write_text(
+        sums.read_text() + f"{digest}  ../secret.txt\n{digest}  {secret}\n{digest}  data/link.txt\n"
+        f"{digest}  data/../../secret.txt\n"
+    )
+    opened: list[Path] = []
+    real = align.publish._sha256_file
+    monkeypatch.setattr(align.publish, "_sha256_file", lambda path: opened.append(path) or real(path))
+    failures = check_dataset(small, limit=0)
+    assert sum("leaves the dataset directory; not read" in f for f in failures) == 4
+    assert opened and all(p.resolve().is_relative_to(small.resolve()) for p in opened)
+
+
+def test_build_never_calls_a_damaged_dataset_unchanged(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from align.cli import app
+    from tests.test_runner import config_with, make_corpus
+
+    corpus = make_corpus(tmp_path, events=1)
+    out, shards = tmp_path / "ds", tmp_path / "shards"
+    build(corpus, out, config_with(shards))
+    assert build(corpus, out, config_with(shards)).unchanged
+
+    (out / "CHANGELOG.md").write_text("edited by hand\n")
+    for shard_dir in (shards, tmp_path / "fresh-shards"):  # the shortcut from shards, and the full comparison
+        with pytest.raises(AlignError, match="was changed since it was published .* CHANGELOG.md does not match"):
+            build(corpus, out, config_with(shard_dir))
+
+    def relabel(rows: list[dict]) -> None:
+        rows[0]["confidence"] = 0.5
+
+    rewrite_rows(out, "pairs", relabel)
+    reseal(out)  # checksums consistent again: only the content hash tells
+    result = CliRunner().invoke(
+        app, ["build", "--corpus", str(corpus), "--out", str(out), "--shard-dir", str(shards), "-q"]
+    )
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "records no longer hash to the card's content_sha256" in result.stderr
+    repaired = build(corpus, out, config_with(shards), bump="patch")
+    assert repaired.version == "0.1.1" and check_dataset(out) == []

@@ -16,7 +16,7 @@ from align.cli import app
 from align.config import BuildConfig
 from align.errors import AlignError
 from align.pipeline import build
-from align.publish import check_dataset, current_schema_version, read_content, read_release
+from align.publish import Release, check_dataset, current_schema_version, read_content, read_release
 from align.release import release
 from tests.small_dataset import seedlike, write_dataset
 
@@ -171,6 +171,23 @@ def test_card_after_release_has_statistics_limitations_citation_and_rebuild(tmp_
     # The card's own metadata still lets release re-render it: name and citation title survive a second release.
     release(out, "patch")
     assert "@misc{tiny_0_2_1," in (out / "README.md").read_text()
+
+
+def test_corpus_text_in_the_card_cannot_inject_html_links_or_table_cells(tmp_path: Path) -> None:
+    """An outlet name comes from the corpus (manifest or file name): on the Hub the card is rendered as Markdown."""
+    from align.card import render_card
+    from tests.small_dataset import CARD, SIGNATURE
+
+    data = seedlike()
+    hostile = '<img src=x onerror="alert(1)"> | ![t](http://tracker.example/p.gif)'
+    data.articles[0]["source"] = hostile
+    content = data.content()
+    card = render_card(content, Release("0.1.0", content.digest(), current_schema_version(), SIGNATURE), CARD)
+    body = card.split("\n---\n", 1)[1]
+    assert "<img" not in body and "![t](" not in body
+    row = next(line for line in body.splitlines() if "tracker.example" in line)
+    assert row.startswith("| &lt;img src=x onerror=\"alert(1)\"&gt; \\| !\\[t\\](http://tracker.example/p.gif) | en |")
+    assert row.count(" | ") == 5  # still six cells
 
 
 def test_release_command_line(tmp_path: Path) -> None:

@@ -333,3 +333,28 @@ def _cmdline(pid: int) -> bytes:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
+
+
+def test_the_worker_death_message_counts_every_kept_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Events reused from an earlier build are kept too: the message counts what the store holds, not what this run
+    happened to build."""
+    import align.runner
+
+    corpus = make_corpus(tmp_path, events=2)
+    out, shard_dir = tmp_path / "ds", tmp_path / "shards"
+    build(corpus, out, config_with(shard_dir))
+    for e in (2, 3):  # two more events, which the pool below will build one of and lose the other
+        event = corpus / f"event-{e}"
+        event.mkdir()
+        for name, text in ARTICLES.items():
+            (event / name).write_text(report(e) + text, "utf-8")
+    config = config_with(shard_dir, workers=2)
+
+    def one_built_one_lost(pending, keys, config, store, processes, record, crashed):  # type: ignore[no-untyped-def]
+        state = align.runner.WorkerState(config, store)
+        record(align.runner.build_event_shard(state, pending[0], keys[pending[0].name]))
+        return [pending[1].name]
+
+    monkeypatch.setattr(align.runner, "_run_in_pool", one_built_one_lost)
+    with pytest.raises(AlignError, match=r"3 of 4 event\(s\) are finished and kept in "):
+        build(corpus, out, config, bump="minor")
