@@ -82,13 +82,13 @@ def run_build(code: Path, work: Path, corpus: Path, timeout: float, config: Path
     env = {**os.environ, "NO_COLOR": "1", "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1",
            "ALIGN_CACHE_DIR": str(work / "cache")}
     env.pop("PYTHONPATH", None)  # the package comes from ``code`` (the working directory)
-    stderr_path = work / "stderr.txt"
+    stderr_path, stdout_path = work / "stderr.txt", work / "stdout.txt"
     start = time.perf_counter()
     interrupted_at = None
     killed = False
-    with stderr_path.open("w") as stderr:
+    with stderr_path.open("w") as stderr, stdout_path.open("w") as stdout:
         # A background shell starts its children with SIGINT ignored: give the build Python's default handling.
-        process = subprocess.Popen(command, cwd=code, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+        process = subprocess.Popen(command, cwd=code, env=env, stdout=stdout, stderr=stderr,
                                    preexec_fn=_default_sigint)
         while True:  # os.wait4 gives this child's own peak RSS (getrusage would give the max over all children)
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -106,9 +106,12 @@ def run_build(code: Path, work: Path, corpus: Path, timeout: float, config: Path
     code_ = None if killed else process.returncode
     seconds = time.perf_counter() - start
     peak = usage.ru_maxrss / 1024
-    lines = [line for line in stderr_path.read_text(errors="replace").splitlines() if line.strip()]
+    # The result line (stdout) when there is one, else the error (stderr).
+    lines = [line for line in stdout_path.read_text(errors="replace").splitlines()[:1] if line.strip()]
+    lines = lines or [line for line in stderr_path.read_text(errors="replace").splitlines() if line.strip()]
     latency = None if interrupted_at is None else start + seconds - interrupted_at
-    return seconds, peak, code_, (lines[-1][:160] if lines else ""), latency
+    last = lines[-1].replace(str(work) + "/", "") if lines else ""
+    return seconds, peak, code_, last[:200], latency
 
 
 def run_case(case: str, code: Path, timeout: float, sigint_after: float) -> Outcome:

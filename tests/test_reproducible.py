@@ -24,6 +24,7 @@ from align.records import SCORE_TOLERANCE, line_sentence, same_value, stored_sco
 from tests.conftest import ROOT, SEED_EVENT
 
 NOISE = 1e-6
+PERTURBED: list[int] = []  # texts embedded with noise, so a test can check the noise was really applied
 
 
 class PerturbedEmbedder:
@@ -36,6 +37,7 @@ class PerturbedEmbedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         vectors = np.asarray(self.inner.embed(texts), dtype=np.float64)
+        PERTURBED.append(len(texts))
         for row, text in zip(vectors, texts, strict=True):
             seed = int.from_bytes(hashlib.sha256((self.salt + text).encode()).digest()[:8], "little")
             row += NOISE * np.random.default_rng(seed).choice([-1.0, 1.0], size=row.shape)
@@ -44,7 +46,7 @@ class PerturbedEmbedder:
 
 
 def perturb_embeddings(monkeypatch: pytest.MonkeyPatch, salt: str = "") -> None:
-    """Every embedder a build makes returns perturbed vectors (behind the cache: as if computed on another CPU)."""
+    """Every embedder a build makes returns perturbed vectors (after the cache: as if computed on another CPU)."""
     build_embedder = pipeline.build_embedder
 
     def perturbed(config, cache_dir):  # type: ignore[no-untyped-def]
@@ -108,9 +110,10 @@ def test_noise_in_the_embeddings_changes_no_record_label_or_hash(
     published, before = read_content(out), sums(out)
     for salt in ("a", "b", "c"):
         perturb_embeddings(monkeypatch, salt)
+        PERTURBED.clear()
         # Fresh shards: every event is built again from the (perturbed) embeddings, as on a new machine.
         again = pipeline.build(corpus, out, build_config(tmp_path / f"shards-{salt}"))
-        assert again.unchanged, salt
+        assert again.unchanged and sum(PERTURBED) > 0, salt
         assert sums(out) == before and read_release(out).content_sha256 == published.digest()
         fresh = tmp_path / f"fresh-{salt}"
         pipeline.build(corpus, fresh, build_config(tmp_path / f"shards-fresh-{salt}"))
@@ -138,7 +141,9 @@ def test_the_committed_dataset_rebuilds_unchanged_from_perturbed_embeddings(
     shutil.copytree(ROOT / "dataset", out)
     before = sums(out)
     perturb_embeddings(monkeypatch)
+    PERTURBED.clear()
     report = pipeline.build(corpus, out, build_config(tmp_path / "shards"))
+    assert sum(PERTURBED) > 300  # every sentence's vectors came through the noise
     assert report.unchanged
     assert report.version == read_release(ROOT / "dataset").version
     assert sums(out) == before
