@@ -197,7 +197,8 @@ def check_inside_corpus(path: Path, corpus_dir: Path, config: CorpusConfig) -> N
 
 def check_event_inputs(event_dir: Path, corpus_dir: Path, config: CorpusConfig) -> None:
     """Every file an event may read or hash (articles, manifest, translation memories, anything beneath) stays
-    inside the corpus, and its articles have printable names; checked before any of them is read."""
+    inside the corpus, and its articles have printable names and at most ``corpus.max_article_bytes``; checked
+    before any of them is read."""
     check_name(event_dir.name, corpus_dir)
     check_inside_corpus(event_dir, corpus_dir, config)
     for folder, directories, names in os.walk(event_dir):  # does not descend into symlinked directories
@@ -205,7 +206,14 @@ def check_event_inputs(event_dir: Path, corpus_dir: Path, config: CorpusConfig) 
             path = Path(folder) / name
             if path.is_symlink():
                 check_inside_corpus(path, corpus_dir, config)
-    event_files(event_dir)
+    for path in event_files(event_dir):
+        size = path.stat().st_size
+        if size > config.max_article_bytes:
+            raise AlignError(
+                path,
+                f"article is {size:,} bytes, above corpus.max_article_bytes ({config.max_article_bytes:,}); "
+                "split it, or raise the limit in the config",
+            )
 
 
 def read_event(
@@ -226,13 +234,6 @@ def read_event(
     articles: list[ArticleRecord] = []
     seen: dict[str, str] = {}
     for path in files:
-        size = path.stat().st_size
-        if size > config.max_article_bytes:
-            raise AlignError(
-                path,
-                f"article is {size:,} bytes, above corpus.max_article_bytes ({config.max_article_bytes:,}); "
-                "split it, or raise the limit in the config",
-            )
         raw = path.read_bytes()
         sha256 = hashlib.sha256(raw).hexdigest()
         if sha256 in seen:

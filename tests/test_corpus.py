@@ -268,6 +268,8 @@ def test_an_article_above_the_size_limit_is_refused_before_it_is_read(make_event
         "a.txt: article is 2,800 bytes, above corpus.max_article_bytes (1,000); split it, or raise the limit in "
         "the config"
     )
+    with pytest.raises(AlignError, match="above corpus.max_article_bytes"):
+        list_events(corpus, config)  # before a build hashes or reads any input
     assert CorpusConfig().max_article_bytes == 2_000_000
     assert len(read_event(corpus / "event-1", CONFIG.corpus)) == 2
     with pytest.raises(AlignError, match="max_article_bytes"):
