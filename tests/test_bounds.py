@@ -17,12 +17,11 @@ import numpy as np
 import pytest
 
 from align import link as link_module
-from align.config import BuildConfig, EmbedConfig, LinkConfig
+from align.config import BuildConfig, EmbedConfig
 from align.embed import MODEL_MAX_TOKENS, build_embedder, model_batches
 from align.interrupt import interruptible
 from align.link import ann_scores
 from align.pipeline import StageModels, run_event
-from align.records import line_sentence
 from tests.conftest import ROOT
 
 WORDS = (
@@ -83,7 +82,6 @@ def test_the_hnsw_path_in_small_blocks_finds_the_same_neighbours(monkeypatch: py
     blocks = ann_scores(vectors, articles, languages, k=3, candidates=5)
     assert np.array_equal(whole.rows, blocks.rows) and np.array_equal(whole.cols, blocks.cols)
     assert np.array_equal(whole.margin, blocks.margin)
-    assert LinkConfig().ann_min_sentences > 0 and line_sentence("a", 0, "en", "x", "e").text == "x"
 
 
 def test_ctrl_c_reaches_the_caller_while_a_model_call_runs() -> None:
