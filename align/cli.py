@@ -7,6 +7,7 @@ does not validate.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -536,9 +537,26 @@ def report(
     stdout.print(f"wrote {written}", markup=False, highlight=False)
 
 
+INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
+
+
 def main() -> None:
     try:
         app()
-    except KeyboardInterrupt:
-        stderr.print("interrupted")
-        sys.exit(130)
+    except KeyboardInterrupt:  # before typer took over (while importing, say)
+        _exit_interrupted()
+    except SystemExit as done:
+        if done.code == INTERRUPTED:  # typer turns KeyboardInterrupt into exit 130
+            _exit_interrupted()
+        raise
+
+
+def _exit_interrupted() -> None:
+    """Exit 130 at once. Whatever Ctrl-C interrupted has already cleaned up as the KeyboardInterrupt unwound (the
+    output lock, staging directories; shards and the cache are written atomically), so the interpreter's own
+    teardown is skipped: with the model libraries loaded it takes seconds, and would wait for a model call that
+    was abandoned mid-way (align.interrupt)."""
+    stderr.print("interrupted", markup=False, highlight=False)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(INTERRUPTED)

@@ -58,6 +58,12 @@ class CorpusConfig:
     candidate_languages: tuple[str, ...] = ("en", "fr", "hi", "es", "de", "it", "pt")
     duplicate_files: str = "warn"  # or "error"
     min_script_ratio: float = 0.3  # share of Devanagari letters that makes a line Hindi
+    # An article file above this size is refused (one line, exit 2) before it is read: hostile or broken input
+    # (a whole dump in one file) would otherwise hold a build for hours. 2 MB is ~100 times a long news article.
+    max_article_bytes: int = 2_000_000
+    # Symlinks (event directories, articles, any file of an event) that resolve outside the corpus are refused
+    # unless this is on; symlinks that stay inside the corpus are always followed.
+    follow_symlinks: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,7 @@ class LinkConfig:
     rerank_per_sentence: int = 32
     rerank_threshold: float = 0.5  # entailment probability (the larger direction) that makes a link
     rerank_max_length: int = 256
-    rerank_batch_size: int = 16
+    rerank_batch_size: int = 4  # pairs per model call: small, so a call returns within about a second (Ctrl-C)
 
 
 # Negation cues for the label stage, any language (en, fr, hi); phrases are matched as whole token runs.
@@ -200,7 +206,7 @@ class LabelConfig:
     nli_model: str = ""  # e.g. "MoritzLaurer/mDeBERTa-v3-base-xnli" (a local path works too)
     nli_threshold: float = 0.5  # contradiction probability that counts as evidence
     nli_max_length: int = 256
-    nli_batch_size: int = 16
+    nli_batch_size: int = 4  # pairs per model call: small, so a call returns within about a second (Ctrl-C)
 
 
 @dataclass(frozen=True)

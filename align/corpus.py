@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -28,6 +29,14 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 MANIFEST_NAME = "manifest.jsonl"
 # Bullets and list markers at the start of a line are layout, not text.
 LEADING_BULLETS = re.compile(r"^[\s•·▪●◦\-–—*]+(?=\S)")
+WHITESPACE_RUN = re.compile(r"\s{2,}")
+# C0 and C1 control characters and DEL, except tab, newline and carriage return: terminal escapes (ESC), bells,
+# form feeds. Never text, and an ESC published in a dataset or a report is an attack on whoever prints it.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Those that stand for a break between lines (str.splitlines breaks at them) become a newline; the rest go.
+LINE_BREAK_CONTROLS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
+# In a file name these make error messages and logs lie about what they name.
+NAME_CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
 
 
 @dataclass(frozen=True)
@@ -61,10 +70,18 @@ class BoilerplateRules:
         return any(p.fullmatch(line) for p in self.lines)
 
     def clean_line(self, line: str) -> str:
+        # Runs of whitespace become one space first: a pattern starting with \s* (pic.twitter.com's) would try
+        # every position of a long run again, which is quadratic (minutes for a 1 MB run of spaces).
+        line = WHITESPACE_RUN.sub(" ", line)
         for pattern in self.inline:
             line = pattern.sub("", line)
         line = LEADING_BULLETS.sub("", line)
         return re.sub(r"[ \t\u00a0\u200b]+", " ", line).strip()
+
+
+def remove_control_characters(text: str) -> tuple[str, int]:
+    """``text`` without control characters (line-break controls become newlines), and how many there were."""
+    return CONTROL_CHARACTERS.subn(lambda m: "\n" if m.group() in LINE_BREAK_CONTROLS else "", text)
 
 
 def clean_text(raw: str, rules: BoilerplateRules) -> str:
@@ -149,15 +166,67 @@ def _html_to_text(html: str, path: Path) -> tuple[str, dict[str, str | None]]:
 
 
 def event_files(event_dir: Path) -> list[Path]:
-    return sorted(p for p in event_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    """The article files of an event directory, by name; a name holding a control character is an AlignError."""
+    files = sorted(p for p in event_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    for path in files:
+        check_name(path.name, event_dir)
+    return files
+
+
+def check_name(name: str, parent: Path) -> None:
+    """Refuse a file or directory name with a control character or line separator (one line naming it)."""
+    if any(unicodedata.category(ch) in NAME_CONTROL_CATEGORIES for ch in name):
+        raise AlignError(parent, f"file name {name!r} holds a control character or line break; rename it")
+
+
+def check_inside_corpus(path: Path, corpus_dir: Path, config: CorpusConfig) -> None:
+    """Refuse a path that a symlink takes outside ``corpus_dir``, unless ``corpus.follow_symlinks`` is on.
+
+    Symlinks that stay inside the corpus are fine; the corpus directory itself may be a symlink.
+    """
+    if config.follow_symlinks:
+        return
+    target = path.resolve()
+    if not target.is_relative_to(corpus_dir.resolve()):
+        raise AlignError(
+            path,
+            f"symlink leads outside the corpus (to {target}); inputs are read only from inside the corpus "
+            "(set corpus.follow_symlinks = true to read it)",
+        )
+
+
+def check_event_inputs(event_dir: Path, corpus_dir: Path, config: CorpusConfig) -> None:
+    """Every file an event may read or hash (articles, manifest, translation memories, anything beneath) stays
+    inside the corpus, and its articles have printable names and at most ``corpus.max_article_bytes``; checked
+    before any of them is read."""
+    check_name(event_dir.name, corpus_dir)
+    check_inside_corpus(event_dir, corpus_dir, config)
+    for folder, directories, names in os.walk(event_dir):  # does not descend into symlinked directories
+        for name in [*directories, *names]:
+            path = Path(folder) / name
+            if path.is_symlink():
+                check_inside_corpus(path, corpus_dir, config)
+    for path in event_files(event_dir):
+        size = path.stat().st_size
+        if size > config.max_article_bytes:
+            raise AlignError(
+                path,
+                f"article is {size:,} bytes, above corpus.max_article_bytes ({config.max_article_bytes:,}); "
+                "split it, or raise the limit in the config",
+            )
 
 
 def read_event(
     event_dir: Path, config: CorpusConfig, rules: BoilerplateRules | None = None
 ) -> list[ArticleRecord]:
-    """All articles of one event, cleaned, with language; identical files are kept once (warning or error)."""
+    """All articles of one event, cleaned, with language; identical files are kept once (warning or error).
+
+    The corpus is ``event_dir``'s parent: no input is read through a symlink leading out of it (unless
+    ``corpus.follow_symlinks``), and no article above ``corpus.max_article_bytes`` is read at all.
+    """
     rules = rules or BoilerplateRules.from_config(config)
     event_id = event_dir.name
+    check_event_inputs(event_dir, event_dir.parent, config)
     manifest = read_manifest(event_dir)
     files = event_files(event_dir)
     if not files:
@@ -186,7 +255,8 @@ def read_article(
     config: CorpusConfig,
     rules: BoilerplateRules,
 ) -> ArticleRecord:
-    body = _read_utf8(path)
+    # Control characters go before anything else sees the text; ``sha256`` stays the hash of the raw bytes.
+    body, removed = remove_control_characters(_read_utf8(path))
     if not body.strip():
         raise AlignError(path, "article file is empty")
     found: dict[str, str | None] = {}
@@ -196,6 +266,15 @@ def read_article(
     if not text:
         raise AlignError(path, "article holds nothing but boilerplate")
     entry = entry or ManifestEntry(file=path.name)
+    title, source = entry.title or found.get("title"), entry.source or found.get("source")
+    title, in_title = remove_control_characters(title) if title else (title, 0)
+    source, in_source = remove_control_characters(source) if source else (source, 0)
+    if removed + in_title + in_source:
+        log.warning(
+            "%s: removed %d control character(s) (terminal escapes, bells, form feeds) from its text and metadata",
+            path,
+            removed + in_title + in_source,
+        )
     language = entry.language or detect_language(
         text, config.candidate_languages, fallback=None, min_script_ratio=config.min_script_ratio
     )
@@ -205,11 +284,11 @@ def read_article(
     return ArticleRecord(
         article_id=content_id("article", event_id, path.name),
         event_id=event_id,
-        source=entry.source or found.get("source") or path.stem,
+        source=source or path.stem,
         url=entry.url or found.get("url"),
         published=published,
         language=language,
-        title=entry.title or found.get("title"),
+        title=title,
         text=text,
         sha256=sha256,
         file=str(path),
@@ -225,8 +304,13 @@ def _iso_date_or_none(value: str | None) -> str | None:
         return None
 
 
-def list_events(corpus_dir: Path) -> list[Path]:
-    """Event directories of a corpus, in a stable order; an empty or missing corpus is an error."""
+def list_events(corpus_dir: Path, config: CorpusConfig | None = None) -> list[Path]:
+    """Event directories of a corpus, in a stable order; an empty or missing corpus is an error.
+
+    Every event's inputs are checked here, before anything hashes or reads them (``check_event_inputs``):
+    nothing outside the corpus is read through a symlink unless ``corpus.follow_symlinks``.
+    """
+    config = config or CorpusConfig()
     if not corpus_dir.exists():
         raise AlignError(corpus_dir, "corpus directory does not exist")
     if not corpus_dir.is_dir():
@@ -236,4 +320,6 @@ def list_events(corpus_dir: Path) -> list[Path]:
         raise AlignError(
             corpus_dir, "corpus directory holds no event directories (expected <corpus>/<event_id>/)"
         )
+    for event_dir in events:
+        check_event_inputs(event_dir, corpus_dir, config)
     return events

@@ -13,6 +13,7 @@ from typing import Any
 
 from align.features import CONFIGS
 from align.publish import DatasetContent, Release, read_content, read_release
+from align.records import same_value
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,14 @@ class DatasetDiff:
     def signature_changed(self) -> bool:
         return _differs(self.old_release, self.new_release, "build_signature")
 
+    @property
+    def same_records(self) -> bool:
+        """No record added, removed or changed (stored scores compared up to float noise)."""
+        return self.articles.is_empty() and self.sentences.is_empty() and self.pairs.is_empty()
+
     def is_empty(self) -> bool:
         """True when the records, the schema and the build signature are all the same."""
-        records_same = self.articles.is_empty() and self.sentences.is_empty() and self.pairs.is_empty()
-        return records_same and not self.schema_changed and not self.signature_changed
+        return self.same_records and not self.schema_changed and not self.signature_changed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,12 +85,14 @@ def _differs(old: Release | None, new: Release | None, attribute: str) -> bool:
 
 
 def compare_config(old_rows: list[dict[str, Any]], new_rows: list[dict[str, Any]], key: str) -> ConfigDiff:
+    """Ids added, removed and changed; a record whose stored scores moved by float noise alone (``same_value``:
+    within ``SCORE_TOLERANCE``) is not changed."""
     old = {r[key]: r for r in old_rows}
     new = {r[key]: r for r in new_rows}
     return ConfigDiff(
         added=sorted(new.keys() - old.keys()),
         removed=sorted(old.keys() - new.keys()),
-        changed=sorted(k for k in old.keys() & new.keys() if old[k] != new[k]),
+        changed=sorted(k for k in old.keys() & new.keys() if not same_value(old[k], new[k])),
     )
 
 

@@ -73,7 +73,7 @@ class BuildEventShards(PipelineStep):
 
         config = _with_threads(_load(self.config), self.threads)
         check_work_dir(self.shard_dir, "shard_dir", self.corpus)
-        events = list_events(self.corpus)[rank::world_size]
+        events = list_events(self.corpus, config.corpus)[rank::world_size]
         with self.track_time(unit="event"):
             run = build_shards(events, config, ShardStore(self.shard_dir), build_signature(config))
         self.stat_update("events_built", value=len(run.built))

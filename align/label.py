@@ -31,9 +31,13 @@ from align.config import LabelConfig
 from align.errors import AlignError
 from align.evidence import NegationRules, extract_facts
 from align.evidence.compare import Finding, Side, compare, known_names, name_aliases
-from align.records import ArticleRecord, Evidence, PairRecord
+from align.records import ArticleRecord, Evidence, PairRecord, stored_score
 
 RULES_VERSION = "rules-2"
+# Facts are read from at most this many characters of a sentence (news sentences are a few hundred): the rules
+# cost ~30 microseconds a character, so a megabyte-long "sentence" would hold the label stage for half a minute
+# per pair. Spans and notes then come from the beginning of the text, which is still an exact substring of it.
+MAX_EVIDENCE_CHARS = 4096
 SUPPORT_WEIGHT = 0.3  # how much each shared fact raises confidence in an agreement
 MAX_SUPPORT_EVIDENCE = 3
 
@@ -96,10 +100,10 @@ def sides(pair: PairRecord, published: dict[str, dt.date | None], config: LabelC
 
     def side(text: str, language: str, text_en: str | None, article_id: str) -> Side:
         date = published.get(article_id)
-        original = extract_facts(text, language, date, rules)
+        original = extract_facts(text[:MAX_EVIDENCE_CHARS], language, date, rules)
         english = None
         if text_en and language != "en":
-            english = extract_facts(text_en, "en", date, rules)
+            english = extract_facts(text_en[:MAX_EVIDENCE_CHARS], "en", date, rules)
         return Side(original, english)
 
     return (
@@ -130,7 +134,8 @@ def decide(
     }
     against = sorted((f for f in findings if f.conflict), key=lambda f: -weights[f.weight] * f.strength)
     support = [f for f in findings if not f.conflict]
-    score = 1.0 - math.prod(1.0 - weights[f.weight] * f.strength for f in against)
+    # Rounded like a stored score before the threshold sees it: an NLI or embedding strength carries float noise.
+    score = stored_score(1.0 - math.prod(1.0 - weights[f.weight] * f.strength for f in against))
     link = link_strength(similarity, config)
     if score >= config.conflict_threshold:
         label = "conflict"
@@ -143,7 +148,7 @@ def decide(
         confidence = (1.0 - score) * (0.5 + 0.5 * max(link, shared))
         weak = [Evidence(f.kind, f.a, f.b, f"not enough for a conflict: {f.note}") for f in against]
         evidence = tuple(Evidence(f.kind, f.a, f.b, f.note) for f in support) + tuple(weak)
-    return label, round(min(1.0, max(0.0, confidence)), 4), evidence
+    return label, stored_score(min(1.0, max(0.0, confidence))), evidence
 
 
 class RuleLabeller:

@@ -13,6 +13,9 @@ from functools import cache
 DEVANAGARI_LANGUAGES = ("hi", "mr", "ne", "sa")
 # Short Latin strings ("Opus 4.6", "CEO") carry too little signal; below this many letters we keep the article's language.
 MIN_LETTERS_FOR_DETECTION = 12
+# lingua reads at most this many characters: plenty to tell a language, and its cost grows faster than linearly
+# with the length of a word (a megabyte without a space takes minutes).
+MAX_DETECTION_CHARS = 10_000
 
 
 def script_counts(text: str) -> tuple[int, int, int]:
@@ -59,7 +62,7 @@ def detect_language(
     latin_candidates = _latin_candidates(candidates)
     if not latin_candidates:
         return fallback
-    detected = _lingua_detector(latin_candidates).detect_language_of(text)
+    detected = _lingua_detector(latin_candidates).detect_language_of(text[:MAX_DETECTION_CHARS])
     if detected is None:
         return fallback
     return detected.iso_code_639_1.name.lower()

@@ -39,17 +39,21 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
 from align.config import LinkConfig
 from align.embed import Embedder
-from align.records import PairRecord, SentenceRecord, pair_id_for
+from align.interrupt import interruptible
+from align.records import PairRecord, SentenceRecord, pair_id_for, stored_score, stored_scores
 from align.rerank import EntailmentModel, entailment_scores, rerank_candidates, rerank_signature
 
 log = logging.getLogger(__name__)
 
 VIEWS = ("mean", "original", "english")
+# Vectors per call into hnswlib (insert or query): a few seconds of work at most.
+ANN_BLOCK = 2000
 NEIGHBOURHOODS = ("article", "language")
 
 
@@ -331,8 +335,11 @@ def _nearest_other_article(
 
     index = hnswlib.Index(space="ip", dim=vectors.shape[1])
     index.init_index(max_elements=len(members), M=16, ef_construction=200, random_seed=100)
-    # One insertion thread keeps the graph, and so the result, the same from run to run.
-    index.add_items(vectors[members], np.arange(len(members)), num_threads=1)
+    # One insertion thread keeps the graph, and so the result, the same from run to run. In blocks, in the same
+    # order (the same graph), each through ``interruptible``, so Ctrl-C stops a long insertion at once.
+    for start in range(0, len(members), ANN_BLOCK):
+        block = np.arange(start, min(start + ANN_BLOCK, len(members)))
+        interruptible(partial(index.add_items, vectors[members[block]], block, num_threads=1))
     own = np.bincount(article[members], minlength=int(article.max()) + 1)[article]  # same-article members
     ids = np.full((len(vectors), wanted), -1, dtype=np.int64)
     sims = np.full((len(vectors), wanted), -np.inf)
@@ -340,7 +347,11 @@ def _nearest_other_article(
     ask = min(len(members), wanted + min(int(own.max()), 2 * wanted))
     while len(todo):
         index.set_ef(max(ask, 64))
-        labels, distances = index.knn_query(vectors[todo], k=ask, num_threads=threads)
+        answers = [
+            interruptible(partial(index.knn_query, vectors[todo[start : start + ANN_BLOCK]], k=ask, num_threads=threads))
+            for start in range(0, len(todo), ANN_BLOCK)
+        ]
+        labels, distances = np.vstack([a[0] for a in answers]), np.vstack([a[1] for a in answers])
         found = members[labels.astype(np.int64)]
         keep = article[found] != article[todo][:, None]
         order = np.argsort(~keep, axis=1, kind="stable")[:, :wanted]  # kept ones first, in distance order
@@ -356,14 +367,18 @@ def _nearest_other_article(
 
 
 def score_event(sentences: Sequence[SentenceRecord], vectors: np.ndarray, config: LinkConfig) -> ScoredLinks:
-    """Dense or approximate scoring of one event's linkable sentences, by size."""
+    """Dense or approximate scoring of one event's linkable sentences, by size.
+
+    Margins come back as records store them (``stored_scores``: 4 decimals), so that the re-ranker's candidate
+    choice and ``select`` decide on the value the dataset shows, never on float noise below it.
+    """
     articles = [s.article_id for s in sentences]
     languages = [s.language for s in sentences]
     if len(set(articles)) < 2:
         empty = np.zeros(0, dtype=np.int64)
         return ScoredLinks(empty, empty, np.zeros(0), np.zeros(0))
     if len(sentences) >= config.ann_min_sentences:
-        return ann_scores(
+        scored = ann_scores(
             vectors,
             articles,
             languages,
@@ -372,7 +387,9 @@ def score_event(sentences: Sequence[SentenceRecord], vectors: np.ndarray, config
             config.neighbourhood,
             config.threads,
         )
-    return dense_scores(vectors, articles, languages, config.k, config.neighbourhood)
+    else:
+        scored = dense_scores(vectors, articles, languages, config.k, config.neighbourhood)
+    return replace(scored, margin=stored_scores(scored.margin))
 
 
 def select(scored: ScoredLinks, config: LinkConfig) -> np.ndarray:
@@ -394,11 +411,11 @@ def with_entailment(
     since NLI models for this are multilingual and a translation may be missing."""
     candidates = rerank_candidates(scored.rows, scored.cols, scored.margin, len(sentences), config)
     entailment = np.full(len(scored.margin), np.nan)
-    entailment[candidates] = entailment_scores(
+    entailment[candidates] = stored_scores(entailment_scores(
         model,
         [sentences[scored.rows[c]].text for c in candidates],
         [sentences[scored.cols[c]].text for c in candidates],
-    )
+    ))
     log.info("re-read %d candidate pairs with %s", len(candidates), model.model_name)
     return replace(scored, entailment=entailment)
 
@@ -471,6 +488,6 @@ def make_pair(
         text_b=b.text,
         text_en_a=a.text_en,
         text_en_b=b.text_en,
-        similarity=round(similarity, 6),
-        entailment=None if entailment is None or math.isnan(entailment) else round(float(entailment), 6),
+        similarity=stored_score(similarity),
+        entailment=None if entailment is None or math.isnan(entailment) else stored_score(entailment),
     )

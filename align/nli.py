@@ -16,6 +16,7 @@ rebuild runs the model only on sentence pairs it has not seen."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ from align.cache import ContentCache, cache_key, normalise_text
 from align.config import LabelConfig
 from align.errors import AlignError
 from align.evidence.compare import Finding
-from align.records import PairRecord
+from align.interrupt import interruptible
+from align.records import PairRecord, stored_scores
 
 LABEL_NAMES = ("entailment", "neutral", "contradiction")
 
@@ -51,7 +53,7 @@ class NliJudge:
         self,
         model_name: str,
         max_length: int = 256,
-        batch_size: int = 16,
+        batch_size: int = 4,
         threshold: float = 0.5,
         cache: ContentCache | None = None,
         setting: str = "label.nli_model",
@@ -123,16 +125,24 @@ class NliJudge:
         self.computed += len(premises)
         order = [self._indices.get(name) for name in LABEL_NAMES]
         rows: list[np.ndarray] = []
+        # The model reads max_length tokens of a pair; a text is cut to 16 characters a token before the tokenizer
+        # sees it, so a megabyte-long sentence costs what a long one does (the tokens kept are the same).
+        chars = 16 * self._input_length()
         for start in range(0, len(premises), self.batch_size):
-            batch = self._tokenizer(list(premises[start:start + self.batch_size]),
-                                    list(hypotheses[start:start + self.batch_size]), truncation=True,
+            batch = self._tokenizer([p[:chars] for p in premises[start:start + self.batch_size]],
+                                    [h[:chars] for h in hypotheses[start:start + self.batch_size]], truncation=True,
                                     max_length=self._input_length(), padding=True, return_tensors="pt")
-            with torch.no_grad():
-                logits = self._model(**batch).logits
+            logits = interruptible(partial(self._logits, batch))
             probs = torch.softmax(logits.float(), dim=-1).numpy()
             columns = [probs[:, i] if i is not None else np.zeros(len(probs)) for i in order]
             rows.append(np.stack(columns, axis=1))
         return np.concatenate(rows) if rows else np.zeros((0, 3), dtype=np.float32)
+
+    def _logits(self, batch: Any) -> Any:
+        import torch
+
+        with torch.no_grad():  # per thread: set inside the helper thread that runs the model
+            return self._model(**batch).logits
 
     def judge(self, pairs: Sequence[PairRecord]) -> list[list[Finding]]:
         """One ``nli`` finding per pair whose symmetrised contradiction probability reaches the threshold."""
@@ -142,14 +152,15 @@ class NliJudge:
         b = [p.text_b for p in pairs]
         forward = self.probabilities(a, b)
         backward = self.probabilities(b, a)
-        contradiction = (forward[:, 2] + backward[:, 2]) / 2
-        entailment = (forward[:, 0] + backward[:, 0]) / 2
+        # As stored scores (4 decimals) before the threshold and the note see them.
+        contradiction = stored_scores((forward[:, 2].astype(np.float64) + backward[:, 2]) / 2)
+        entailment = stored_scores((forward[:, 0].astype(np.float64) + backward[:, 0]) / 2)
         findings: list[list[Finding]] = []
         for p_contra, p_entail in zip(contradiction, entailment, strict=True):
             note = f"NLI {self.model_name}: contradiction {p_contra:.2f}, entailment {p_entail:.2f} (mean of "
             note += "both directions)"
             if p_contra >= self.threshold:
-                findings.append([Finding("nli", None, None, note, float(round(p_contra, 4)), True, "nli")])
+                findings.append([Finding("nli", None, None, note, float(p_contra), True, "nli")])
             else:
                 findings.append([])
         return findings

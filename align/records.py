@@ -7,10 +7,53 @@ Each record serialises to a plain dict (``to_dict``) whose shape is the contract
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+import numpy as np
+
 LABELS: tuple[str, ...] = ("agree", "conflict")
+
+# Every score a record stores (similarity, entailment, confidence) is rounded to this many decimals where the
+# record is made, before any threshold sees it: the same model on two CPUs differs in the 6th decimal, and
+# nothing the models say is meaningful that finely. Decisions are taken on the rounded value (``>=``).
+SCORE_DECIMALS = 4
+# Two stored scores this close are the same score. A value that sits at a rounding boundary can come out one
+# step (0.0001) apart on another machine, and confidence, derived from the similarity, a few steps: well under this.
+SCORE_TOLERANCE = 1e-3
+
+
+def stored_scores(values: Any) -> np.ndarray:
+    """Scores as records store them and thresholds read them: float64, rounded to ``SCORE_DECIMALS`` (NaN stays)."""
+    return np.round(np.asarray(values, dtype=np.float64), SCORE_DECIMALS)
+
+
+def stored_score(value: float) -> float:
+    """One score as records store it (see ``stored_scores``; the same rounding, so scalar and array agree)."""
+    return float(stored_scores(float(value)))
+
+
+def _is_stored_score(value: float) -> bool:
+    return math.isfinite(value) and stored_score(value) == value
+
+
+def same_value(old: Any, new: Any) -> bool:
+    """Field values equal, except that two stored scores within ``SCORE_TOLERANCE`` count as equal.
+
+    A float that is not on the stored grid (e.g. a 6-decimal score of an older release) equals only itself, so
+    a rebuild that rounds differently is still seen as a records change.
+    """
+    if isinstance(old, float) and isinstance(new, float):
+        if old == new or (math.isnan(old) and math.isnan(new)):
+            return True
+        both_stored = _is_stored_score(old) and _is_stored_score(new)
+        return both_stored and abs(old - new) <= SCORE_TOLERANCE + 1e-12
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(same_value(old[k], new[k]) for k in old)
+    if isinstance(old, list | tuple) and isinstance(new, list | tuple):
+        return len(old) == len(new) and all(same_value(a, b) for a, b in zip(old, new, strict=True))
+    return bool(old == new)
 
 
 def content_id(*parts: str, length: int = 16) -> str:

@@ -281,7 +281,12 @@ def _run_in_pool(
             except Exception as error:
                 crashed(futures[future], error)
     except KeyboardInterrupt:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Ctrl-C in a terminal reaches the workers too; a SIGINT sent to this process alone must not leave them
+        # running their events to the end (the pool would wait for them when the interpreter exits).
+        workers: dict[int, Any] = getattr(pool, "_processes", None) or {}
+        for process in list(workers.values()):
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)  # the workers are gone: returns at once, cleaned up
         raise
     pool.shutdown()
     return sorted(lost)

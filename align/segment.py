@@ -88,6 +88,10 @@ CLOSERS = "\"'”’»)]}"
 CANDIDATE = re.compile(rf"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*")
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 LEADING_JUNK = " \t*•·▪●◦-–—|"
+# The first non-space character at or after a position, found in place: slicing the rest of the line at every
+# candidate full stop would make a megabyte-long line quadratic.
+NEXT_VISIBLE = re.compile(r"\s*(\S?)")
+VISIBLE = re.compile(r"\S")
 
 
 def _word_before(line: str, index: int) -> str:
@@ -112,7 +116,7 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: Abbreviations) 
             and bool(DEVANAGARI.match(following))
             and bool(DEVANAGARI.match(line[match.start() - 1 : match.start()]))
         )
-    next_char = line[end:].lstrip()[:1]
+    next_char = NEXT_VISIBLE.match(line, end).group(1)  # type: ignore[union-attr]  # always matches
     if "…" in punct or punct == "...":
         return next_char.isupper()
     if punct != ".":
@@ -123,7 +127,7 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: Abbreviations) 
         return False
     if len(bare) == 1 and bare.isalpha():  # an initial: "J. K. Rowling"
         return False
-    if bare.isdigit() and line[: match.start() - len(word)].strip() == "":  # "1. First item"
+    if bare.isdigit() and not VISIBLE.search(line, 0, match.start() - len(word)):  # "1. First item"
         return False
     if next_char.islower():  # "approx. five", "cf. la page"
         return False

@@ -22,12 +22,15 @@ import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
 from align.cache import ContentCache, cache_key, default_cache_dir, normalise_text
 from align.config import TranslateConfig
+from align.corpus import remove_control_characters
 from align.errors import AlignError
+from align.interrupt import interruptible
 from align.models import find_package, list_packages, resolve_packages_dir
 from align.records import SentenceRecord, Translation
 
@@ -39,7 +42,14 @@ TSV_HEADER = ("source", "english", "note")
 # Decoding settings of argostranslate's own PackageTranslation. Part of the cache key: they shape the output.
 ARGOS_BEAM_SIZE = 4
 ARGOS_LENGTH_PENALTY = 0.2
-ARGOS_DECODING = f"beam{ARGOS_BEAM_SIZE}-lp{ARGOS_LENGTH_PENALTY}"
+# What an Argos model reads of a sentence: the first this many tokens. Longer input is cut before the model sees
+# it (the stored text stays whole); the limit is part of the cache key, since it shapes the output.
+ARGOS_MAX_INPUT_TOKENS = 512
+# A sentence is cut to this many characters before it is tokenised at all, so a megabyte costs what a long
+# sentence does.
+ARGOS_MAX_INPUT_CHARS = 16 * ARGOS_MAX_INPUT_TOKENS
+ARGOS_DECODING = f"beam{ARGOS_BEAM_SIZE}-lp{ARGOS_LENGTH_PENALTY}-in{ARGOS_MAX_INPUT_TOKENS}"
+# Tokens per call into ctranslate2 (each call through align.interrupt.interruptible, so Ctrl-C stops it at once).
 ARGOS_MAX_BATCH_TOKENS = 1024
 CACHE_NAMESPACE = "translation"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -119,8 +129,15 @@ class MemoryTranslator:
         for path in files:
             loaded = read_tsv(path) if path.suffix.lower() == ".tsv" else read_tmx(path, target_language)
             provenance = Translation(engine="memory", model=path.name, version=file_version(path))
+            removed = 0
             for source, english in loaded.items():
-                entries.setdefault(source, Translated(english, provenance))
+                # As in articles (align.corpus): no terminal escape or bell reaches a record.
+                source, in_source = remove_control_characters(source)
+                english, in_english = remove_control_characters(english)
+                removed += in_source + in_english
+                entries.setdefault(normalise_text(source), Translated(" ".join(english.split()), provenance))
+            if removed:
+                log.warning("%s: removed %d control character(s) from the translation memory", path, removed)
         return cls(entries)
 
     def __len__(self) -> int:
@@ -247,6 +264,7 @@ class ArgosTranslator:
         self.target_language = target_language
         self.threads = threads
         self.sentences_translated = 0  # sentences sent through a model, for benchmarks and tests
+        self.truncated: set[str] = set()  # sentences longer than the model reads, cut before translating
         self._packages: dict[str, _ArgosPackage | None] = {}
 
     @property
@@ -293,23 +311,36 @@ class ArgosTranslator:
         if entry is None or not texts:
             return [None] * len(texts)
         package = entry.package
-        tokens = [package.tokenizer.encode(text) for text in texts]
-        prefix = [[package.target_prefix]] * len(tokens) if package.target_prefix else None
-        # ctranslate2 sorts the inputs by length and splits them into batches itself.
-        results = self._translator(entry).translate_batch(
-            tokens,
-            target_prefix=prefix,
-            replace_unknowns=True,
-            max_batch_size=ARGOS_MAX_BATCH_TOKENS,
-            batch_type="tokens",
-            beam_size=ARGOS_BEAM_SIZE,
-            num_hypotheses=1,
-            length_penalty=ARGOS_LENGTH_PENALTY,
-        )
+        tokens = [self._tokens(package, text) for text in texts]
+        translator = self._translator(entry)
+        results = []
+        for start, end in _token_batches(tokens, ARGOS_MAX_BATCH_TOKENS):
+            batch = tokens[start:end]
+            results += interruptible(
+                partial(
+                    translator.translate_batch,
+                    batch,
+                    target_prefix=[[package.target_prefix]] * len(batch) if package.target_prefix else None,
+                    replace_unknowns=True,
+                    max_batch_size=ARGOS_MAX_BATCH_TOKENS,
+                    batch_type="tokens",
+                    beam_size=ARGOS_BEAM_SIZE,
+                    num_hypotheses=1,
+                    length_penalty=ARGOS_LENGTH_PENALTY,
+                    max_input_length=ARGOS_MAX_INPUT_TOKENS,
+                )
+            )
         self.sentences_translated += len(texts)
         decoded = [self._detokenize(package, r.hypotheses[0]) for r in results]
         # An empty output is no translation (and the data contract wants text_en non-empty or null).
         return [Translated(text, entry.provenance) if text else None for text in decoded]
+
+    def _tokens(self, package: Any, text: str) -> list[str]:
+        """The tokens the model reads: at most ``ARGOS_MAX_INPUT_TOKENS``; a text cut to them is remembered."""
+        tokens = package.tokenizer.encode(text[:ARGOS_MAX_INPUT_CHARS])
+        if len(tokens) > ARGOS_MAX_INPUT_TOKENS or len(text) > ARGOS_MAX_INPUT_CHARS:
+            self.truncated.add(text)
+        return list(tokens[:ARGOS_MAX_INPUT_TOKENS])
 
     @staticmethod
     def _detokenize(package: Any, tokens: list[str]) -> str:
@@ -317,6 +348,20 @@ class ArgosTranslator:
         if package.target_prefix and text.startswith(package.target_prefix):
             text = text[len(package.target_prefix):]
         return " ".join(text.split())
+
+
+def _token_batches(tokens: Sequence[Sequence[str]], max_tokens: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive batches of at most ``max_tokens`` tokens (a longer input is a batch of its own)."""
+    batches: list[tuple[int, int]] = []
+    start, size = 0, 0
+    for index, sentence in enumerate(tokens):
+        if index > start and size + len(sentence) > max_tokens:
+            batches.append((start, index))
+            start, size = index, 0
+        size += len(sentence)
+    if start < len(tokens):
+        batches.append((start, len(tokens)))
+    return batches
 
 
 # --- cache --------------------------------------------------------------------------------------------------
@@ -391,6 +436,14 @@ class TranslatorChain:
     def signature(self) -> str:
         used = [translator.signature for name, translator in self.backends if name in self._used]
         return "mt:" + ("+".join(used) if used else "none")
+
+    @property
+    def truncated(self) -> set[str]:
+        """Source sentences a model translated from their beginning only (longer than it reads)."""
+        argos = dict(self.backends).get("argos")
+        if isinstance(argos, CachedTranslator):
+            argos = argos.inner
+        return set(argos.truncated) if isinstance(argos, ArgosTranslator) else set()
 
     def translate_batch(self, texts: Sequence[str], source_language: str) -> list[Translated | None]:
         results: list[Translated | None] = [None] * len(texts)

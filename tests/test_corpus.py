@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from align.config import BuildConfig, CorpusConfig
+from align.config import BuildConfig, CorpusConfig, config_from_dict
 from align.corpus import list_events, read_event
 from align.errors import AlignError
 from align.segment import segment
@@ -173,3 +173,114 @@ def test_missing_or_empty_corpus(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(AlignError, match="holds no event directories"):
         list_events(tmp_path / "empty")
+
+
+# --- inputs stay inside the corpus (symlinks), control characters, file names, article size -----------------------
+
+
+def test_an_article_symlink_leading_out_of_the_corpus_is_refused_unless_allowed(make_event, tmp_path: Path) -> None:
+    secret = tmp_path / "private.txt"
+    secret.write_text("Private notes that must never be published in a dataset.", "utf-8")
+    corpus = make_event({"a.txt": "A real article sentence about the event."})
+    (corpus / "event-1" / "b.txt").symlink_to(secret)
+    for refuse in (lambda: list_events(corpus), lambda: read_event(corpus / "event-1", CONFIG.corpus)):
+        with pytest.raises(AlignError) as caught:
+            refuse()
+        assert "b.txt: symlink leads outside the corpus" in caught.value.message
+        assert "corpus.follow_symlinks" in caught.value.message and "\n" not in caught.value.message
+    allowed = CorpusConfig(follow_symlinks=True)
+    assert list_events(corpus, allowed) == [corpus / "event-1"]
+    assert any("Private notes" in a.text for a in read_event(corpus / "event-1", allowed))
+
+
+def test_an_event_directory_or_memory_symlink_leading_out_is_refused(make_event, tmp_path: Path) -> None:
+    elsewhere = make_event({"a.txt": "An article that lives outside the corpus."}, corpus=tmp_path / "elsewhere")
+    corpus = make_event({"a.txt": "A real article sentence about the event."})
+    (corpus / "event-2").symlink_to(elsewhere / "event-1")
+    with pytest.raises(AlignError, match="event-2: symlink leads outside the corpus"):
+        list_events(corpus)
+    (corpus / "event-2").unlink()
+    (tmp_path / "memory.tsv").write_text("source\tenglish\n", "utf-8")
+    (corpus / "event-1" / "translations.tsv").symlink_to(tmp_path / "memory.tsv")
+    with pytest.raises(AlignError, match="translations.tsv: symlink leads outside the corpus"):
+        list_events(corpus)
+
+
+def test_symlinks_inside_the_corpus_are_followed(make_event) -> None:
+    corpus = make_event({"a.txt": "A real article sentence about the event."})
+    make_event({"b.txt": "Another outlet wrote a sentence about it too."}, event="event-2")
+    (corpus / "event-1" / "c.txt").symlink_to(corpus / "event-2" / "b.txt")
+    (corpus / "alias").symlink_to(corpus / "event-1")
+    assert [e.name for e in list_events(corpus)] == ["alias", "event-1", "event-2"]
+    assert sorted(Path(a.file).name for a in read_event(corpus / "alias", CONFIG.corpus)) == ["a.txt", "c.txt"]
+
+
+def test_symlink_out_of_the_corpus_fails_the_build_with_one_line(make_event, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "private.txt").write_text("Private notes that must never be published.", "utf-8")
+    corpus = make_event({"a.txt": "A real article sentence about the event."})
+    (corpus / "event-1" / "b.txt").symlink_to(tmp_path / "private.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "align", "build", "--corpus", str(corpus), "--out", str(tmp_path / "ds")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) == 1
+    assert "b.txt: symlink leads outside the corpus" in result.stderr
+    assert not (tmp_path / "ds").exists()
+
+
+def test_control_characters_are_removed_before_anything_reads_the_text(
+    make_event, caplog: pytest.LogCaptureFixture
+) -> None:
+    import hashlib
+
+    raw = "Mrinank Sharma resigned\x1b[31m on Monday.\x07\nHe wrote\x0ca letter\x85to staff.\n".encode()
+    corpus = make_event(
+        {"a.txt": raw, "manifest.jsonl": json.dumps({"file": "a.txt", "title": "Sharma\x1b quits"}) + "\n"}
+    )
+    [article] = read_event(corpus / "event-1", CONFIG.corpus)
+    assert article.text == "Mrinank Sharma resigned[31m on Monday.\nHe wrote\na letter\nto staff."
+    assert article.title == "Sharma quits"
+    assert "a.txt: removed 5 control character(s)" in caplog.text
+    assert article.sha256 == hashlib.sha256(raw).hexdigest()  # the raw file's bytes, as published
+    assert not [s for s in segment([article], CONFIG.corpus) if any(ord(c) < 32 for c in s.text)]
+
+
+@pytest.mark.parametrize("name", ["a\nb.txt", "bell\x07.txt", "sep\u2028.txt"])
+def test_a_file_name_with_a_control_character_is_refused(make_event, name: str) -> None:
+    corpus = make_event({"ok.txt": "A real article sentence about the event.", name: "Another real sentence here."})
+    for refuse in (lambda: list_events(corpus), lambda: read_event(corpus / "event-1", CONFIG.corpus)):
+        with pytest.raises(AlignError) as caught:
+            refuse()
+        assert f"file name {name!r} holds a control character" in caught.value.message
+        assert "\n" not in caught.value.message
+
+
+def test_an_article_above_the_size_limit_is_refused_before_it_is_read(make_event) -> None:
+    corpus = make_event({"a.txt": "A sentence about the event. " * 100, "b.txt": "Short and fine."})
+    config = config_from_dict({"corpus": {"max_article_bytes": 1000}}).corpus
+    with pytest.raises(AlignError) as caught:
+        read_event(corpus / "event-1", config)
+    assert caught.value.message.endswith(
+        "a.txt: article is 2,800 bytes, above corpus.max_article_bytes (1,000); split it, or raise the limit in "
+        "the config"
+    )
+    with pytest.raises(AlignError, match="above corpus.max_article_bytes"):
+        list_events(corpus, config)  # before a build hashes or reads any input
+    assert CorpusConfig().max_article_bytes == 2_000_000
+    assert len(read_event(corpus / "event-1", CONFIG.corpus)) == 2
+    with pytest.raises(AlignError, match="max_article_bytes"):
+        config_from_dict({"corpus": {"max_article_bytes": 0}})
+
+
+def test_whitespace_runs_of_any_kind_become_one_space_before_patterns_run() -> None:
+    """Collapsed first, so an inline-junk pattern beginning with \\s* never walks a long run again at each position
+    (quadratic); a 100 KB run of spaces cleans like a single one."""
+    from align.corpus import BoilerplateRules, clean_text
+
+    rules = BoilerplateRules.from_config(CONFIG.corpus)
+    assert clean_text("Sharma  \u2003 resigned\u3000\u3000today pic.twitter.com/abc", rules) == "Sharma resigned today"
+    assert clean_text("word" + " " * 100_000 + "word", rules) == "word word"

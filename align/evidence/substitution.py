@@ -32,6 +32,7 @@ from align.evidence import Facts, lexicon
 from align.evidence.compare import Aliases, Finding, Side
 from align.evidence.names import phonetic_key, romanise
 from align.evidence.tokens import Token
+from align.records import stored_score, stored_scores
 
 STEM_SUFFIXES = ("ing", "ed", "es", "s")
 
@@ -101,11 +102,13 @@ def _replace(text: str, token: Token, new: str) -> str:
 
 
 def _restore(cache: EmbeddingCache, text: str, old: Token, new: str) -> float:
+    """How much of the meaning deleting ``old`` loses that putting ``new`` in its place restores, as a stored
+    score (4 decimals), so the threshold and the note never depend on float noise."""
     original, swapped, deleted = cache.get(_restore_texts(text, old, new))
     base = float(original @ deleted)
     if base >= 1.0 - 1e-6:
         return 1.0
-    return (float(original @ swapped) - base) / (1.0 - base)
+    return stored_score((float(original @ swapped) - base) / (1.0 - base))
 
 
 @dataclass
@@ -132,7 +135,7 @@ def _candidates(
     matched_b = {j for j, y in enumerate(words_b) if any(_same_word(x, y, aliases) for x in words_a)}
     similarity = None
     if view_a.language != view_b.language:
-        similarity = vectors.get([w.text for w in words_a]) @ vectors.get([w.text for w in words_b]).T
+        similarity = stored_scores(vectors.get([w.text for w in words_a]) @ vectors.get([w.text for w in words_b]).T)
         matched_a |= {i for i in range(len(words_a)) if similarity[i].max() >= config.substitution_match}
         matched_b |= {j for j in range(len(words_b)) if similarity[:, j].max() >= config.substitution_match}
     left_a = [i for i in range(len(words_a)) if i not in matched_a]
@@ -214,7 +217,7 @@ def _restore_span(cache: EmbeddingCache, text: str, old: str, new: str) -> float
     swapped, deleted = text.replace(old, new, 1), " ".join(text.replace(old, "", 1).split())
     original, with_new, without = cache.get([text, swapped, deleted])
     base = float(original @ without)
-    return 1.0 if base >= 1.0 - 1e-6 else (float(original @ with_new) - base) / (1.0 - base)
+    return 1.0 if base >= 1.0 - 1e-6 else stored_score((float(original @ with_new) - base) / (1.0 - base))
 
 
 def confirm_name_swaps(
