@@ -253,7 +253,7 @@ def validate(
     dataset: Annotated[Path, typer.Argument(help="Dataset directory to check.")] = Path("dataset"),
 ) -> None:
     """Schema-check every record, the card and the checksums; exit 1 with a count and the first failures."""
-    from align.publish import check_dataset
+    from align.dataset.check import check_dataset
 
     try:
         failures = check_dataset(dataset, limit=0)
@@ -402,7 +402,7 @@ def release(
     label and schema changes; the build signature); rewrites report.html, labels.svg and SHA256SUMS.
     The records and their content_sha256 stay the same. Refuses a dataset that does not validate.
     """
-    from align.release import release as run_release
+    from align.dataset.release import release as run_release
 
     try:
         if bump not in ("patch", "minor", "major"):
@@ -437,8 +437,8 @@ def diff(
     """
     import json
 
-    from align.diff import compare_dirs, summary_lines
-    from align.publish import read_content
+    from align.dataset.content import read_content
+    from align.dataset.diff import compare_dirs, summary_lines
 
     try:
         for directory in (old, new):
@@ -487,7 +487,7 @@ def publish(
     The token comes from HF_TOKEN or the `hf auth login` cache and is never printed.
     Needs the network; HF_ENDPOINT selects another Hub.
     """
-    from align.hub import plan_lines, plan_upload, push
+    from align.dataset.hub import plan_lines, plan_upload, push
 
     try:
         if not repo_id:
@@ -527,7 +527,7 @@ def report(
     Conflict evidence is marked on both sides. The view is kept in the address (#pair=ID, #label=conflict, ...).
     align build and align release already write DATASET/report.html; this command renders one elsewhere.
     """
-    from align.report import write_report
+    from align.dataset.report import write_report
 
     try:
         written = write_report(dataset, output)

@@ -23,7 +23,7 @@ from datatrove.pipeline.base import PipelineStep
 
 from align.config import BuildConfig, load_config
 from align.corpus import list_events
-from align.output import check_output_dir, check_work_dir
+from align.dataset.guard import check_output_dir, check_work_dir
 
 
 def _load(config: BuildConfig | str | Path | None) -> BuildConfig:

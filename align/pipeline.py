@@ -11,35 +11,33 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align import __version__
 from align.cache import default_cache_dir
-from align.card import render_card, write_companion_files
-from align.citation import CITATION_FILE, update_dataset_reference
 from align.config import BuildConfig
 from align.corpus import BoilerplateRules, list_events, read_event
-from align.diff import compare
+from align.dataset.check import damage_since_publish
+from align.dataset.checksums import checksums_sha256
+from align.dataset.content import (
+    EMPTY_CONTENT,
+    CardInfo,
+    DatasetContent,
+    Publication,
+    Release,
+    current_schema_version,
+    read_content,
+    read_release,
+)
+from align.dataset.diff import changelog_entry, compare
+from align.dataset.guard import check_output_dir, check_work_dir
+from align.dataset.versioning import plan_version
+from align.dataset.write import locked_output, write_release
 from align.embed import MODEL_MAX_TOKENS, TruncatingEmbedder, build_embedder, embedder_signature
 from align.errors import AlignError
 from align.label import label, label_signature
 from align.link import link, link_signature
-from align.output import check_output_dir, check_work_dir, recover_interrupted_swap
-from align.publish import (
-    CardInfo,
-    DatasetContent,
-    Release,
-    changelog_entry,
-    checksums_sha256,
-    current_schema_version,
-    damage_since_publish,
-    plan_version,
-    publish,
-    read_content,
-    read_release,
-)
 from align.records import ArticleRecord, PairRecord, SentenceRecord
 from align.rerank import EntailmentModel, build_entailment_model
 from align.segment import segment
@@ -284,7 +282,6 @@ def _output_session(
 ) -> Iterator[_OutputSession]:
     """Hold ``out_dir``'s build lock while a build or an assembly runs; first refuse an output align must not
     replace, and finish or roll back a swap into ``out_dir`` that a killed build left half done."""
-    from align.runner import BuildLock
     from align.shards import ShardStore
 
     start = time.perf_counter()
@@ -296,8 +293,7 @@ def _output_session(
         check_work_dir(cache_dir, "--cache-dir", corpus_dir)
     signature = build_signature(config)
     store = ShardStore(shard_dir)
-    with BuildLock(out_dir):
-        recover_interrupted_swap(out_dir)
+    with locked_output(out_dir):
         yield _OutputSession(out_dir, config, events, store, signature, StageTimer(), start)
 
 
@@ -324,7 +320,7 @@ def _readable_content(out_dir: Path) -> DatasetContent | None:
 
 def as_published(content: DatasetContent, out_dir: Path, old: Release | None) -> DatasetContent:
     """``content``, or the records ``out_dir`` publishes when the two differ only by float noise in stored scores
-    (``align.diff``: within ``records.SCORE_TOLERANCE``), as a build on another CPU does: the published values are
+    (``align.dataset.diff``: within ``records.SCORE_TOLERANCE``), as a build on another CPU does: the published values are
     kept, so the content hash, and the answer to "same records?", do not depend on the machine."""
     if old is None or content.digest() == old.content_sha256:
         return content
@@ -370,7 +366,9 @@ def publish_results(
             timer.seconds,
         )
     release = replace(candidate, version=version)
-    old_content = _readable_content(out_dir) if old else None
+    old_content = (_readable_content(out_dir) if old else None) or EMPTY_CONTENT
+    today = date.today()
+    entry = changelog_entry(compare(old_content, content, old, release), content, release, today)
     card = CardInfo(
         name=config.dataset.name,
         pretty_name=config.dataset.pretty_name,
@@ -378,20 +376,7 @@ def publish_results(
         citation_title=config.dataset.citation_title,
         authors=config.dataset.authors,
     )
-    timer.run(
-        "publish",
-        lambda: publish(
-            content,
-            out_dir,
-            release,
-            card,
-            changelog_entry(old_content, content, release, bump),
-            render_card,
-            extra_files=partial(write_companion_files, info=card),
-        ),
-    )
-    if update_dataset_reference(out_dir.parent / CITATION_FILE, card.citation_title, version, date.today()):
-        log.info("updated the dataset reference in %s to %s", out_dir.parent / CITATION_FILE, version)
+    timer.run("publish", lambda: write_release(Publication(content, release, card, today, entry), out_dir))
     return BuildReport(
         version,
         False,

@@ -25,10 +25,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from align.dataset.report import render_report
 from lxml import html
 
-from align.publish import DatasetContent
-from align.report import render_report
+from align.dataset.content import DatasetContent
 from tests.small_dataset import SmallDataset, evidence
 
 LANGUAGES = ("en", "fr", "hi", "de", "es", "it")

@@ -9,9 +9,10 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft7Validator
 
-from align.citation import update_dataset_reference
-from align.publish import check_dataset, read_release
-from align.release import release
+from align.dataset.check import check_dataset
+from align.dataset.citation import update_dataset_reference
+from align.dataset.content import read_release
+from align.dataset.release import release
 from tests.conftest import ROOT
 from tests.small_dataset import seedlike, write_dataset
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from align.cli import app
-from align.diff import compare, compare_dirs, summary_lines
-from align.publish import current_schema_version, read_content
+from align.dataset.content import current_schema_version, read_content
+from align.dataset.diff import compare, compare_dirs, summary_lines
 from tests.small_dataset import seedlike, write_dataset
 
 CHANGED_LETTER = ("Sa lettre a été vue 2 millions de fois.", "His letter was seen 2 million times.")

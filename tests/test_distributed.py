@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from align.config import BuildConfig
+from align.dataset.content import read_content, read_release
 from align.errors import AlignError
 from align.pipeline import build, build_from_shards
-from align.publish import read_content, read_release
 from tests.test_runner import align, config_with, finished, make_corpus, sums
 
 pytest.importorskip("datatrove", reason="the scale extra (datatrove) is not installed")

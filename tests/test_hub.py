@@ -18,8 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from align.cli import app
+from align.dataset.hub import plan_lines, plan_upload, tag_holds_same_files
 from align.errors import AlignError
-from align.hub import plan_lines, plan_upload, tag_holds_same_files
 from tests.small_dataset import seedlike, write_dataset
 
 TOKEN = "hf_notarealtoken_5c8e0f1d"

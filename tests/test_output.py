@@ -1,4 +1,4 @@
-"""Where align may write and how it replaces a dataset (align/output.py): the output guard of every writer, the
+"""Where align may write and how it replaces a dataset (align/dataset/guard.py, align/dataset/swap.py): the output guard of every writer, the
 crash-safe swap, and the recovery of a swap that a kill interrupted (issue 12, items 1 and 2)."""
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ import pytest
 from typer.testing import CliRunner
 
 from align.cli import app
-from align.errors import AlignError
-from align.output import (
-    REPORT_MARKER,
+from align.dataset.check import check_dataset
+from align.dataset.content import read_release
+from align.dataset.guard import REPORT_MARKER, check_output_dir
+from align.dataset.swap import (
     SWAP_DELAY_VARIABLE,
     SWAP_FALLBACK_VARIABLE,
-    check_output_dir,
     current_umask,
     exchange_paths,
     swap_leftovers,
 )
+from align.errors import AlignError
 from align.pipeline import build
-from align.publish import check_dataset, read_release
 from tests.conftest import ROOT
 from tests.small_dataset import seedlike, write_dataset
 from tests.test_runner import ARTICLES, config_with, make_corpus, report

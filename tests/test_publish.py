@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from align.config import BuildConfig
+from align.dataset.check import check_dataset
+from align.dataset.content import read_release
 from align.errors import AlignError
 from align.pipeline import build
-from align.publish import check_dataset, read_release
 
 CONFIG = BuildConfig()
 
@@ -81,7 +82,7 @@ def test_changed_content_needs_a_version_bump(seed_corpus: Path, built: Path) ->
     assert report.version == "0.2.0"
     changelog = (built / "CHANGELOG.md").read_text()
     assert changelog.index("## 0.2.0") < changelog.index("## 0.1.0")
-    assert "- articles: 6 (+1 added, -0 removed)" in changelog
+    assert "- articles: 6 (+1 added, -0 removed, 0 changed)" in changelog
     assert check_dataset(built) == []
 
 
@@ -129,7 +130,7 @@ def rewrite_rows(dataset: Path, config_name: str, change) -> None:  # type: igno
     """Edit one config's rows in place (same Arrow schema), as a hand with pyarrow would."""
     import pyarrow.parquet as pq
 
-    from align.publish import parquet_path
+    from align.dataset.artifacts import parquet_path
 
     path = dataset / parquet_path(config_name)
     table = pq.read_table(path)
@@ -140,7 +141,8 @@ def rewrite_rows(dataset: Path, config_name: str, change) -> None:  # type: igno
 
 def reseal(dataset: Path, card_hash: bool = False) -> None:
     """Make a tamper consistent: regenerate SHA256SUMS (and, with ``card_hash``, the card's content_sha256)."""
-    from align.publish import read_content, write_checksums
+    from align.dataset.checksums import write_checksums
+    from align.dataset.content import read_content
 
     if card_hash:
         card = dataset / "README.md"
@@ -205,7 +207,7 @@ def test_checksum_paths_that_leave_the_dataset_are_failures_and_never_read(
 ) -> None:
     import hashlib
 
-    import align.publish
+    import align.dataset.checksums
 
     secret = tmp_path / "secret.txt"
     secret.write_text("not part of any dataset")
@@ -217,8 +219,8 @@ def test_checksum_paths_that_leave_the_dataset_are_failures_and_never_read(
         f"{digest}  data/../../secret.txt\n"
     )
     opened: list[Path] = []
-    real = align.publish._sha256_file
-    monkeypatch.setattr(align.publish, "_sha256_file", lambda path: opened.append(path) or real(path))
+    real = align.dataset.checksums.sha256_file
+    monkeypatch.setattr(align.dataset.checksums, "sha256_file", lambda path: opened.append(path) or real(path))
     failures = check_dataset(small, limit=0)
     assert sum("leaves the dataset directory; not read" in f for f in failures) == 4
     assert opened and all(p.resolve().is_relative_to(small.resolve()) for p in opened)

@@ -14,10 +14,11 @@ from typer.testing import CliRunner
 
 from align.cli import app
 from align.config import BuildConfig
+from align.dataset.check import check_dataset
+from align.dataset.content import Release, current_schema_version, read_content, read_release
+from align.dataset.release import release
 from align.errors import AlignError
 from align.pipeline import build
-from align.publish import Release, check_dataset, current_schema_version, read_content, read_release
-from align.release import release
 from tests.small_dataset import seedlike, write_dataset
 
 CONFIG = BuildConfig()
@@ -175,7 +176,7 @@ def test_card_after_release_has_statistics_limitations_citation_and_rebuild(tmp_
 
 def test_corpus_text_in_the_card_cannot_inject_html_links_or_table_cells(tmp_path: Path) -> None:
     """An outlet name comes from the corpus (manifest or file name): on the Hub the card is rendered as Markdown."""
-    from align.card import render_card
+    from align.dataset.card import render_card
     from tests.small_dataset import CARD, SIGNATURE
 
     data = seedlike()

@@ -8,6 +8,7 @@ shows whether the script ran, and what it built.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 import re
@@ -20,11 +21,12 @@ import pytest
 from lxml import html as lxml_html
 from typer.testing import CliRunner
 
-from align.chart import labels_chart_svg, labels_per_language_pair
 from align.cli import app
-from align.publish import check_dataset
-from align.report import render_report, report_data, write_browsable_files
-from tests.small_dataset import SmallDataset, seedlike, write_dataset
+from align.dataset.chart import labels_chart_svg, labels_per_language_pair, write_chart
+from align.dataset.check import check_dataset
+from align.dataset.content import Publication
+from align.dataset.report import render_report, report_data, write_report_file
+from tests.small_dataset import CARD, SmallDataset, seedlike, write_dataset
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
@@ -82,8 +84,10 @@ def test_report_is_deterministic_and_self_contained(tmp_path: Path) -> None:
     first.mkdir()
     second.mkdir()
     release = write_dataset(content, tmp_path / "ds")
-    write_browsable_files(content, release, first)
-    write_browsable_files(content, release, second)
+    publication = Publication(content, release, CARD, dt.date.today(), "")
+    for directory in (first, second):
+        write_report_file(publication, directory)
+        write_chart(publication, directory)
     for name in ("report.html", "labels.svg"):
         assert (first / name).read_bytes() == (second / name).read_bytes()
     page = (first / "report.html").read_text()

@@ -14,12 +14,12 @@ import pytest
 
 from align import pipeline
 from align.config import BuildConfig, LabelConfig
-from align.diff import compare
+from align.dataset.content import read_content, read_release
+from align.dataset.diff import compare
 from align.embed import Embedder
 from align.evidence.compare import Finding
 from align.label import decide
 from align.link import make_pair
-from align.publish import read_content, read_release
 from align.records import SCORE_TOLERANCE, line_sentence, same_value, stored_score
 from tests.conftest import ROOT, SEED_EVENT
 

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from align.config import BuildConfig
+from align.dataset.lock import BuildLock
 from align.errors import AlignError
 from align.pipeline import EventResult, build
 from align.records import ArticleRecord, Evidence, PairRecord, SentenceRecord, Translation
-from align.runner import TEST_DELAY_VARIABLE, BuildLock, EventsFailed, config_for_workers
+from align.runner import TEST_DELAY_VARIABLE, EventsFailed, config_for_workers
 from align.shards import MARKER, RECORDS, ShardStore, result_from_rows, result_rows, shard_key
 from tests.conftest import ROOT
 
@@ -138,7 +139,7 @@ def test_unchanged_events_are_skipped_and_a_change_redoes_only_what_it_affects(t
     (corpus / "event-1" / "a.txt").write_text(report(1) + "एंथ्रोपिक ने इस्तीफे की पुष्टि की।\n", "utf-8")
     changed = build(corpus, out, config, bump="minor")
     assert (changed.events_built, changed.events_reused) == (1, 2)
-    from align.publish import read_content
+    from align.dataset.content import read_content
 
     assert any("इस्तीफे की पुष्टि" in a["text"] for a in read_content(out).articles)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft7Validator
 
-from align.features import CONFIGS
+from align.dataset.features import CONFIGS
 from align.validation import errors_in, schema
 from tests.conftest import ROOT
 

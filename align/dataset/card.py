@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections import Counter
@@ -11,12 +10,11 @@ from typing import Any
 
 import yaml
 
-from align.chart import CHART_FILE, labels_per_language_pair
-from align.citation import CITATION_FILE, dataset_citation, dump_citation
-from align.features import CONFIGS
-from align.publish import CardInfo, DatasetContent, Release, arrow_bytes, parquet_path
+from align.dataset.artifacts import CARD, CHART_FILE, CITATION_FILE, REPORT_FILE, parquet_path
+from align.dataset.chart import labels_per_language_pair
+from align.dataset.content import CardInfo, DatasetContent, Publication, Release, arrow_bytes
+from align.dataset.features import CONFIGS
 from align.records import LABELS
-from align.report import REPORT_FILE, write_browsable_files
 
 
 def size_category(n: int) -> str:
@@ -94,27 +92,6 @@ def card_info_from_metadata(metadata: dict[str, Any], defaults: CardInfo) -> Car
         citation_title=str(align_block.get("citation_title") or defaults.citation_title),
         authors=tuple(str(a) for a in align_block.get("authors") or defaults.authors),
     )
-
-
-def write_companion_files(
-    content: DatasetContent,
-    release: Release,
-    directory: Path,
-    info: CardInfo,
-    released: dt.date | None = None,
-) -> None:
-    """The publish hook: the report and chart the card links and embeds, and this version's CITATION.cff."""
-    write_browsable_files(content, release, directory, title=info.pretty_name)
-    languages = ", ".join(sorted({a["language"] for a in content.articles}))
-    abstract = (
-        f"{len(content.pairs)} links between {len(content.sentences)} sentences of {len(content.articles)} news "
-        f"articles ({languages}), each labelled agree or conflict with evidence; built by align "
-        f"({release.build_signature})."
-    )
-    citation = dataset_citation(
-        info.citation_title, release.version, released or dt.date.today(), info.authors, info.license, abstract
-    )
-    (directory / CITATION_FILE).write_text(dump_citation(citation), "utf-8")
 
 
 def markdown_text(value: object) -> str:
@@ -322,3 +299,8 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "}\n```",
     ]
     return f"---\n{metadata}---\n\n" + "\n\n".join(sections) + "\n"
+
+
+def write_card(publication: Publication, directory: Path) -> None:
+    """The release writer of ``README.md`` (``align.dataset.artifacts``)."""
+    (directory / CARD).write_text(render_card(publication.content, publication.release, publication.card), "utf-8")

@@ -1,36 +1,34 @@
 """``align release``: publish the records already in a dataset directory under a new semver version, no rebuild.
 
 The records, and so ``content_sha256``, stay as they are; the card, the report and ``SHA256SUMS`` are rewritten with
-the new version and a CHANGELOG entry is prepended. The write goes through ``publish`` (staging directory, then an
-atomic swap), so the directory is a complete, loadable, checksum-correct dataset before and after.
+the new version and a CHANGELOG entry is prepended. The write goes through ``write_release``, as a build's does
+(staging directory, then an atomic swap), so the directory is a complete, loadable, checksum-correct dataset before
+and after.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
 from pathlib import Path
 
-from align.card import card_info_from_metadata, render_card, write_companion_files
-from align.citation import CITATION_FILE, update_dataset_reference
 from align.config import DatasetConfig
-from align.diff import DatasetDiff, compare, summary_lines
-from align.errors import AlignError
-from align.output import check_output_dir, recover_interrupted_swap
-from align.publish import (
-    BUMPS,
-    CARD,
+from align.dataset.artifacts import CARD
+from align.dataset.card import card_info_from_metadata
+from align.dataset.check import check_dataset
+from align.dataset.content import (
     CardInfo,
-    DatasetContent,
+    Publication,
     Release,
-    bumped,
-    check_dataset,
-    publish,
     read_card_metadata,
     read_content,
     read_release,
 )
+from align.dataset.diff import DatasetDiff, changelog_entry, compare
+from align.dataset.guard import check_output_dir
+from align.dataset.versioning import BUMPS, bumped, semver
+from align.dataset.write import locked_output, write_release
+from align.errors import AlignError
 
 
 @dataclass(frozen=True)
@@ -39,33 +37,6 @@ class ReleaseResult:
     release: Release
     baseline_version: str
     diff: DatasetDiff
-
-
-def release_entry(
-    diff: DatasetDiff,
-    content: DatasetContent,
-    release: Release,
-    previous: Release,
-    baseline_version: str,
-    today: date,
-) -> str:
-    """The CHANGELOG section for a release: what changed since ``baseline_version``, by counts, and the signature."""
-    if baseline_version == previous.version:
-        intro = f"Records of {previous.version} re-published unchanged (no rebuild)."
-    else:
-        intro = f"Records of {previous.version} re-published (no rebuild); changes since {baseline_version}:"
-    lines = [f"## {release.version} — {today.isoformat()}", "", intro, ""]
-    if diff.is_empty():
-        summary = [
-            f"{name}: {len(content.rows(name))} (no change)" for name in ("articles", "sentences", "pairs")
-        ]
-        summary.append(f"schema: {release.schema_version} (unchanged)")
-    else:
-        summary = summary_lines(diff, content)
-    lines += [f"- {line}" for line in summary]
-    lines.append(f"- content sha256: `{release.content_sha256}`")
-    lines.append(f"- build signature: `{release.build_signature}`")
-    return "\n".join(lines) + "\n"
 
 
 def release(
@@ -79,11 +50,8 @@ def release(
     """
     if bump not in BUMPS:
         raise AlignError("--bump", f"must be patch, minor or major, got {bump!r}")
-    from align.runner import BuildLock  # the runner pulls in the whole pipeline: only when releasing
-
     check_output_dir(dataset_dir)
-    with BuildLock(dataset_dir):
-        recover_interrupted_swap(dataset_dir)
+    with locked_output(dataset_dir):
         return _release_locked(dataset_dir, bump, since, today)
 
 
@@ -101,7 +69,7 @@ def _release_locked(dataset_dir: Path, bump: str, since: Path | None, today: dat
         baseline_release = _valid_release(since)
         baseline = read_content(since)
     new = replace(previous, version=bumped(previous.version, bump))
-    if _semver(baseline_release.version) >= _semver(new.version):
+    if semver(baseline_release.version) >= semver(new.version):
         raise AlignError(
             since, f"holds version {baseline_release.version}, not older than the new version {new.version}"
         )
@@ -115,22 +83,13 @@ def _release_locked(dataset_dir: Path, bump: str, since: Path | None, today: dat
         ),
     )
     released = today or date.today()
-    entry = release_entry(diff, content, new, previous, baseline_release.version, released)
-    publish(
-        content,
-        dataset_dir,
-        new,
-        info,
-        entry,
-        render_card,
-        extra_files=partial(write_companion_files, info=info, released=released),
-    )
-    update_dataset_reference(dataset_dir.parent / CITATION_FILE, info.citation_title, new.version, released)
+    if baseline_release.version == previous.version:
+        intro = f"Records of {previous.version} re-published unchanged (no rebuild)."
+    else:
+        intro = f"Records of {previous.version} re-published (no rebuild); changes since {baseline_release.version}:"
+    entry = changelog_entry(diff, content, new, released, intro)
+    write_release(Publication(content, new, info, released, entry), dataset_dir)
     return ReleaseResult(previous, new, baseline_release.version, diff)
-
-
-def _semver(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
 
 
 def _valid_release(dataset_dir: Path) -> Release:

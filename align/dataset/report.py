@@ -16,12 +16,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from align.chart import CHART_FILE, labels_chart_svg, language_pair
+from align.dataset.artifacts import REPORT_FILE
+from align.dataset.chart import labels_chart_svg, language_pair
+from align.dataset.content import (
+    DatasetContent,
+    Publication,
+    Release,
+    read_card_metadata,
+    read_content,
+    read_release,
+)
+from align.dataset.guard import check_output_file
+from align.dataset.swap import apply_umask
 from align.errors import AlignError
-from align.output import apply_umask, check_output_file
-from align.publish import DatasetContent, Release, read_card_metadata, read_content, read_release
-
-REPORT_FILE = "report.html"  # next to the dataset card, which links it
 
 
 def report_data(content: DatasetContent, release: Release | None, title: str) -> dict[str, Any]:
@@ -108,7 +115,7 @@ def _script_json(data: dict[str, Any]) -> str:
 
 def render_report(content: DatasetContent, release: Release | None, title: str) -> str:
     """The whole page as one string: template + embedded JSON + inline SVG chart."""
-    template = resources.files("align").joinpath("report_template.html").read_text("utf-8")
+    template = resources.files("align.dataset").joinpath("report_template.html").read_text("utf-8")
     version = f"version {release.version}" if release else "unversioned"
     replacements = {
         "{{TITLE}}": html.escape(title),
@@ -120,12 +127,10 @@ def render_report(content: DatasetContent, release: Release | None, title: str) 
     return re.sub(r"\{\{[A-Z]+\}\}", lambda m: replacements.get(m.group(0), m.group(0)), template)
 
 
-def write_browsable_files(
-    content: DatasetContent, release: Release, directory: Path, title: str = "align dataset"
-) -> None:
-    """The publish hook: ``report.html`` and ``labels.svg`` next to the card (which links and embeds them)."""
-    (directory / REPORT_FILE).write_text(render_report(content, release, title), "utf-8")
-    (directory / CHART_FILE).write_text(labels_chart_svg(content.pairs), "utf-8")
+def write_report_file(publication: Publication, directory: Path) -> None:
+    """The release writer of ``report.html``, which the card links (``align.dataset.artifacts``)."""
+    page = render_report(publication.content, publication.release, publication.card.pretty_name)
+    (directory / REPORT_FILE).write_text(page, "utf-8")
 
 
 def write_report(dataset_dir: Path, output: Path) -> Path:

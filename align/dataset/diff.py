@@ -3,16 +3,20 @@
 Ids derive from content (DESIGN.md), so an edited sentence shows up as one removed and one added id, while a sentence
 that only moved (other text changed before it) keeps its id and shows up as changed. ``compare`` is pure; the CLI
 reads the two directories and prints ``summary_lines`` or ``DatasetDiff.to_json``.
+
+Every CHANGELOG entry, whether ``align build`` or ``align release`` writes it, is ``changelog_entry`` of such a diff.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from align.features import CONFIGS
-from align.publish import DatasetContent, Release, read_content, read_release
+from align.dataset.artifacts import CHANGELOG
+from align.dataset.content import DatasetContent, Publication, Release, read_content, read_release
+from align.dataset.features import CONFIGS
 from align.records import same_value
 
 
@@ -183,3 +187,42 @@ def summary_lines(diff: DatasetDiff, new: DatasetContent) -> list[str]:
         if diff.signature_changed:
             lines.append(f"build signature: {old.build_signature} -> {current.build_signature}")
     return lines
+
+
+CHANGELOG_HEADER = (
+    "# Changelog\n\nEvery published version of this dataset, newest first (semver: patch = same records rebuilt,\n"
+    "minor = records added or changed, major = schema change).\n\n"
+)
+
+
+def changelog_entry(
+    diff: DatasetDiff, new: DatasetContent, release: Release, today: dt.date, intro: str | None = None
+) -> str:
+    """The CHANGELOG section of ``release``: ``intro`` (if any), what ``diff`` counts, the content hash and the
+    build signature."""
+    lines = [f"## {release.version} — {today.isoformat()}", ""]
+    if intro:
+        lines += [intro, ""]
+    if diff.is_empty():
+        summary = [f"{name}: {len(new.rows(name))} (no change)" for name in CONFIGS]
+        summary.append(f"schema: {release.schema_version} (unchanged)")
+    else:
+        summary = summary_lines(diff, new)
+        if diff.old_release is None:
+            summary.append(f"schema: {release.schema_version}")
+    lines += [f"- {line}" for line in summary]
+    lines.append(f"- content sha256: `{release.content_sha256}`")
+    lines.append(f"- build signature: `{release.build_signature}`")
+    return "\n".join(lines) + "\n"
+
+
+def prepend_entry(old: str, entry: str) -> str:
+    """The CHANGELOG with ``entry`` as its newest section (the header is always the current one)."""
+    body = old.split("\n## ", 1)[1] if "\n## " in old else ""
+    return CHANGELOG_HEADER + entry.rstrip() + "\n" + ("\n## " + body if body else "")
+
+
+def write_changelog(publication: Publication, directory: Path) -> None:
+    """The release writer of ``CHANGELOG.md`` (``align.dataset.artifacts``): the new entry on top of the old ones."""
+    text = prepend_entry(publication.previous_changelog, publication.changelog_entry)
+    (directory / CHANGELOG).write_text(text, "utf-8")

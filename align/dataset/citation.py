@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
+from align.dataset.artifacts import CITATION_FILE
+from align.dataset.content import Publication
 from align.errors import AlignError
 
-CITATION_FILE = "CITATION.cff"
 # Hugging Face card license ids -> the SPDX ids CFF requires; others are left out of the citation.
 SPDX_FROM_HUB = {
     "mit": "MIT",
@@ -87,3 +88,18 @@ def update_dataset_reference(path: Path, title: str, version: str, released: dt.
         staging.write_text(dump_citation(document), "utf-8")
         staging.replace(path)
     return changed
+
+
+def write_citation(publication: Publication, directory: Path) -> None:
+    """The release writer of this version's own ``CITATION.cff`` (``align.dataset.artifacts``)."""
+    content, release, info = publication.content, publication.release, publication.card
+    languages = ", ".join(sorted({a["language"] for a in content.articles}))
+    abstract = (
+        f"{len(content.pairs)} links between {len(content.sentences)} sentences of {len(content.articles)} news "
+        f"articles ({languages}), each labelled agree or conflict with evidence; built by align "
+        f"({release.build_signature})."
+    )
+    citation = dataset_citation(
+        info.citation_title, release.version, publication.released, info.authors, info.license, abstract
+    )
+    (directory / CITATION_FILE).write_text(dump_citation(citation), "utf-8")

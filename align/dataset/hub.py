@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from align.dataset.artifacts import CHECKSUMS
+from align.dataset.check import check_dataset
+from align.dataset.checksums import checksum_entries
+from align.dataset.content import Release, read_release
 from align.errors import AlignError
-from align.publish import CHECKSUMS, Release, check_dataset, checksum_entries, read_release
 
 REPO_TYPE = "dataset"
 # Class names of transport failures in requests, httpx and httpx2 (huggingface_hub has used all three).

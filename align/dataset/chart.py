@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from align.dataset.artifacts import CHART_FILE
+from align.dataset.content import Publication
 from align.records import LABELS
 
-CHART_FILE = "labels.svg"  # next to the dataset card, which embeds it
 LABEL_COLOURS = {"agree": "#2f7ab9", "conflict": "#d9480f"}
 _ROW = 24
 _LEFT = 64  # room for "en-hi" labels
@@ -78,3 +80,8 @@ def labels_chart_svg(pairs: Iterable[dict[str, Any]]) -> str:
         parts.append(f'<text x="{x + 6:.1f}" y="{y + 15}" fill="#333">{summary}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def write_chart(publication: Publication, directory: Path) -> None:
+    """The release writer of ``labels.svg``, which the card embeds (``align.dataset.artifacts``)."""
+    (directory / CHART_FILE).write_text(labels_chart_svg(publication.content.pairs), "utf-8")
