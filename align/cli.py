@@ -96,19 +96,11 @@ def main_options(
     """align: cross-lingual agreement and conflict in news coverage, as a citable dataset."""
 
 
-def _run_config(config: Path | None, workers: int | None, shard_dir: Path | None):  # type: ignore[no-untyped-def]
-    """The build config with the command line's run options on top."""
-    from dataclasses import replace
-
+def _run_config(config: Path | None, overrides: dict[str, object]):  # type: ignore[no-untyped-def]
+    """The build config with the command line's options on top (``None`` values: option not given)."""
     from align.config import load_config
 
-    build_config = load_config(config)
-    run = build_config.run
-    if workers is not None:
-        run = replace(run, workers=workers)
-    if shard_dir is not None:
-        run = replace(run, shard_dir=str(shard_dir))
-    return replace(build_config, run=run)
+    return load_config(config).with_overrides({k: v for k, v in overrides.items() if v is not None})
 
 
 def _check_bump(bump: str | None) -> None:
@@ -143,19 +135,19 @@ def build(
     rebuild redoes only the events whose files or settings changed. Two builds cannot write one --out at once.
     """
     _setup_logging(quiet)
-    from dataclasses import replace
-
-    from align.pipeline import build as run_build
+    from align.build.orchestrate import build as run_build
 
     _check_bump(bump)
     try:
-        build_config = _run_config(config, workers, shard_dir)
-        translate_config = build_config.translate
-        if require_translation:
-            translate_config = replace(translate_config, require=True)
-        if cache_dir is not None:
-            translate_config = replace(translate_config, cache_dir=str(cache_dir))
-        build_config = replace(build_config, translate=translate_config)
+        build_config = _run_config(
+            config,
+            {
+                "run.workers": workers,
+                "run.shard_dir": None if shard_dir is None else str(shard_dir),
+                "translate.require": True if require_translation else None,
+                "translate.cache_dir": None if cache_dir is None else str(cache_dir),
+            },
+        )
         show_progress = stderr.is_terminal and not quiet
         with _progress(show_progress) as advance:
             report = run_build(corpus, out, build_config, bump=bump, on_event=advance)
@@ -180,11 +172,12 @@ def assemble(
     --shard-dir as the run that made them.
     """
     _setup_logging(quiet)
-    from align.pipeline import build_from_shards
+    from align.build.orchestrate import build_from_shards
 
     _check_bump(bump)
     try:
-        report = build_from_shards(corpus, out, _run_config(config, None, shard_dir), bump=bump)
+        overrides = {"run.shard_dir": None if shard_dir is None else str(shard_dir)}
+        report = build_from_shards(corpus, out, _run_config(config, overrides), bump=bump)
     except (AlignError, OSError) as error:
         _fail(error)
         return

@@ -25,10 +25,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from align.dataset.report import render_report
 from lxml import html
 
 from align.dataset.content import DatasetContent
+from align.dataset.report import render_report
 from tests.small_dataset import SmallDataset, evidence
 
 LANGUAGES = ("en", "fr", "hi", "de", "es", "it")

@@ -17,11 +17,11 @@ import numpy as np
 import pytest
 
 from align import link as link_module
+from align.build.event import StageModels, run_event
 from align.config import BuildConfig, EmbedConfig
 from align.embed import MODEL_MAX_TOKENS, build_embedder, model_batches
 from align.interrupt import interruptible
 from align.link import ann_scores
-from align.pipeline import StageModels, run_event
 from tests.conftest import ROOT
 
 WORDS = (

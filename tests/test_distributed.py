@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from align.build.orchestrate import build, build_from_shards
 from align.config import BuildConfig
 from align.dataset.content import read_content, read_release
 from align.errors import AlignError
-from align.pipeline import build, build_from_shards
 from tests.test_runner import align, config_with, finished, make_corpus, sums
 
 pytest.importorskip("datatrove", reason="the scale extra (datatrove) is not installed")
@@ -19,7 +19,7 @@ pytest.importorskip("datatrove", reason="the scale extra (datatrove) is not inst
 def test_two_local_tasks_then_assemble_equal_a_plain_build(tmp_path: Path) -> None:
     from datatrove.executor import LocalPipelineExecutor
 
-    from align.distributed import BuildEventShards
+    from align.build.distributed import BuildEventShards
 
     corpus = make_corpus(tmp_path, events=3)
     shard_dir = tmp_path / "shards"
@@ -46,7 +46,7 @@ def test_two_local_tasks_then_assemble_equal_a_plain_build(tmp_path: Path) -> No
 
 
 def test_each_rank_builds_its_own_events_and_a_rerun_reuses_them(tmp_path: Path) -> None:
-    from align.distributed import BuildEventShards
+    from align.build.distributed import BuildEventShards
 
     corpus = make_corpus(tmp_path, events=3)
     shard_dir = tmp_path / "shards"
@@ -58,7 +58,7 @@ def test_each_rank_builds_its_own_events_and_a_rerun_reuses_them(tmp_path: Path)
 
 
 def test_assemble_refuses_events_without_a_current_shard(tmp_path: Path) -> None:
-    from align.distributed import BuildEventShards
+    from align.build.distributed import BuildEventShards
 
     corpus = make_corpus(tmp_path, events=2)
     shard_dir = tmp_path / "shards"

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from align.build.orchestrate import build
 from align.cli import app
 from align.dataset.check import check_dataset
 from align.dataset.content import read_release
@@ -29,7 +30,6 @@ from align.dataset.swap import (
     swap_leftovers,
 )
 from align.errors import AlignError
-from align.pipeline import build
 from tests.conftest import ROOT
 from tests.small_dataset import seedlike, write_dataset
 from tests.test_runner import ARTICLES, config_with, make_corpus, report
@@ -140,7 +140,7 @@ def test_assemble_and_the_datatrove_publish_step_follow_the_same_rule(tmp_path: 
         "is the corpus directory",
     )
     pytest.importorskip("datatrove", reason="the scale extra (datatrove) is not installed")
-    from align.distributed import PublishFromShards
+    from align.build.distributed import PublishFromShards
 
     with pytest.raises(AlignError, match="lies inside the corpus"):
         PublishFromShards(corpus, corpus / "event-0" / "ds", tmp_path / "shards")

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from align.build.orchestrate import build
 from align.config import BuildConfig
 from align.dataset.check import check_dataset
 from align.dataset.content import read_release
 from align.errors import AlignError
-from align.pipeline import build
 
 CONFIG = BuildConfig()
 

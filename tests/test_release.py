@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from align.build.orchestrate import build
 from align.cli import app
 from align.config import BuildConfig
 from align.dataset.check import check_dataset
 from align.dataset.content import Release, current_schema_version, read_content, read_release
 from align.dataset.release import release
 from align.errors import AlignError
-from align.pipeline import build
 from tests.small_dataset import seedlike, write_dataset
 
 CONFIG = BuildConfig()

@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from align import pipeline
+from align.build import event as build_event
+from align.build.orchestrate import build
 from align.config import BuildConfig, LabelConfig
 from align.dataset.content import read_content, read_release
 from align.dataset.diff import compare
@@ -47,14 +48,14 @@ class PerturbedEmbedder:
 
 def perturb_embeddings(monkeypatch: pytest.MonkeyPatch, salt: str = "") -> None:
     """Every embedder a build makes returns perturbed vectors (after the cache: as if computed on another CPU)."""
-    build_embedder = pipeline.build_embedder
+    build_embedder = build_event.build_embedder
 
     def perturbed(config, cache_dir):  # type: ignore[no-untyped-def]
         embedder = build_embedder(config, cache_dir)
         embedder.inner = PerturbedEmbedder(embedder.inner, salt)
         return embedder
 
-    monkeypatch.setattr(pipeline, "build_embedder", perturbed)
+    monkeypatch.setattr(build_event, "build_embedder", perturbed)
 
 
 def build_config(shard_dir: Path) -> BuildConfig:
@@ -105,18 +106,18 @@ def test_noise_in_the_embeddings_changes_no_record_label_or_hash(
         }
     )
     out = tmp_path / "dataset"
-    first = pipeline.build(corpus, out, build_config(tmp_path / "shards-1"))
+    first = build(corpus, out, build_config(tmp_path / "shards-1"))
     assert not first.unchanged and first.counts["pairs"] > 0
     published, before = read_content(out), sums(out)
     for salt in ("a", "b", "c"):
         perturb_embeddings(monkeypatch, salt)
         PERTURBED.clear()
         # Fresh shards: every event is built again from the (perturbed) embeddings, as on a new machine.
-        again = pipeline.build(corpus, out, build_config(tmp_path / f"shards-{salt}"))
+        again = build(corpus, out, build_config(tmp_path / f"shards-{salt}"))
         assert again.unchanged and sum(PERTURBED) > 0, salt
         assert sums(out) == before and read_release(out).content_sha256 == published.digest()
         fresh = tmp_path / f"fresh-{salt}"
-        pipeline.build(corpus, fresh, build_config(tmp_path / f"shards-fresh-{salt}"))
+        build(corpus, fresh, build_config(tmp_path / f"shards-fresh-{salt}"))
         rebuilt = read_content(fresh)
         assert compare(published, rebuilt).same_records, salt
         labels = {p["pair_id"]: p["label"] for p in published.pairs}
@@ -142,7 +143,7 @@ def test_the_committed_dataset_rebuilds_unchanged_from_perturbed_embeddings(
     before = sums(out)
     perturb_embeddings(monkeypatch)
     PERTURBED.clear()
-    report = pipeline.build(corpus, out, build_config(tmp_path / "shards"))
+    report = build(corpus, out, build_config(tmp_path / "shards"))
     assert sum(PERTURBED) > 300  # every sentence's vectors came through the noise
     assert report.unchanged
     assert report.version == read_release(ROOT / "dataset").version

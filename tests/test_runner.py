@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from align.build.orchestrate import build
+from align.build.runner import TEST_DELAY_VARIABLE, EventsFailed, config_for_workers
+from align.build.shards import MARKER, RECORDS, ShardStore, shard_key
 from align.config import BuildConfig
 from align.dataset.lock import BuildLock
 from align.errors import AlignError
-from align.pipeline import EventResult, build
-from align.records import ArticleRecord, Evidence, PairRecord, SentenceRecord, Translation
-from align.runner import TEST_DELAY_VARIABLE, EventsFailed, config_for_workers
-from align.shards import MARKER, RECORDS, ShardStore, result_from_rows, result_rows, shard_key
+from align.records import ArticleRecord, EventRecords, Evidence, PairRecord, SentenceRecord, Translation
 from tests.conftest import ROOT
 
 # Hindi only: the script alone decides the language, so no worker process spends seconds loading lingua's models.
@@ -98,9 +98,9 @@ def test_shard_rows_round_trip_every_record_field() -> None:
         0.75,
         (Evidence("number", "2", "3", "2 vs 3"),),
     )
-    result = EventResult([article], [sentence, untranslated], [pair])
-    rows = json.loads(json.dumps(result_rows(result)))  # through JSON, as the shard file stores them
-    assert result_from_rows(rows) == result
+    result = EventRecords([article], [sentence, untranslated], [pair])
+    rows = json.loads(json.dumps(result.to_rows()))  # through JSON, as the shard file stores them
+    assert EventRecords.from_rows(rows) == result
 
 
 def test_serial_and_parallel_builds_are_identical(tmp_path: Path) -> None:
@@ -113,14 +113,23 @@ def test_serial_and_parallel_builds_are_identical(tmp_path: Path) -> None:
 
 
 def test_workers_share_the_cores_between_their_model_threads() -> None:
-    config = BuildConfig()
-    config = replace(
-        config, embed=replace(config.embed, threads=8), translate=replace(config.translate, argos_threads=8)
-    )
+    config = BuildConfig().with_overrides({"embed.threads": 8, "translate.argos_threads": 8, "link.threads": 8})
     for workers, cores in ((1, 8), (2, 8), (3, 8), (4, 2), (8, 8)):
         adjusted = config_for_workers(config, workers, cores)
         assert workers * adjusted.embed.threads <= max(cores, workers)
-        assert adjusted.embed.threads == adjusted.translate.argos_threads == max(1, cores // workers)
+        threads = {adjusted.embed.threads, adjusted.translate.argos_threads, adjusted.link.threads}
+        assert threads == {max(1, cores // workers)}
+
+
+def test_a_build_with_another_cache_dir_reuses_every_shard(tmp_path: Path) -> None:
+    """``--cache-dir`` says where model outputs are kept, not what they are: moving it rebuilds no event."""
+    corpus = make_corpus(tmp_path, events=2)
+    shard_dir = tmp_path / "shards"
+    first = config_with(shard_dir).with_overrides({"translate.cache_dir": str(tmp_path / "cache-a")})
+    assert build(corpus, tmp_path / "ds", first).events_built == 2
+    moved = first.with_overrides({"translate.cache_dir": str(tmp_path / "cache-b"), "link.threads": 1})
+    again = build(corpus, tmp_path / "ds", moved)
+    assert (again.unchanged, again.events_built, again.events_reused) == (True, 0, 2)
 
 
 def test_unchanged_events_are_skipped_and_a_change_redoes_only_what_it_affects(tmp_path: Path) -> None:
@@ -252,6 +261,10 @@ def test_shard_keys_follow_inputs_and_only_the_settings_that_shape_records(tmp_p
     key = shard_key(event, config, "sig")
     threads = replace(config, embed=replace(config.embed, threads=1), run=replace(config.run, workers=7))
     assert shard_key(event, threads, "sig") == key
+    # Where the cache lives and how many threads a model uses change no record: no runtime setting is in the key.
+    runtime = {"translate.cache_dir": str(tmp_path / "elsewhere"), "link.threads": 7, "translate.argos_threads": 5}
+    for name, value in runtime.items():
+        assert shard_key(event, config.with_overrides({name: value}), "sig") == key, name
     assert shard_key(event, config, "other-signature") != key
     assert shard_key(event, replace(config, link=replace(config.link, k=9)), "sig") != key
     (event / "translations.tsv").write_text("source\tenglish\tnote\n")  # a file no article stage reads yet
@@ -339,7 +352,7 @@ def _cmdline(pid: int) -> bytes:
 def test_the_worker_death_message_counts_every_kept_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Events reused from an earlier build are kept too: the message counts what the store holds, not what this run
     happened to build."""
-    import align.runner
+    import align.build.runner
 
     corpus = make_corpus(tmp_path, events=2)
     out, shard_dir = tmp_path / "ds", tmp_path / "shards"
@@ -352,10 +365,10 @@ def test_the_worker_death_message_counts_every_kept_shard(tmp_path: Path, monkey
     config = config_with(shard_dir, workers=2)
 
     def one_built_one_lost(pending, keys, config, store, processes, record, crashed):  # type: ignore[no-untyped-def]
-        state = align.runner.WorkerState(config, store)
-        record(align.runner.build_event_shard(state, pending[0], keys[pending[0].name]))
+        state = align.build.runner.WorkerState(config, store)
+        record(align.build.runner.build_event_shard(state, pending[0], keys[pending[0].name]))
         return [pending[1].name]
 
-    monkeypatch.setattr(align.runner, "_run_in_pool", one_built_one_lost)
+    monkeypatch.setattr(align.build.runner, "_run_in_pool", one_built_one_lost)
     with pytest.raises(AlignError, match=r"3 of 4 event\(s\) are finished and kept in "):
         build(corpus, out, config, bump="minor")

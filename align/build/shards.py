@@ -30,8 +30,7 @@ from typing import Any
 from align import __version__
 from align.cache import default_cache_dir
 from align.config import BuildConfig
-from align.pipeline import EventResult
-from align.records import ArticleRecord, Evidence, PairRecord, SentenceRecord, Translation
+from align.records import EventRecords
 
 log = logging.getLogger(__name__)
 
@@ -53,20 +52,6 @@ def event_inputs_sha256(event_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def event_config(config: BuildConfig) -> dict[str, Any]:
-    """The config sections that shape an event's records.
-
-    Left out: ``dataset`` (only the card), ``run`` (how, not what), and the thread counts the runner adjusts per
-    worker (they change speed, not results), so a parallel build reuses the shards of a serial one and vice versa.
-    """
-    sections = config.to_dict()
-    for section in ("dataset", "run"):
-        sections.pop(section)
-    sections["translate"].pop("argos_threads", None)
-    sections["embed"].pop("threads", None)
-    return sections
-
-
 @dataclass(frozen=True)
 class ShardKey:
     """What an event's shard was built from; a shard is reused only under an equal key."""
@@ -82,7 +67,8 @@ class ShardKey:
 
 
 def event_config_sha256(config: BuildConfig) -> str:
-    return hashlib.sha256(json.dumps(event_config(config), sort_keys=True).encode("utf-8")).hexdigest()
+    """Hash of the settings that shape an event's records (``BuildConfig.record_settings``: no runtime setting)."""
+    return hashlib.sha256(json.dumps(config.record_settings(), sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def shard_key(
@@ -112,34 +98,6 @@ def default_shard_dir(out_dir: Path) -> Path:
     return default_cache_dir() / "shards" / f"{out_dir.name}-{_out_tag(out_dir)}"
 
 
-def result_rows(result: EventResult) -> list[dict[str, Any]]:
-    """An event's records as JSON-ready rows; articles keep their source file for error messages."""
-    rows = [{"kind": "article", "record": asdict(a)} for a in result.articles]
-    rows += [{"kind": "sentence", "record": s.to_dict()} for s in result.sentences]
-    rows += [{"kind": "pair", "record": p.to_dict()} for p in result.pairs]
-    return rows
-
-
-def result_from_rows(rows: Iterable[dict[str, Any]]) -> EventResult:
-    """The inverse of ``result_rows``: the same records, field for field."""
-    articles, sentences, pairs = [], [], []
-    for row in rows:
-        record = row["record"]
-        if row["kind"] == "article":
-            articles.append(ArticleRecord(**record))
-        elif row["kind"] == "sentence":
-            translation = record["translation"]
-            sentences.append(
-                SentenceRecord(
-                    **{**record, "translation": Translation(**translation) if translation else None}
-                )
-            )
-        else:
-            evidence = tuple(Evidence(**e) for e in record["evidence"])
-            pairs.append(PairRecord(**{**record, "evidence": evidence}))
-    return EventResult(articles, sentences, pairs)
-
-
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary sibling, flush it to disk, then rename: readers see the old file or the whole new one."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -164,14 +122,14 @@ class ShardStore:
         return self.directory / event_id
 
     def write(
-        self, event_id: str, key: ShardKey, result: EventResult, stage_seconds: dict[str, float]
+        self, event_id: str, key: ShardKey, result: EventRecords, stage_seconds: dict[str, float]
     ) -> None:
         """Store one event's records, then its completion marker."""
         folder = self._event_dir(event_id)
         folder.mkdir(parents=True, exist_ok=True)
         # Drop the old marker first: until the new one lands, this event has no finished shard.
         (folder / MARKER).unlink(missing_ok=True)
-        lines = [json.dumps(row, ensure_ascii=False, sort_keys=True) for row in result_rows(result)]
+        lines = [json.dumps(row, ensure_ascii=False, sort_keys=True) for row in result.to_rows()]
         records = ("\n".join(lines) + "\n").encode("utf-8")
         _write_atomically(folder / RECORDS, records)
         marker = {
@@ -206,12 +164,12 @@ class ShardStore:
         """Whether a finished, intact shard with this key exists."""
         return self._records(event_id, key) is not None
 
-    def read(self, event_id: str, key: ShardKey) -> EventResult | None:
+    def read(self, event_id: str, key: ShardKey) -> EventRecords | None:
         """The event's records when a finished, intact shard with this key exists, else None."""
         records = self._records(event_id, key)
         if records is None:
             return None
-        return result_from_rows(json.loads(line) for line in records.decode("utf-8").splitlines() if line)
+        return EventRecords.from_rows(json.loads(line) for line in records.decode("utf-8").splitlines() if line)
 
     def _records(self, event_id: str, key: ShardKey) -> bytes | None:
         marker = self.marker(event_id)

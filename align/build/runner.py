@@ -2,9 +2,9 @@
 
 ``build_shards`` runs every event whose shard is missing or stale, in this process (``workers = 1``) or in a pool of
 spawned worker processes, each holding its own models and a share of the machine's cores. A finished event is written
-to the shard store at once (``align.shards``), so a build stopped by Ctrl-C or ``kill -9`` resumes without redoing
+to the shard store at once (``align.build.shards``), so a build stopped by Ctrl-C or ``kill -9`` resumes without redoing
 it, and an unchanged event is not redone at all. An event that fails is reported by name; the others still finish
-and keep their shards. ``BuildLock`` keeps two builds from writing one output directory at the same time.
+and keep their shards.
 
 ``ALIGN_TEST_EVENT_DELAY`` (seconds, default 0) makes every worker sleep after writing each shard. It exists only so
 that the tests can kill a build between two events of a corpus small enough to build in a second; it changes nothing
@@ -21,19 +21,16 @@ import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from align import pipeline
+from align.build.event import StageModels, StageTimer, run_event
+from align.build.shards import ShardKey, ShardStore, event_config_sha256, shard_key
 from align.config import BuildConfig
-from align.dataset.check import damage_since_publish
-from align.dataset.checksums import checksum_failures, checksums_sha256
-from align.dataset.content import current_schema_version, read_release
 from align.errors import AlignError
-from align.pipeline import BuildReport, EventResult, StageTimer, run_event
-from align.shards import ShardKey, ShardStore, event_config_sha256, shard_key
+from align.records import EventRecords
 
 log = logging.getLogger(__name__)
 
@@ -49,27 +46,22 @@ def available_cores() -> int:
 
 
 def config_for_workers(config: BuildConfig, workers: int, cores: int | None = None) -> BuildConfig:
-    """The config each worker runs with: model threads capped so that workers x threads <= cores."""
-    per_worker = max(1, (cores or available_cores()) // max(1, workers))
-    return replace(
-        config,
-        translate=replace(config.translate, argos_threads=min(config.translate.argos_threads, per_worker)),
-        embed=replace(config.embed, threads=min(config.embed.threads, per_worker)),
-    )
+    """The config each worker runs with: every model thread count capped so that workers x threads <= cores."""
+    return config.capped_threads((cores or available_cores()) // max(1, workers))
 
 
 class WorkerState:
     """What one process keeps from event to event: its config, the shard store and its models.
 
-    Models are built once per process, lazily (``pipeline.StageModels``).
+    Models are built once per process, lazily (``StageModels``).
     """
 
     def __init__(self, config: BuildConfig, store: ShardStore) -> None:
         self.config = config
         self.store = store
-        self.models = pipeline.StageModels(config)
+        self.models = StageModels(config)
 
-    def run_event(self, event_dir: Path, timer: StageTimer) -> EventResult:
+    def run_event(self, event_dir: Path, timer: StageTimer) -> EventRecords:
         return run_event(event_dir, self.config, timer, models=self.models)
 
 
@@ -285,7 +277,7 @@ def _run_in_pool(
     return sorted(lost)
 
 
-def load_results(event_dirs: Sequence[Path], run: ShardRun, store: ShardStore) -> list[EventResult]:
+def load_results(event_dirs: Sequence[Path], run: ShardRun, store: ShardStore) -> list[EventRecords]:
     """Every event's records from its shard, in corpus order; a missing or stale shard is an AlignError."""
     results, missing = [], []
     for event_dir in event_dirs:
@@ -301,38 +293,3 @@ def load_results(event_dirs: Sequence[Path], run: ShardRun, store: ShardStore) -
             f"config (first: {missing[0]}); build them first (align build, or the distributed step)",
         )
     return results
-
-
-def unchanged_since_publish(
-    store: ShardStore, run: ShardRun, out_dir: Path, signature: str, start: float
-) -> BuildReport | None:
-    """The report of a build that has nothing to write, decided without loading a single record.
-
-    True when ``out_dir`` still holds the release that was assembled from shards with exactly these keys (same inputs,
-    settings, align version and signature for every event): assembling them again would give the same content hash,
-    and ``plan_version`` would write nothing. The files are checked against SHA256SUMS first, and the records against
-    the card's content hash unless SHA256SUMS is byte for byte the one this store saw published (then the records are
-    those that were hashed): a damaged dataset is never called unchanged. None when that cannot be shown; the caller
-    then assembles as usual (and refuses a damaged dataset).
-    """
-    published = store.published(out_dir, run.keys)
-    current = read_release(out_dir)
-    if published is None or current is None or asdict(current) != published["release"]:
-        return None
-    if current.build_signature != signature or current.schema_version != current_schema_version():
-        return None
-    if checksum_failures(out_dir):
-        return None
-    sums_as_published = published.get("checksums_sha256") == checksums_sha256(out_dir)
-    if not sums_as_published and damage_since_publish(out_dir, current):
-        return None
-    log.info("%s already holds this build (version %s); nothing to write", out_dir, current.version)
-    seconds = time.perf_counter() - start
-    return BuildReport(
-        current.version,
-        True,
-        signature,
-        counts=published["counts"],
-        seconds=seconds,
-        stage_seconds=dict(run.stage_seconds),
-    )
