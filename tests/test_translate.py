@@ -10,23 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from align import models
 from align.cache import ContentCache
 from align.config import TranslateConfig, config_from_dict
 from align.errors import AlignError
 from align.records import SentenceRecord, Translation, content_id
-from align.translate import (
-    CACHE_NAMESPACE,
-    ArgosTranslator,
-    CachedTranslator,
-    MemoryTranslator,
-    TranslatorChain,
-    build_translator,
-    read_tmx,
-    read_tsv,
-    summarise,
-    translate,
-)
+from align.translate import TranslatorChain, build_translator, summarise, translate
+from align.translate import argos_packages as models
+from align.translate.argos import CACHE_NAMESPACE, ArgosTranslator
+from align.translate.cached import CachedTranslator
+from align.translate.memory import MemoryTranslator, read_tmx, read_tsv
 from align.validation import errors_in
 from tests.argos_fixture import shared_tiny_argosmodel
 
@@ -229,7 +221,7 @@ def test_broken_tmx_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_unknown_backend_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(AlignError, match="unknown translation backend 'google'"):
+    with pytest.raises(AlignError, match="translate.backends: unknown backend 'google'"):
         build_translator(config(tmp_path, backends=("identity", "google")), None)
     with pytest.raises(AlignError, match="translate.backends"):
         config_from_dict({"translate": {"backends": ["identity", "google"]}})

@@ -26,8 +26,8 @@ from align.dataset.content import current_schema_version
 from align.embed import MODEL_MAX_TOKENS, TruncatingEmbedder, build_embedder, embedder_signature
 from align.label import label, label_signature
 from align.link import link, link_signature
+from align.link.rerank import EntailmentModel, build_entailment_model
 from align.records import ArticleRecord, EventRecords, SentenceRecord
-from align.rerank import EntailmentModel, build_entailment_model
 from align.segment import segment
 from align.translate import TranslatorChain, build_translator, translate, translation_signature
 

@@ -28,6 +28,10 @@ from typing import Protocol
 import numpy as np
 
 from align.config import LinkConfig
+from align.registry import Registry
+
+# name -> "module:Class"; each class has for_rerank(config: LinkConfig, cache_dir) -> EntailmentModel.
+RERANKERS = Registry("link.rerank", {"nli": "align.nli:NliJudge"}, off="none")
 
 
 class EntailmentModel(Protocol):
@@ -79,14 +83,5 @@ def entailment_scores(model: EntailmentModel, texts_a: Sequence[str], texts_b: S
 def build_entailment_model(config: LinkConfig, cache_dir: Path | None = None) -> EntailmentModel | None:
     """The NLI model the config names, or None when rerank is off; nothing is loaded until first use. Given a
     cache directory, its outputs are cached by content (shared with the label stage's NLI judge)."""
-    if config.rerank == "none":
-        return None
-    from align.nli import NliJudge, nli_cache
-
-    return NliJudge(
-        config.rerank_model,
-        config.rerank_max_length,
-        config.rerank_batch_size,
-        cache=nli_cache(cache_dir),
-        setting="link.rerank_model",
-    )
+    model = RERANKERS.load(config.rerank)
+    return None if model is None else model.for_rerank(config, cache_dir)
