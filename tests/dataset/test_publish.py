@@ -230,7 +230,7 @@ def test_build_never_calls_a_damaged_dataset_unchanged(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from align.cli import app
-    from tests.test_runner import config_with, make_corpus
+    from tests.builds import config_with, make_corpus
 
     corpus = make_corpus(tmp_path, events=1)
     out, shards = tmp_path / "ds", tmp_path / "shards"

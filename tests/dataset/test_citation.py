@@ -16,7 +16,7 @@ from align.dataset.release import release
 from tests.conftest import ROOT
 from tests.small_dataset import seedlike, write_dataset
 
-CFF_SCHEMA = json.loads((Path(__file__).parent / "data" / "cff-1.2.0.schema.json").read_text())
+CFF_SCHEMA = json.loads((ROOT / "tests" / "data" / "cff-1.2.0.schema.json").read_text())
 
 PROJECT_CFF = """cff-version: 1.2.0
 message: "Cite the tool."

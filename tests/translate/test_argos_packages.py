@@ -18,6 +18,7 @@ import pytest
 from align.errors import AlignError
 from align.translate import argos_packages as models
 from tests.argos_fixture import shared_tiny_argosmodel
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -156,7 +157,7 @@ def test_argostranslate_is_pointed_at_the_packages_dir_before_import(tmp_path: P
     env = {k: v for k, v in os.environ.items() if k != "ARGOS_PACKAGES_DIR"}
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp_path / name)
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = str(ROOT)
     run = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "mine")],
         env=env,

@@ -11,7 +11,7 @@ from align.build.orchestrate import build, build_from_shards
 from align.config import BuildConfig
 from align.dataset.content import read_content, read_release
 from align.errors import AlignError
-from tests.test_runner import align, config_with, finished, make_corpus, sums
+from tests.builds import align, config_with, finished, make_corpus, sums
 
 pytest.importorskip("datatrove", reason="the scale extra (datatrove) is not installed")
 
