@@ -10,16 +10,31 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from typer.core import TyperGroup
 
 from align import __version__
 from align.errors import AlignError
 
+
+class _Commands(TyperGroup):
+    """The command group: whatever command runs, an AlignError (or the operating system's refusal: permissions, a
+    full disk) becomes the one line ``error: <where>: <problem>`` and exit 2, here and nowhere else."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (AlignError, OSError) as error:
+            _fail(error)
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="align",
     help="Find which statements multilingual news sources share and where they contradict each other.",
     no_args_is_help=True,
@@ -105,7 +120,7 @@ def _run_config(config: Path | None, overrides: dict[str, object]):  # type: ign
 
 def _check_bump(bump: str | None) -> None:
     if bump is not None and bump not in ("patch", "minor", "major"):
-        _fail(AlignError("--bump", f"must be patch, minor or major, got {bump!r}"))
+        raise AlignError("--bump", f"must be patch, minor or major, got {bump!r}")
 
 
 @app.command()
@@ -138,22 +153,18 @@ def build(
     from align.build.orchestrate import build as run_build
 
     _check_bump(bump)
-    try:
-        build_config = _run_config(
-            config,
-            {
-                "run.workers": workers,
-                "run.shard_dir": None if shard_dir is None else str(shard_dir),
-                "translate.require": True if require_translation else None,
-                "translate.cache_dir": None if cache_dir is None else str(cache_dir),
-            },
-        )
-        show_progress = stderr.is_terminal and not quiet
-        with _progress(show_progress) as advance:
-            report = run_build(corpus, out, build_config, bump=bump, on_event=advance)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    build_config = _run_config(
+        config,
+        {
+            "run.workers": workers,
+            "run.shard_dir": None if shard_dir is None else str(shard_dir),
+            "translate.require": True if require_translation else None,
+            "translate.cache_dir": None if cache_dir is None else str(cache_dir),
+        },
+    )
+    show_progress = stderr.is_terminal and not quiet
+    with _progress(show_progress) as advance:
+        report = run_build(corpus, out, build_config, bump=bump, on_event=advance)
     _print_report(out, report)
 
 
@@ -175,12 +186,8 @@ def assemble(
     from align.build.orchestrate import build_from_shards
 
     _check_bump(bump)
-    try:
-        overrides = {"run.shard_dir": None if shard_dir is None else str(shard_dir)}
-        report = build_from_shards(corpus, out, _run_config(config, overrides), bump=bump)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    overrides = {"run.shard_dir": None if shard_dir is None else str(shard_dir)}
+    report = build_from_shards(corpus, out, _run_config(config, overrides), bump=bump)
     _print_report(out, report)
 
 
@@ -248,11 +255,7 @@ def validate(
     """Schema-check every record, the card and the checksums; exit 1 with a count and the first failures."""
     from align.dataset.check import check_dataset
 
-    try:
-        failures = check_dataset(dataset, limit=0)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    failures = check_dataset(dataset, limit=0)
     if failures:
         stdout.print(f"{dataset}: {len(failures)} failure(s)", markup=False, highlight=False, soft_wrap=True)
         for failure in failures[:20]:
@@ -275,11 +278,7 @@ def eval_command(
     from align.evaluate import evaluate_dataset
 
     _setup_logging(quiet=False)
-    try:
-        report = evaluate_dataset(dataset, gold)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    report = evaluate_dataset(dataset, gold)
     text = json.dumps(report.to_dict(), indent=2) if as_json else report.to_text()
     stdout.print(text, markup=False, highlight=False, soft_wrap=True)
 
@@ -303,12 +302,8 @@ def models_list(packages_dir: PackagesDirOption = None) -> None:
     """List installed translation packages, one per line."""
     from align.translate.argos_packages import list_packages
 
-    try:
-        directory = _packages_dir(packages_dir)
-        packages = list_packages(directory)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    directory = _packages_dir(packages_dir)
+    packages = list_packages(directory)
     if not packages:
         stderr.print(f"no translation packages in {directory}; install one with `align models install hi en`")
     for package in packages:
@@ -324,11 +319,7 @@ def models_install(
     """Download and install SOURCE->TARGET from the Argos package index (needs internet)."""
     from align.translate.argos_packages import install_from_index
 
-    try:
-        package = install_from_index(source, target, _packages_dir(packages_dir))
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    package = install_from_index(source, target, _packages_dir(packages_dir))
     stdout.print(f"installed {package}", markup=False, highlight=False)
 
 
@@ -340,11 +331,7 @@ def models_install_file(
     """Install a translation package from a local .argosmodel file (works offline)."""
     from align.translate.argos_packages import install_file
 
-    try:
-        package = install_file(path, _packages_dir(packages_dir))
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    package = install_file(path, _packages_dir(packages_dir))
     stdout.print(f"installed {package}", markup=False, highlight=False)
 
 
@@ -357,11 +344,7 @@ def models_remove(
     """Remove an installed translation package."""
     from align.translate.argos_packages import remove
 
-    try:
-        package = remove(source, target, _packages_dir(packages_dir))
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    package = remove(source, target, _packages_dir(packages_dir))
     stdout.print(f"removed {package}", markup=False, highlight=False)
 
 
@@ -397,13 +380,9 @@ def release(
     """
     from align.dataset.release import release as run_release
 
-    try:
-        if bump not in ("patch", "minor", "major"):
-            raise AlignError("--bump", f"is required and must be patch, minor or major, got {bump!r}")
-        result = run_release(dataset, bump, since)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    if bump not in ("patch", "minor", "major"):
+        raise AlignError("--bump", f"is required and must be patch, minor or major, got {bump!r}")
+    result = run_release(dataset, bump, since)
     stdout.print(
         f"{dataset}: released version {result.release.version} (was {result.previous.version}; "
         f"records unchanged, content_sha256 {result.release.content_sha256[:12]}…)",
@@ -433,15 +412,11 @@ def diff(
     from align.dataset.content import read_content
     from align.dataset.diff import compare_dirs, summary_lines
 
-    try:
-        for directory in (old, new):
-            if not directory.is_dir():
-                raise AlignError(directory, "dataset directory does not exist")
-        difference = compare_dirs(old, new)
-        lines = summary_lines(difference, read_content(new))
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    for directory in (old, new):
+        if not directory.is_dir():
+            raise AlignError(directory, "dataset directory does not exist")
+    difference = compare_dirs(old, new)
+    lines = summary_lines(difference, read_content(new))
     if as_json:
         sys.stdout.write(json.dumps(difference.to_json(), indent=2, ensure_ascii=False) + "\n")
         return
@@ -482,20 +457,16 @@ def publish(
     """
     from align.dataset.hub import plan_lines, plan_upload, push
 
-    try:
-        if not repo_id:
-            raise AlignError("--repo-id", "is required: the Hub dataset repository, ORG/NAME")
-        plan = plan_upload(dataset, repo_id, private)
-        if dry_run:
-            from huggingface_hub import constants
+    if not repo_id:
+        raise AlignError("--repo-id", "is required: the Hub dataset repository, ORG/NAME")
+    plan = plan_upload(dataset, repo_id, private)
+    if dry_run:
+        from huggingface_hub import constants
 
-            for line in plan_lines(plan, constants.ENDPOINT):
-                stdout.print(line, markup=False, highlight=False, soft_wrap=True)
-            return
-        result = push(plan)
-    except (AlignError, OSError) as error:
-        _fail(error)
+        for line in plan_lines(plan, constants.ENDPOINT):
+            stdout.print(line, markup=False, highlight=False, soft_wrap=True)
         return
+    result = push(plan)
     if result.already_published:
         stdout.print(
             f"{result.url}: {result.tag} already holds these files; nothing to do",
@@ -522,11 +493,7 @@ def report(
     """
     from align.dataset.report import write_report
 
-    try:
-        written = write_report(dataset, output)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    written = write_report(dataset, output)
     stdout.print(f"wrote {written}", markup=False, highlight=False)
 
 
