@@ -39,35 +39,33 @@ def test_every_import_contract_is_kept() -> None:
     assert "3 kept, 0 broken" in result.stdout
 
 
+def lint_imports_with(tmp_path: Path, module: str, added: str) -> subprocess.CompletedProcess[str]:
+    """lint-imports on a copy of the package in which ``added`` is appended to ``module`` (a path under align/)."""
+    shutil.copytree(ROOT / "align", tmp_path / "align", ignore=shutil.ignore_patterns("__pycache__", "schema"))
+    path = tmp_path / "align" / module
+    path.write_text(path.read_text("utf-8") + "\n\n" + added + "\n", "utf-8")
+    return lint_imports(tmp_path)
+
+
 def test_a_cycle_that_returns_breaks_the_contracts(tmp_path: Path) -> None:
     """The cycle this layout removed (the event chain importing the runner that runs it) fails the check, even as
     an import inside a function."""
-    shutil.copytree(ROOT / "align", tmp_path / "align", ignore=shutil.ignore_patterns("__pycache__", "schema"))
-    event = tmp_path / "align" / "build" / "event.py"
-    event.write_text(
-        event.read_text("utf-8") + "\n\ndef _back_edge() -> None:\n    from align.build import runner  # noqa\n",
-        "utf-8",
+    result = lint_imports_with(
+        tmp_path, "build/event.py", "def _back_edge() -> None:\n    from align.build import runner  # noqa"
     )
-    result = lint_imports(tmp_path)
     assert result.returncode != 0
     assert "no import cycle between sibling modules or packages, at any depth BROKEN" in result.stdout
     assert "align.build" in result.stdout and "runner" in result.stdout
 
 
 def test_a_stage_imported_by_the_dataset_breaks_the_contracts(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "align", tmp_path / "align", ignore=shutil.ignore_patterns("__pycache__", "schema"))
-    card = tmp_path / "align" / "dataset" / "card.py"
-    card.write_text(card.read_text("utf-8") + "\n\nfrom align.label import label  # noqa\n", "utf-8")
-    result = lint_imports(tmp_path)
+    result = lint_imports_with(tmp_path, "dataset/card.py", "from align.label import label  # noqa")
     assert result.returncode != 0
     assert "the dataset package never imports a stage BROKEN" in result.stdout
     assert "align.dataset.card -> align.label" in result.stdout
 
 
 def test_a_command_imported_by_a_stage_breaks_the_layers(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "align", tmp_path / "align", ignore=shutil.ignore_patterns("__pycache__", "schema"))
-    margin = tmp_path / "align" / "link" / "margin.py"
-    margin.write_text(margin.read_text("utf-8") + "\n\nfrom align.build import orchestrate  # noqa\n", "utf-8")
-    result = lint_imports(tmp_path)
+    result = lint_imports_with(tmp_path, "link/margin.py", "from align.build import orchestrate  # noqa")
     assert result.returncode != 0
     assert "align.link.margin -> align.build.orchestrate" in result.stdout
