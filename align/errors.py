@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 
 class AlignError(Exception):
@@ -32,3 +34,17 @@ class ValidationFailed(Exception):
     def __init__(self, failures: list[str]) -> None:
         self.failures = failures
         super().__init__(f"{len(failures)} validation failure(s)")
+
+
+def require(module: str, extra: str, setting: str) -> ModuleType:
+    """Import an optional dependency, or raise the AlignError that says which extra installs it.
+
+    ``setting`` is the config key (or command) that asked for it, so the message says what to change instead.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        package = module.split(".")[0].replace("_", "-")
+        raise AlignError(
+            setting, f'needs {package}, which is not installed; run: pip install "align[{extra}]"'
+        ) from None

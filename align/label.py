@@ -32,12 +32,16 @@ from align.errors import AlignError
 from align.evidence import NegationRules, extract_facts
 from align.evidence.compare import Finding, Side, compare, known_names, name_aliases
 from align.records import ArticleRecord, Evidence, PairRecord, stored_score
+from align.registry import Registry
 
 RULES_VERSION = "rules-2"
 # Facts are read from at most this many characters of a sentence (news sentences are a few hundred): the rules
 # cost ~30 microseconds a character, so a megabyte-long "sentence" would hold the label stage for half a minute
 # per pair. Spans and notes then come from the beginning of the text, which is still an exact substring of it.
 MAX_EVIDENCE_CHARS = 4096
+# label.backend -> "module:Class" of the sentence-pair model that adds findings to the rules (for_label(config,
+# cache_dir) -> Judge); "rules" alone has none.
+JUDGES = Registry("label.backend", {"rules+nli": "align.nli:NliJudge"}, off="rules")
 SUPPORT_WEIGHT = 0.3  # how much each shared fact raises confidence in an agreement
 MAX_SUPPORT_EVIDENCE = 3
 
@@ -203,12 +207,8 @@ def build_labeller(
 ) -> RuleLabeller:
     """The labeller the config asks for; the NLI model (if any) loads lazily on first use and keeps its
     outputs in the content cache under ``cache_dir`` when given."""
-    judge = None
-    if config.backend == "rules+nli":
-        from align.nli import build_judge
-
-        judge = build_judge(config, cache_dir)
-    return RuleLabeller(config, embedder, judge)
+    judge = JUDGES.load(config.backend)
+    return RuleLabeller(config, embedder, None if judge is None else judge.for_label(config, cache_dir))
 
 
 def label(

@@ -23,8 +23,8 @@ from typing import Any
 import numpy as np
 
 from align.cache import ContentCache, cache_key, normalise_text
-from align.config import LabelConfig
-from align.errors import AlignError
+from align.config import LabelConfig, LinkConfig
+from align.errors import AlignError, require
 from align.evidence.compare import Finding
 from align.interrupt import interruptible
 from align.records import PairRecord, stored_scores
@@ -72,18 +72,32 @@ class NliJudge:
         self.cache = cache
         self.computed = 0  # sentence pairs run through the model (not answered by the cache)
 
+    @classmethod
+    def for_label(cls, config: LabelConfig, cache_dir: Path | None = None) -> NliJudge:
+        """The label stage's judge (``label.backend = "rules+nli"``): contradictions at ``nli_threshold``."""
+        return cls(
+            config.nli_model, config.nli_max_length, config.nli_batch_size, config.nli_threshold, nli_cache(cache_dir)
+        )
+
+    @classmethod
+    def for_rerank(cls, config: LinkConfig, cache_dir: Path | None = None) -> NliJudge:
+        """The link stage's re-ranker (``link.rerank = "nli"``): its entailment probabilities."""
+        return cls(
+            config.rerank_model,
+            config.rerank_max_length,
+            config.rerank_batch_size,
+            cache=nli_cache(cache_dir),
+            setting="link.rerank_model",
+        )
+
     def _load(self) -> None:
         if self._model is not None:
             return
+        require("torch", "nli", self.setting)  # the model needs it; fail here with the install hint
+        transformers = require("transformers", "nli", self.setting)
         try:
-            import torch  # noqa: F401 - the model needs it; fail here with the install hint
-            from transformers import AutoModelForSequenceClassification, AutoTokenizer
-        except ImportError:
-            raise AlignError(self.setting, "an NLI model needs transformers and torch: "
-                             "pip install 'align[nli]'") from None
-        try:
-            self._tokenizer = AutoTokenizer.from_pretrained(self.model_name)
-            self._model = AutoModelForSequenceClassification.from_pretrained(self.model_name)
+            self._tokenizer = transformers.AutoTokenizer.from_pretrained(self.model_name)
+            self._model = transformers.AutoModelForSequenceClassification.from_pretrained(self.model_name)
         except (OSError, ValueError) as exc:
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise AlignError(self.setting, f"cannot load NLI model {self.model_name!r} ({first_line}); "
@@ -174,6 +188,4 @@ def nli_cache(cache_dir: Path | None) -> ContentCache | None:
 def build_judge(config: LabelConfig, cache_dir: Path | None = None) -> NliJudge:
     """The NLI judge the config names, caching under ``cache_dir`` when given; nothing is imported or loaded
     until the first pair is judged."""
-    return NliJudge(
-        config.nli_model, config.nli_max_length, config.nli_batch_size, config.nli_threshold, nli_cache(cache_dir)
-    )
+    return NliJudge.for_label(config, cache_dir)

@@ -1,13 +1,15 @@
 """Typed records that flow one way through the pipeline: corpus -> segment -> translate -> link -> label -> publish.
 
 Each record serialises to a plain dict (``to_dict``) whose shape is the contract checked by the JSON Schemas in
-``schema/`` and written as one row of the published dataset.
+``schema/`` and written as one row of the published dataset; ``from_dict`` reads such a dict back, field for field.
+``EventRecords`` holds what the stages made of one event, the unit a build keeps as a shard.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -83,6 +85,11 @@ class ArticleRecord:
         row.pop("file")
         return row
 
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> ArticleRecord:
+        """A published row, or a shard's (which also keeps ``file``)."""
+        return cls(**row)
+
 
 @dataclass(frozen=True)
 class Translation:
@@ -94,6 +101,10 @@ class Translation:
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, row: dict[str, str]) -> Translation:
+        return cls(**row)
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,11 @@ class SentenceRecord:
         row = asdict(self)
         row["translation"] = self.translation.to_dict() if self.translation else None
         return row
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> SentenceRecord:
+        translation = row.get("translation")
+        return cls(**{**row, "translation": Translation.from_dict(translation) if translation else None})
 
 
 def line_sentence(article_id: str, position: int, language: str, text: str, event_id: str) -> SentenceRecord:
@@ -150,6 +166,10 @@ class Evidence:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> Evidence:
+        return cls(**row)
+
 
 @dataclass(frozen=True)
 class PairRecord:
@@ -180,8 +200,42 @@ class PairRecord:
         row["evidence"] = [e.to_dict() for e in self.evidence]
         return row
 
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> PairRecord:
+        return cls(**{**row, "evidence": tuple(Evidence.from_dict(e) for e in row["evidence"])})
+
 
 def pair_id_for(sentence_id_a: str, sentence_id_b: str) -> str:
     """Order-independent pair id: the same two sentences always give the same id."""
     first, second = sorted((sentence_id_a, sentence_id_b))
     return content_id("pair", first, second)
+
+
+@dataclass(frozen=True)
+class EventRecords:
+    """Everything the stages made of one event: its articles, sentences and pairs."""
+
+    articles: list[ArticleRecord] = field(default_factory=list)
+    sentences: list[SentenceRecord] = field(default_factory=list)
+    pairs: list[PairRecord] = field(default_factory=list)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """JSON-ready ``{"kind", "record"}`` rows, the shard format; articles keep their source file for errors."""
+        rows = [{"kind": "article", "record": asdict(a)} for a in self.articles]
+        rows += [{"kind": "sentence", "record": s.to_dict()} for s in self.sentences]
+        rows += [{"kind": "pair", "record": p.to_dict()} for p in self.pairs]
+        return rows
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, Any]]) -> EventRecords:
+        """The inverse of ``to_rows``: the same records, field for field."""
+        records = cls()
+        readers = {
+            "article": (records.articles, ArticleRecord.from_dict),
+            "sentence": (records.sentences, SentenceRecord.from_dict),
+            "pair": (records.pairs, PairRecord.from_dict),
+        }
+        for row in rows:
+            kept, read = readers[row["kind"]]
+            kept.append(read(row["record"]))  # type: ignore[operator]
+        return records

@@ -31,10 +31,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from align.build.event import StageModels, run_event
 from align.config import BuildConfig
 from align.label import label
 from align.link import make_pair
-from align.pipeline import StageModels, run_event
 from align.records import ArticleRecord, PairRecord, SentenceRecord
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """Perturbation benchmark for the label stage (conflict precision / recall / F1 per perturbation kind).
 
-True translation pairs from Tatoeba (hi-en, fr-en; /work/shared/data/tatoeba or $ALIGN_TATOEBA) are kept
+True translation pairs from Tatoeba (hi-en, fr-en; ``$ALIGN_TATOEBA``, else ``$ALIGN_SHARED_DIR/data/tatoeba``) are kept
 as ``agree``; a copy of each with one side changed so that it contradicts (a number, a date, a name, a
 negation, a key noun) is the ``conflict``. The change is made on the English side for even-numbered source
 pairs and on the non-English side for odd ones (when the change can be made there), so both extractors are
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import time
 from dataclasses import dataclass, replace
@@ -30,8 +29,9 @@ from align.config import LabelConfig
 from align.label import label
 from align.link import make_pair as link_pair
 from align.records import PairRecord, line_sentence
+from bench.shared_data import tatoeba_dir
 
-DATA = Path(os.environ.get("ALIGN_TATOEBA", "/work/shared/data/tatoeba"))
+DATA = tatoeba_dir()
 KINDS = ("number", "date", "name", "negation", "substitution")
 
 # ---- value tables: value -> word, per language (the perturbation writes value + 1 in the same style)

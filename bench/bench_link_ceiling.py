@@ -42,9 +42,10 @@ from align.evaluate import load_gold
 from align.evidence.names import find_names
 from align.evidence.numbers import find_quantities
 from align.evidence.tokens import tokenize
-from align.link import is_linkable, margin_from_cosine, sentence_vectors
+from align.link import is_linkable, sentence_vectors
+from align.link.margin import margin_from_cosine
+from align.link.rerank import rerank_candidates
 from align.records import SentenceRecord
-from align.rerank import rerank_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAUSE_BREAK = re.compile(

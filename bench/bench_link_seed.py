@@ -32,9 +32,10 @@ from align.config import BuildConfig, EmbedConfig, LinkConfig
 from align.corpus import list_events, read_event
 from align.embed import Embedder, build_embedder
 from align.evaluate import GoldPair, load_gold, score_links
-from align.link import is_linkable, link, margin_from_cosine, sentence_vectors
+from align.link import is_linkable, link, sentence_vectors
+from align.link.margin import margin_from_cosine
+from align.link.rerank import build_entailment_model
 from align.records import SentenceRecord
-from align.rerank import build_entailment_model
 from align.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """Link precision/recall/F1 on comparable (not parallel) versions of Tatoeba hi-en and fr-en.
 
-Tatoeba gives 1000 translation pairs per language pair (/work/shared/data/tatoeba/). To make them comparable,
+Tatoeba gives 1000 translation pairs per language pair (``$ALIGN_SHARED_DIR/data/tatoeba``, see bench/shared_data.py). To make them comparable,
 like news articles: split the pairs into a dev and a test half; in each half drop 30% of each side
 independently, shuffle, and put each side in one article. About half of the remaining sentences then have no
 partner at all. Gold = the pairs whose two sides both survived.
@@ -31,10 +31,12 @@ from align.cache import default_cache_dir, normalise_text
 from align.config import EmbedConfig, LinkConfig
 from align.embed import Embedder, build_embedder
 from align.evaluate import GoldPair, LinkScores, score_links
-from align.link import ScoredLinks, dense_scores, is_linkable, link, sentence_vectors
+from align.link import ScoredLinks, is_linkable, link, sentence_vectors
+from align.link.margin import dense_scores
 from align.records import SentenceRecord, line_sentence
+from bench.shared_data import tatoeba_dir
 
-TATOEBA = Path("/work/shared/data/tatoeba")
+TATOEBA = tatoeba_dir()
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 LANGUAGES = {"fra": "fr", "hin": "hi"}
 K_GRID = (1, 2, 4, 8, 16)

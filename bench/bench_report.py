@@ -27,8 +27,8 @@ from pathlib import Path
 
 from lxml import html
 
-from align.publish import DatasetContent
-from align.report import render_report
+from align.dataset.content import DatasetContent
+from align.dataset.report import render_report
 from tests.small_dataset import SmallDataset, evidence
 
 LANGUAGES = ("en", "fr", "hi", "de", "es", "it")

@@ -5,7 +5,7 @@ bench/RESULTS.md.
     PYTHONPATH=. python bench/bench_scale.py                      # 100 and 1,000 articles
     PYTHONPATH=. python bench/bench_scale.py --sizes 100,1000,10000
 
-Every build runs in a fresh ``python`` process through ``align.pipeline.build`` (what ``align build`` runs), with its
+Every build runs in a fresh ``python`` process through ``align.build.orchestrate.build`` (what ``align build`` runs), with its
 own cache directory under bench/work/; peak memory is the largest summed RSS of that process and its workers,
 sampled every 50 ms from /proc (Linux). Synthetic corpora come from bench/synthetic_corpus.py: 10 articles per event,
 12 sentences per article, hi/en/fr.
@@ -42,7 +42,7 @@ import json, sys, time
 from dataclasses import replace
 from pathlib import Path
 from align.config import BuildConfig
-from align.pipeline import build
+from align.build.orchestrate import build
 corpus, out, shards, workers, bump = sys.argv[1:6]
 config = BuildConfig()
 config = replace(config, run=replace(config.run, workers=int(workers), shard_dir=shards))

@@ -34,12 +34,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from argos_fixture import build_tiny_argosmodel  # noqa: E402
 
-from align import models  # noqa: E402
 from align.config import BuildConfig  # noqa: E402
 from align.corpus import read_event  # noqa: E402
 from align.records import SentenceRecord  # noqa: E402
 from align.segment import segment  # noqa: E402
-from align.translate import ArgosTranslator, build_translator, translate  # noqa: E402
+from align.translate import argos_packages as models  # noqa: E402
+from align.translate import build_translator, translate  # noqa: E402
+from align.translate.argos import ArgosTranslator  # noqa: E402
 
 EVENT = ROOT / "corpus" / "2026-02-anthropic-safeguards-lead-resigns"
 RESULTS = ROOT / "bench" / "RESULTS.md"

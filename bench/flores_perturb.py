@@ -54,12 +54,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from bench.shared_data import shared_dir
 
 LANGS = ("en", "fr", "hi")
 PAIRS = ("en-fr", "en-hi", "fr-hi")
@@ -86,12 +87,6 @@ KNOWN_SLIPS = {
     428: "hi: 1,000 मीटर (metres) for 1,000 mi",
 }
 NAMES_TSV = Path(__file__).with_name("flores_names.tsv")
-
-
-def shared_dir() -> Path:
-    """The project's shared data: ``$ALIGN_SHARED_DIR``, else ``../shared`` beside the repository."""
-    configured = os.environ.get("ALIGN_SHARED_DIR")
-    return Path(configured) if configured else Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def load_flores(directory: Path | None = None) -> list[dict[str, str]]:

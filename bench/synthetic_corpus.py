@@ -23,16 +23,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.shared_data import tatoeba_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-# shared/ sits beside the main checkout (and beside CI's clone); worktrees live deeper, under /work/wt/.
-TATOEBA = next(
-    (
-        p
-        for p in (ROOT.parent / "shared" / "data" / "tatoeba", Path("/work/shared/data/tatoeba"))
-        if p.is_dir()
-    ),
-    ROOT.parent / "shared" / "data" / "tatoeba",
-)
+TATOEBA = tatoeba_dir()
 SEED_EVENT = ROOT / "corpus" / "2026-02-anthropic-safeguards-lead-resigns"
 LANGUAGES = ("hi", "en", "fr")
 FACTS_PER_POOL = 8  # per event, from each of hin-eng and fra-eng

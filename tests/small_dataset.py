@@ -6,15 +6,22 @@ dataset publishes through the real writer; no pipeline, no models.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from align.card import render_card
-from align.publish import CardInfo, DatasetContent, Release, changelog_entry, current_schema_version, publish
+from align.dataset.content import (
+    EMPTY_CONTENT,
+    CardInfo,
+    DatasetContent,
+    Publication,
+    Release,
+    current_schema_version,
+)
+from align.dataset.diff import changelog_entry, compare
+from align.dataset.write import write_release
 from align.records import content_id, pair_id_for
-from align.report import write_browsable_files
 
 SIGNATURE = "align:test|segment:rules-1|mt:memory|link:test|label:test"
 CARD = CardInfo(name="tiny", pretty_name="tiny test dataset", license="cc-by-4.0", citation_title="tiny")
@@ -192,13 +199,7 @@ def write_dataset(
 ) -> Release:
     """Publish ``content`` to ``out`` through the real writer, with the report files the card links."""
     release = Release(version, content.digest(), current_schema_version(), SIGNATURE)
-    publish(
-        content,
-        out,
-        release,
-        CARD,
-        changelog_entry(old, content, release, None),
-        render_card,
-        extra_files=partial(write_browsable_files, title=CARD.pretty_name),
-    )
+    today = dt.date.today()
+    entry = changelog_entry(compare(old or EMPTY_CONTENT, content, None, release), content, release, today)
+    write_release(Publication(content, release, CARD, today, entry), out)
     return release

@@ -12,8 +12,8 @@ import pytest
 
 from align.cache import CACHE_FILE, ContentCache
 from align.errors import AlignError
-from tests.test_output import read_only, refused
-from tests.test_runner import make_corpus
+from tests.builds import make_corpus
+from tests.refusals import read_only, refused
 
 
 def damaged_cache(directory: Path) -> Path:

@@ -98,8 +98,8 @@ def test_require_translation_fails_before_writing(make_event, tmp_path: Path) ->
 
 
 def test_a_broken_card_yaml_is_one_line_for_every_command(tmp_path: Path) -> None:
+    from tests.builds import make_corpus
     from tests.small_dataset import seedlike, write_dataset
-    from tests.test_runner import make_corpus
 
     dataset = tmp_path / "ds"
     write_dataset(seedlike().content(), dataset)

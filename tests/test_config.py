@@ -47,3 +47,30 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) ->
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(AlignError, match="config file not found"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_runtime_settings_are_exactly_how_a_build_runs() -> None:
+    """What may never enter a shard key: thread counts, the cache directory and [run]; everything else does."""
+    config = BuildConfig()
+    shaping = config.record_settings()
+    assert "dataset" not in shaping and "run" not in shaping  # the card only; how, not what
+    left_out = {
+        f"{section}.{name}"
+        for section, values in config.to_dict().items()
+        if section not in ("dataset", "run")
+        for name in values
+        if name not in shaping.get(section, {})
+    }
+    assert left_out == {"translate.argos_threads", "translate.cache_dir", "embed.threads", "link.threads"}
+    assert config.thread_settings() == ["translate.argos_threads", "embed.threads", "link.threads"]
+
+
+def test_overrides_and_thread_caps() -> None:
+    config = BuildConfig().with_overrides({"link.threads": 8, "embed.threads": 1, "run.workers": 3})
+    assert (config.link.threads, config.embed.threads, config.run.workers) == (8, 1, 3)
+    capped = config.capped_threads(2)
+    assert (capped.link.threads, capped.embed.threads, capped.translate.argos_threads) == (2, 1, 2)
+    assert config.capped_threads(0).link.threads == 1  # never below one thread
+    assert {config.with_threads(5).setting(name) for name in config.thread_settings()} == {5}
+    with pytest.raises(KeyError, match="link.thread"):
+        config.with_overrides({"link.thread": 2})

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import yaml
 from jsonschema import Draft7Validator
 
-from align.features import CONFIGS
+from align.dataset.features import CONFIGS
 from align.validation import errors_in, schema
 from tests.conftest import ROOT
 
@@ -82,7 +81,7 @@ def test_every_schema_has_an_id_and_declares_draft_2020_12() -> None:
 
 
 def test_citation_cff_is_valid_cff_1_2_0() -> None:
-    cff_schema = json.loads((Path(__file__).parent / "data" / "cff-1.2.0.schema.json").read_text())
+    cff_schema = json.loads((ROOT / "tests" / "data" / "cff-1.2.0.schema.json").read_text())
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     errors = [
         e.message

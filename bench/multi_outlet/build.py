@@ -5,7 +5,7 @@ The multi-outlet set is written by hand in `source/<event_id>.txt`: one sentence
 article text (no copy step in between). This script is the only writer of `corpus/`, `facts.jsonl` and
 `fact_ids.jsonl`; edit the sources, then run
 
-    /work/main/.venv/bin/python bench/multi_outlet/build.py && /work/main/.venv/bin/python bench/multi_outlet/make_gold.py
+    .venv/bin/python bench/multi_outlet/build.py && .venv/bin/python bench/multi_outlet/make_gold.py
 
 Source format (see README.md, "Authoring format"):
 

@@ -12,7 +12,7 @@ and counts.json (the numbers README.md quotes). The rules, in README.md "Annotat
   given name or surname, where both sides give them) or when two spellings in the same script differ;
 - overrides.json may relabel a derived pair after review (none is needed so far; the mechanism is documented).
 
-Run: /work/main/.venv/bin/python bench/multi_outlet/make_gold.py
+Run: .venv/bin/python bench/multi_outlet/make_gold.py
 """
 
 from __future__ import annotations

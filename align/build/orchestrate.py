@@ -1,0 +1,287 @@
+"""A whole build: every event (``align.build.runner``), then the dataset assembled from their shards and written
+(``align.dataset.write``), under the output's lock; ``build_from_shards`` does the second half alone
+(``align assemble``, after a distributed run).
+
+Two shortcuts decide "nothing to write" before anything is written: ``unchanged_since_publish`` (the output holds the
+release assembled from exactly these shard keys; no record is loaded) and ``plan_version`` (same content hash). A
+damaged dataset is never called unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from align.build.event import StageTimer, build_signature, cache_dir_of
+from align.build.runner import ShardRun, build_shards, load_results, shard_keys
+from align.build.shards import ShardStore, default_shard_dir
+from align.config import BuildConfig
+from align.corpus import list_events
+from align.dataset.check import damage_since_publish
+from align.dataset.checksums import checksum_failures, checksums_sha256
+from align.dataset.content import (
+    EMPTY_CONTENT,
+    CardInfo,
+    DatasetContent,
+    Publication,
+    Release,
+    current_schema_version,
+    read_content,
+    read_release,
+)
+from align.dataset.diff import changelog_entry, compare
+from align.dataset.guard import check_output_dir, check_work_dir
+from align.dataset.versioning import plan_version
+from align.dataset.write import locked_output, write_release
+from align.errors import AlignError
+from align.records import EventRecords
+from align.translate import summarise
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the CLI to print."""
+
+    version: str | None
+    unchanged: bool
+    signature: str
+    counts: dict[str, int] = field(default_factory=dict)
+    translation: str = ""
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    events_built: int = 0
+    # Events read from shards: unchanged since an earlier build, or built by a distributed run.
+    events_reused: int = 0
+
+
+def assemble(results: Iterable[EventRecords], signature: str) -> DatasetContent:
+    articles, sentences, pairs = [], [], []
+    for result in results:
+        articles += [a.to_dict() for a in result.articles]
+        sentences += [s.to_dict() for s in result.sentences]
+        pairs += [{**p.to_dict(), "signature": signature} for p in result.pairs]
+    return DatasetContent(articles, sentences, pairs)
+
+
+def shard_dir_for(out_dir: Path, config: BuildConfig) -> Path:
+    """Where finished events are kept: ``run.shard_dir`` when set, else a directory under the cache for ``out_dir``."""
+    return Path(config.run.shard_dir) if config.run.shard_dir else default_shard_dir(out_dir)
+
+
+def build(
+    corpus_dir: Path,
+    out_dir: Path,
+    config: BuildConfig,
+    bump: str | None = None,
+    on_event: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Run every event (in ``config.run.workers`` processes), then publish; holds the output's lock throughout.
+
+    Each finished event is kept as a shard, so an interrupted build resumes and an unchanged event is not redone.
+    An event with bad input fails the build (AlignError) after the others finished; the published dataset is then
+    left untouched.
+    """
+    with _output_session(corpus_dir, out_dir, config, cache_dir_of(config)) as session:
+        run = build_shards(
+            session.events, config, session.store, session.signature, config.run.workers, on_event
+        )
+        session.timer.seconds.update(run.stage_seconds)
+        report = (
+            None if bump else unchanged_since_publish(session.store, run, out_dir, session.signature, session.start)
+        )
+        if report is None:
+            report = session.publish(run, bump)
+        session.store.prune(keep=[event.name for event in session.events])
+    return replace(report, events_built=len(run.built), events_reused=len(run.reused))
+
+
+def build_from_shards(
+    corpus_dir: Path, out_dir: Path, config: BuildConfig, bump: str | None = None
+) -> BuildReport:
+    """Publish the dataset from the shards a distributed run left (``align assemble``); builds no event itself.
+
+    Every event of the corpus needs a finished shard for its current inputs and config, else AlignError.
+    """
+    with _output_session(corpus_dir, out_dir, config) as session:
+        report = session.publish(ShardRun(shard_keys(session.events, config, session.signature)), bump)
+    return replace(report, events_reused=len(session.events))
+
+
+@dataclass
+class _OutputSession:
+    """One locked build of ``out_dir``: its events, shard store, signature and clock."""
+
+    out_dir: Path
+    config: BuildConfig
+    events: list[Path]
+    store: ShardStore
+    signature: str
+    timer: StageTimer
+    start: float
+
+    def publish(self, run: ShardRun, bump: str | None) -> BuildReport:
+        """Publish the events' shards and record, in the store, what the output now holds."""
+        results: list[EventRecords] = self.timer.run(  # type: ignore[assignment]
+            "shards", lambda: load_results(self.events, run, self.store)
+        )
+        report = publish_results(results, self.out_dir, self.config, bump, self.signature, self.timer, self.start)
+        self.store.record_published(
+            self.out_dir,
+            run.keys,
+            asdict(read_release(self.out_dir)),
+            report.counts,
+            checksums_sha256(self.out_dir),
+        )
+        return report
+
+
+@contextmanager
+def _output_session(
+    corpus_dir: Path, out_dir: Path, config: BuildConfig, cache_dir: Path | None = None
+) -> Iterator[_OutputSession]:
+    """Hold ``out_dir``'s build lock while a build or an assembly runs; first refuse an output align must not
+    replace, and finish or roll back a swap into ``out_dir`` that a killed build left half done."""
+    start = time.perf_counter()
+    check_output_dir(out_dir, corpus_dir)
+    events = list_events(corpus_dir, config.corpus)
+    shard_dir = shard_dir_for(out_dir, config)
+    check_work_dir(shard_dir, "--shard-dir", corpus_dir)
+    if cache_dir is not None:
+        check_work_dir(cache_dir, "--cache-dir", corpus_dir)
+    signature = build_signature(config)
+    store = ShardStore(shard_dir)
+    with locked_output(out_dir):
+        yield _OutputSession(out_dir, config, events, store, signature, StageTimer(), start)
+
+
+def refuse_damaged(out_dir: Path, release: Release) -> None:
+    """AlignError when ``out_dir`` no longer holds what align published as ``release`` (files or records changed):
+    a build must not call a damaged dataset unchanged."""
+    damage = damage_since_publish(out_dir, release)
+    if damage:
+        raise AlignError(
+            out_dir,
+            f"holds version {release.version} but was changed since it was published ({len(damage)} problem(s); "
+            f"first: {damage[0]}); restore it, or rebuild it with --bump patch",
+        )
+
+
+def _readable_content(out_dir: Path) -> DatasetContent | None:
+    """The published records for the CHANGELOG's counts; None (counts from zero) when they cannot be read."""
+    try:
+        return read_content(out_dir)
+    except AlignError as error:
+        log.warning("%s; the CHANGELOG entry counts from an empty dataset", error.message)
+        return None
+
+
+def as_published(content: DatasetContent, out_dir: Path, old: Release | None) -> DatasetContent:
+    """``content``, or the records ``out_dir`` publishes when the two differ only by float noise in stored scores
+    (``align.dataset.diff``: within ``records.SCORE_TOLERANCE``), as a build on another CPU does: the published values are
+    kept, so the content hash, and the answer to "same records?", do not depend on the machine."""
+    if old is None or content.digest() == old.content_sha256:
+        return content
+    try:
+        published = read_content(out_dir)
+    except AlignError:
+        return content  # unreadable: not the same records; publishing reports it
+    if published.digest() != old.content_sha256 or not compare(published, content).same_records:
+        return content
+    log.info("%s: the records equal the published ones up to float noise in their scores; kept as published", out_dir)
+    return published
+
+
+def publish_results(
+    results: list[EventRecords],
+    out_dir: Path,
+    config: BuildConfig,
+    bump: str | None,
+    signature: str,
+    timer: StageTimer,
+    start: float,
+) -> BuildReport:
+    """Assemble the events' records and publish them, unless the output already holds exactly this build."""
+    old = read_release(out_dir)
+    content = as_published(assemble(results, signature), out_dir, old)
+    translation_summary = summarise([s for r in results for s in r.sentences])
+    candidate = Release("", content.digest(), current_schema_version(), signature)
+    version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
+    counts = {name: len(content.rows(name)) for name in ("articles", "sentences", "pairs")}
+    if version is None:
+        assert old is not None  # plan_version writes nothing only over a published version
+        refuse_damaged(out_dir, old)
+        log.info(
+            "%s already holds this build (version %s); nothing to write", out_dir, old.version if old else "?"
+        )
+        return BuildReport(
+            old.version if old else None,
+            True,
+            signature,
+            counts,
+            str(translation_summary),
+            time.perf_counter() - start,
+            timer.seconds,
+        )
+    release = replace(candidate, version=version)
+    old_content = (_readable_content(out_dir) if old else None) or EMPTY_CONTENT
+    today = date.today()
+    entry = changelog_entry(compare(old_content, content, old, release), content, release, today)
+    card = CardInfo(
+        name=config.dataset.name,
+        pretty_name=config.dataset.pretty_name,
+        license=config.dataset.license,
+        citation_title=config.dataset.citation_title,
+        authors=config.dataset.authors,
+    )
+    timer.run("publish", lambda: write_release(Publication(content, release, card, today, entry), out_dir))
+    return BuildReport(
+        version,
+        False,
+        signature,
+        counts,
+        str(translation_summary),
+        time.perf_counter() - start,
+        timer.seconds,
+    )
+
+
+def unchanged_since_publish(
+    store: ShardStore, run: ShardRun, out_dir: Path, signature: str, start: float
+) -> BuildReport | None:
+    """The report of a build that has nothing to write, decided without loading a single record.
+
+    True when ``out_dir`` still holds the release that was assembled from shards with exactly these keys (same inputs,
+    settings, align version and signature for every event): assembling them again would give the same content hash,
+    and ``plan_version`` would write nothing. The files are checked against SHA256SUMS first, and the records against
+    the card's content hash unless SHA256SUMS is byte for byte the one this store saw published (then the records are
+    those that were hashed): a damaged dataset is never called unchanged. None when that cannot be shown; the caller
+    then assembles as usual (and refuses a damaged dataset).
+    """
+    published = store.published(out_dir, run.keys)
+    current = read_release(out_dir)
+    if published is None or current is None or asdict(current) != published["release"]:
+        return None
+    if current.build_signature != signature or current.schema_version != current_schema_version():
+        return None
+    if checksum_failures(out_dir):
+        return None
+    sums_as_published = published.get("checksums_sha256") == checksums_sha256(out_dir)
+    if not sums_as_published and damage_since_publish(out_dir, current):
+        return None
+    log.info("%s already holds this build (version %s); nothing to write", out_dir, current.version)
+    seconds = time.perf_counter() - start
+    return BuildReport(
+        current.version,
+        True,
+        signature,
+        counts=published["counts"],
+        seconds=seconds,
+        stage_seconds=dict(run.stage_seconds),
+    )

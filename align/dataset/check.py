@@ -1,0 +1,131 @@
+"""``align validate``: everything a published dataset must satisfy, counted failure by failure.
+
+The card's metadata and features, SHA256SUMS (paths outside the dataset are failures, never read), the card's
+``content_sha256`` recomputed from the records, every record against its JSON Schema, and what no single-record schema
+can see (offsets, references between configs, duplicate ids, ``n_sentences``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+from align.dataset.artifacts import CARD
+from align.dataset.checksums import checksum_failures
+from align.dataset.content import DatasetContent, Release, read_card_metadata, read_content
+from align.dataset.features import CONFIGS
+from align.dataset.swap import swap_leftovers
+from align.errors import AlignError
+from align.validation import failures_in
+
+
+def validate_content(content: DatasetContent, limit: int = 20) -> list[str]:
+    """Schema failures of every record, then the cross-record checks; empty when all is well.
+
+    ``limit`` caps the list (the first ``limit`` failures); 0 returns every failure, so its length is the count.
+    """
+    failures = chain(
+        *(failures_in(schema_name, content.rows(name), name) for name, (_, schema_name, _) in CONFIGS.items()),
+        cross_record_failures(content),
+    )
+    return list(islice(failures, limit) if limit else failures)
+
+
+def cross_record_failures(content: DatasetContent) -> list[str]:
+    """What no single-record schema can see: offsets, references between configs, duplicate ids."""
+    failures: list[str] = []
+    articles = {a["article_id"]: a for a in content.articles}
+    sentences = {s["sentence_id"]: s for s in content.sentences}
+    for name in CONFIGS:
+        key = CONFIGS[name][2]
+        counts = Counter(r[key] for r in content.rows(name))
+        failures += [f"{name}: duplicate {key} {k}" for k, n in counts.items() if n > 1]
+    for s in content.sentences:
+        article = articles.get(s["article_id"])
+        if article is None:
+            failures.append(f"sentences {s['sentence_id']}: unknown article_id {s['article_id']}")
+        elif (article["text"] or "")[s["char_start"] : s["char_end"]] != s["text"]:
+            failures.append(f"sentences {s['sentence_id']}: text differs from article text at its offsets")
+    sentences_of = Counter(s["article_id"] for s in content.sentences)
+    for a in content.articles:
+        if a["n_sentences"] != sentences_of[a["article_id"]]:
+            failures.append(
+                f"articles {a['article_id']}: n_sentences is {a['n_sentences']} but "
+                f"{sentences_of[a['article_id']]} sentence(s) belong to it"
+            )
+    for p in content.pairs:
+        for side in ("a", "b"):
+            if p[f"sentence_id_{side}"] not in sentences:
+                failures.append(f"pairs {p['pair_id']}: unknown sentence_id_{side}")
+        if p["article_id_a"] == p["article_id_b"]:
+            failures.append(f"pairs {p['pair_id']}: links two sentences of one article")
+        if p["label"] == "conflict" and not p["evidence"]:
+            failures.append(f"pairs {p['pair_id']}: conflict without evidence")
+    return failures
+
+
+def check_dataset(dataset_dir: Path, limit: int = 20) -> list[str]:
+    """Everything ``align validate`` checks: card, checksums, every record and the links between them."""
+    if not dataset_dir.is_dir():
+        parked = [d for d in swap_leftovers(dataset_dir) if (d / dataset_dir.name).is_dir()]
+        if parked:
+            raise AlignError(
+                dataset_dir,
+                f"dataset directory does not exist; a build killed mid-swap left it in {parked[0]}: the next "
+                "align build or align release puts it back",
+            )
+        raise AlignError(dataset_dir, "dataset directory does not exist")
+    failures: list[str] = []
+    metadata = read_card_metadata(dataset_dir)
+    if metadata is None:
+        failures.append(f"{CARD}: missing dataset card")
+    else:
+        failures += _card_failures(metadata)
+    failures += checksum_failures(dataset_dir)
+    try:
+        content = read_content(dataset_dir)
+    except AlignError as exc:
+        return failures + [exc.message]
+    failures += _content_hash_failures(metadata, content)
+    failures += validate_content(content, limit)
+    return failures[:limit] if limit else failures
+
+
+def _content_hash_failures(metadata: dict[str, Any] | None, content: DatasetContent) -> list[str]:
+    """The card's ``content_sha256`` recomputed from the records: catches records edited along with SHA256SUMS."""
+    claimed = ((metadata or {}).get("align") or {}).get("content_sha256")
+    if claimed is None:
+        return []
+    actual = content.digest()
+    if actual == str(claimed):
+        return []
+    return [f"{CARD}: align.content_sha256 is {str(claimed)[:12]}… but the records hash to {actual[:12]}…"]
+
+
+def damage_since_publish(dataset_dir: Path, release: Release) -> list[str]:
+    """What changed in a published dataset since align wrote it: files against SHA256SUMS, records against the
+    card's content hash. Empty when it is as published; cheaper than ``check_dataset`` (no schema pass)."""
+    failures = checksum_failures(dataset_dir)
+    try:
+        content = read_content(dataset_dir)
+    except AlignError as exc:
+        return failures + [exc.message]
+    if content.digest() != release.content_sha256:
+        failures.append(f"{CARD}: the records no longer hash to the card's content_sha256")
+    return failures
+
+
+def _card_failures(metadata: dict[str, Any]) -> list[str]:
+    failures = []
+    for key in ("pretty_name", "license", "language", "configs", "dataset_info", "align"):
+        if key not in metadata:
+            failures.append(f"{CARD}: metadata lacks {key}")
+    declared = {c.get("config_name"): c for c in metadata.get("dataset_info") or []}
+    for name, (features, _, _) in CONFIGS.items():
+        if name not in declared:
+            failures.append(f"{CARD}: dataset_info lacks config {name}")
+        elif declared[name].get("features") != features._to_yaml_list():
+            failures.append(f"{CARD}: dataset_info features of {name} do not match the schema")
+    return failures

@@ -1,0 +1,228 @@
+"""What changed between two versions of the dataset: records added, removed and changed, keyed by their stable ids.
+
+Ids derive from content (DESIGN.md), so an edited sentence shows up as one removed and one added id, while a sentence
+that only moved (other text changed before it) keeps its id and shows up as changed. ``compare`` is pure; the CLI
+reads the two directories and prints ``summary_lines`` or ``DatasetDiff.to_json``.
+
+Every CHANGELOG entry, whether ``align build`` or ``align release`` writes it, is ``changelog_entry`` of such a diff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from align.dataset.artifacts import CHANGELOG
+from align.dataset.content import DatasetContent, Publication, Release, read_content, read_release
+from align.dataset.features import CONFIGS
+from align.records import same_value
+
+
+@dataclass(frozen=True)
+class ConfigDiff:
+    """Primary keys of one config that were added, removed or changed in any field (sorted)."""
+
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class Relabel:
+    pair_id: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class DatasetDiff:
+    """Everything ``align diff`` reports. ``sentences_text_en_changed`` and ``relabelled`` are subsets of
+    ``changed``, called out because they are what a reader of the dataset notices."""
+
+    articles: ConfigDiff
+    sentences: ConfigDiff
+    pairs: ConfigDiff
+    sentences_text_en_changed: list[str]
+    relabelled: list[Relabel]
+    old_release: Release | None = None
+    new_release: Release | None = None
+
+    @property
+    def schema_changed(self) -> bool:
+        return _differs(self.old_release, self.new_release, "schema_version")
+
+    @property
+    def signature_changed(self) -> bool:
+        return _differs(self.old_release, self.new_release, "build_signature")
+
+    @property
+    def same_records(self) -> bool:
+        """No record added, removed or changed (stored scores compared up to float noise)."""
+        return self.articles.is_empty() and self.sentences.is_empty() and self.pairs.is_empty()
+
+    def is_empty(self) -> bool:
+        """True when the records, the schema and the build signature are all the same."""
+        return self.same_records and not self.schema_changed and not self.signature_changed
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "empty": self.is_empty(),
+            "old": asdict(self.old_release) if self.old_release else None,
+            "new": asdict(self.new_release) if self.new_release else None,
+            "schema_changed": self.schema_changed,
+            "signature_changed": self.signature_changed,
+            "articles": asdict(self.articles),
+            "sentences": {**asdict(self.sentences), "text_en_changed": self.sentences_text_en_changed},
+            "pairs": {**asdict(self.pairs), "relabelled": [asdict(r) for r in self.relabelled]},
+        }
+
+
+def _differs(old: Release | None, new: Release | None, attribute: str) -> bool:
+    if old is None or new is None:
+        return False
+    return bool(getattr(old, attribute) != getattr(new, attribute))
+
+
+def compare_config(old_rows: list[dict[str, Any]], new_rows: list[dict[str, Any]], key: str) -> ConfigDiff:
+    """Ids added, removed and changed; a record whose stored scores moved by float noise alone (``same_value``:
+    within ``SCORE_TOLERANCE``) is not changed."""
+    old = {r[key]: r for r in old_rows}
+    new = {r[key]: r for r in new_rows}
+    return ConfigDiff(
+        added=sorted(new.keys() - old.keys()),
+        removed=sorted(old.keys() - new.keys()),
+        changed=sorted(k for k in old.keys() & new.keys() if not same_value(old[k], new[k])),
+    )
+
+
+def compare(
+    old: DatasetContent,
+    new: DatasetContent,
+    old_release: Release | None = None,
+    new_release: Release | None = None,
+) -> DatasetDiff:
+    """Record-level differences between two datasets; empty lists everywhere when the records are equal."""
+    diffs = {name: compare_config(old.rows(name), new.rows(name), CONFIGS[name][2]) for name in CONFIGS}
+    old_text_en = {s["sentence_id"]: s["text_en"] for s in old.sentences}
+    text_en_changed = sorted(
+        s["sentence_id"]
+        for s in new.sentences
+        if s["sentence_id"] in old_text_en and old_text_en[s["sentence_id"]] != s["text_en"]
+    )
+    old_labels = {p["pair_id"]: p["label"] for p in old.pairs}
+    relabelled = sorted(
+        (
+            Relabel(p["pair_id"], old_labels[p["pair_id"]], p["label"])
+            for p in new.pairs
+            if p["pair_id"] in old_labels and old_labels[p["pair_id"]] != p["label"]
+        ),
+        key=lambda r: r.pair_id,
+    )
+    return DatasetDiff(
+        diffs["articles"],
+        diffs["sentences"],
+        diffs["pairs"],
+        text_en_changed,
+        relabelled,
+        old_release,
+        new_release,
+    )
+
+
+def compare_dirs(old_dir: Path, new_dir: Path) -> DatasetDiff:
+    """``compare`` over two dataset directories (AlignError when either cannot be read)."""
+    return compare(read_content(old_dir), read_content(new_dir), read_release(old_dir), read_release(new_dir))
+
+
+def _config_line(name: str, diff: ConfigDiff, total: int, extra: str = "") -> str:
+    return (
+        f"{name}: {total} (+{len(diff.added)} added, -{len(diff.removed)} removed, "
+        f"{len(diff.changed)} changed{extra})"
+    )
+
+
+def summary_lines(diff: DatasetDiff, new: DatasetContent) -> list[str]:
+    """A few lines for people: one per config, then label flips, schema and signature changes."""
+    if diff.is_empty():
+        return ["no differences: same records, schema and build signature"]
+    flips: dict[str, int] = {}
+    for r in diff.relabelled:
+        flips[f"{r.old}->{r.new}"] = flips.get(f"{r.old}->{r.new}", 0) + 1
+    flip_text = ", ".join(f"{n} {kind}" for kind, n in sorted(flips.items()))
+    lines = [
+        _config_line("articles", diff.articles, len(new.articles)),
+        _config_line(
+            "sentences",
+            diff.sentences,
+            len(new.sentences),
+            f", {len(diff.sentences_text_en_changed)} text_en changed",
+        ),
+        _config_line(
+            "pairs",
+            diff.pairs,
+            len(new.pairs),
+            f", {len(diff.relabelled)} relabelled" + (f": {flip_text}" if flip_text else ""),
+        ),
+    ]
+    titles = {a["article_id"]: f"{a['source']} ({a['language']})" for a in new.articles}
+    touched = diff.articles.added + diff.articles.changed
+    if touched:
+        shown = ", ".join(titles.get(a, a) for a in touched[:5])
+        lines.append(
+            f"articles added or changed: {shown}"
+            + (f" and {len(touched) - 5} more" if len(touched) > 5 else "")
+        )
+    old, current = diff.old_release, diff.new_release
+    if old and current:
+        lines.append(
+            f"schema: {old.schema_version} -> {current.schema_version}"
+            if diff.schema_changed
+            else f"schema: {current.schema_version} (unchanged)"
+        )
+        if diff.signature_changed:
+            lines.append(f"build signature: {old.build_signature} -> {current.build_signature}")
+    return lines
+
+
+CHANGELOG_HEADER = (
+    "# Changelog\n\nEvery published version of this dataset, newest first (semver: patch = same records rebuilt,\n"
+    "minor = records added or changed, major = schema change).\n\n"
+)
+
+
+def changelog_entry(
+    diff: DatasetDiff, new: DatasetContent, release: Release, today: dt.date, intro: str | None = None
+) -> str:
+    """The CHANGELOG section of ``release``: ``intro`` (if any), what ``diff`` counts, the content hash and the
+    build signature."""
+    lines = [f"## {release.version} — {today.isoformat()}", ""]
+    if intro:
+        lines += [intro, ""]
+    if diff.is_empty():
+        summary = [f"{name}: {len(new.rows(name))} (no change)" for name in CONFIGS]
+        summary.append(f"schema: {release.schema_version} (unchanged)")
+    else:
+        summary = summary_lines(diff, new)
+        if diff.old_release is None:
+            summary.append(f"schema: {release.schema_version}")
+    lines += [f"- {line}" for line in summary]
+    lines.append(f"- content sha256: `{release.content_sha256}`")
+    lines.append(f"- build signature: `{release.build_signature}`")
+    return "\n".join(lines) + "\n"
+
+
+def prepend_entry(old: str, entry: str) -> str:
+    """The CHANGELOG with ``entry`` as its newest section (the header is always the current one)."""
+    body = old.split("\n## ", 1)[1] if "\n## " in old else ""
+    return CHANGELOG_HEADER + entry.rstrip() + "\n" + ("\n## " + body if body else "")
+
+
+def write_changelog(publication: Publication, directory: Path) -> None:
+    """The release writer of ``CHANGELOG.md`` (``align.dataset.artifacts``): the new entry on top of the old ones."""
+    text = prepend_entry(publication.previous_changelog, publication.changelog_entry)
+    (directory / CHANGELOG).write_text(text, "utf-8")
