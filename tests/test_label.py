@@ -281,7 +281,7 @@ def test_signature_names_the_labeller_and_rule_version() -> None:
 
 
 def test_decide_keeps_weak_differences_visible_on_agreements() -> None:
-    from align.evidence.compare import Finding
+    from align.evidence.findings import Finding
 
     findings = [Finding("negation", "not", None, "negation on one side only", 0.3, True, "negation")]
     label_, confidence, evidence = decide(findings, 1.1, LabelConfig())

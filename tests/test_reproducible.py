@@ -16,7 +16,7 @@ from align import pipeline
 from align.config import BuildConfig, LabelConfig
 from align.diff import compare
 from align.embed import Embedder
-from align.evidence.compare import Finding
+from align.evidence.findings import Finding
 from align.label import decide
 from align.link import make_pair
 from align.publish import read_content, read_release

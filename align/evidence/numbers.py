@@ -1,5 +1,6 @@
 """Numbers and quantities: digits (Western and Devanagari), number words (English and French through text2num,
-Hindi from a table), magnitudes ("350 बिलियन", "3 milliards"), units and currencies, hedges and bounds.
+Hindi from a table), magnitudes ("350 बिलियन", "3 milliards"), units and currencies, hedges and bounds; and
+the ``number`` evidence: numbers of the same unit that cannot both be true.
 
 A quantity is an interval, so "about 350" and "more than 300" can be compared with "350" without
 special cases.
@@ -7,13 +8,30 @@ special cases.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from text_to_num import text2num
 
-from align.evidence import lexicon
+from align.config import LabelConfig
+from align.evidence import locale_words
+from align.evidence.findings import (
+    Batch,
+    Comparator,
+    FactKey,
+    Facts,
+    Finding,
+    Found,
+    Side,
+    agreeing,
+    both_views,
+    contradicting,
+    if_translated,
+    originals_first,
+    pair_off,
+)
 from align.evidence.tokens import Token, normalise, phrase_at, phrase_tokens
 
 COMMA_DECIMAL_LANGUAGES = frozenset({"fr", "de", "es", "it", "pt", "nl", "ru", "pl", "tr", "id"})
@@ -55,19 +73,20 @@ class Quantity:
         return (v, v)
 
 
+NUMBERS: FactKey[Quantity] = FactKey("number")
+
+
 @lru_cache(maxsize=64)
 def _norm_table(table: tuple[tuple[str, float | str], ...]) -> dict[str, float | str]:
     return {normalise(k): v for k, v in table}
 
 
 def _units() -> dict[str, float | str]:
-    from align.evidence.dates import time_unit_words  # time units come from dateparser's locale data
-
-    return {**_norm_table(tuple(lexicon.UNITS.items())), **time_unit_words()}
+    return {**_norm_table(tuple(locale_words.UNITS.items())), **locale_words.time_unit_words()}
 
 
 def _magnitudes(language: str) -> dict[str, float | str]:
-    table = {**lexicon.MAGNITUDES["en"], **lexicon.MAGNITUDES.get(language, {})}
+    table = {**locale_words.MAGNITUDES["en"], **locale_words.MAGNITUDES.get(language, {})}
     return _norm_table(tuple(table.items()))
 
 
@@ -94,7 +113,7 @@ def parse_digits(text: str, language: str) -> float | None:
 
 def _word_value(token: Token, language: str) -> float | None:
     if language == "hi":
-        table = _norm_table(tuple(lexicon.HINDI_NUMBERS.items()))
+        table = _norm_table(tuple(locale_words.HINDI_NUMBERS.items()))
         value = table.get(token.norm)
         return float(value) if value is not None else None
     return None
@@ -103,7 +122,7 @@ def _word_value(token: Token, language: str) -> float | None:
 def _is_number_word(token: Token, language: str) -> bool:
     if language == "hi":
         return _word_value(token, language) is not None
-    words = lexicon.NUMBER_WORDS.get(language)
+    words = locale_words.NUMBER_WORDS.get(language)
     return bool(words) and all(part in words for part in token.norm.split("-"))
 
 
@@ -132,7 +151,7 @@ def _read_word_run(tokens: tuple[Token, ...], i: int, language: str) -> tuple[fl
 
 def _qualifier(tokens: tuple[Token, ...], i: int, after: int) -> tuple[str, int, int]:
     """Hedge or bound around tokens[i:after]: (qualifier, first token index, index after the last)."""
-    for phrase, name, where in lexicon.QUALIFIERS:
+    for phrase, name, where in locale_words.QUALIFIERS:
         words = phrase_tokens(phrase)
         if where == "before" and phrase_at(tokens, i - len(words), words):
             return name, i - len(words), after
@@ -182,11 +201,11 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             run = _read_word_run(tokens, i, language)
             if run is not None:
                 value, after = run
-                weak = token.norm in lexicon.ARTICLE_ONES and after == i + 1
-        elif token.norm in lexicon.ARTICLE_ONES or token.norm in _norm_table(
-            tuple(lexicon.EXTRA_WORDS.get(language, {}).items())
+                weak = token.norm in locale_words.ARTICLE_ONES and after == i + 1
+        elif token.norm in locale_words.ARTICLE_ONES or token.norm in _norm_table(
+            tuple(locale_words.EXTRA_WORDS.get(language, {}).items())
         ):
-            extra = _norm_table(tuple(lexicon.EXTRA_WORDS.get(language, {}).items())).get(token.norm)
+            extra = _norm_table(tuple(locale_words.EXTRA_WORDS.get(language, {}).items())).get(token.norm)
             value, weak = (float(extra), False) if extra is not None else (1.0, True)
         if value is None:
             i += 1
@@ -199,17 +218,17 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             value *= float(magnitudes[tokens[after].norm])
             after += 1
         unit, unit_end = _unit_at(tokens, after, units, language)
-        if not unit and not weak and after + 1 < len(tokens) and tokens[after].norm not in lexicon.STOPWORDS:
+        if not unit and not weak and after + 1 < len(tokens) and tokens[after].norm not in locale_words.STOPWORDS:
             unit, unit_end = _unit_at(tokens, after + 1, units, language)  # "three winter months"
             unit_end = unit_end if unit else after
-        if not unit and i > 0 and tokens[i - 1].norm in lexicon.PREFIX_UNITS:
+        if not unit and i > 0 and tokens[i - 1].norm in locale_words.PREFIX_UNITS:
             unit, start_index = str(units.get(tokens[i - 1].norm, "")), i - 1
         if weak and not unit:
             i += 1
             continue  # "a"/"un"/"एक" with no unit after it is an article, not a number
         if not unit and unit_end < len(tokens) and not tokens[unit_end].is_number:
             word = tokens[unit_end].norm
-            if word not in lexicon.STOPWORDS and len(word) > 1:
+            if word not in locale_words.STOPWORDS and len(word) > 1:
                 unit = f"w:{language}:{word.rstrip('s') if language in ('en', 'fr') else word}"
         qualifier, q_start, q_end = _qualifier(tokens, start_index, max(after, unit_end))
         end_index = max(unit_end, q_end)
@@ -227,3 +246,85 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
         )
         i = after
     return found
+
+
+def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
+    return {NUMBERS: tuple(find_quantities(facts.text, facts.tokens, facts.language))}
+
+
+# ---- comparison ----------------------------------------------------------------------------------------
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) and abs(value) < 1e15 else f"{value:,.4g}"
+
+
+def _borrow_unit(quantity: Quantity, english: Facts | None) -> Quantity:
+    """A number whose unit word we do not know in the original takes the unit of the same value in its
+    translation ("4 इस्तीफे" -> "4 resignations")."""
+    if quantity.canonical_unit or english is None:
+        return quantity
+    for other in english[NUMBERS]:
+        if other.canonical_unit and math.isclose(other.value, quantity.value):
+            return replace(quantity, unit=other.unit)
+    return quantity
+
+
+def _units_comparable(a: Quantity, b: Quantity) -> tuple[bool, bool]:
+    """(comparable, strong): strong when both units are known and equal. A bare number ("about seven") may be
+    compared, weakly, with a number of any unit; a known unit never with a different noun."""
+    if a.canonical_unit and b.canonical_unit:
+        return (a.unit == b.unit, True)
+    if a.canonical_unit or b.canonical_unit:
+        return (a.unit is None or b.unit is None, False)
+    if a.unit and b.unit and a.unit.split(":")[1] == b.unit.split(":")[1]:
+        return (a.unit == b.unit, False)  # the same language: the nouns after the numbers must be the same
+    return (True, False)
+
+
+def _values_compatible(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    if a.qualifier == "exact" and b.qualifier == "exact":
+        return math.isclose(a.value, b.value, rel_tol=1e-6)
+    lo_a, hi_a = a.interval(tolerance)
+    lo_b, hi_b = b.interval(tolerance)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, config: LabelConfig,
+                     translated: bool) -> list[Finding]:
+    agreed, contradicted = pair_off(
+        [_borrow_unit(q, ea) for q in fa[NUMBERS]],
+        [_borrow_unit(q, eb) for q in fb[NUMBERS]],
+        lambda qa, qb: _units_comparable(qa, qb)[0] and _values_compatible(qa, qb, config.number_tolerance),
+        lambda qa, qb: _units_comparable(qa, qb)[0] and not (qa.weak and qb.weak),
+    )
+    findings = [
+        agreeing("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end),
+                 f"same number: {_fmt(qa.value)}", weight="number")
+        for qa, qb in agreed
+    ]
+    for qa, qb in contradicted:
+        strong = _units_comparable(qa, qb)[1]
+        unit = qa.unit if qa.canonical_unit else qb.unit if qb.canonical_unit else "no known unit"
+        strength = 1.0 if strong else config.weak_number_strength
+        if qa.weak or qb.weak:
+            strength *= 0.8  # "a month" read as one month
+        strength, note = if_translated(
+            strength, f"different number ({unit}): {_fmt(qa.value)} vs {_fmt(qb.value)}", translated
+        )
+        findings.append(contradicting("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end), note,
+                                      weight="number", strength=strength))
+    return findings
+
+
+def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
+    """Numbers of the same unit that differ. Read from the original texts (digits and number words carry
+    across languages); the English translations add what the originals' word lists miss, at lower strength."""
+    found: list[Finding] = []
+    for fa, fb, ea, eb, translated in both_views(a, b):
+        more = _number_findings(fa, fb, ea, eb, config, translated)
+        found.extend(f for f in more if f.conflict or not translated)
+    return originals_first(found)
+
+
+COMPARATOR = Comparator("number", read=read, compare=compare)

@@ -1,12 +1,18 @@
-"""Language data the extractors read: number words, magnitudes, units, function words, titles.
+"""Language data the extractors read: number words, magnitudes, units, function words, titles, and the month,
+weekday, time-unit and relative-day words of dateparser's locale data.
 
 This is vocabulary, not policy: what counts as a conflict, and how much it weighs, lives in ``LabelConfig``.
-Month, weekday and time-unit names come from dateparser's locale data (see ``dates.py``), so they are
-not here.
-Keys are normalised the way ``tokens.normalise`` does it: lower case, NFC, nukta dropped.
+Keys are normalised the way ``tokens.normalise`` does it: lower case, NFC, nukta dropped. Every evidence
+module may read these tables; this module reads none of them (only ``tokens``), so no import cycle can
+pass through it.
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from align.evidence.tokens import normalise, phrase_tokens
 
 # Hindi cardinals 0-100 (including common spellings), read as a whole word; runs combine them with magnitudes.
 HINDI_NUMBERS: dict[str, float] = {
@@ -434,3 +440,88 @@ HINDI_FUTURE_ENDINGS: tuple[str, ...] = ("गा", "गी", "गे")
 HINDI_PAST_MARKERS: frozenset[str] = frozenset(
     "था थी थे थीं गया गई गए गयी लिया दिया किया हुआ हुई हुए खाया आया आई आए".split()
 )
+
+
+# ---- calendar and time words, from dateparser's locale data ----------------------------------------------
+
+TIME_UNITS = ("year", "month", "week", "day", "hour", "minute")
+# Locales read for every text: code-mixed Hindi sentences write English month names in Latin script.
+ALWAYS_LANGUAGES = ("en",)
+
+
+@lru_cache(maxsize=16)
+def _locale(language: str) -> dict[str, object]:
+    from dateparser.languages import default_loader
+
+    try:
+        return dict(default_loader.get_locale(language).info)
+    except (KeyError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=16)
+def calendar_words(language: str) -> dict[str, tuple[str, int]]:
+    """Normalised word -> ("month", 1-12) or ("weekday", 0-6), from dateparser's locale for
+    ``language`` and English."""
+    months = ("january february march april may june july august september october november december").split()
+    days = "monday tuesday wednesday thursday friday saturday sunday".split()
+    table: dict[str, tuple[str, int]] = {}
+    for lang in dict.fromkeys((*ALWAYS_LANGUAGES, language)):
+        info = _locale(lang)
+        for kind, names in (("month", months), ("weekday", days)):
+            for index, name in enumerate(names):
+                for word in info.get(name, []) or []:  # type: ignore[union-attr]
+                    word = normalise(word).rstrip(".॰")
+                    if len(word) >= 3:
+                        table[word] = (kind, index + 1 if kind == "month" else index)
+    return table
+
+
+@lru_cache(maxsize=1)
+def time_unit_words() -> dict[str, str]:
+    """Time-unit words of every locale we read (en, fr, hi) -> canonical unit; used as quantity units too."""
+    table: dict[str, str] = {}
+    for lang in ("en", "fr", "hi"):
+        info = _locale(lang)
+        for unit in TIME_UNITS:
+            for word in info.get(unit, []) or []:  # type: ignore[union-attr]
+                word = normalise(word).rstrip(".॰")
+                if len(word) >= 2 and word not in ("mo", "an" if lang == "en" else ""):
+                    table.setdefault(word, unit)
+    table.update(
+        {
+            "हफ्ते": "week",
+            "हफ्ता": "week",
+            "हफ्तों": "week",
+            "सालों": "year",
+            "महीनों": "month",
+            "दिनों": "day",
+            "années": "year",
+            "journées": "day",
+            "बरस": "year",
+        }
+    )
+    return table
+
+
+@lru_cache(maxsize=16)
+def relative_phrases(language: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
+    """("yesterday",) -> (-1, "day"), ("पिछले", "साल") -> (-1, "year"); words with two meanings (Hindi
+    कल) dropped."""
+    meanings: dict[tuple[str, ...], set[tuple[int, str]]] = {}
+    pattern = re.compile(r"^(in )?(\d+) (day|week|month|year)( ago)?$")
+    for lang in dict.fromkeys((*ALWAYS_LANGUAGES, language)):
+        for key, phrases in (_locale(lang).get("relative-type") or {}).items():  # type: ignore[union-attr]
+            match = pattern.match(key)
+            if not match:
+                continue
+            n = int(match.group(2))
+            offset = n if match.group(1) else -n
+            for phrase in phrases:
+                meanings.setdefault(phrase_tokens(phrase), set()).add((offset, match.group(3)))
+    return tuple(
+        sorted(
+            ((words, *next(iter(m))) for words, m in meanings.items() if len(m) == 1 and words),
+            key=lambda item: -len(item[0]),
+        )
+    )
