@@ -33,7 +33,7 @@ from align.evidence.compare import compare_batch, extract_facts
 from align.evidence.findings import Finding, Side
 from align.records import ArticleRecord, Evidence, PairRecord, stored_score
 
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
 # Facts are read from at most this many characters of a sentence (news sentences are a few hundred): the rules
 # cost ~30 microseconds a character, so a megabyte-long "sentence" would hold the label stage for half a minute
 # per pair. Spans and notes then come from the beginning of the text, which is still an exact substring of it.
@@ -63,7 +63,7 @@ class Judge(Protocol):
 
 
 def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> str:
-    """``label:rules-2``, plus ``+subst`` when the embedding substitution check runs, plus
+    """``label:rules-3``, plus ``+subst`` when the embedding substitution check runs, plus
     ``+nli(<model>)``."""
     signature = f"label:{RULES_VERSION}"
     if embedder is not None:
@@ -73,20 +73,24 @@ def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> st
     return signature
 
 
+def reference_date(article: ArticleRecord) -> dt.date | None:
+    """The date an article's "today", "Friday" and "two years ago" are read against: its ``published`` date.
+
+    This is the one place to prefer the date of the article's dateline ("BENGALURU, July 17 -"), which says when
+    the reporting happened, once articles carry it (``ArticleRecord.dateline_date``, issue 14)."""
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        raise AlignError(
+            article.file or article.article_id,
+            f'"published" must be an ISO 8601 date, got {article.published!r}',
+        ) from None
+
+
 def _published(articles: Sequence[ArticleRecord]) -> dict[str, dt.date | None]:
-    dates: dict[str, dt.date | None] = {}
-    for article in articles:
-        value = None
-        if article.published:
-            try:
-                value = dt.date.fromisoformat(article.published[:10])
-            except ValueError:
-                raise AlignError(
-                    article.file or article.article_id,
-                    f'"published" must be an ISO 8601 date, got {article.published!r}',
-                ) from None
-        dates[article.article_id] = value
-    return dates
+    return {article.article_id: reference_date(article) for article in articles}
 
 
 def sides(pair: PairRecord, published: dict[str, dt.date | None], config: LabelConfig) -> tuple[Side, Side]:

@@ -36,6 +36,9 @@ from align.evidence.tokens import Token, phrase_at, phrase_tokens
 AMBIGUOUS_NAMES = frozenset(
     {"may", "mar", "march", "sun", "sat", "wed", "mon", "jun", "jan", "sept", "mai", "सोम"}
 )
+# Words before a month name that make an ambiguous one ("May", "mai") a month: "in May", "en mai".
+MONTH_BEFORE = frozenset({"in", "since", "until", "till", "during", "early", "late", "mid", "by", "from",
+                          "through", "en", "depuis", "jusqu'en", "mois", "début", "fin", "mi"})
 AGO_AFTER = {"en": ("ago",), "hi": ("पहले", "पूर्व"), "fr": ()}
 AGO_BEFORE = {"en": (), "hi": (), "fr": ("il y a",)}
 
@@ -154,7 +157,12 @@ def find_dates(
         year = _year_number(at(after))
         if year is not None:
             span.append(after)
-        if token.norm in AMBIGUOUS_NAMES and day is None and year is None:
+        elif at(after) is not None and at(after).norm in ("of", "de") and _year_number(at(after + 1)):
+            year = _year_number(at(after + 1))  # "in May of 1969"
+            span += [after, after + 1]
+        before = at(i - 1)
+        month_context = before is not None and before.norm in MONTH_BEFORE
+        if token.norm in AMBIGUOUS_NAMES and day is None and year is None and not month_context:
             continue
         used_tokens.update(span)
         found.append(
@@ -215,10 +223,14 @@ def find_dates(
                 found.append(_with_span(mention, span_start, span_end))
                 used_quantities.add(q_index)
                 continue
-        if not quantity.canonical_unit and quantity.qualifier == "exact" and last == first:
-            year = _year_number(tokens[first])
+        number_first, number_last = starts.get(quantity.number_start), ends.get(quantity.number_end)
+        attributive = number_first is not None and number_first > 0 and tokens[number_first - 1].norm in (
+            "a", "an", "un", "une")  # "a 1998 book": a year, though "book" is a count noun
+        if (not quantity.canonical_unit or attributive) and quantity.qualifier == "exact" \
+                and number_first is not None and number_first == number_last:
+            year = _year_number(tokens[number_first])  # also a year before a noun: "a 1998 book"
             if year is not None:
-                found.append(DateMention(quantity.start, quantity.end, year=year))
+                found.append(DateMention(quantity.number_start, quantity.number_end, year=year))
                 used_quantities.add(q_index)
     found.sort(key=lambda d: d.start)
     return found, used_quantities

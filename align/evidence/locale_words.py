@@ -127,7 +127,6 @@ HINDI_NUMBERS: dict[str, float] = {
     "आधी": 0.5,
     "डेढ़": 1.5,
     "ढाई": 2.5,
-    "दर्जन": 12,
 }
 
 # Words that multiply what precedes them ("350 बिलियन", "trois mille", "two million"). French "billion"
@@ -135,6 +134,7 @@ HINDI_NUMBERS: dict[str, float] = {
 MAGNITUDES: dict[str, dict[str, float]] = {
     "en": {
         "hundred": 1e2,
+        "dozen": 12,
         "thousand": 1e3,
         "k": 1e3,
         "million": 1e6,
@@ -169,6 +169,7 @@ MAGNITUDES: dict[str, dict[str, float]] = {
         "हजार": 1e3,
         "लाख": 1e5,
         "करोड": 1e7,
+        "दर्जन": 12,
         "अरब": 1e9,
         "खरब": 1e11,
         "मिलियन": 1e6,
@@ -261,6 +262,10 @@ UNITS: dict[str, str] = {
     "कर्मचारी": "employee",
     "कर्मचारियों": "employee",
     "o' clock": "hour",
+    "°c": "celsius",
+    "celsius": "celsius",
+    "°f": "fahrenheit",
+    "fahrenheit": "fahrenheit",
     "times": "times",
     "fois": "times",
     "बार": "times",
@@ -279,6 +284,7 @@ UNITS: dict[str, str] = {
     "kilomètre": "km",
     "kilomètres": "km",
     "किलोमीटर": "km",
+    "किमी": "km",
     "kg": "kg",
     "kilogram": "kg",
     "kilograms": "kg",
@@ -329,6 +335,34 @@ UNITS: dict[str, str] = {
     "étudiants": "student",
     "छात्र": "student",
 }
+
+# What a canonical unit measures (``Quantity.kind``); an unlisted noun after a number is a count.
+UNIT_KINDS: dict[str, str] = {
+    "percent": "percent",
+    **{currency: "money" for currency in ("usd", "eur", "inr", "gbp", "jpy")},
+    **{unit: "duration" for unit in ("year", "month", "week", "day", "hour", "minute")},
+    **{unit: "measure" for unit in ("m", "km", "kg", "ft", "mile", "l", "celsius", "fahrenheit")},
+    "times": "ratio",
+    "clock": "clock",
+}
+# A word right after the number that makes it an age ("61-year-old", "61 वर्षीय"), and words before it.
+AGE_WORDS: frozenset[str] = frozenset({"year-old", "years-old", "yr-old", "वर्षीय", "साला", "वर्षीया"})
+AGE_BEFORE: tuple[str, ...] = ("aged", "age", "age of", "âgé de", "âgée de", "âgés de", "âgé", "âgée",
+                               "l'âge de", "उम्र", "आयु", "उम्र में")
+
+# When and where a figure was measured: a price at the open and one at the close are two facts. Word ->
+# canonical moment; exchanges likewise.
+MOMENTS: dict[str, str] = {
+    **dict.fromkeys(("open", "opened", "opening", "opens", "ouverture", "ouvert", "खुला", "खुली", "खुले"),
+                    "open"),
+    **dict.fromkeys(("close", "closed", "closing", "settled", "clôture", "clôturé", "clôturée", "बंद"), "close"),
+    **dict.fromkeys(("midday", "noon", "mi-séance", "mi-journée", "दोपहर"), "midday"),
+    **dict.fromkeys(("morning", "matin", "matinée", "सुबह"), "morning"),
+    **dict.fromkeys(("evening", "soir", "soirée", "शाम"), "evening"),
+    **dict.fromkeys(("intraday", "low", "high", "निचले", "निचला", "ऊपरी"), "intraday"),
+}
+EXCHANGES: dict[str, str] = {"nse": "nse", "एनएसई": "nse", "bse": "bse", "बीएसई": "bse", "nasdaq": "nasdaq",
+                             "nyse": "nyse", "lse": "lse"}
 
 # Symbols that stand before the number they qualify ("$350", "₹100").
 PREFIX_UNITS: frozenset[str] = frozenset({"$", "us$", "€", "₹", "rs", "£", "¥", "usd", "eur", "inr", "gbp"})
