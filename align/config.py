@@ -164,6 +164,10 @@ class LabelConfig:
     weight_substitution: float = 0.55
     weight_nli: float = 0.7
     number_tolerance: float = 0.1  # "about 350" covers 315..385
+    number_bound_span: float = 2.0  # "more than 350" covers 350..700 when set against a single figure
+    # Strength factor when only one of two differing figures states when it was measured ("4.3%" vs "3.1% at
+    # midday": perhaps two moments of the day).
+    number_one_sided_time: float = 0.5
     weak_number_strength: float = 0.7  # numbers compared without a known unit on both sides
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
     name_min_key_length: int = 4  # shorter names are never reported as misspelt

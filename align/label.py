@@ -29,12 +29,12 @@ import numpy as np
 
 from align.config import LabelConfig
 from align.errors import AlignError
-from align.evidence import NegationRules, extract_facts
-from align.evidence.compare import Finding, Side, compare, known_names, name_aliases
+from align.evidence.compare import compare_batch, extract_facts
+from align.evidence.findings import Finding, Side
 from align.records import ArticleRecord, Evidence, PairRecord, stored_score
 from align.registry import Registry
 
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
 # Facts are read from at most this many characters of a sentence (news sentences are a few hundred): the rules
 # cost ~30 microseconds a character, so a megabyte-long "sentence" would hold the label stage for half a minute
 # per pair. Spans and notes then come from the beginning of the text, which is still an exact substring of it.
@@ -67,7 +67,7 @@ class Judge(Protocol):
 
 
 def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> str:
-    """``label:rules-2``, plus ``+subst`` when the embedding substitution check runs, plus
+    """``label:rules-3``, plus ``+subst`` when the embedding substitution check runs, plus
     ``+nli(<model>)``."""
     signature = f"label:{RULES_VERSION}"
     if embedder is not None:
@@ -77,37 +77,34 @@ def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> st
     return signature
 
 
+def reference_date(article: ArticleRecord) -> dt.date | None:
+    """The date an article's "today", "Friday" and "two years ago" are read against: its ``published`` date.
+
+    This is the one place to prefer the date of the article's dateline ("BENGALURU, July 17 -"), which says when
+    the reporting happened, once articles carry it (``ArticleRecord.dateline_date``, issue 14)."""
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        raise AlignError(
+            article.file or article.article_id,
+            f'"published" must be an ISO 8601 date, got {article.published!r}',
+        ) from None
+
+
 def _published(articles: Sequence[ArticleRecord]) -> dict[str, dt.date | None]:
-    dates: dict[str, dt.date | None] = {}
-    for article in articles:
-        value = None
-        if article.published:
-            try:
-                value = dt.date.fromisoformat(article.published[:10])
-            except ValueError:
-                raise AlignError(
-                    article.file or article.article_id,
-                    f'"published" must be an ISO 8601 date, got {article.published!r}',
-                ) from None
-        dates[article.article_id] = value
-    return dates
-
-
-def _negation_rules(config: LabelConfig) -> NegationRules:
-    return NegationRules(config.negation_words, config.negation_particles, config.negation_partners,
-                         config.negation_exceptions, config.negation_litotes)
+    return {article.article_id: reference_date(article) for article in articles}
 
 
 def sides(pair: PairRecord, published: dict[str, dt.date | None], config: LabelConfig) -> tuple[Side, Side]:
     """The facts of both sentences of ``pair``."""
-    rules = _negation_rules(config)
-
     def side(text: str, language: str, text_en: str | None, article_id: str) -> Side:
         date = published.get(article_id)
-        original = extract_facts(text[:MAX_EVIDENCE_CHARS], language, date, rules)
+        original = extract_facts(text[:MAX_EVIDENCE_CHARS], language, date, config)
         english = None
         if text_en and language != "en":
-            english = extract_facts(text_en[:MAX_EVIDENCE_CHARS], "en", date, rules)
+            english = extract_facts(text_en[:MAX_EVIDENCE_CHARS], "en", date, config)
         return Side(original, english)
 
     return (
@@ -123,19 +120,16 @@ def link_strength(similarity: float, config: LabelConfig) -> float:
     return min(1.0, max(0.0, (similarity - config.link_similarity_floor) / span))
 
 
+def weight_of(finding: Finding, config: LabelConfig) -> float:
+    """The ``weight_<name>`` of ``config`` that ``finding.weight`` names."""
+    return float(getattr(config, f"weight_{finding.weight}"))
+
+
 def decide(
     findings: list[Finding], similarity: float, config: LabelConfig
 ) -> tuple[str, float, tuple[Evidence, ...]]:
     """Label, confidence and evidence from the findings of one pair: the one place thresholds apply."""
-    weights = {
-        "number": config.weight_number,
-        "date": config.weight_date,
-        "name_spelling": config.weight_name_spelling,
-        "name_swap": config.weight_name_swap,
-        "negation": config.weight_negation,
-        "substitution": config.weight_substitution,
-        "nli": config.weight_nli,
-    }
+    weights = {f.weight: weight_of(f, config) for f in findings}
     against = sorted((f for f in findings if f.conflict), key=lambda f: -weights[f.weight] * f.strength)
     support = [f for f in findings if not f.conflict]
     # Rounded like a stored score before the threshold sees it: an NLI or embedding strength carries float noise.
@@ -169,16 +163,7 @@ class RuleLabeller:
     def label(self, pairs: Sequence[PairRecord], articles: Sequence[ArticleRecord]) -> list[PairRecord]:
         published = _published(articles)
         all_sides = [sides(pair, published, self.config) for pair in pairs]
-        texts = [f for pair in all_sides for side in pair for f in (side.original, side.english) if f]
-        aliases, known = name_aliases(texts), known_names(texts)
-        findings = [compare(a, b, self.config, aliases, known) for a, b in all_sides]
-        if self.embedder is not None:
-            from align.evidence.substitution import confirm_name_swaps, find_substitutions
-
-            findings = confirm_name_swaps(all_sides, findings, self.embedder, self.config)
-            more = find_substitutions(all_sides, self.embedder, self.config, aliases)
-            for found, extra in zip(findings, more, strict=True):
-                found.extend(extra)
+        findings = compare_batch(all_sides, self.config, self.embedder)
         if self.judge is not None:
             for found, more in zip(findings, self.judge.judge(pairs), strict=True):
                 found.extend(more)

@@ -25,7 +25,7 @@ import numpy as np
 from align.cache import ContentCache, cache_key, normalise_text
 from align.config import LabelConfig, LinkConfig
 from align.errors import AlignError, require
-from align.evidence.compare import Finding
+from align.evidence.findings import Finding
 from align.interrupt import interruptible
 from align.records import PairRecord, stored_scores
 

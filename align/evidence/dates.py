@@ -1,29 +1,44 @@
-"""Dates and relative dates, as the components the text states (year, month, day, weekday).
+"""Dates and relative dates, as the components the text states (year, month, day, weekday); and the ``date``
+evidence: dates sharing a component that differ in it.
 
-Month, weekday, time-unit and relative-day words come from dateparser's locale data, so any language
-dateparser
-knows is read the same way; "two years ago" is resolved against the article's publication date when known (and
-marked approximate), and kept as an offset ("-2 year") when not.
+Month, weekday, time-unit and relative-day words come from dateparser's locale data (``locale_words``), so any
+language dateparser knows is read the same way; "two years ago" is resolved against the article's publication
+date when known (and marked approximate), and kept as an offset ("-2 year") when not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from align.evidence import lexicon
-from align.evidence.numbers import Quantity
-from align.evidence.tokens import Token, normalise, phrase_at, phrase_tokens
+from align.config import LabelConfig
+from align.evidence import locale_words
+from align.evidence.findings import (
+    Batch,
+    Comparator,
+    FactKey,
+    Facts,
+    Finding,
+    Found,
+    Side,
+    agreeing,
+    both_views,
+    contradicting,
+    if_translated,
+    originals_first,
+    pair_off,
+)
+from align.evidence.locale_words import calendar_words, relative_phrases
+from align.evidence.numbers import NUMBERS, Quantity
+from align.evidence.tokens import Token, phrase_at, phrase_tokens
 
-TIME_UNITS = ("year", "month", "week", "day", "hour", "minute")
-# Locales read for every text: code-mixed Hindi sentences write English month names in Latin script.
-ALWAYS_LANGUAGES = ("en",)
 # Words that are a month or weekday name and also common words; they count only next to a day or year number.
 AMBIGUOUS_NAMES = frozenset(
     {"may", "mar", "march", "sun", "sat", "wed", "mon", "jun", "jan", "sept", "mai", "सोम"}
 )
+# Words before a month name that make an ambiguous one ("May", "mai") a month: "in May", "en mai".
+MONTH_BEFORE = frozenset({"in", "since", "until", "till", "during", "early", "late", "mid", "by", "from",
+                          "through", "en", "depuis", "jusqu'en", "mois", "début", "fin", "mi"})
 AGO_AFTER = {"en": ("ago",), "hi": ("पहले", "पूर्व"), "fr": ()}
 AGO_BEFORE = {"en": (), "hi": (), "fr": ("il y a",)}
 
@@ -61,88 +76,13 @@ class DateMention:
         return ("about " if self.approx else "") + text
 
 
-@lru_cache(maxsize=16)
-def _locale(language: str) -> dict[str, object]:
-    from dateparser.languages import default_loader
-
-    try:
-        return dict(default_loader.get_locale(language).info)
-    except (KeyError, ValueError):
-        return {}
-
-
-@lru_cache(maxsize=16)
-def calendar_words(language: str) -> dict[str, tuple[str, int]]:
-    """Normalised word -> ("month", 1-12) or ("weekday", 0-6), from dateparser's locale for
-    ``language`` and English."""
-    months = ("january february march april may june july august september october november december").split()
-    days = "monday tuesday wednesday thursday friday saturday sunday".split()
-    table: dict[str, tuple[str, int]] = {}
-    for lang in dict.fromkeys((*ALWAYS_LANGUAGES, language)):
-        info = _locale(lang)
-        for kind, names in (("month", months), ("weekday", days)):
-            for index, name in enumerate(names):
-                for word in info.get(name, []) or []:  # type: ignore[union-attr]
-                    word = normalise(word).rstrip(".॰")
-                    if len(word) >= 3:
-                        table[word] = (kind, index + 1 if kind == "month" else index)
-    return table
-
-
-@lru_cache(maxsize=1)
-def time_unit_words() -> dict[str, str]:
-    """Time-unit words of every locale we read (en, fr, hi) -> canonical unit; used as quantity units too."""
-    table: dict[str, str] = {}
-    for lang in ("en", "fr", "hi"):
-        info = _locale(lang)
-        for unit in TIME_UNITS:
-            for word in info.get(unit, []) or []:  # type: ignore[union-attr]
-                word = normalise(word).rstrip(".॰")
-                if len(word) >= 2 and word not in ("mo", "an" if lang == "en" else ""):
-                    table.setdefault(word, unit)
-    table.update(
-        {
-            "हफ्ते": "week",
-            "हफ्ता": "week",
-            "हफ्तों": "week",
-            "सालों": "year",
-            "महीनों": "month",
-            "दिनों": "day",
-            "années": "year",
-            "journées": "day",
-            "बरस": "year",
-        }
-    )
-    return table
-
-
-@lru_cache(maxsize=16)
-def relative_phrases(language: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
-    """("yesterday",) -> (-1, "day"), ("पिछले", "साल") -> (-1, "year"); words with two meanings (Hindi
-    कल) dropped."""
-    meanings: dict[tuple[str, ...], set[tuple[int, str]]] = {}
-    pattern = re.compile(r"^(in )?(\d+) (day|week|month|year)( ago)?$")
-    for lang in dict.fromkeys((*ALWAYS_LANGUAGES, language)):
-        for key, phrases in (_locale(lang).get("relative-type") or {}).items():  # type: ignore[union-attr]
-            match = pattern.match(key)
-            if not match:
-                continue
-            n = int(match.group(2))
-            offset = n if match.group(1) else -n
-            for phrase in phrases:
-                meanings.setdefault(phrase_tokens(phrase), set()).add((offset, match.group(3)))
-    return tuple(
-        sorted(
-            ((words, *next(iter(m))) for words, m in meanings.items() if len(m) == 1 and words),
-            key=lambda item: -len(item[0]),
-        )
-    )
+DATES: FactKey[DateMention] = FactKey("date")
 
 
 def _hindi_tense(tokens: tuple[Token, ...]) -> int | None:
     """+1 when the sentence's verb is future, -1 when past, None when the text does not say."""
-    future = any(t.norm.endswith(lexicon.HINDI_FUTURE_ENDINGS) and len(t.norm) > 3 for t in tokens)
-    past = any(t.norm in lexicon.HINDI_PAST_MARKERS for t in tokens)
+    future = any(t.norm.endswith(locale_words.HINDI_FUTURE_ENDINGS) and len(t.norm) > 3 for t in tokens)
+    past = any(t.norm in locale_words.HINDI_PAST_MARKERS for t in tokens)
     if future == past:
         return None
     return 1 if future else -1
@@ -217,7 +157,12 @@ def find_dates(
         year = _year_number(at(after))
         if year is not None:
             span.append(after)
-        if token.norm in AMBIGUOUS_NAMES and day is None and year is None:
+        elif at(after) is not None and at(after).norm in ("of", "de") and _year_number(at(after + 1)):
+            year = _year_number(at(after + 1))  # "in May of 1969"
+            span += [after, after + 1]
+        before = at(i - 1)
+        month_context = before is not None and before.norm in MONTH_BEFORE
+        if token.norm in AMBIGUOUS_NAMES and day is None and year is None and not month_context:
             continue
         used_tokens.update(span)
         found.append(
@@ -278,10 +223,96 @@ def find_dates(
                 found.append(_with_span(mention, span_start, span_end))
                 used_quantities.add(q_index)
                 continue
-        if not quantity.canonical_unit and quantity.qualifier == "exact" and last == first:
-            year = _year_number(tokens[first])
+        number_first, number_last = starts.get(quantity.number_start), ends.get(quantity.number_end)
+        attributive = number_first is not None and number_first > 0 and tokens[number_first - 1].norm in (
+            "a", "an", "un", "une")  # "a 1998 book": a year, though "book" is a count noun
+        if (not quantity.canonical_unit or attributive) and quantity.qualifier == "exact" \
+                and number_first is not None and number_first == number_last:
+            year = _year_number(tokens[number_first])  # also a year before a noun: "a 1998 book"
             if year is not None:
-                found.append(DateMention(quantity.start, quantity.end, year=year))
+                found.append(DateMention(quantity.number_start, quantity.number_end, year=year))
                 used_quantities.add(q_index)
     found.sort(key=lambda d: d.start)
     return found, used_quantities
+
+
+def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
+    """Dates, and the numbers left once a date has taken its day and year."""
+    quantities = list(facts[NUMBERS])
+    dates, used = find_dates(facts.tokens, facts.language, quantities, reference)
+    return {DATES: tuple(dates), NUMBERS: tuple(q for k, q in enumerate(quantities) if k not in used)}
+
+
+# ---- comparison ----------------------------------------------------------------------------------------
+
+
+def _as_date(d: DateMention, year: int | None = None) -> dt.date | None:
+    try:
+        return dt.date(year or d.year or 2000, d.month or 1, d.day or 1)
+    except ValueError:
+        return None
+
+
+def _date_relation(x: DateMention, y: DateMention, slack: int) -> str:
+    """'same', 'different' or 'incomparable'."""
+    if x.offset is not None and y.offset is not None and not (x.resolved and y.resolved):
+        # Both relative, at least one without a publication date: compare the offsets as written.
+        if x.offset[1] != y.offset[1]:
+            return "incomparable"
+        return "same" if x.offset[0] == y.offset[0] else "different"
+    if not (x.resolved and y.resolved):
+        return "incomparable"
+    if x.weekday is not None and y.weekday is not None:
+        return "same" if x.weekday == y.weekday else "different"
+    shared = [c for c in ("year", "month", "day") if getattr(x, c) is not None and getattr(y, c) is not None]
+    if not shared:
+        return "incomparable"
+    if not (x.approx or y.approx):
+        return "same" if all(getattr(x, c) == getattr(y, c) for c in shared) else "different"
+    # A date resolved from "two years ago" or "today" is allowed ``slack`` units at its finest shared grain.
+    grain = shared[-1]
+    if grain == "year":
+        return "same" if abs(x.year - y.year) <= slack else "different"  # type: ignore[operator]
+    if grain == "month" and "year" in shared:
+        months = abs((x.year * 12 + x.month) - (y.year * 12 + y.month))  # type: ignore[operator]
+        return "same" if months <= slack else "different"
+    year = x.year or y.year or 2000
+    dx, dy = _as_date(x, year), _as_date(y, year)
+    if dx is None or dy is None:
+        return "incomparable"
+    return "same" if abs((dx - dy).days) <= slack else "different"
+
+
+def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool) -> list[Finding]:
+    slack = config.relative_date_slack
+    agreed, contradicted = pair_off(
+        fa[DATES],
+        fb[DATES],
+        lambda da, db: _date_relation(da, db, slack) == "same",
+        lambda da, db: _date_relation(da, db, slack) == "different",
+    )
+    findings = [
+        agreeing("date", fa.span(da.start, da.end), fb.span(db.start, db.end),
+                 f"same date: {da.describe()} / {db.describe()}", weight="date")
+        for da, db in agreed
+    ]
+    for da, db in contradicted:
+        strength, note = if_translated(
+            0.8 if (da.approx or db.approx) else 1.0,
+            f"different date: {da.describe()} vs {db.describe()}",
+            translated,
+        )
+        findings.append(contradicting("date", fa.span(da.start, da.end), fb.span(db.start, db.end), note,
+                                      weight="date", strength=strength))
+    return findings
+
+
+def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
+    """Dates that share a component (year, month, day, weekday, or a relative offset) and differ in it."""
+    found: list[Finding] = []
+    for fa, fb, _, _, translated in both_views(a, b):
+        found.extend(f for f in _date_findings(fa, fb, config, translated) if f.conflict or not translated)
+    return originals_first(found)
+
+
+COMPARATOR = Comparator("date", read=read, compare=compare)

@@ -1,5 +1,6 @@
 """Numbers and quantities: digits (Western and Devanagari), number words (English and French through text2num,
-Hindi from a table), magnitudes ("350 बिलियन", "3 milliards"), units and currencies, hedges and bounds.
+Hindi from a table), magnitudes ("350 बिलियन", "3 milliards"), units and currencies, hedges and bounds; and
+the ``number`` evidence: numbers of the same unit that cannot both be true.
 
 A quantity is an interval, so "about 350" and "more than 300" can be compared with "350" without
 special cases.
@@ -7,13 +8,31 @@ special cases.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import regex
 from text_to_num import text2num
 
-from align.evidence import lexicon
+from align.config import LabelConfig
+from align.evidence import locale_words
+from align.evidence.findings import (
+    Batch,
+    Comparator,
+    FactKey,
+    Facts,
+    Finding,
+    Found,
+    Side,
+    agreeing,
+    both_views,
+    contradicting,
+    if_translated,
+    originals_first,
+    pair_off,
+)
 from align.evidence.tokens import Token, normalise, phrase_at, phrase_tokens
 
 COMMA_DECIMAL_LANGUAGES = frozenset({"fr", "de", "es", "it", "pt", "nl", "ru", "pl", "tr", "id"})
@@ -39,20 +58,41 @@ class Quantity:
     number_start: int  # span of the number itself
     number_end: int
     weak: bool = False  # "a month", "un jour": the article read as one
+    stated_kind: str | None = None  # "clock" or "age" when the text says so; else the unit decides
+    high: float | None = None  # the upper end of a range ("1-3 per cent"); ``value`` is its lower end
+    when: tuple[str, ...] = ()  # the moments it was measured at, as stated ("open", "12:30")
+    where: str | None = None  # the exchange it was measured on, as stated ("nse")
+
+    @property
+    def kind(self) -> str:
+        """What the number measures: percent, money, clock, age, duration, measure, ratio, count, or number
+        (a bare number with no unit). Numbers of different kinds are never compared."""
+        if self.stated_kind:
+            return self.stated_kind
+        if self.unit is None:
+            return "number"
+        if self.unit.startswith("w:"):
+            return "count"
+        return locale_words.UNIT_KINDS.get(self.unit, "count")
 
     @property
     def canonical_unit(self) -> bool:
         return self.unit is not None and not self.unit.startswith("w:")
 
-    def interval(self, tolerance: float) -> tuple[float, float]:
+    def interval(self, tolerance: float, bound_span: float = math.inf) -> tuple[float, float]:
         v = self.value
+        if self.high is not None:
+            return (v, self.high)
         if self.qualifier == "approx":
             return (v - abs(v) * tolerance, v + abs(v) * tolerance)
         if self.qualifier == "lower":
-            return (v, math.inf)
+            return (v, v * bound_span if v >= 0 else math.inf)
         if self.qualifier == "upper":
-            return (-math.inf, v)
+            return (v / bound_span if v >= 0 and bound_span != math.inf else -math.inf, v)
         return (v, v)
+
+
+NUMBERS: FactKey[Quantity] = FactKey("number")
 
 
 @lru_cache(maxsize=64)
@@ -61,13 +101,11 @@ def _norm_table(table: tuple[tuple[str, float | str], ...]) -> dict[str, float |
 
 
 def _units() -> dict[str, float | str]:
-    from align.evidence.dates import time_unit_words  # time units come from dateparser's locale data
-
-    return {**_norm_table(tuple(lexicon.UNITS.items())), **time_unit_words()}
+    return {**_norm_table(tuple(locale_words.UNITS.items())), **locale_words.time_unit_words()}
 
 
 def _magnitudes(language: str) -> dict[str, float | str]:
-    table = {**lexicon.MAGNITUDES["en"], **lexicon.MAGNITUDES.get(language, {})}
+    table = {**locale_words.MAGNITUDES["en"], **locale_words.MAGNITUDES.get(language, {})}
     return _norm_table(tuple(table.items()))
 
 
@@ -94,7 +132,7 @@ def parse_digits(text: str, language: str) -> float | None:
 
 def _word_value(token: Token, language: str) -> float | None:
     if language == "hi":
-        table = _norm_table(tuple(lexicon.HINDI_NUMBERS.items()))
+        table = _norm_table(tuple(locale_words.HINDI_NUMBERS.items()))
         value = table.get(token.norm)
         return float(value) if value is not None else None
     return None
@@ -103,7 +141,7 @@ def _word_value(token: Token, language: str) -> float | None:
 def _is_number_word(token: Token, language: str) -> bool:
     if language == "hi":
         return _word_value(token, language) is not None
-    words = lexicon.NUMBER_WORDS.get(language)
+    words = locale_words.NUMBER_WORDS.get(language)
     return bool(words) and all(part in words for part in token.norm.split("-"))
 
 
@@ -117,9 +155,8 @@ def _read_word_run(tokens: tuple[Token, ...], i: int, language: str) -> tuple[fl
     if j == i or tokens[i].norm in ("and", "et"):
         return None
     if language == "hi":
-        values = [_word_value(t, language) for t in tokens[i:j]]
-        total = sum(v for v in values if v is not None)
-        return (total, j)
+        value = _word_value(tokens[i], language)  # Hindi writes 1-99 as one word: "एक तीन" is two numbers
+        return (value, i + 1) if value is not None else None
     if language not in TEXT2NUM_LANGUAGES:
         return None
     while j > i:
@@ -132,7 +169,7 @@ def _read_word_run(tokens: tuple[Token, ...], i: int, language: str) -> tuple[fl
 
 def _qualifier(tokens: tuple[Token, ...], i: int, after: int) -> tuple[str, int, int]:
     """Hedge or bound around tokens[i:after]: (qualifier, first token index, index after the last)."""
-    for phrase, name, where in lexicon.QUALIFIERS:
+    for phrase, name, where in locale_words.QUALIFIERS:
         words = phrase_tokens(phrase)
         if where == "before" and phrase_at(tokens, i - len(words), words):
             return name, i - len(words), after
@@ -157,17 +194,117 @@ def _unit_at(
     return "", j
 
 
+# Digit groups separated by a no-break, narrow no-break or thin space are one number in any language
+# ("1\u202f040 km"); by a plain space only where the language writes thousands that way ("12 000").
+GROUP_SPACES = "\u00a0\u202f\u2009"
+SPACE_GROUPED_LANGUAGES = frozenset({"fr"})
+# Clock times: "12:30", "06h50", "12.30 pm", "10:15 बजे", "10 बजे", "at 12.30".
+CLOCK = regex.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:h])(?P<m>[0-5]\d)|(?P<dot>\.)(?P<dm>[0-5]\d))?"
+    r"(?![\d,]|\.\d)(?P<suffix>\s?(?:a\.?m\.?|p\.?m\.?|hrs\b|h\b|IST\b|GMT\b|बजे))?"
+)
+CLOCK_BEFORE = frozenset({"at", "à", "till", "until", "by", "vers", "jusqu'à", "dès", "since"})
+
+
+def _clock_spans(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, float]]:
+    """(start, end, minutes after midnight) of every clock time: a colon or "h" between hours and minutes, or
+    hours (with "." and minutes) followed by am/pm/hrs/बजे or after "at"/"à"."""
+    spans = []
+    ascii_text = "".join(c if not c.isdigit() else str(int(c)) for c in text)
+    before = {t.end: t for t in tokens}
+    for match in CLOCK.finditer(ascii_text):
+        suffix = (match.group("suffix") or "").strip().lower()
+        prefix = ascii_text[: match.start()].rstrip()
+        word_before = next((t for end, t in before.items() if end == len(prefix)), None)
+        after_at = word_before is not None and word_before.norm in CLOCK_BEFORE
+        if match.group("sep") == "h" and not match.group("m"):
+            continue
+        if match.group("sep") is None and not suffix and not (match.group("dot") and after_at):
+            continue
+        if match.group("sep") is None and match.group("dot") is None and suffix in ("h", "hrs", "ist", "gmt"):
+            continue  # "5 h" is a duration
+        if prefix.endswith(tuple("$€£¥₹")) or prefix.lower().endswith(("rs", "rs.")):
+            continue  # "₹12.30" is a price
+        hours = int(match.group("h"))
+        minutes = int(match.group("m") or match.group("dm") or 0)
+        if suffix.startswith("p") and hours < 12:
+            hours += 12
+        spans.append((match.start(), match.end(), float(hours * 60 + minutes)))
+    return spans
+
+
+def _merge_digit_groups(text: str, tokens: tuple[Token, ...], language: str) -> tuple[Token, ...]:
+    """Tokens with "12 000" / "1\u202f040" made one number token (its text without the spaces)."""
+    merged: list[Token] = []
+    spaces = GROUP_SPACES + (" " if language in SPACE_GROUPED_LANGUAGES else "")
+    for token in tokens:
+        last = merged[-1] if merged else None
+        gap = text[last.end : token.start] if last is not None else ""
+        if (
+            last is not None
+            and last.text.replace(" ", "").isdigit()
+            and token.text.split(",")[0].isdigit()
+            and len(token.text.split(",")[0]) == 3
+            and len(gap) == 1
+            and gap in spaces
+            and len(last.text.split(" ")[0]) <= 3
+        ):
+            digits = last.text + " " + token.text
+            merged[-1] = Token(digits, last.start, token.end, digits)
+            continue
+        merged.append(token)
+    return tuple(Token(t.text.replace(" ", ""), t.start, t.end, t.norm.replace(" ", "")) for t in merged)
+
+
+def _compound(token: Token, language: str, units: dict[str, float | str]) -> tuple[float, str] | None:
+    """A number word joined to its unit by a hyphen ("five-year", "three-wheeled" is not one): (value, unit),
+    with unit "age" for "five-year-old"."""
+    head, _, rest = token.norm.partition("-")
+    if language not in TEXT2NUM_LANGUAGES or head not in locale_words.NUMBER_WORDS.get(language, ()):
+        return None
+    if rest in locale_words.AGE_WORDS or rest.removeprefix("year").removeprefix("s") == "-old":
+        return (float(text2num(head, language)), "age") if head not in ("and", "et") else None
+    unit = units.get(rest)
+    if unit is None or head in ("and", "et"):
+        return None
+    try:
+        return float(text2num(head, language)), str(unit)
+    except (ValueError, AssertionError):
+        return None
+
+
+def _is_code(text: str, tokens: tuple[Token, ...], i: int) -> bool:
+    """A number written into a code or a name ("FY25", "Q1", "G20", "COVID-19", "A320"), not a quantity."""
+    if i == 0:
+        return False
+    previous = tokens[i - 1]
+    if not previous.text[:1].isalpha() or previous.is_devanagari:
+        return False
+    gap = text[previous.end : tokens[i].start]
+    return gap == "" or (gap == "-" and previous.text.isupper())
+
+
 def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list[Quantity]:
-    """Every number in ``text`` with its unit, magnitude and qualifier, in reading order."""
+    """Every number in ``text`` with its unit, magnitude and qualifier, in reading order. Clock times and ages
+    are typed as such; numbers inside codes ("FY25") are left out."""
     units = _units()
     magnitudes = _magnitudes(language)
-    found: list[Quantity] = []
+    tokens = _merge_digit_groups(text, tokens, language)
+    clocks = _clock_spans(text, tokens)
+    found: list[Quantity] = [
+        Quantity(minutes, "clock", "exact", start, end, start, end, stated_kind="clock")
+        for start, end, minutes in clocks
+    ]
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if any(start <= token.start < end for start, end, _ in clocks) or (token.is_number and _is_code(text, tokens, i)):
+            i += 1
+            continue
         value: float | None = None
         after = i + 1
         weak = False
+        range_high: float | None = None
         modifier = _norm_table(tuple(HINDI_MODIFIERS.items())).get(token.norm) if language == "hi" else None
         start_index = i
         if modifier is not None and i + 1 < len(tokens):
@@ -178,41 +315,68 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
                 value, after = run[0] + float(modifier), run[1]
         elif token.is_number:
             value = None if token.is_ordinal else parse_digits(token.text, language)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if value is not None and following is not None and following.is_number \
+                    and text[token.end : following.start] in ("-", "–", "—"):
+                high = parse_digits(following.text, language)  # "1-3 per cent", "२-४ प्रतिशत"
+                if high is not None and high > value:
+                    range_high, after = high, i + 2
+        elif "-" in token.norm and _compound(token, language, units) is not None:
+            value, unit_word = _compound(token, language, units)  # type: ignore[misc]
+            age = unit_word == "age"
+            found.append(Quantity(value, "year" if age else unit_word, "exact", token.start, token.end,
+                                  token.start, token.end, stated_kind="age" if age else None))
+            i += 1
+            continue
         elif _is_number_word(token, language) and token.norm not in VAGUE_PLURALS:
             run = _read_word_run(tokens, i, language)
             if run is not None:
                 value, after = run
-                weak = token.norm in lexicon.ARTICLE_ONES and after == i + 1
-        elif token.norm in lexicon.ARTICLE_ONES or token.norm in _norm_table(
-            tuple(lexicon.EXTRA_WORDS.get(language, {}).items())
+                weak = token.norm in locale_words.ARTICLE_ONES and after == i + 1
+        elif token.norm in locale_words.ARTICLE_ONES or token.norm in _norm_table(
+            tuple(locale_words.EXTRA_WORDS.get(language, {}).items())
         ):
-            extra = _norm_table(tuple(lexicon.EXTRA_WORDS.get(language, {}).items())).get(token.norm)
+            extra = _norm_table(tuple(locale_words.EXTRA_WORDS.get(language, {}).items())).get(token.norm)
             value, weak = (float(extra), False) if extra is not None else (1.0, True)
         if value is None:
             i += 1
             continue
-        # A magnitude after the number multiplies it; a single letter must be glued to it ("350bn", "5m").
+        # A magnitude after the number multiplies it; a single letter must be glued to it ("350bn", "5m"). A
+        # glued "m" is a million only after a currency ("$5m"); else it is metres ("the 400m relay").
+        money = i > 0 and tokens[i - 1].norm in locale_words.PREFIX_UNITS
+        metres = False
         while after < len(tokens) and tokens[after].norm in magnitudes:
             glued = tokens[after].start == tokens[after - 1].end
             if len(tokens[after].norm) <= 2 and not glued and tokens[after].norm not in ("bn", "md"):
                 break
+            if tokens[after].norm == "m" and not money:
+                metres = True
+                after += 1
+                break
             value *= float(magnitudes[tokens[after].norm])
             after += 1
         unit, unit_end = _unit_at(tokens, after, units, language)
-        if not unit and not weak and after + 1 < len(tokens) and tokens[after].norm not in lexicon.STOPWORDS:
+        if metres:
+            unit, unit_end = "m", after
+        if not unit and not weak and after + 1 < len(tokens) and tokens[after].norm not in locale_words.STOPWORDS:
             unit, unit_end = _unit_at(tokens, after + 1, units, language)  # "three winter months"
             unit_end = unit_end if unit else after
-        if not unit and i > 0 and tokens[i - 1].norm in lexicon.PREFIX_UNITS:
+        if not unit and i > 0 and tokens[i - 1].norm in locale_words.PREFIX_UNITS:
             unit, start_index = str(units.get(tokens[i - 1].norm, "")), i - 1
-        if weak and not unit:
+        currency_next = after + 1 < len(tokens) and tokens[after + 1].is_number
+        if weak and (not unit or tokens[after].norm in locale_words.PREFIX_UNITS and currency_next):
             i += 1
-            continue  # "a"/"un"/"एक" with no unit after it is an article, not a number
-        if not unit and unit_end < len(tokens) and not tokens[unit_end].is_number:
+            continue  # "a"/"un"/"एक" with no unit after it ("a $5m prize") is an article, not a number
+        if not unit and unit_end < len(tokens) and not tokens[unit_end].is_number \
+                and not _is_number_word(tokens[unit_end], language):
             word = tokens[unit_end].norm
-            if word not in lexicon.STOPWORDS and len(word) > 1:
+            if word not in locale_words.STOPWORDS and len(word) > 1:
                 unit = f"w:{language}:{word.rstrip('s') if language in ('en', 'fr') else word}"
         qualifier, q_start, q_end = _qualifier(tokens, start_index, max(after, unit_end))
         end_index = max(unit_end, q_end)
+        age = _is_age(text, tokens, i, unit_end, unit, language)
+        if age:
+            unit, end_index = "year", max(end_index, age)
         found.append(
             Quantity(
                 value=value,
@@ -223,7 +387,231 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
                 number_start=token.start,
                 number_end=tokens[after - 1].end,
                 weak=weak,
+                stated_kind="age" if age else None,
+                high=range_high,
             )
         )
         i = after
-    return found
+    return sorted(found, key=lambda q: q.start)
+
+
+def _is_age(text: str, tokens: tuple[Token, ...], i: int, unit_end: int, unit: str, language: str) -> int:
+    """Index after the age's last token when the number at ``tokens[i]`` is a person's age ("61-year-old",
+    "aged 61", "61 वर्षीय", "58 ans" after a comma, "Rao, 61,"); 0 when it is not."""
+    after = tokens[unit_end].norm if unit_end < len(tokens) else ""
+    unit_word = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    if unit_word in locale_words.AGE_WORDS:
+        return i + 2
+    before = " ".join(t.norm for t in tokens[max(0, i - 3) : i])
+    if before.endswith(locale_words.AGE_BEFORE):
+        return unit_end
+    if unit == "year" and (after in ("old", "की", "के") and language != "fr" or after == "old"):
+        return unit_end + 1 if after == "old" else 0
+    gap_before = text[tokens[i - 1].end : tokens[i].start] if i > 0 else ""
+    end = tokens[unit_end - 1].end if unit_end > i else tokens[i].end
+    gap_after = text[end : end + 1]
+    apposition = gap_before.strip() in (",", "(") and gap_after in (",", ")")
+    bare = not unit or unit.startswith("w:")
+    if apposition and (unit == "year" or (bare and tokens[i - 1].text[:1].isupper())):
+        return unit_end
+    return 0
+
+
+def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
+    return {NUMBERS: tuple(with_occasions(facts.tokens, find_quantities(facts.text, facts.tokens, facts.language),
+                                             facts.language))}
+
+
+def _clock_label(minutes: float) -> str:
+    return f"{int(minutes) // 60:02d}:{int(minutes) % 60:02d}"
+
+
+def with_occasions(tokens: tuple[Token, ...], quantities: list[Quantity], language: str) -> list[Quantity]:
+    """Each figure with the moment and exchange it was measured at, where the text says so: a moment word
+    ("opened", "close", "सुबह") or a clock time belongs to the nearest figure; an exchange named once belongs to
+    every figure of the sentence ("opened at ₹1,512 on the NSE against Thursday's close of ₹1,530")."""
+    figures = [k for k, q in enumerate(quantities) if q.kind != "clock"]
+    if not figures:
+        return quantities
+    when: dict[int, list[str]] = {k: [] for k in figures}
+
+    def nearest(start: int, end: int) -> int:
+        return min(figures, key=lambda k: min(abs(quantities[k].start - end), abs(start - quantities[k].end)))
+
+    days = locale_words.calendar_words(language)
+    for token in tokens:
+        word = token.norm.removesuffix("'s").rstrip("'")
+        moment = locale_words.MOMENTS.get(word)
+        day = days.get(word)
+        if day is not None and day[0] == "weekday":
+            moment = f"day {day[1]}"  # "Thursday's close" is not Friday's
+        if moment is not None:
+            when[nearest(token.start, token.end)].append(moment)
+    for q in quantities:
+        if q.kind == "clock":
+            when[nearest(q.start, q.end)].append(_clock_label(q.value))
+    exchanges = {locale_words.EXCHANGES[t.norm]: t for t in tokens if t.norm in locale_words.EXCHANGES}
+    where: dict[int, str] = {}
+    if len(exchanges) == 1:
+        where = dict.fromkeys(figures, next(iter(exchanges)))
+    else:
+        for name, token in exchanges.items():
+            where[nearest(token.start, token.end)] = name
+    return [
+        replace(q, when=tuple(dict.fromkeys(when[k])), where=where.get(k)) if k in when else q
+        for k, q in enumerate(quantities)
+    ]
+
+
+def _occasion(a: Quantity, b: Quantity) -> str:
+    """"same" when nothing stated tells the two measurements apart; "different" when both state a moment, or an
+    exchange, and these differ; "one-sided" when only one states a moment."""
+    if a.where and b.where and a.where != b.where:
+        return "different"
+    one_sided = False
+    for dimension in (lambda w: w.startswith("day "), lambda w: not w.startswith("day ")):
+        stated_a = {w for w in a.when if dimension(w)}
+        stated_b = {w for w in b.when if dimension(w)}
+        if stated_a and stated_b and not stated_a & stated_b:
+            return "different"
+        one_sided = one_sided or bool(stated_a) != bool(stated_b)
+    return "one-sided" if one_sided else "same"
+
+
+def _describe_occasion(q: Quantity) -> str:
+    parts = [*q.when, *([f"on the {q.where.upper()}"] if q.where else [])]
+    return ", ".join(parts) or "no time stated"
+
+
+# ---- comparison ----------------------------------------------------------------------------------------
+
+
+def _show(q: Quantity) -> str:
+    if q.high is not None:
+        return f"{_fmt(q.value)}-{_fmt(q.high)}"
+    return _clock_label(q.value) if q.kind == "clock" else _fmt(q.value)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) and abs(value) < 1e15 else f"{value:,.4g}"
+
+
+def _borrow_unit(quantity: Quantity, english: Facts | None) -> Quantity:
+    """A number whose unit word we do not know in the original takes the unit of the same value in its
+    translation ("4 इस्तीफे" -> "4 resignations")."""
+    if quantity.canonical_unit or english is None:
+        return quantity
+    for other in english[NUMBERS]:
+        if other.canonical_unit and math.isclose(other.value, quantity.value):
+            return replace(quantity, unit=other.unit)
+    return quantity
+
+
+# A bare number ("about seven") may stand for a count, a sum or a measure whose unit word we do not know; never
+# for a percentage, a clock time, an age, a duration or a ratio, which the text always marks.
+BARE_COMPARABLE = frozenset({"number", "count", "money", "measure"})
+
+
+def _units_comparable(a: Quantity, b: Quantity) -> tuple[bool, bool]:
+    """(comparable, strong): strong when both units are known and equal. Numbers of different kinds are never
+    compared; a bare number, weakly, with a count, a sum or a measure; a known unit never with a different
+    noun."""
+    if a.kind != b.kind and not ({a.kind, b.kind} <= BARE_COMPARABLE and "number" in (a.kind, b.kind)):
+        return (False, False)
+    if a.canonical_unit and b.canonical_unit:
+        return (a.unit == b.unit, True)
+    if a.canonical_unit or b.canonical_unit:
+        return (a.unit is None or b.unit is None, False)
+    if a.unit and b.unit and a.unit.split(":")[1] == b.unit.split(":")[1]:
+        return (a.unit == b.unit, False)  # the same language: the nouns after the numbers must be the same
+    return (True, False)
+
+
+def _values_compatible(a: Quantity, b: Quantity, tolerance: float, bound_span: float) -> bool:
+    """Whether both can be true. Two bounds in the same direction ("at least 8" / "au moins 5") state one
+    figure each, compared within ``tolerance``; a bound against a figure is an interval reaching
+    ``bound_span`` times past the bound ("more than 350" covers 350..700, "over 160" is not "460")."""
+    if a.high is not None or b.high is not None:
+        lo_a, hi_a = a.interval(tolerance, bound_span)
+        lo_b, hi_b = b.interval(tolerance, bound_span)
+        if a.high is not None and b.high is not None:  # two ranges state one range each
+            return math.isclose(lo_a, lo_b, rel_tol=tolerance) and math.isclose(hi_a, hi_b, rel_tol=tolerance)
+        return lo_a <= hi_b and lo_b <= hi_a
+    if a.qualifier == "exact" and b.qualifier == "exact":
+        return math.isclose(a.value, b.value, rel_tol=1e-6)
+    if a.qualifier == b.qualifier and a.qualifier in ("lower", "upper"):
+        return math.isclose(a.value, b.value, rel_tol=tolerance)
+    lo_a, hi_a = a.interval(tolerance, bound_span)
+    lo_b, hi_b = b.interval(tolerance, bound_span)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: list[Quantity]) -> list[Finding]:
+    """Figures of one kind measured at different stated times or places, shown (not compared): a reader sees
+    both figures and both times."""
+    shown = []
+    for qa in fa[NUMBERS]:
+        for qb in fb[NUMBERS]:
+            if qa in used_a or qb in used_b or qa.kind != qb.kind or qa.kind == "clock":
+                continue
+            if _occasion(qa, qb) == "different" and not math.isclose(qa.value, qb.value):
+                note = (f"not compared, measured at different times or places: {_fmt(qa.value)} "
+                        f"({_describe_occasion(qa)}) vs {_fmt(qb.value)} ({_describe_occasion(qb)})")
+                shown.append(Finding("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end), note,
+                                     0.0, False, "number"))
+    return shown
+
+
+def _comparable(a: Quantity, b: Quantity, one_count_each: bool) -> bool:
+    """Units comparable; or, when each side states a single count, two counts whose nouns we cannot match
+    across languages ("400 residents" / "100 लोगों": the only count on each side is about the same thing)."""
+    if _units_comparable(a, b)[0]:
+        return True
+    return one_count_each and a.kind == b.kind == "count"
+
+
+def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, config: LabelConfig,
+                     translated: bool) -> list[Finding]:
+    counts = [sum(q.kind == "count" for q in f[NUMBERS]) for f in (fa, fb)]
+    slot = counts == [1, 1] and fa.language != fb.language
+    agreed, contradicted = pair_off(
+        [_borrow_unit(q, ea) for q in fa[NUMBERS]],
+        [_borrow_unit(q, eb) for q in fb[NUMBERS]],
+        lambda qa, qb: _comparable(qa, qb, slot) and _values_compatible(
+            qa, qb, config.number_tolerance, config.number_bound_span),
+        lambda qa, qb: _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and _occasion(qa, qb) != "different",
+    )
+    findings = [
+        agreeing("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end),
+                 f"same {'time' if qa.kind == 'clock' else 'number'}: {_show(qa)}", weight="number")
+        for qa, qb in agreed
+    ]
+    findings += _different_occasions(fa, fb, [q for q, _ in agreed + contradicted],
+                                     [q for _, q in agreed + contradicted])
+    for qa, qb in contradicted:
+        strong = _units_comparable(qa, qb)[1]
+        unit = qa.unit if qa.canonical_unit else qb.unit if qb.canonical_unit else "no known unit"
+        strength = 1.0 if strong else config.weak_number_strength
+        if qa.weak or qb.weak:
+            strength *= 0.8  # "a month" read as one month
+        note = f"different number ({unit}): {_show(qa)} vs {_show(qb)}"
+        if _occasion(qa, qb) == "one-sided":
+            strength *= config.number_one_sided_time  # "4.3%" vs "3.1% at midday": perhaps two moments
+            note += f" ({_describe_occasion(qa)} vs {_describe_occasion(qb)})"
+        strength, note = if_translated(strength, note, translated)
+        findings.append(contradicting("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end), note,
+                                      weight="number", strength=strength))
+    return findings
+
+
+def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
+    """Numbers of the same unit that differ. Read from the original texts (digits and number words carry
+    across languages); the English translations add what the originals' word lists miss, at lower strength."""
+    found: list[Finding] = []
+    for fa, fb, ea, eb, translated in both_views(a, b):
+        more = _number_findings(fa, fb, ea, eb, config, translated)
+        found.extend(f for f in more if f.conflict or not translated)
+    return originals_first(found)
+
+
+COMPARATOR = Comparator("number", read=read, compare=compare)

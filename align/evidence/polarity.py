@@ -1,19 +1,21 @@
-"""Negation and polarity: did / did not, confirmed / denied, Hindi नहीं/न, French ne ... pas.
+"""Negation and polarity: did / did not, confirmed / denied, Hindi नहीं/न, French ne ... pas; and the
+``negation`` evidence: one side negates what the other states.
 
 The cue lists are rules and live in ``LabelConfig``; this module only applies them. French split
-negation is read
-as one cue ("n'ai pas"), and "ne ... que" (only) is not a negation.
+negation is read as one cue ("n'ai pas"), and "ne ... que" (only) is not a negation.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from align.config import LabelConfig
+from align.evidence import locale_words
+from align.evidence.findings import Batch, Comparator, FactKey, Facts, Finding, Found, Side, contradicting
 from align.evidence.tokens import Token, phrase_at, phrase_tokens
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
-RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
-LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
 
@@ -23,6 +25,9 @@ class Cue:
     start: int
     end: int
     word: str
+
+
+NEGATIONS: FactKey[Cue] = FactKey("negation")
 
 
 def find_negations(
@@ -81,3 +86,63 @@ def find_negations(
                 skip.update(range(i, i + len(ptoks)))
                 break
     return cues
+
+
+def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
+    cues = find_negations(facts.tokens, config.negation_words, config.negation_particles,
+                          config.negation_partners, config.negation_exceptions, config.negation_litotes)
+    return {NEGATIONS: tuple(cues)}
+
+
+# ---- comparison ------------------------------------------------------------------------------------
+
+
+def _overlap(x: Facts, y: Facts) -> float:
+    """Share of the shorter text's content words the other text also has (one language): how parallel two
+    sentences are, so that a negation in one is a negation of what the other says."""
+    words_x = {_stem(t.norm) for t in x.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number}
+    words_y = {_stem(t.norm) for t in y.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number}
+    if not words_x or not words_y:
+        return 1.0
+    return len(words_x & words_y) / min(len(words_x), len(words_y))
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
+    """Negation counts, in English when both sides have English (one language, one cue list), else in the
+    original texts."""
+    view_a, view_b = a.english_view, b.english_view
+    translated = view_a is not None and view_b is not None
+    if not translated:
+        view_a, view_b = a.original, b.original
+    assert view_a is not None and view_b is not None
+    count_a, count_b = len(view_a[NEGATIONS]), len(view_b[NEGATIONS])
+    if count_a == count_b:
+        return []
+    strength = 1.0 if min(count_a, count_b) == 0 else 0.6
+    longest = max(len(view_a.tokens), len(view_b.tokens))
+    if longest > config.negation_long_sentence:
+        strength *= config.negation_long_sentence / longest  # long sentences carry more clauses to negate
+    shortest = min(len(view_a.tokens), len(view_b.tokens))
+    if view_a.language == view_b.language and shortest < config.negation_length_ratio * longest:
+        # One sentence says much more than the other: the negation may sit in what the other does not say.
+        strength *= shortest / (config.negation_length_ratio * longest)
+    if translated:
+        strength *= min(1.0, _overlap(view_a, view_b) / config.negation_min_overlap)
+    elif view_a.language != view_b.language:
+        strength *= config.negation_cross_lingual  # two cue lists; no way to see how parallel the texts are
+    cues_a = " / ".join(c.word for c in view_a[NEGATIONS]) or None
+    cues_b = " / ".join(c.word for c in view_b[NEGATIONS]) or None
+    note = f"negation on one side only: {count_a} vs {count_b} negation(s)"
+    if translated and (view_a is not a.original or view_b is not b.original):
+        note += " (read in the English translation)"
+    return [contradicting("negation", cues_a, cues_b, note, weight="negation", strength=strength)]
+
+
+COMPARATOR = Comparator("negation", read=read, compare=compare)

@@ -23,22 +23,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
-
-import numpy as np
 
 from align.config import LabelConfig
-from align.evidence import Facts, lexicon
-from align.evidence.compare import Aliases, Finding, Side
-from align.evidence.names import phonetic_key, romanise
+from align.evidence import locale_words
+from align.evidence.codemix import EmbeddingCache, restore, restore_texts
+from align.evidence.dates import DATES
+from align.evidence.findings import Batch, Comparator, Embedder, Facts, Finding, Side, contradicting
+from align.evidence.names import Aliases, batch_aliases, phonetic_key, romanise
+from align.evidence.numbers import NUMBERS
+from align.evidence.polarity import NEGATIONS
 from align.evidence.tokens import Token
-from align.records import stored_score, stored_scores
+from align.records import stored_scores
 
 STEM_SUFFIXES = ("ing", "ed", "es", "s")
-
-
-class Embedder(Protocol):
-    def embed(self, texts: list[str]) -> np.ndarray: ...
 
 
 def _stem(word: str) -> str:
@@ -50,11 +47,11 @@ def _stem(word: str) -> str:
 
 def content_words(facts: Facts) -> list[Token]:
     """Tokens that carry the statement: not function words, numbers, dates or single letters."""
-    covered = [(q.start, q.end) for q in facts.numbers] + [(d.start, d.end) for d in facts.dates]
+    covered = [(q.start, q.end) for q in facts[NUMBERS]] + [(d.start, d.end) for d in facts[DATES]]
     negations = facts_negation_words(facts)
     words = []
     for token in facts.tokens:
-        if token.is_number or token.norm in lexicon.STOPWORDS or len(token.norm) < 2:
+        if token.is_number or token.norm in locale_words.STOPWORDS or len(token.norm) < 2:
             continue
         if not any(s <= token.start < e for s, e in covered) and token.norm not in negations:
             words.append(token)
@@ -62,22 +59,7 @@ def content_words(facts: Facts) -> list[Token]:
 
 
 def facts_negation_words(facts: Facts) -> set[str]:
-    return {word.lower() for cue in facts.negations for word in cue.word.replace("…", " ").split()}
-
-
-class EmbeddingCache:
-    """Embeddings of strings, computed once per labelling run and in one batch per request."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
-        self.vectors: dict[str, np.ndarray] = {}
-
-    def get(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
-        if missing:
-            for text, vector in zip(missing, self.embedder.embed(missing), strict=True):
-                self.vectors[text] = np.asarray(vector, dtype=np.float32)
-        return np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, 1), np.float32)
+    return {word.lower() for cue in facts[NEGATIONS] for word in cue.word.replace("…", " ").split()}
 
 
 def _views(a: Side, b: Side) -> tuple[Facts, Facts]:
@@ -95,20 +77,6 @@ def _same_word(x: Token, y: Token, aliases: Aliases) -> bool:
         return True
     # Two parts of one full name seen in the batch ("Mrinank" / "Sharma") are one person, not a swap.
     return key_y in aliases.get(key_x, frozenset())
-
-
-def _replace(text: str, token: Token, new: str) -> str:
-    return " ".join((text[: token.start] + new + text[token.end :]).split())
-
-
-def _restore(cache: EmbeddingCache, text: str, old: Token, new: str) -> float:
-    """How much of the meaning deleting ``old`` loses that putting ``new`` in its place restores, as a stored
-    score (4 decimals), so the threshold and the note never depend on float noise."""
-    original, swapped, deleted = cache.get(_restore_texts(text, old, new))
-    base = float(original @ deleted)
-    if base >= 1.0 - 1e-6:
-        return 1.0
-    return stored_score((float(original @ swapped) - base) / (1.0 - base))
 
 
 @dataclass
@@ -164,24 +132,21 @@ def _slot(words: list[Token], matched: set[int], index: int) -> int:
     return len({_stem(words[k].norm) for k in matched if k < index})
 
 
-def _restore_texts(text: str, old: Token, new: str) -> list[str]:
-    return [text, _replace(text, old, new), _replace(text, old, "")]
-
-
 def _confirm(candidate: _Candidate, vectors: EmbeddingCache, config: LabelConfig) -> list[Finding]:
     for x, y in candidate.pairs:
-        restore = max(_restore(vectors, candidate.view_a.text, x, y.text),
-                      _restore(vectors, candidate.view_b.text, y, x.text))
+        restored = max(restore(vectors, candidate.view_a.text, x, y.text),
+                       restore(vectors, candidate.view_b.text, y, x.text))
         same_language = candidate.view_a.language == candidate.view_b.language
         limit = config.substitution_restore_same_language if same_language else config.substitution_restore
-        if restore >= limit:
+        if restored >= limit:
             continue
         is_name = any(w.text[:1].isupper() and not w.is_devanagari for w in (x, y))
-        kind, weight = ("name", "name_swap") if is_name else ("substitution", "substitution")
-        note = f"same frame, different term: {x.text} vs {y.text} (swap restores {restore:.2f} of meaning)"
+        note = f"same frame, different term: {x.text} vs {y.text} (swap restores {restored:.2f} of meaning)"
         if candidate.view_a is not candidate.a.original or candidate.view_b is not candidate.b.original:
             note += " (read in the English translation)"
-        return [Finding(kind, x.text, y.text, note, 1.0, True, weight)]
+        if is_name:
+            return [contradicting("name", x.text, y.text, note, weight="name_swap")]
+        return [contradicting("substitution", x.text, y.text, note, weight="substitution")]
     return []
 
 
@@ -192,7 +157,8 @@ def find_substitutions(
     aliases: Aliases | None = None,
 ) -> list[list[Finding]]:
     """Substitution findings for each pair of sides, in order. Embeddings are computed in two batches: the
-    words of cross-lingual pairs, then the code-mixed sentences of the candidates."""
+    words of cross-lingual pairs, then the code-mixed sentences of the candidates. ``aliases``: parts of one
+    full name (``names.name_aliases``), which are the same person, not a swap."""
     vectors = EmbeddingCache(embedder)
     words: list[str] = []
     for a, b in all_sides:
@@ -204,41 +170,22 @@ def find_substitutions(
     texts: list[str] = []
     for candidate in candidates:
         for x, y in candidate.pairs if candidate else []:
-            texts += _restore_texts(candidate.view_a.text, x, y.text)
-            texts += _restore_texts(candidate.view_b.text, y, x.text)
+            texts += restore_texts(candidate.view_a.text, x, y.text)
+            texts += restore_texts(candidate.view_b.text, y, x.text)
     vectors.get(list(dict.fromkeys(texts)))
     return [_confirm(c, vectors, config) if c else [] for c in candidates]
 
 
-def _restore_span(cache: EmbeddingCache, text: str, old: str, new: str) -> float | None:
-    start = text.find(old)
-    if start < 0:
-        return None
-    swapped, deleted = text.replace(old, new, 1), " ".join(text.replace(old, "", 1).split())
-    original, with_new, without = cache.get([text, swapped, deleted])
-    base = float(original @ without)
-    return 1.0 if base >= 1.0 - 1e-6 else stored_score((float(original @ with_new) - base) / (1.0 - base))
-
-
-def confirm_name_swaps(
+def with_substitutions(
     all_sides: Sequence[tuple[Side, Side]],
     findings: list[list[Finding]],
     embedder: Embedder,
     config: LabelConfig,
+    batch: Batch,
 ) -> list[list[Finding]]:
-    """Drop "different name" findings between texts of two languages when the other side's name, put in its
-    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names."""
-    cache = EmbeddingCache(embedder)
-    kept: list[list[Finding]] = []
-    for (a, b), found in zip(all_sides, findings, strict=True):
-        out = []
-        for f in found:
-            if f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language \
-                    and "English translation" not in f.note:
-                scores = [r for r in (_restore_span(cache, a.original.text, f.a, f.b),
-                                      _restore_span(cache, b.original.text, f.b, f.a)) if r is not None]
-                if scores and max(scores) >= config.name_swap_restore:
-                    continue
-            out.append(f)
-        kept.append(out)
-    return kept
+    """Each pair's findings with its substitution findings after them."""
+    more = find_substitutions(all_sides, embedder, config, batch_aliases(batch))
+    return [[*found, *extra] for found, extra in zip(findings, more, strict=True)]
+
+
+COMPARATOR = Comparator("substitution", with_embedder=with_substitutions)

@@ -1,4 +1,4 @@
-"""Tokens with character spans into the original text, and the normal form every lexicon lookup uses."""
+"""Tokens with character spans into the original text, and the normal form every word-table lookup uses."""
 
 from __future__ import annotations
 
@@ -68,5 +68,5 @@ def phrase_at(tokens: tuple[Token, ...], index: int, phrase: tuple[str, ...]) ->
 
 @lru_cache(maxsize=4096)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """A lexicon phrase split the way ``tokenize`` splits text."""
+    """A word-table phrase split the way ``tokenize`` splits text."""
     return tuple(t.norm for t in tokenize(phrase))

@@ -18,7 +18,7 @@ from align.config import BuildConfig, LabelConfig
 from align.dataset.content import read_content, read_release
 from align.dataset.diff import compare
 from align.embed import Embedder
-from align.evidence.compare import Finding
+from align.evidence.findings import Finding
 from align.label import decide
 from align.link import make_pair
 from align.records import SCORE_TOLERANCE, line_sentence, same_value, stored_score

@@ -1,12 +1,18 @@
-"""Language data the extractors read: number words, magnitudes, units, function words, titles.
+"""Language data the extractors read: number words, magnitudes, units, function words, titles, and the month,
+weekday, time-unit and relative-day words of dateparser's locale data.
 
 This is vocabulary, not policy: what counts as a conflict, and how much it weighs, lives in ``LabelConfig``.
-Month, weekday and time-unit names come from dateparser's locale data (see ``dates.py``), so they are
-not here.
-Keys are normalised the way ``tokens.normalise`` does it: lower case, NFC, nukta dropped.
+Keys are normalised the way ``tokens.normalise`` does it: lower case, NFC, nukta dropped. Every evidence
+module may read these tables; this module reads none of them (only ``tokens``), so no import cycle can
+pass through it.
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from align.evidence.tokens import normalise, phrase_tokens
 
 # Hindi cardinals 0-100 (including common spellings), read as a whole word; runs combine them with magnitudes.
 HINDI_NUMBERS: dict[str, float] = {
@@ -121,7 +127,6 @@ HINDI_NUMBERS: dict[str, float] = {
     "आधी": 0.5,
     "डेढ़": 1.5,
     "ढाई": 2.5,
-    "दर्जन": 12,
 }
 
 # Words that multiply what precedes them ("350 बिलियन", "trois mille", "two million"). French "billion"
@@ -129,6 +134,7 @@ HINDI_NUMBERS: dict[str, float] = {
 MAGNITUDES: dict[str, dict[str, float]] = {
     "en": {
         "hundred": 1e2,
+        "dozen": 12,
         "thousand": 1e3,
         "k": 1e3,
         "million": 1e6,
@@ -163,6 +169,7 @@ MAGNITUDES: dict[str, dict[str, float]] = {
         "हजार": 1e3,
         "लाख": 1e5,
         "करोड": 1e7,
+        "दर्जन": 12,
         "अरब": 1e9,
         "खरब": 1e11,
         "मिलियन": 1e6,
@@ -255,6 +262,10 @@ UNITS: dict[str, str] = {
     "कर्मचारी": "employee",
     "कर्मचारियों": "employee",
     "o' clock": "hour",
+    "°c": "celsius",
+    "celsius": "celsius",
+    "°f": "fahrenheit",
+    "fahrenheit": "fahrenheit",
     "times": "times",
     "fois": "times",
     "बार": "times",
@@ -273,6 +284,7 @@ UNITS: dict[str, str] = {
     "kilomètre": "km",
     "kilomètres": "km",
     "किलोमीटर": "km",
+    "किमी": "km",
     "kg": "kg",
     "kilogram": "kg",
     "kilograms": "kg",
@@ -323,6 +335,34 @@ UNITS: dict[str, str] = {
     "étudiants": "student",
     "छात्र": "student",
 }
+
+# What a canonical unit measures (``Quantity.kind``); an unlisted noun after a number is a count.
+UNIT_KINDS: dict[str, str] = {
+    "percent": "percent",
+    **{currency: "money" for currency in ("usd", "eur", "inr", "gbp", "jpy")},
+    **{unit: "duration" for unit in ("year", "month", "week", "day", "hour", "minute")},
+    **{unit: "measure" for unit in ("m", "km", "kg", "ft", "mile", "l", "celsius", "fahrenheit")},
+    "times": "ratio",
+    "clock": "clock",
+}
+# A word right after the number that makes it an age ("61-year-old", "61 वर्षीय"), and words before it.
+AGE_WORDS: frozenset[str] = frozenset({"year-old", "years-old", "yr-old", "वर्षीय", "साला", "वर्षीया"})
+AGE_BEFORE: tuple[str, ...] = ("aged", "age", "age of", "âgé de", "âgée de", "âgés de", "âgé", "âgée",
+                               "l'âge de", "उम्र", "आयु", "उम्र में")
+
+# When and where a figure was measured: a price at the open and one at the close are two facts. Word ->
+# canonical moment; exchanges likewise.
+MOMENTS: dict[str, str] = {
+    **dict.fromkeys(("open", "opened", "opening", "opens", "ouverture", "ouvert", "खुला", "खुली", "खुले"),
+                    "open"),
+    **dict.fromkeys(("close", "closed", "closing", "settled", "clôture", "clôturé", "clôturée", "बंद"), "close"),
+    **dict.fromkeys(("midday", "noon", "mi-séance", "mi-journée", "दोपहर"), "midday"),
+    **dict.fromkeys(("morning", "matin", "matinée", "सुबह"), "morning"),
+    **dict.fromkeys(("evening", "soir", "soirée", "शाम"), "evening"),
+    **dict.fromkeys(("intraday", "low", "high", "निचले", "निचला", "ऊपरी"), "intraday"),
+}
+EXCHANGES: dict[str, str] = {"nse": "nse", "एनएसई": "nse", "bse": "bse", "बीएसई": "bse", "nasdaq": "nasdaq",
+                             "nyse": "nyse", "lse": "lse"}
 
 # Symbols that stand before the number they qualify ("$350", "₹100").
 PREFIX_UNITS: frozenset[str] = frozenset({"$", "us$", "€", "₹", "rs", "£", "¥", "usd", "eur", "inr", "gbp"})
@@ -434,3 +474,88 @@ HINDI_FUTURE_ENDINGS: tuple[str, ...] = ("गा", "गी", "गे")
 HINDI_PAST_MARKERS: frozenset[str] = frozenset(
     "था थी थे थीं गया गई गए गयी लिया दिया किया हुआ हुई हुए खाया आया आई आए".split()
 )
+
+
+# ---- calendar and time words, from dateparser's locale data ----------------------------------------------
+
+TIME_UNITS = ("year", "month", "week", "day", "hour", "minute")
+# Locales read for every text: code-mixed Hindi sentences write English month names in Latin script.
+ALWAYS_LANGUAGES = ("en",)
+
+
+@lru_cache(maxsize=16)
+def _locale(language: str) -> dict[str, object]:
+    from dateparser.languages import default_loader
+
+    try:
+        return dict(default_loader.get_locale(language).info)
+    except (KeyError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=16)
+def calendar_words(language: str) -> dict[str, tuple[str, int]]:
+    """Normalised word -> ("month", 1-12) or ("weekday", 0-6), from dateparser's locale for
+    ``language`` and English."""
+    months = ("january february march april may june july august september october november december").split()
+    days = "monday tuesday wednesday thursday friday saturday sunday".split()
+    table: dict[str, tuple[str, int]] = {}
+    for lang in dict.fromkeys((*ALWAYS_LANGUAGES, language)):
+        info = _locale(lang)
+        for kind, names in (("month", months), ("weekday", days)):
+            for index, name in enumerate(names):
+                for word in info.get(name, []) or []:  # type: ignore[union-attr]
+                    word = normalise(word).rstrip(".॰")
+                    if len(word) >= 3:
+                        table[word] = (kind, index + 1 if kind == "month" else index)
+    return table
+
+
+@lru_cache(maxsize=1)
+def time_unit_words() -> dict[str, str]:
+    """Time-unit words of every locale we read (en, fr, hi) -> canonical unit; used as quantity units too."""
+    table: dict[str, str] = {}
+    for lang in ("en", "fr", "hi"):
+        info = _locale(lang)
+        for unit in TIME_UNITS:
+            for word in info.get(unit, []) or []:  # type: ignore[union-attr]
+                word = normalise(word).rstrip(".॰")
+                if len(word) >= 2 and word not in ("mo", "an" if lang == "en" else ""):
+                    table.setdefault(word, unit)
+    table.update(
+        {
+            "हफ्ते": "week",
+            "हफ्ता": "week",
+            "हफ्तों": "week",
+            "सालों": "year",
+            "महीनों": "month",
+            "दिनों": "day",
+            "années": "year",
+            "journées": "day",
+            "बरस": "year",
+        }
+    )
+    return table
+
+
+@lru_cache(maxsize=16)
+def relative_phrases(language: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
+    """("yesterday",) -> (-1, "day"), ("पिछले", "साल") -> (-1, "year"); words with two meanings (Hindi
+    कल) dropped."""
+    meanings: dict[tuple[str, ...], set[tuple[int, str]]] = {}
+    pattern = re.compile(r"^(in )?(\d+) (day|week|month|year)( ago)?$")
+    for lang in dict.fromkeys((*ALWAYS_LANGUAGES, language)):
+        for key, phrases in (_locale(lang).get("relative-type") or {}).items():  # type: ignore[union-attr]
+            match = pattern.match(key)
+            if not match:
+                continue
+            n = int(match.group(2))
+            offset = n if match.group(1) else -n
+            for phrase in phrases:
+                meanings.setdefault(phrase_tokens(phrase), set()).add((offset, match.group(3)))
+    return tuple(
+        sorted(
+            ((words, *next(iter(m))) for words, m in meanings.items() if len(m) == 1 and words),
+            key=lambda item: -len(item[0]),
+        )
+    )

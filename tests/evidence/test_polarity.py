@@ -1,0 +1,31 @@
+"""Negation cues read from one text, in three languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.evidence.polarity import NEGATIONS
+from tests.evidence.reading import facts
+
+# (text, language, the cues as read)
+CUES = [
+    pytest.param("Je n'ai pas de temps pour cela.", "fr", ["n' … pas"], id="fr-ne-pas"),
+    pytest.param("Il ne mange que des pommes.", "fr", [], id="fr-ne-que-is-only"),
+    pytest.param("L'espagnol n'est pas seulement parlé en Espagne.", "fr", [], id="fr-pas-seulement"),
+    pytest.param("आगे क्या होगा, मुझे नहीं पता.", "hi", ["नहीं"], id="hi-nahin"),
+    pytest.param("He didn't resign; she denied it.", "en", ["didn't", "denied"], id="en-two-cues"),
+    pytest.param("Not only AI, but biological weapons too.", "en", [], id="en-not-only"),
+    # Litotes: "not the only one" / "अकेला नहीं" (not alone) say there are others; they deny nothing.
+    pytest.param("Sharma is not the only one who faces this dilemma.", "en", [], id="en-litotes"),
+    pytest.param("मृणांक का इस्तीफा अकेला नहीं है.", "hi", [], id="hi-litotes"),
+    pytest.param("Il n'est pas le seul à partir.", "fr", [], id="fr-litotes"),
+    # The French partner may stand before ne.
+    pytest.param("Personne n'avait de solution.", "fr", ["Personne … n'"], id="fr-partner-first"),
+    pytest.param("Rien ne va plus.", "fr", ["Rien"], id="fr-one-cue-for-rien-ne-plus"),
+    pytest.param("Je n'ai pas compris un seul mot.", "fr", ["n' … pas"], id="fr-un-seul-is-not-litotes"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), CUES)
+def test_negation_cues(text: str, language: str, expected: list[str]) -> None:
+    assert [c.word for c in facts(text, language)[NEGATIONS]] == expected
