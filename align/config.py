@@ -150,8 +150,8 @@ class LabelConfig:
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
     name_min_key_length: int = 4  # shorter names are never reported as misspelt
     name_max_edits: int = 1
-    # "A different name in the same place" (Tom vs John) only between short sentences: in longer ones, two
-    # linked sentences naming different people is mostly two facts, not a contradiction.
+    # "A different name in the same place" (Tom vs John) in sentences longer than this only when the two names
+    # sit between the same matched names or numbers, or are the only unexplained names on each side.
     name_swap_max_tokens: int = 12
     # A word that reads as a name written as one elsewhere in the batch counts as that name (Tom opening a
     # sentence, टॉम in Hindi without translation): a Devanagari spelling within this many letters of it...
@@ -169,6 +169,17 @@ class LabelConfig:
     # A Devanagari word whose reading is such an international word, known in all those languages at least
     # this well (Zipf), is a name too (टॉम -> tom); unknown readings are not (most Hindi words are unknown).
     name_international_floor: float = 3.0
+    # Ordinary words are not names (Director / Directors, Leader, a masthead's words): a lower-case word of
+    # Webster's list (or French) at least this common (Zipf) and this much more common in its language than in
+    # the median other reference language ("leader" 0.95, "Paris" 0.25, "Collins" 0.55) ...
+    name_ordinary_zipf: float = 3.0
+    name_ordinary_lead: float = 0.7
+    # ... and a Devanagari word whose phonetic key is that of such an English word at least this common is the
+    # loanword, not a name (डायरेक्टर: director, कंप्यूटर: computer).
+    name_loanword_zipf: float = 3.5
+    # A Devanagari word rarer than this in Hindi (Zipf) may name someone or somewhere, the rival of a name the
+    # other side writes (वेबर 0.0; पहचान "identity" 5.3).
+    name_rare_zipf: float = 3.5
     # A different name one of whose words (or the word after it) is one of these is reported as an
     # ``entity`` (organisation) rather than a ``name``.
     entity_markers: tuple[str, ...] = (

@@ -1,15 +1,26 @@
-"""Person and organisation names, matched across scripts and spellings through a phonetic key.
+"""Person, place and organisation names as typed facts, matched across scripts, languages and spellings.
 
-Devanagari is transliterated to IAST (indic-transliteration), folded to plain Latin with the inherent
-final vowel
+Devanagari is transliterated to IAST (indic-transliteration), folded to plain Latin with the inherent final vowel
 dropped (मृणांक शर्मा -> mrinank sharma), then reduced to a consonant skeleton that absorbs the usual spelling
-variation (ph/f, w/v, sh/s, doubled letters, vowels). Equal skeletons are the same name; skeletons one
-edit apart
-are a *different spelling* ("Mriyank" vs "Mrinank"), reported rather than merged.
+variation (ph/f, w/v, sh/s, doubled letters, vowels): the phonetic key.
 
-The ``name`` evidence (and ``entity`` for organisations): one name spelt two ways, or a different name in the
-same place; with an embedder, a "different name" that is one name in two languages (Londres / London) is
-dropped.
+What counts (the ``name`` evidence, ``entity`` for organisations):
+
+- **Spelling** differences count only between two spellings in one script ("Mriyank" vs "Mrinank", भंडारकर vs
+  भांडारकर, "Ranjeet" vs "Ranjit"). Across scripts a transliteration is matched loosely (a close key) and never
+  conflicts by itself; across two languages in Latin script a place's or language's own name in each (CLDR through
+  babel: Brazil / Brésil) and an exonym that only changes the ending (Copernicus / Copernic) are one name.
+  Ordinary words (Director / Directors, a masthead's words) and inflections (possessive, Hindi oblique plural
+  उपनिषदों) are not spellings of a name.
+- **Initials**: a full name is compared with its initials ("U.B. Prasad Rao" vs "U.P. Prasad Rao" differ; "Rao"
+  alone agrees with either).
+- **A swap needs a slot**: a name on one side only is a different name only when the other side has an unexplained
+  name of a compatible type (place, person, organisation) in the same place of the frame both sides share (between
+  the same matched names and numbers). A Devanagari word is a name candidate when it is rare in Hindi and does not
+  read as an ordinary English word (डायरेक्टर is "director", a loanword).
+
+With an embedder, a "different name" between two languages that the other side's name, put in its place, restores
+(Londres / London, Pékin / Beijing) is dropped.
 """
 
 from __future__ import annotations
@@ -39,8 +50,10 @@ from align.evidence.findings import (
     agreeing,
     contradicting,
 )
+from align.evidence.lexicon import Place, find_places, ordinary_word, zipf
 from align.evidence.locale_words import calendar_words
-from align.evidence.tokens import Token
+from align.evidence.numbers import NUMBERS
+from align.evidence.tokens import Token, normalise
 
 DEVANAGARI = regex.compile(r"\p{Devanagari}")
 DEVANAGARI_CONSONANT = regex.compile(r"[\u0915-\u0939\u0958-\u095f]$")
@@ -66,6 +79,7 @@ IAST_FOLD = str.maketrans(
 )
 # Applied in order to a lower-case Latin form; what is left is compared without vowels.
 SPELLING_RULES: tuple[tuple[str, str], ...] = (
+    ("qu", "kv"),
     ("ph", "f"),
     ("ck", "k"),
     ("sch", "sh"),
@@ -102,9 +116,15 @@ class NameToken:
     certain: bool  # written as a name (capitalised Latin); False for a Devanagari word that might be one
     headline: bool = False  # in a title-case headline, where capitals say nothing
     function_word: bool = False  # a Devanagari function word that also spells a name (मेरी: "my", or Mary)
+    initial: str = ""  # the Latin letter when this token is an initial ("U." or "यू.")
+
+    @property
+    def devanagari(self) -> bool:
+        return bool(DEVANAGARI.search(self.text))
 
 
 NAMES: FactKey[NameToken] = FactKey("name")
+PLACES: FactKey[Place] = FactKey("place")
 
 
 def _fold_latin(text: str) -> str:
@@ -121,6 +141,7 @@ def romanise(word: str) -> str:
     source = unicodedata.normalize("NFC", word).replace("ॉ", "ो").replace("ॅ", "े")
     iast = sanscript.transliterate(source, sanscript.DEVANAGARI, sanscript.IAST)
     latin = _fold_latin(iast.translate(IAST_FOLD))
+    latin = regex.sub(r"n(?=[pbm])", "m", latin)  # an anusvara before a labial is m: कंप्यूटर -> kampyutar
     if DEVANAGARI_CONSONANT.search(source) and latin.endswith("a"):
         latin = latin[:-1]  # the inherent vowel is not spoken at the end of a Hindi word
     return latin
@@ -180,15 +201,39 @@ def _title_case_tokens(text: str, tokens: tuple[Token, ...]) -> set[int]:
     return indices
 
 
+def _initials(text: str, tokens: tuple[Token, ...]) -> dict[int, str]:
+    """Token index -> Latin letter, for the initials of a name: a capital letter ("U.") or a Devanagari letter
+    name ("यू.") followed by a full stop, then by another initial or a name word."""
+    found: dict[int, str] = {}
+    for i in range(len(tokens) - 1, -1, -1):
+        token, following = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+        letter = token.text if len(token.text) == 1 and token.text.isupper() and token.text.isascii() else \
+            locale_words.DEVANAGARI_LETTERS.get(token.norm, "")
+        if not letter or following is None or text[token.end : token.end + 1] != ".":
+            continue
+        gap = text[token.end + 1 : following.start]
+        if len(gap) > 1 or gap.strip():
+            continue
+        if i + 1 in found or (following.is_devanagari == token.is_devanagari and not following.is_number and (
+                following.is_devanagari or following.text[:1].isupper())
+                and following.norm not in locale_words.STOPWORDS):
+            found[i] = letter
+    return found
+
+
 def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
     """Name words: capitalised Latin words (not at the start of a sentence), and every Devanagari content word
     as an uncertain candidate (Devanagari has no capitals; the other side decides whether it is a name)."""
     found: list[NameToken] = []
     headline = _title_case_tokens(text, tokens)
+    initials = _initials(text, tokens)
     for i, token in enumerate(tokens):
-        sentence_start = i in headline or i == 0 or text[tokens[i - 1].end : token.start].strip()[-1:] in (
-            ".", "!", "?", ":", "“", '"')
-        if token.is_devanagari:
+        sentence_start = i in headline or i == 0 or (i - 1 not in initials and text[
+            tokens[i - 1].end : token.start].strip()[-1:] in (".", "!", "?", ":", "“", '"'))
+        if i in initials:
+            found.append(NameToken(token.start, token.end, token.text, "", initials[i].lower(), True,
+                                   initial=initials[i]))
+        elif token.is_devanagari:
             if token.norm in locale_words.TITLES or len(token.norm) < 2:
                 continue
             latin = romanise(token.text)
@@ -224,13 +269,10 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
     return found
 
 
-@lru_cache(maxsize=16384)
 def word_zipf(word: str, language: str) -> float:
-    """How common ``word`` is in ``language`` (wordfreq's Zipf scale: 7 for "the", 3 for a rare word, 0 for
-    unknown). Names are rarely common words; a common word that sounds like a name is the word."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, language)
+    """How common ``word`` is in ``language`` (wordfreq's Zipf scale). Names are rarely common words; a common
+    word that sounds like a name is the word."""
+    return zipf(word, language)
 
 
 def same_name(a: NameToken, b: NameToken) -> bool:
@@ -250,10 +292,11 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     """Name words, except those inside a date ("February" in "9 February")."""
     date_spans = [(d.start, d.end) for d in facts[DATES]]
     names = find_names(facts.text, facts.tokens)
-    return {NAMES: tuple(n for n in names if not any(s <= n.start < e for s, e in date_spans))}
+    return {NAMES: tuple(n for n in names if not any(s <= n.start < e for s, e in date_spans)),
+            PLACES: tuple(find_places(facts.tokens))}
 
 
-# ---- comparison ---------------------------------------------------------------------------------------
+# ---- the names of a side ------------------------------------------------------------------------------
 
 
 def _all_names(side: Side, config: LabelConfig, known: Known) -> list[tuple[NameToken, Facts]]:
@@ -336,7 +379,8 @@ def _groups(names: list[tuple[NameToken, Facts]]) -> list[list[tuple[NameToken, 
     for name, view in names:
         if groups:
             last, last_view = groups[-1][-1]
-            if last_view is view and not view.text[last.end : name.start].strip():
+            gap = view.text[last.end : name.start]
+            if last_view is view and (not gap.strip() or last.initial and not gap.replace(".", "").strip()):
                 groups[-1].append((name, view))
                 continue
         groups.append([(name, view)])
@@ -400,71 +444,376 @@ def batch_known(batch: Batch) -> Known:
     return batch.derived("known_names", known_names)
 
 
+# ---- what a name word is ------------------------------------------------------------------------------
+
+HINDI_OBLIQUE_PLURAL = ("ियों", "यों", "ओं", "ों")  # उपनिषदों: the Upanishads
+
+
+@lru_cache(maxsize=8192)
+def _devanagari_spelling(word: str) -> str:
+    """IAST with vowel length kept and every nasal sign read as n: लंदन = लन्दन, भंडारकर != भांडारकर."""
+    iast = sanscript.transliterate(normalise(word), sanscript.DEVANAGARI, sanscript.IAST)
+    return regex.sub(r"[ṃṁṅñṇ~]", "n", iast)
+
+
+def spelling(name: NameToken) -> str:
+    """How a name is spelt, for comparing two spellings in one script."""
+    return _devanagari_spelling(name.text) if name.devanagari else name.latin
+
+
+def name_keys(name: NameToken) -> frozenset[str]:
+    """The phonetic key, and for a Devanagari word also the key without a Hindi oblique plural ending."""
+    keys = {name.key}
+    if name.devanagari:
+        for ending in HINDI_OBLIQUE_PLURAL:
+            if name.text.endswith(ending) and len(name.text) > len(ending) + 1:
+                keys.add(phonetic_key(romanise(name.text[: -len(ending)])))
+                break
+    return frozenset(k for k in keys if k)
+
+
+@lru_cache(maxsize=4)
+def _loanword_keys(min_zipf: float, min_lead: float) -> frozenset[str]:
+    """Phonetic keys of the ordinary English words at least ``min_zipf`` common."""
+    from wordfreq import top_n_list
+
+    keys = set()
+    for word in top_n_list("en", 40000):
+        if zipf(word, "en") < min_zipf:
+            break
+        if word.isascii() and word.isalpha() and len(word) >= 3 and ordinary_word(word, min_zipf, min_lead):
+            keys.add(phonetic_key(word))
+    return frozenset(k for k in keys if len(k) >= 3)
+
+
+def ordinary(name: NameToken, config: LabelConfig) -> bool:
+    """An ordinary word written with a capital (Director, Directors, Leader, a masthead's words) or in Devanagari
+    letters (डायरेक्टर, कंप्यूटर: loanwords): not a name."""
+    if name.devanagari:
+        return len(name.key) >= 3 and name.key in _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead)
+    latin = name.latin
+    forms = {latin, latin[:-1] if latin.endswith("s") else latin}
+    return any(ordinary_word(f, config.name_ordinary_zipf, config.name_ordinary_lead) for f in forms)
+
+
+def _latin_candidate(name: NameToken, config: LabelConfig) -> bool:
+    return name.certain and not name.headline and not _is_acronym(name) and not ordinary(name, config)
+
+
+def _devanagari_candidate(name: NameToken, language: str, config: LabelConfig) -> bool:
+    """A Devanagari word that may name someone or somewhere: one the batch writes as a name, or one rare in Hindi
+    that does not read as an ordinary English word."""
+    if name.certain:
+        return not ordinary(name, config)
+    return (not name.function_word and len(name.key) >= 3 and word_zipf(name.text, language) < config.name_rare_zipf
+            and not ordinary(name, config))
+
+
+def candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
+    """Whether ``name`` may be a name at all (for a swap): see the two helpers."""
+    if name.initial:
+        return False
+    if name.devanagari:
+        return _devanagari_candidate(name, view.language, config)
+    return _latin_candidate(name, config)
+
+
+def _ending_variant(x: str, y: str) -> bool:
+    """One name in two languages' forms that differ only in the ending: Copernicus / Copernic, Enceladus /
+    Encelade, Sevilla / Séville."""
+    common = next((k for k, (cx, cy) in enumerate(zip(x, y, strict=False)) if cx != cy), min(len(x), len(y)))
+    return common >= 4 and max(len(x), len(y)) - common <= 4 and common * 2 >= max(len(x), len(y))
+
+
+def _place_ids(name: NameToken, view: Facts) -> frozenset[str]:
+    return frozenset(i for p in view[PLACES] if p.start <= name.start < p.end for i in p.ids)
+
+
+Entry = tuple[NameToken, Facts]
+
+
+def _spelt_differently(x: Entry, y: Entry, config: LabelConfig) -> bool:
+    """Two spellings of one name in one script that differ: in one language, any difference between close keys;
+    across two languages only a slip (``name_max_edits`` letters) that is not the other language's form."""
+    (na, view_a), (nb, view_b) = x, y
+    if na.devanagari != nb.devanagari or spelling(na) == spelling(nb):
+        return False
+    if not (candidate(na, view_a, config) and candidate(nb, view_b, config)):
+        return False  # an ordinary word (Director / Directors), or a common Hindi word
+    same_language = view_a.language == view_b.language
+    shortest = min(len(na.key), len(nb.key))
+    if shortest < (3 if same_language else config.name_min_key_length) or na.key[:1] != nb.key[:1]:
+        return False
+    if edit_distance(na.key, nb.key) > config.name_max_edits:
+        return False
+    if _place_ids(na, view_a) & _place_ids(nb, view_b):
+        return False  # Brazil / Brésil, Bangalore / Bengaluru
+    if same_language:
+        return True
+    return edit_distance(spelling(na), spelling(nb)) <= config.name_max_edits and not _ending_variant(na.latin, nb.latin)
+
+
+def _loosely_same(x: Entry, y: Entry, config: LabelConfig) -> bool:
+    """One name transliterated or in another language's form: keys within a third of their length, same first
+    consonant (across scripts, or across two languages); or one place in the gazetteer."""
+    (na, view_a), (nb, view_b) = x, y
+    if _place_ids(na, view_a) & _place_ids(nb, view_b):
+        return True
+    if na.devanagari == nb.devanagari and view_a.language == view_b.language:
+        return False
+    if view_a.language != view_b.language and na.certain and nb.certain and _same_stem(na.key, nb.key):
+        return True  # Tom / Thomas, London / Londres
+    if not (candidate(na, view_a, config) or candidate(nb, view_b, config)) or not (na.certain or nb.certain):
+        return False
+    if min(len(na.key), len(nb.key)) < 3 or na.key[:1] != nb.key[:1]:
+        return False
+    if na.devanagari == nb.devanagari and _ending_variant(na.latin, nb.latin):
+        return True
+    return min(edit_distance(ka, kb) for ka in name_keys(na) for kb in name_keys(nb)) <= max(1, min(
+        len(na.key), len(nb.key)) // 3)
+
+
+# ---- comparison ---------------------------------------------------------------------------------------
+
+
 def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
-    """One name spelt two ways, or a different name in the same place. Parts of one full name seen in the batch
-    stand for each other; names written as names in the batch tell names where capitals cannot."""
+    """Spelling, initials and swaps of names between two sentences (module docstring)."""
     aliases, known = batch_aliases(batch), batch_known(batch)
-    names_a, names_b = _all_names(a, config, known), _all_names(b, config, known)
+    all_a, all_b = _all_names(a, config, known), _all_names(b, config, known)
+    names_a = [e for e in all_a if not e[0].initial]
+    names_b = [e for e in all_b if not e[0].initial]
     findings: list[Finding] = []
     explained_a: set[int] = set()
     explained_b: set[int] = set()
+    anchors: list[tuple[Entry, Entry]] = []
     shown: set[str] = set()
+
+    def explain(i: int, j: int) -> None:
+        explained_a.add(i)
+        explained_b.add(j)
+        anchors.append((names_a[i], names_b[j]))
+
+    # One name: the same key, or the same spelling.
     for i, (na, view_a) in enumerate(names_a):
         for j, (nb, view_b) in enumerate(names_b):
-            if (na.certain or nb.certain) and same_name(na, nb) and _same_initial(na, nb):
-                explained_a.add(i)
-                explained_b.add(j)
-                both_original = view_a is a.original and view_b is b.original
-                if (na.certain and nb.certain or both_original) and na.key not in shown:
-                    shown.add(na.key)  # one item per name, not one per view
-                    note = f"same name: {na.latin} = {nb.latin}"
-                    findings.append(agreeing("name", na.text, nb.text, note, weight="name_spelling"))
-    # Different spellings of one name: only between original texts (a translation may misspell on its own).
-    for i, (na, view_a) in enumerate(names_a):
-        if i in explained_a or view_a is not a.original:
+            if not ((na.certain or nb.certain) and (name_keys(na) & name_keys(nb)) and _same_initial(na, nb)):
+                if not (na.devanagari and nb.devanagari and spelling(na) == spelling(nb) and len(na.key) >= 3):
+                    continue
+            originals = view_a is a.original and view_b is b.original
+            if originals and _spelt_differently(names_a[i], names_b[j], config):
+                continue  # reported below
+            explain(i, j)
+            if (na.certain and nb.certain or originals) and na.key not in shown:
+                shown.add(na.key)  # one item per name, not one per view
+                note = f"same name: {na.latin} = {nb.latin}"
+                findings.append(agreeing("name", na.text, nb.text, note, weight="name_spelling"))
+    # A Devanagari name that the batch writes in Latin script one way, the other side another way (मृणांक is
+    # "Mrinank" elsewhere; "Mriyank" here): two Latin spellings after all.
+    for i, x in enumerate(names_a):
+        for j, y in enumerate(names_b):
+            if i in explained_a or j in explained_b or x[1] is not a.original or y[1] is not b.original:
+                continue
+            form = _batch_spelling(x[0], y[0], known, config)
+            if form is not None:
+                explain(i, j)
+                latin, written = (x[0], y[0]) if y[0].devanagari else (y[0], x[0])
+                note = f"name spelt differently: {latin.latin} vs {form} ({written.text} as the batch writes it)"
+                findings.append(contradicting("name", x[0].text, y[0].text, note, weight="name_spelling"))
+    # One place or language under two names (gazetteer), one name transliterated or in another language's form.
+    for i, x in enumerate(names_a):
+        for j, y in enumerate(names_b):
+            if i not in explained_a and j not in explained_b and _loosely_same(x, y, config) and not (
+                    x[1] is a.original and y[1] is b.original and _spelt_differently(x, y, config)):
+                explain(i, j)
+    # Different spellings of one name in one script: only between original texts (a translation may misspell).
+    for i, x in enumerate(names_a):
+        if i in explained_a or x[1] is not a.original:
             continue
-        for j, (nb, view_b) in enumerate(names_b):
-            if j in explained_b or view_b is not b.original or not (na.certain or nb.certain):
-                continue
-            if near_miss(na, nb, config.name_min_key_length, config.name_max_edits):
-                explained_a.add(i)
-                explained_b.add(j)
-                note = f"name spelt differently: {na.latin} vs {nb.latin}"
-                findings.append(contradicting("name", na.text, nb.text, note, weight="name_spelling"))
-    # One name in two languages' forms (Tom / Thomas, London / Londres, Rome / Romain): between texts of two
-    # languages, a name whose phonetic key begins like the other's is that name, not a rival.
-    for i, (na, view_a) in enumerate(names_a):
-        for j, (nb, view_b) in enumerate(names_b):
-            if i in explained_a or j in explained_b or view_a.language == view_b.language:
-                continue
-            if (na.certain and nb.certain) and _same_stem(na.key, nb.key):
-                explained_a.add(i)
-                explained_b.add(j)
-    # A different name in the same place: names written as names (not a capital opening a sentence or in a
-    # title-case headline) left unexplained on both sides of two short sentences.
-    left_a = _unexplained(names_a, explained_a)
-    left_b = _unexplained(names_b, explained_b)
+        for j, y in enumerate(names_b):
+            if j not in explained_b and y[1] is b.original and _spelt_differently(x, y, config):
+                explain(i, j)
+                note = f"name spelt differently: {spelling(x[0])} vs {spelling(y[0])}"
+                findings.append(contradicting("name", x[0].text, y[0].text, note, weight="name_spelling"))
+                break
+    findings += _initials_differ(all_a, all_b, anchors, a, b)
+    findings += _swaps(a, b, names_a, names_b, explained_a, explained_b, anchors, aliases, config)
+    return findings
+
+
+def _batch_spelling(x: NameToken, y: NameToken, known: Known, config: LabelConfig) -> str | None:
+    """The Latin spelling the batch gives a Devanagari name (its exact reading), when the other side's Latin
+    spelling is one slip away from it."""
+    if x.devanagari == y.devanagari:
+        return None
+    latin, devanagari = (x, y) if y.devanagari else (y, x)
+    if not latin.certain or len(latin.key) < config.name_min_key_length:
+        return None
+    for form in sorted(known.get(devanagari.key, frozenset())):
+        if form == latin.latin or edit_distance(form, devanagari.latin) > config.name_max_edits:
+            continue
+        if edit_distance(phonetic_key(form), latin.key) <= config.name_max_edits and edit_distance(
+                form, latin.latin) <= config.name_max_edits and form[:1] == latin.latin[:1]:
+            return form
+    return None
+
+
+def _group_initials(group: list[Entry], entries: list[Entry]) -> str:
+    """The initials written in or right before a name group ("U.B. Prasad Rao" -> "UB")."""
+    first, view = group[0]
+    last = group[-1][0]
+    letters = []
+    for name, where in entries:
+        if where is view and name.initial and name.start < last.start and (
+                name.start >= first.start or not view.text[name.end:first.start].replace(".", "").strip()
+                or _chained(name, first, entries, view)):
+            letters.append(name.initial)
+    return "".join(letters)
+
+
+def _chained(name: NameToken, first: NameToken, entries: list[Entry], view: Facts) -> bool:
+    """Whether only initials stand between ``name`` and ``first``."""
+    between = view.text[name.end : first.start]
+    return not regex.sub(r"[\p{L}]{1,6}\.", "", between.replace(" ", "")).strip(".")
+
+
+def _initials_differ(all_a: list[Entry], all_b: list[Entry], anchors: list[tuple[Entry, Entry]], a: Side,
+                     b: Side) -> list[Finding]:
+    """Initials that differ in front of one name (surname matched on both sides): "U.B. Prasad Rao" vs "U.P.
+    Prasad Rao". A side that writes no initials agrees with either."""
+    groups_a, groups_b = _groups(all_a), _groups(all_b)
+    for (na, view_a), (nb, view_b) in anchors:
+        if view_a is not a.original or view_b is not b.original:
+            continue
+        ga = next((g for g in groups_a if g[-1][0] is na), None)
+        gb = next((g for g in groups_b if g[-1][0] is nb), None)
+        if ga is None or gb is None:
+            continue
+        ia, ib = _group_initials(ga, all_a), _group_initials(gb, all_b)
+        if ia and ib and ia != ib:
+            shown_a = view_a.text[_initials_start(ga, all_a) : na.end]
+            shown_b = view_b.text[_initials_start(gb, all_b) : nb.end]
+            note = f"initials differ: {'.'.join(ia)}. vs {'.'.join(ib)}. {na.latin}"
+            return [contradicting("name", shown_a, shown_b, note, weight="name_spelling")]
+    return []
+
+
+def _initials_start(group: list[Entry], entries: list[Entry]) -> int:
+    first, view = group[0]
+    starts = [n.start for n, v in entries if v is view and n.initial and n.start < first.start
+              and _chained(n, first, entries, view)]
+    return min([first.start, *starts])
+
+
+def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explained_a: set[int],
+           explained_b: set[int], anchors: list[tuple[Entry, Entry]], aliases: Aliases,
+           config: LabelConfig) -> list[Finding]:
+    """A different name in the same slot: name groups no name of the other side accounts for, of compatible
+    types, between the same matched names or numbers (or the only such group on each side)."""
+    left_a = _rivals(names_a, explained_a, config)
+    left_b = _rivals(names_b, explained_b, config)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
-    keys_a = _person_keys(names_a)
-    keys_b = _person_keys(names_b)
+    keys_a, keys_b = _person_keys(names_a), _person_keys(names_b)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
+    left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
+        n.devanagari for n, _ in g)]
+    if not left_a or not left_b:
+        return []
+    points = _anchor_points(a, b, anchors)
+    pairs = []
+    used: set[int] = set()
+    for group_a in left_a:
+        if not any(not n.devanagari or n.certain for n, _ in group_a) and not any(
+                not n.devanagari or n.certain for g in left_b for n, _ in g):
+            continue  # two Devanagari candidates never make a swap on their own
+        slot_a = _slot(group_a, points, 0)
+        best = None
+        for k, group_b in enumerate(left_b):
+            if k in used or not _compatible(group_a, group_b, config):
+                continue
+            shared = len(slot_a & _slot(group_b, points, 1))
+            one_each = _in_view(left_a, group_a) == 1 and _in_view(left_b, group_b) == 1
+            if (shared or one_each) and (best is None or shared > best[0]):
+                best = (shared, k)
+        if best is not None:
+            used.add(best[1])
+            pairs.append((group_a, left_b[best[1]]))
+    if not pairs:
+        return []
+    group_a, group_b = pairs[0]
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
-    left_a = [g for g in left_a if g[0][0].certain]
-    left_b = [g for g in left_b if g[0][0].certain]
-    if short and left_a and left_b and _possessor(left_a[0]) == _possessor(left_b[0]):
-        group_a, group_b = left_a[0], left_b[0]
-        counts = sorted((_count_in_best_view(left_a, a), _count_in_best_view(left_b, b)))
-        strength = 1.0 if counts == [1, 1] else 0.5
-        # An organisation (its name carries a word such as Bank, Ministry, Université) is an entity.
-        organisation = any(_organisation(g, config) for g in (group_a, group_b))
-        kind = "entity" if organisation else "name"
-        note = f"different {'organisation' if organisation else 'name'}: {_show(group_a)} vs {_show(group_b)}"
-        if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
-            note += " (read in the English translation)"
-        findings.append(contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap",
-                                      strength=strength))
-    return findings
+    if not short and not points and not (_in_view(left_a, group_a) == 1 and _in_view(left_b, group_b) == 1):
+        return []
+    if _possessor(group_a) != _possessor(group_b):
+        return []
+    organisation = any(_organisation(g, config) for g in (group_a, group_b))
+    kind = "entity" if organisation else "name"
+    note = f"different {'organisation' if organisation else 'name'}: {_show(group_a)} vs {_show(group_b)}"
+    if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
+        note += " (read in the English translation)"
+    return [contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap")]
+
+
+def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
+    """How many of ``groups`` stand in the text ``group`` stands in (a text and its translation name the same
+    people, so each is counted on its own)."""
+    return sum(1 for g in groups if g[0][1] is group[0][1])
+
+
+def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> list[list[Entry]]:
+    """Groups of adjacent name words none of which the other side accounts for, made of candidates."""
+    kept = [(i, e) for i, e in enumerate(names) if candidate(e[0], e[1], config) or i in explained]
+    groups: list[list[tuple[int, Entry]]] = []
+    for i, entry in kept:
+        if groups:
+            (_, (last, last_view)) = groups[-1][-1]
+            if last_view is entry[1] and not regex.sub(r"[\s.]", "", entry[1].text[last.end : entry[0].start]):
+                groups[-1].append((i, entry))
+                continue
+        groups.append([(i, entry)])
+    return [[e for _, e in g] for g in groups if not any(i in explained for i, _ in g)]
+
+
+Point = tuple[int, int]  # start of an anchor in the view of side A, in the view of side B
+
+
+def _anchor_points(a: Side, b: Side, anchors: list[tuple[Entry, Entry]]) -> list[tuple[Facts, Facts, Point]]:
+    """What both sides state alike, with its place on each side: matched names, and equal numbers."""
+    points = [(ea[1], eb[1], (ea[0].start, eb[0].start)) for ea, eb in anchors]
+    for qa in a.original[NUMBERS]:
+        for qb in b.original[NUMBERS]:
+            if qa.value == qb.value:
+                points.append((a.original, b.original, (qa.start, qb.start)))
+    return points
+
+
+def _slot(group: list[Entry], points: list[tuple[Facts, Facts, Point]], side: int) -> set[int]:
+    """The anchors right before and right after a group, as indices into ``points``."""
+    name, view = group[0]
+    here = [(p[2][side], k) for k, p in enumerate(points) if p[side] is view]
+    before = [k for pos, k in sorted(here) if pos < name.start]
+    after = [k for pos, k in sorted(here) if pos > group[-1][0].end]
+    return set(before[-1:] + after[:1])
+
+
+def _kind(group: list[Entry], config: LabelConfig) -> str | None:
+    """What a group names when the text says it: a country (gazetteer), an organisation (an organisation word),
+    a person (a title or initials before it); else None."""
+    name, view = group[0]
+    if any(p.country and p.start <= n.start < p.end for n, _ in group for p in view[PLACES]):
+        return "place"
+    if _organisation(group, config):
+        return "organisation"
+    before = [t for t in view.tokens if t.end <= name.start][-1:]
+    if before and (before[0].norm.rstrip(".") in locale_words.TITLES or view.text[before[0].end:name.start] == ". "
+                   and len(before[0].text) == 1):
+        return "person"
+    return None
+
+
+def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig) -> bool:
+    kx, ky = _kind(x, config), _kind(y, config)
+    return kx is None or ky is None or kx == ky
 
 
 Group = list[tuple[NameToken, Facts]]
@@ -493,28 +842,6 @@ def _show(group: Group) -> str:
 
 def _longest_view(side: Side) -> int:
     return max(len(view.tokens) for view in (side.original, side.english) if view is not None)
-
-
-def _any_certain(groups: list[Group]) -> bool:
-    return any(name.certain for group in groups for name, _ in group)
-
-
-def _unexplained(names: list[tuple[NameToken, Facts]], explained: set[int]) -> list[Group]:
-    """Name groups no name of the other side accounts for: written as names, or opening a sentence in Latin
-    script (Devanagari words are only candidates, never names on their own)."""
-    kept = [n for i, n in enumerate(names) if i not in explained and (_latin_name(n[0]))]
-    return [g for g in _groups(kept) if not all(_is_acronym(n) for n, _ in g)]
-
-
-def _latin_name(name: NameToken) -> bool:
-    return name.certain or name.text[:1].isupper()
-
-
-def _count_in_best_view(groups: list[Group], side: Side) -> int:
-    """How many different names are unexplained, counted in one text (the original and its translation name
-    the same people)."""
-    per_view = [sum(1 for g in groups if g[0][1] is view) for view in (side.original, side.english)]
-    return max(1, min(c for c in per_view if c) if any(per_view) else 1)
 
 
 def confirm_name_swaps(
