@@ -177,9 +177,9 @@ class LabelConfig:
     # ... and a Devanagari word whose phonetic key is that of such an English word at least this common is the
     # loanword, not a name (डायरेक्टर: director, कंप्यूटर: computer).
     name_loanword_zipf: float = 3.5
-    # A Devanagari word rarer than this in Hindi (Zipf) may name someone or somewhere, the rival of a name the
-    # other side writes (वेबर 0.0; पहचान "identity" 5.3).
-    name_rare_zipf: float = 3.5
+    # A Devanagari word rarer than this in Hindi (Zipf), also once a Hindi ending is off, may name someone or
+    # somewhere, the rival of a name the other side writes (वेबर 0.0; सुसंगत "consistent" 3.05; पहचान 5.3).
+    name_rare_zipf: float = 2.5
     # A different name one of whose words (or the word after it) is one of these is reported as an
     # ``entity`` (organisation) rather than a ``name``.
     entity_markers: tuple[str, ...] = (

@@ -122,6 +122,29 @@ def ordinary_word(word: str, min_zipf: float, min_lead: float) -> bool:
     """Whether ``word`` (lower case, plain Latin) is an ordinary English or French word rather than a name:
     in English, a lower-case entry of Webster's list as common as ``min_zipf`` and ``min_lead`` more common in
     English than elsewhere; in French, the same frequency test."""
-    english = word in _webster() and zipf(word, "en") >= min_zipf and language_lead(word, "en") >= min_lead
+    lead = language_lead(word, "en")
+    english = zipf(word, "en") >= min_zipf and (word in _webster() and lead >= min_lead or lead >= STRONG_LEAD)
     french = zipf(word, "fr") >= min_zipf and language_lead(word, "fr") >= min_lead
     return english or french
+
+
+# A word this much more common in English than elsewhere is English, whatever Webster says: adjectives of
+# nationality ("Irish" 1.6, "Brazilian" 1.8) and capitalised common nouns; names travel ("Oregon" 1.1).
+STRONG_LEAD = 1.15
+
+
+# Hindi endings (inflection and derivation) and what the stem ends with without them: a word that is a common
+# Hindi word once they are taken off is a Hindi word (ज़िम्मेदारियाँ: ज़िम्मेदार + ियाँ), not a name.
+HINDI_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ियाँ", "ी"), ("ियां", "ी"), ("ियों", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", ""), ("ें", ""), ("एँ", ""),
+    ("ीय", ""), ("ता", ""), ("त्व", ""), ("कर्ता", ""), ("ी", ""), ("े", "ा"), ("ा", ""),
+)
+
+
+@lru_cache(maxsize=32768)
+def hindi_word(word: str, min_zipf: float) -> bool:
+    """Whether ``word`` is a Hindi word at least ``min_zipf`` common, as written or once an ending is off."""
+    if zipf(word, "hi") >= min_zipf:
+        return True
+    return any(word.endswith(ending) and len(word) > len(ending) + 1 and zipf(
+        word[: -len(ending)] + stem_end, "hi") >= min_zipf for ending, stem_end in HINDI_ENDINGS)

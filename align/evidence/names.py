@@ -50,7 +50,7 @@ from align.evidence.findings import (
     agreeing,
     contradicting,
 )
-from align.evidence.lexicon import Place, find_places, ordinary_word, zipf
+from align.evidence.lexicon import Place, find_places, hindi_word, ordinary_word, zipf
 from align.evidence.locale_words import calendar_words
 from align.evidence.numbers import NUMBERS
 from align.evidence.tokens import Token, normalise
@@ -404,7 +404,7 @@ def name_aliases(all_facts: Sequence[Facts]) -> Aliases:
     for facts in all_facts:
         certain = [(n, facts) for n in facts[NAMES] if n.certain and not n.headline]
         for group in _groups(certain):
-            keys = {n.key for n, _ in group if len(n.key) >= 2}
+            keys = {n.key for n, _ in group if len(n.key) >= 3}  # two letters: "School" and "Oslo" are s-l
             for key in keys:
                 together.setdefault(key, set()).update(keys - {key})
     return {key: frozenset(others) for key, others in together.items() if others}
@@ -491,22 +491,29 @@ def ordinary(name: NameToken, config: LabelConfig) -> bool:
     letters (डायरेक्टर, कंप्यूटर: loanwords): not a name."""
     if name.devanagari:
         return len(name.key) >= 3 and name.key in _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead)
-    latin = name.latin
-    forms = {latin, latin[:-1] if latin.endswith("s") else latin}
+    written = normalise(name.text)
+    forms = {written, written[:-1] if written.endswith("s") else written}
     return any(ordinary_word(f, config.name_ordinary_zipf, config.name_ordinary_lead) for f in forms)
 
 
 def _latin_candidate(name: NameToken, config: LabelConfig) -> bool:
-    return name.certain and not name.headline and not _is_acronym(name) and not ordinary(name, config)
+    if not name.certain or name.headline or _is_acronym(name) or ordinary(name, config):
+        return False
+    return "-" not in name.text or name.text.split("-")[-1][:1].isupper()  # "Catalan-capital": an adjective
 
 
-def _devanagari_candidate(name: NameToken, language: str, config: LabelConfig) -> bool:
-    """A Devanagari word that may name someone or somewhere: one the batch writes as a name, or one rare in Hindi
-    that does not read as an ordinary English word."""
-    if name.certain:
-        return not ordinary(name, config)
-    return (not name.function_word and len(name.key) >= 3 and word_zipf(name.text, language) < config.name_rare_zipf
-            and not ordinary(name, config))
+def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
+    """A Devanagari word that may name someone or somewhere: a place of the gazetteer, or a word rare in Hindi
+    (also without its ending) that does not read as an ordinary English word; written as a name elsewhere in
+    the batch, a word less common than ``name_common_zipf``."""
+    if name.function_word:
+        return False
+    if _place_ids(name, view):
+        return True  # आइसलैंड reads as "island", and is Iceland
+    if len(name.key) < 3 or ordinary(name, config):
+        return False
+    rare = config.name_common_zipf if name.certain else config.name_rare_zipf
+    return not hindi_word(normalise(name.text), rare)
 
 
 def candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
@@ -514,7 +521,7 @@ def candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
     if name.initial:
         return False
     if name.devanagari:
-        return _devanagari_candidate(name, view.language, config)
+        return _devanagari_candidate(name, view, config)
     return _latin_candidate(name, config)
 
 
@@ -709,8 +716,9 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
            config: LabelConfig) -> list[Finding]:
     """A different name in the same slot: name groups no name of the other side accounts for, of compatible
     types, between the same matched names or numbers (or the only such group on each side)."""
-    left_a = _rivals(names_a, explained_a, config)
-    left_b = _rivals(names_b, explained_b, config)
+    cross_lingual = a.original.language != b.original.language
+    left_a = _rivals(names_a, explained_a, config, cross_lingual)
+    left_b = _rivals(names_b, explained_b, config, cross_lingual)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
     keys_a, keys_b = _person_keys(names_a), _person_keys(names_b)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
@@ -760,9 +768,11 @@ def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
     return sum(1 for g in groups if g[0][1] is group[0][1])
 
 
-def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> list[list[Entry]]:
-    """Groups of adjacent name words none of which the other side accounts for, made of candidates."""
-    kept = [(i, e) for i, e in enumerate(names) if candidate(e[0], e[1], config) or i in explained]
+def _rivals(names: list[Entry], explained: set[int], config: LabelConfig, cross_lingual: bool) -> list[list[Entry]]:
+    """Groups of adjacent name words none of which the other side accounts for, made of candidates. Between two
+    languages an acronym is not a rival (OPEC / OPEP, UN / ONU)."""
+    kept = [(i, e) for i, e in enumerate(names) if candidate(e[0], e[1], config) and not (
+        cross_lingual and e[0].text.isupper() and i not in explained)]
     groups: list[list[tuple[int, Entry]]] = []
     for i, entry in kept:
         if groups:
