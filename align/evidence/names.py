@@ -510,7 +510,7 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         return False
     if _place_ids(name, view):
         return True  # आइसलैंड reads as "island", and is Iceland
-    if len(name.key) < 3 or ordinary(name, config):
+    if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
         return False
     rare = config.name_common_zipf if name.certain else config.name_rare_zipf
     return not hindi_word(normalise(name.text), rare)
@@ -771,7 +771,8 @@ def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
 def _rivals(names: list[Entry], explained: set[int], config: LabelConfig, cross_lingual: bool) -> list[list[Entry]]:
     """Groups of adjacent name words none of which the other side accounts for, made of candidates. Between two
     languages an acronym is not a rival (OPEC / OPEP, UN / ONU)."""
-    kept = [(i, e) for i, e in enumerate(names) if candidate(e[0], e[1], config) and not (
+    runs = _french_runs(names)
+    kept = [(i, e) for i, e in enumerate(names) if (candidate(e[0], e[1], config) or i in runs) and not (
         cross_lingual and e[0].text.isupper() and i not in explained)]
     groups: list[list[tuple[int, Entry]]] = []
     for i, entry in kept:
@@ -782,6 +783,18 @@ def _rivals(names: list[Entry], explained: set[int], config: LabelConfig, cross_
                 continue
         groups.append([(i, entry)])
     return [[e for _, e in g] for g in groups if not any(i in explained for i, _ in g)]
+
+
+def _french_runs(names: list[Entry]) -> set[int]:
+    """Indices of capitalised French words standing two or more in a row mid-sentence: French capitalises no
+    common word there, so "Société Générale" is a name though both its words are words."""
+    runs: set[int] = set()
+    for k in range(len(names) - 1):
+        (x, view), (y, other) = names[k], names[k + 1]
+        if view is other and view.language == "fr" and x.certain and y.certain and not x.headline \
+                and not x.devanagari and not view.text[x.end : y.start].strip():
+            runs.update((k, k + 1))
+    return runs
 
 
 Point = tuple[int, int]  # start of an anchor in the view of side A, in the view of side B
