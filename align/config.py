@@ -114,20 +114,30 @@ class LinkConfig:
     rerank_batch_size: int = 4  # pairs per model call: small, so a call returns within about a second (Ctrl-C)
 
 
-# Negation cues for the label stage, any language (en, fr, hi); phrases are matched as whole token runs.
+# Negation cues for the label stage, any language (en, fr, hi); phrases are matched as whole token runs. Only
+# markers that negate a clause's verb: "without", "refused", "sans", "बिना", "इनकार" are lexical negatives (below).
 DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
-    "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot", "no one",
-    "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
-    "pas", "jamais", "aucun", "aucune", "sans", "non", "rien", "nie", "nié", "nient", "dément", "démenti",
-    "refusé", "rejeté",
-    "नहीं", "नही", "न", "ना", "मत", "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार",
+    "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot", "no one",
+    "pas", "jamais", "aucun", "aucune", "rien",
+    "नहीं", "नही", "न", "ना",
 )
 # Phrases that contain a negation word but do not negate the statement.
 DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
     "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
     "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
-    "sans cesse", "sans doute",
+    "sans cesse", "sans doute", "इतना ही नहीं", "क्यों न", "क्यों ना", "ना ही", "न ही",
+)
+# Lexical negatives: words that state a negative without negating a clause. They are not negations, but a
+# clausal negation on one side may say what one of them says on the other ("पता नहीं" = "unknown", "did not
+# accept" = "refused"), so a negation difference they balance is not a conflict. Words with a negative prefix
+# on a common stem (unknown, impossible, inconnu, अज्ञात) count too (``locale_words.NEGATIVE_PREFIXES``).
+DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
+    "without", "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
+    "fail", "fails", "failed", "lack", "lacks", "lacked", "absence", "unable", "declined", "declines",
+    "sans", "non", "nie", "nié", "nient", "dément", "démenti", "refuse", "refusé", "refusent", "rejeté",
+    "rejette", "échoué", "absence", "incapable",
+    "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार", "मना", "नाकाम", "विफल", "असफल", "मत",
 )
 
 
@@ -194,6 +204,7 @@ class LabelConfig:
     negation_partners: tuple[str, ...] = ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",
                                           "guère", "point", "ni")
     negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
+    negation_lexical: tuple[str, ...] = DEFAULT_NEGATION_LEXICAL
     # Uniqueness words: "not the only one", "pas le seul", "अकेला नहीं" assert that there are others.
     negation_litotes: tuple[str, ...] = ("the only", "the first", "alone", "isolated", "unique", "le seul",
                                          "la seule", "les seuls", "le premier", "la première", "isolé",

@@ -548,3 +548,11 @@ GENERIC_REFERENCES: frozenset[str] = frozenset(
     कंपनी फर्म समूह ग्रुप बैंक सरकार मंत्रालय अदालत कोर्ट बोर्ड प्रबंधन शेयर सूचकांक इंडेक्स बाजार शहर राज्य देश टीम
     क्लब""".split()
 )
+
+# Prefixes that negate the word they stand before, when what follows is itself a common word: unknown, impossible,
+# irregular, inconnu, अज्ञात (unknown), असंभव, बेघर, गैरकानूनी. Lexical negatives (see polarity).
+NEGATIVE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("un", "in", "im", "ir", "il", "dis", "non-"),
+    "fr": ("in", "im", "ir", "il", "dés", "non-"),
+    "hi": ("अ", "अन", "बे", "गैर", "ना"),
+}

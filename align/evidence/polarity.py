@@ -1,5 +1,11 @@
-"""Negation and polarity: did / did not, confirmed / denied, Hindi नहीं/न, French ne ... pas; and the
-``negation`` evidence: one side negates what the other states.
+"""Negation and polarity: did / did not, Hindi नहीं/न, French ne ... pas; and the ``negation`` evidence: one
+side negates what the other states.
+
+Negation is clausal: only markers that negate a clause's verb are cues (``negation_words``). Lexical negatives
+("without", "refused", "sans", "बिना", "इनकार", "unknown", "अज्ञात") are not negations; they are read apart
+(``LEXICAL``) because a clausal negation on one side may say what one of them says on the other ("पता नहीं" /
+"unknown"): a difference in negations that they balance is no conflict. Idioms with a negation word that negate
+nothing ("इतना ही नहीं" moreover, rhetorical "क्यों न", "No. 11") are not cues.
 
 The cue lists are rules and live in ``LabelConfig``; this module only applies them. French split
 negation is read as one cue ("n'ai pas"), and "ne ... que" (only) is not a negation.
@@ -13,11 +19,13 @@ from dataclasses import dataclass
 from align.config import LabelConfig
 from align.evidence import locale_words
 from align.evidence.findings import Batch, Comparator, FactKey, Facts, Finding, Found, Side, contradicting
+from align.evidence.lexicon import zipf
 from align.evidence.tokens import Token, phrase_at, phrase_tokens
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
+NEGATED_STEM_ZIPF = 3.5  # "unknown" is a negative when "known" is at least this common
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,7 @@ class Cue:
 
 
 NEGATIONS: FactKey[Cue] = FactKey("negation")
+LEXICAL: FactKey[Cue] = FactKey("lexical_negative")
 
 
 def find_negations(
@@ -91,7 +100,25 @@ def find_negations(
 def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     cues = find_negations(facts.tokens, config.negation_words, config.negation_particles,
                           config.negation_partners, config.negation_exceptions, config.negation_litotes)
-    return {NEGATIONS: tuple(cues)}
+    numbered = {t.start for i, t in enumerate(facts.tokens[:-1]) if t.norm == "no" and facts.tokens[i + 1].is_number
+                and facts.text[t.end : t.end + 1] == "."}  # "No. 11" is a number
+    cues = [c for c in cues if c.start not in numbered]
+    return {NEGATIONS: tuple(cues), LEXICAL: tuple(find_lexical_negatives(facts, config))}
+
+
+def find_lexical_negatives(facts: Facts, config: LabelConfig) -> list[Cue]:
+    """Words that state a negative without negating a clause: the configured ones, and a negative prefix on a
+    common word of the text's language (unknown, impossible, inconnu, अज्ञात)."""
+    lexical = {w for w in config.negation_lexical}
+    prefixes = locale_words.NEGATIVE_PREFIXES.get(facts.language, ())
+    found = []
+    for token in facts.tokens:
+        word = token.norm
+        if word in lexical or any(word.startswith(p) and len(word) - len(p) >= 4 and zipf(
+                word[len(p):], facts.language) >= NEGATED_STEM_ZIPF and zipf(word, facts.language) < zipf(
+                word[len(p):], facts.language) for p in prefixes):
+            found.append(Cue(token.start, token.end, token.text))
+    return found
 
 
 # ---- comparison ------------------------------------------------------------------------------------
@@ -125,14 +152,22 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     count_a, count_b = len(view_a[NEGATIONS]), len(view_b[NEGATIONS])
     if count_a == count_b:
         return []
+    polarity_a = count_a + len(view_a[LEXICAL])
+    polarity_b = count_b + len(view_b[LEXICAL])
+    if (polarity_a > polarity_b) != (count_a > count_b) or polarity_a == polarity_b:
+        return []  # "पता नहीं" / "unknown", "did not accept" / "refused": a lexical negative says the same
     strength = 1.0 if min(count_a, count_b) == 0 else 0.6
     longest = max(len(view_a.tokens), len(view_b.tokens))
-    if longest > config.negation_long_sentence:
-        strength *= config.negation_long_sentence / longest  # long sentences carry more clauses to negate
     shortest = min(len(view_a.tokens), len(view_b.tokens))
-    if view_a.language == view_b.language and shortest < config.negation_length_ratio * longest:
-        # One sentence says much more than the other: the negation may sit in what the other does not say.
-        strength *= shortest / (config.negation_length_ratio * longest)
+    if shortest < config.negation_length_ratio * longest:
+        # One sentence says much more than the other: the negation may sit in what the other does not say, the
+        # more so in a long sentence, which carries more clauses to negate. Two sentences of a length are
+        # parallel enough for one inserted "not" to count, however long (token counts differ more across
+        # languages: Hindi writes postpositions, so only length itself weighs there).
+        if view_a.language == view_b.language:
+            strength *= shortest / (config.negation_length_ratio * longest)
+        if longest > config.negation_long_sentence:
+            strength *= config.negation_long_sentence / longest
     if translated:
         strength *= min(1.0, _overlap(view_a, view_b) / config.negation_min_overlap)
     elif view_a.language != view_b.language:
