@@ -126,7 +126,7 @@ DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
     "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
     "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
-    "sans cesse", "sans doute", "इतना ही नहीं", "क्यों न", "क्यों ना", "ना ही", "न ही",
+    "sans cesse", "sans doute", "इतना ही नहीं", "क्यों न", "क्यों ना", "ना ही", "न ही", "या नहीं", "or not",
 )
 # Lexical negatives: words that state a negative without negating a clause. They are not negations, but a
 # clausal negation on one side may say what one of them says on the other ("पता नहीं" = "unknown", "did not
@@ -135,8 +135,10 @@ DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
 DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
     "without", "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
     "fail", "fails", "failed", "lack", "lacks", "lacked", "absence", "unable", "declined", "declines",
+    "avoid", "avoids", "avoided", "aborted", "devoid", "unlikely", "ignore", "ignored",
     "sans", "non", "nie", "nié", "nient", "dément", "démenti", "refuse", "refusé", "refusent", "rejeté",
-    "rejette", "échoué", "absence", "incapable",
+    "rejette", "échoué", "absence", "incapable", "ignore", "ignorent", "ignorait", "indemne", "éviter", "évite",
+    "avorté", "avortée", "dépourvu", "dépourvue", "improbable",
     "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार", "मना", "नाकाम", "विफल", "असफल", "मत",
 )
 
@@ -190,6 +192,9 @@ class LabelConfig:
     # A Devanagari word rarer than this in Hindi (Zipf), also once a Hindi ending is off, may name someone or
     # somewhere, the rival of a name the other side writes (वेबर 0.0; सुसंगत "consistent" 3.05; पहचान 5.3).
     name_rare_zipf: float = 2.5
+    # ... and one that reads as a name written as such elsewhere in the batch, rarer than this (जैक 4.03; आकाश
+    # "sky" and Akash 4.65; पेरिस 4.04 is in the gazetteer anyway).
+    name_batch_zipf: float = 4.4
     # A different name one of whose words (or the word after it) is one of these is reported as an
     # ``entity`` (organisation) rather than a ``name``.
     entity_markers: tuple[str, ...] = (

@@ -123,7 +123,9 @@ def ordinary_word(word: str, min_zipf: float, min_lead: float) -> bool:
     in English, a lower-case entry of Webster's list as common as ``min_zipf`` and ``min_lead`` more common in
     English than elsewhere; in French, the same frequency test."""
     lead = language_lead(word, "en")
-    english = zipf(word, "en") >= min_zipf and (word in _webster() and lead >= min_lead or lead >= STRONG_LEAD)
+    common = zipf(word, "en")
+    english = common >= min_zipf and word in _webster() and lead >= min_lead or common >= min_zipf - 0.5 and (
+        lead >= STRONG_LEAD)
     french = zipf(word, "fr") >= min_zipf and language_lead(word, "fr") >= min_lead
     return english or french
 

@@ -95,6 +95,9 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     ("z", "j"),
     ("q", "k"),
     ("x", "ks"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "si"),
     ("c", "k"),
     ("iya", "ia"),
     ("iyo", "io"),
@@ -236,9 +239,13 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
         elif token.is_devanagari:
             if token.norm in locale_words.TITLES or len(token.norm) < 2:
                 continue
-            latin = romanise(token.text)
-            found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, False,
-                                   function_word=token.norm in locale_words.STOPWORDS))
+            offset = token.start
+            for part in regex.split(r"[-‑]", token.text):  # अपोलो-सोयुज़: Apollo and Soyuz
+                if len(part) >= 2:
+                    latin = romanise(part)
+                    found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, False,
+                                           function_word=normalise(part) in locale_words.STOPWORDS))
+                offset += len(part) + 1
         elif _is_capitalised_name(token, sentence_start):
             word = token.text.rstrip("'’")  # "Sharma's": the name is Sharma
             latin = romanise(word)
@@ -464,6 +471,8 @@ def spelling(name: NameToken) -> str:
 def name_keys(name: NameToken) -> frozenset[str]:
     """The phonetic key, and for a Devanagari word also the key without a Hindi oblique plural ending."""
     keys = {name.key}
+    if not name.devanagari and name.latin.endswith("s") and len(name.latin) > 4:
+        keys.add(phonetic_key(name.latin[:-1]))  # Thais / थाई; one script's spellings are compared as spelt
     if name.devanagari:
         for ending in HINDI_OBLIQUE_PLURAL:
             if name.text.endswith(ending) and len(name.text) > len(ending) + 1:
@@ -499,6 +508,8 @@ def ordinary(name: NameToken, config: LabelConfig) -> bool:
 def _latin_candidate(name: NameToken, config: LabelConfig) -> bool:
     if not name.certain or name.headline or _is_acronym(name) or ordinary(name, config):
         return False
+    if normalise(name.text).rstrip(".") in config.entity_markers:
+        return False  # "Inc", "Corporation": what a name is, not a name
     return "-" not in name.text or name.text.split("-")[-1][:1].isupper()  # "Catalan-capital": an adjective
 
 
@@ -506,13 +517,13 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
     """A Devanagari word that may name someone or somewhere: a place of the gazetteer, or a word rare in Hindi
     (also without its ending) that does not read as an ordinary English word; written as a name elsewhere in
     the batch, a word less common than ``name_common_zipf``."""
-    if name.function_word:
+    if name.function_word or any(q.start <= name.start < q.end for q in view[NUMBERS]):
         return False
-    if _place_ids(name, view):
+    if any(i.startswith(("place:", "city:")) for i in _place_ids(name, view)):
         return True  # आइसलैंड reads as "island", and is Iceland
     if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
         return False
-    rare = config.name_common_zipf if name.certain else config.name_rare_zipf
+    rare = config.name_batch_zipf if name.certain else config.name_rare_zipf
     return not hindi_word(normalise(name.text), rare)
 
 
@@ -572,8 +583,10 @@ def _loosely_same(x: Entry, y: Entry, config: LabelConfig) -> bool:
         return True  # Tom / Thomas, London / Londres
     if not (candidate(na, view_a, config) or candidate(nb, view_b, config)) or not (na.certain or nb.certain):
         return False
-    if min(len(na.key), len(nb.key)) < 3 or na.key[:1] != nb.key[:1]:
+    if min(len(na.key), len(nb.key)) < 3:
         return False
+    if na.key[:1] != nb.key[:1]:
+        return min(len(na.key), len(nb.key)) >= 5 and edit_distance(na.key, nb.key) <= 1
     if na.devanagari == nb.devanagari and _ending_variant(na.latin, nb.latin):
         return True
     return min(edit_distance(ka, kb) for ka in name_keys(na) for kb in name_keys(nb)) <= max(1, min(
@@ -653,11 +666,11 @@ def _batch_spelling(x: NameToken, y: NameToken, known: Known, config: LabelConfi
     if x.devanagari == y.devanagari:
         return None
     latin, devanagari = (x, y) if y.devanagari else (y, x)
-    if not latin.certain or len(latin.key) < config.name_min_key_length:
+    if not latin.certain or len(latin.key) < config.name_min_key_length or ordinary(latin, config):
         return None
     for form in sorted(known.get(devanagari.key, frozenset())):
-        if form == latin.latin or edit_distance(form, devanagari.latin) > config.name_max_edits:
-            continue
+        if form in (latin.latin, latin.latin[:-1]) or edit_distance(form, devanagari.latin) > config.name_max_edits:
+            continue  # the same spelling, or its plural
         if edit_distance(phonetic_key(form), latin.key) <= config.name_max_edits and edit_distance(
                 form, latin.latin) <= config.name_max_edits and form[:1] == latin.latin[:1]:
             return form
@@ -771,7 +784,7 @@ def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
 def _rivals(names: list[Entry], explained: set[int], config: LabelConfig, cross_lingual: bool) -> list[list[Entry]]:
     """Groups of adjacent name words none of which the other side accounts for, made of candidates. Between two
     languages an acronym is not a rival (OPEC / OPEP, UN / ONU)."""
-    runs = _french_runs(names)
+    runs = _french_runs(names, config)
     kept = [(i, e) for i, e in enumerate(names) if (candidate(e[0], e[1], config) or i in runs) and not (
         cross_lingual and e[0].text.isupper() and i not in explained)]
     groups: list[list[tuple[int, Entry]]] = []
@@ -785,14 +798,15 @@ def _rivals(names: list[Entry], explained: set[int], config: LabelConfig, cross_
     return [[e for _, e in g] for g in groups if not any(i in explained for i, _ in g)]
 
 
-def _french_runs(names: list[Entry]) -> set[int]:
-    """Indices of capitalised French words standing two or more in a row mid-sentence: French capitalises no
-    common word there, so "Société Générale" is a name though both its words are words."""
+def _french_runs(names: list[Entry], config: LabelConfig) -> set[int]:
+    """Indices of capitalised French words standing two in a row mid-sentence, one of them an organisation
+    word: "Société Générale" is a name though both its words are words ("Seconde Guerre" is not)."""
     runs: set[int] = set()
     for k in range(len(names) - 1):
         (x, view), (y, other) = names[k], names[k + 1]
         if view is other and view.language == "fr" and x.certain and y.certain and not x.headline \
-                and not x.devanagari and not view.text[x.end : y.start].strip():
+                and not x.devanagari and not view.text[x.end : y.start].strip() \
+                and normalise(x.text) in config.entity_markers:
             runs.update((k, k + 1))
     return runs
 

@@ -102,7 +102,9 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
                           config.negation_partners, config.negation_exceptions, config.negation_litotes)
     numbered = {t.start for i, t in enumerate(facts.tokens[:-1]) if t.norm == "no" and facts.tokens[i + 1].is_number
                 and facts.text[t.end : t.end + 1] == "."}  # "No. 11" is a number
-    cues = [c for c in cues if c.start not in numbered]
+    # French "jamais" without "ne" is "ever" ("le plus violent jamais enregistré"), not "never".
+    bare = {t.start for t in facts.tokens if t.norm == "jamais"} if facts.language == "fr" else set()
+    cues = [c for c in cues if c.start not in numbered and c.start not in bare]
     return {NEGATIONS: tuple(cues), LEXICAL: tuple(find_lexical_negatives(facts, config))}
 
 
