@@ -505,8 +505,12 @@ def ordinary(name: NameToken, config: LabelConfig) -> bool:
     return any(ordinary_word(f, config.name_ordinary_zipf, config.name_ordinary_lead) for f in forms)
 
 
-def _latin_candidate(name: NameToken, config: LabelConfig) -> bool:
-    if not name.certain or name.headline or _is_acronym(name) or ordinary(name, config):
+def _latin_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
+    if not name.certain or name.headline or _is_acronym(name):
+        return False
+    if _in_place(name, view):
+        return True  # "Australie", "Russie": French words to wordfreq, places to the gazetteer
+    if ordinary(name, config):
         return False
     if normalise(name.text).rstrip(".") in config.entity_markers:
         return False  # "Inc", "Corporation": what a name is, not a name
@@ -519,7 +523,7 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
     the batch, a word less common than ``name_common_zipf``."""
     if name.function_word or any(q.start <= name.start < q.end for q in view[NUMBERS]):
         return False
-    if any(i.startswith(("place:", "city:")) for i in _place_ids(name, view)):
+    if _in_place(name, view):
         return True  # आइसलैंड reads as "island", and is Iceland
     if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
         return False
@@ -533,7 +537,7 @@ def candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
         return False
     if name.devanagari:
         return _devanagari_candidate(name, view, config)
-    return _latin_candidate(name, config)
+    return _latin_candidate(name, view, config)
 
 
 def _ending_variant(x: str, y: str) -> bool:
@@ -541,6 +545,11 @@ def _ending_variant(x: str, y: str) -> bool:
     Encelade, Sevilla / Séville."""
     common = next((k for k, (cx, cy) in enumerate(zip(x, y, strict=False)) if cx != cy), min(len(x), len(y)))
     return common >= 4 and max(len(x), len(y)) - common <= 4 and common * 2 >= max(len(x), len(y))
+
+
+def _in_place(name: NameToken, view: Facts) -> bool:
+    """Whether the gazetteer reads ``name`` as (part of) a country or city (not a language: "Spanish")."""
+    return any(i.startswith(("place:", "city:")) for i in _place_ids(name, view))
 
 
 def _place_ids(name: NameToken, view: Facts) -> frozenset[str]:
