@@ -360,7 +360,8 @@ def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known)
         return name
     forms = known.get(name.key, frozenset())
     if not DEVANAGARI.search(name.text):
-        return replace(name, certain=True) if name.latin in forms or _international(name.latin, config) else name
+        travels = _international(name.latin, config) or _travels(normalise(name.text), language, config)
+        return replace(name, certain=True) if name.latin in forms or travels else name
     close = any(form[:1] == name.latin[:1] and edit_distance(form, name.latin) <= config.name_known_max_edits
                 for form in forms)
     common = name.function_word or word_zipf(name.text, language) >= config.name_common_zipf
@@ -368,6 +369,17 @@ def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known)
             name.latin, config, floor=config.name_international_floor)):
         return name
     return replace(name, certain=True)
+
+
+def _travels(word: str, language: str, config: LabelConfig) -> bool:
+    """A capitalised word where capitals say nothing reads as a name when it is not much more common in its
+    text's language than elsewhere (names travel: "Eriksson" 0.37, "Hsieh" 0.63; "Despite" and "Marcher" do
+    not) and not one of that language's very common words ("Police")."""
+    from align.evidence.lexicon import language_lead
+
+    if language not in ("en", "fr") or len(word) < 3:
+        return False
+    return zipf(word, language) < TRAVELLING_MAX_ZIPF and language_lead(word, language) < config.name_ordinary_lead
 
 
 def _international(latin: str, config: LabelConfig, floor: float = 0.0) -> bool:
@@ -454,6 +466,7 @@ def batch_known(batch: Batch) -> Known:
 # ---- what a name word is ------------------------------------------------------------------------------
 
 HINDI_OBLIQUE_PLURAL = ("ियों", "यों", "ओं", "ों")  # उपनिषदों: the Upanishads
+TRAVELLING_MAX_ZIPF = 4.8  # a word opening a sentence this common in its language is that word ("Police" 5.3)
 
 
 @lru_cache(maxsize=8192)
@@ -482,24 +495,40 @@ def name_keys(name: NameToken) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def _loanword_keys(min_zipf: float, min_lead: float) -> frozenset[str]:
-    """Phonetic keys of the ordinary English words at least ``min_zipf`` common."""
+def _loanword_keys(min_zipf: float, min_lead: float) -> dict[str, tuple[str, ...]]:
+    """Phonetic key -> the ordinary English words at least ``min_zipf`` common that have it."""
     from wordfreq import top_n_list
 
-    keys = set()
+    table: dict[str, list[str]] = {}
     for word in top_n_list("en", 40000):
         if zipf(word, "en") < min_zipf:
             break
         if word.isascii() and word.isalpha() and len(word) >= 3 and ordinary_word(word, min_zipf, min_lead):
-            keys.add(phonetic_key(word))
-    return frozenset(k for k in keys if len(k) >= 3)
+            table.setdefault(phonetic_key(word), []).append(word)
+    return {key: tuple(words) for key, words in table.items() if len(key) >= 3}
+
+
+def _loanword(name: NameToken, config: LabelConfig) -> bool:
+    """A Devanagari word that reads as a common English word: its key (four consonants or more: डायरेक्टर is
+    d-r-k-t-r, "director"), or for a three-consonant key also nearly its spelling (रोनिक r-n-k is not "rank")."""
+    words = _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead).get(name.key, ())
+    if len(name.key) >= 4:
+        return bool(words)
+    return any(edit_distance(name.latin, phonetic_spelling(word)) <= 1 for word in words)
+
+
+def phonetic_spelling(word: str) -> str:
+    """A Latin word with the spelling rules applied but its vowels kept, to set against a transliteration."""
+    for old, new in SPELLING_RULES:
+        word = word.replace(old, new)
+    return word
 
 
 def ordinary(name: NameToken, config: LabelConfig) -> bool:
     """An ordinary word written with a capital (Director, Directors, Leader, a masthead's words) or in Devanagari
     letters (डायरेक्टर, कंप्यूटर: loanwords): not a name."""
     if name.devanagari:
-        return len(name.key) >= 3 and name.key in _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead)
+        return len(name.key) >= 3 and _loanword(name, config)
     written = normalise(name.text)
     forms = {written, written[:-1] if written.endswith("s") else written}
     return any(ordinary_word(f, config.name_ordinary_zipf, config.name_ordinary_lead) for f in forms)
