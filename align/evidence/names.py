@@ -616,7 +616,7 @@ def _spelt_differently(x: Entry, y: Entry, config: LabelConfig) -> bool:
     if _place_ids(na, view_a) & _place_ids(nb, view_b):
         return False  # Brazil / Brésil, Bangalore / Bengaluru
     if same_language:
-        return True
+        return edit_distance(spelling(na), spelling(nb)) <= config.name_max_edits + 1  # Ranjeet / Ranjit
     return edit_distance(spelling(na), spelling(nb)) <= config.name_max_edits and not _ending_variant(na.latin, nb.latin)
 
 
@@ -626,20 +626,27 @@ def _loosely_same(x: Entry, y: Entry, config: LabelConfig) -> bool:
     (na, view_a), (nb, view_b) = x, y
     if _place_ids(na, view_a) & _place_ids(nb, view_b):
         return True
-    if na.devanagari == nb.devanagari and view_a.language == view_b.language:
-        return False
-    if view_a.language != view_b.language and na.certain and nb.certain and _same_stem(na.key, nb.key):
-        return True  # Tom / Thomas, London / Londres
+    if na.devanagari == nb.devanagari:
+        # One script, two languages: a person keeps the spelling; an exonym changes the ending (Sophocles /
+        # Sophocle, London / Londres) or lengthens a short form (Tom / Thomas).
+        return view_a.language != view_b.language and na.certain and nb.certain and _latin_forms(na, nb)
     if not (candidate(na, view_a, config) or candidate(nb, view_b, config)) or not (na.certain or nb.certain):
         return False
     if min(len(na.key), len(nb.key)) < 3:
         return False
     if na.key[:1] != nb.key[:1]:
         return min(len(na.key), len(nb.key)) >= 5 and edit_distance(na.key, nb.key) <= 1
-    if na.devanagari == nb.devanagari and _ending_variant(na.latin, nb.latin):
-        return True
     return min(edit_distance(ka, kb) for ka in name_keys(na) for kb in name_keys(nb)) <= max(1, min(
         len(na.key), len(nb.key)) // 3)
+
+
+def _latin_forms(na: NameToken, nb: NameToken) -> bool:
+    """Two Latin spellings of one name in two languages: nearly the same letters, the same but the ending, or
+    the short form of the long one (Tom / Thomas)."""
+    x, y = sorted((phonetic_spelling(na.latin), phonetic_spelling(nb.latin)), key=len)
+    if edit_distance(na.latin, nb.latin) <= max(1, len(x) // 4) or _ending_variant(na.latin, nb.latin):
+        return True
+    return len(x) >= 3 and y.startswith(x)
 
 
 # ---- comparison ---------------------------------------------------------------------------------------
@@ -668,6 +675,9 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
             if not ((na.certain or nb.certain) and (name_keys(na) & name_keys(nb)) and _same_initial(na, nb)):
                 if not (na.devanagari and nb.devanagari and spelling(na) == spelling(nb) and len(na.key) >= 3):
                     continue
+            elif na.devanagari == nb.devanagari and view_a.language != view_b.language and not (
+                    _latin_forms(na, nb) or _place_ids(na, view_a) & _place_ids(nb, view_b)):
+                continue  # Walsh / Wales: one key, two names
             originals = view_a is a.original and view_b is b.original
             if originals and _spelt_differently(names_a[i], names_b[j], config):
                 continue  # reported below
@@ -802,7 +812,8 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
             if k in used or not _compatible(group_a, group_b, config):
                 continue
             shared = len(slot_a & _slot(group_b, points, 1))
-            one_each = _in_view(left_a, group_a) == 1 and _in_view(left_b, group_b) == 1
+            one_each = _in_view([g for g in left_a if _compatible(g, group_b, config)], group_a) == 1 and _in_view(
+                [g for g in left_b if _compatible(group_a, g, config)], group_b) == 1
             if (shared or one_each) and (best is None or shared > best[0]):
                 best = (shared, k)
         if best is not None:
@@ -844,7 +855,9 @@ def _rivals(names: list[Entry], explained: set[int], config: LabelConfig, cross_
                 groups[-1].append((i, entry))
                 continue
         groups.append([(i, entry)])
-    return [[e for _, e in g] for g in groups if not any(i in explained for i, _ in g)]
+    # A group whose last word the other side accounts for is that person (Peter Lenz / Lenz); one whose given
+    # name alone is accounted for is another person (Christopher Rossi / Christopher Garcia): its other words.
+    return [[e for i, e in g if i not in explained] for g in groups if g[-1][0] not in explained]
 
 
 def _french_runs(names: list[Entry], config: LabelConfig) -> set[int]:
