@@ -339,10 +339,12 @@ def _all_names(side: Side, config: LabelConfig, known: Known) -> list[tuple[Name
     ]
 
 
-def _person_keys(names: list[tuple[NameToken, Facts]]) -> set[str]:
+def _person_keys(names: list[tuple[NameToken, Facts]], config: LabelConfig) -> set[str]:
     """Keys that may stand for a person: names, and candidate words long enough that a two-consonant
-    coincidence (अमीर "rich" and Mary: m-r) cannot pass for a name."""
-    return {n.key for n, _ in names if n.certain or len(n.key) >= 3}
+    coincidence (अमीर "rich" and Mary: m-r) cannot pass for a name; not ordinary words ("Greenpeace Foundation"
+    and "Fondation Komen" share a word, not a name)."""
+    return {n.key for n, v in names if (n.certain or len(n.key) >= 3) and not (
+        ordinary(n, config) or n.devanagari and not candidate(n, v, config))}
 
 
 def _same_stem(x: str, y: str) -> bool:
@@ -416,10 +418,14 @@ def _groups(names: list[tuple[NameToken, Facts]]) -> list[list[tuple[NameToken, 
     return groups
 
 
+def _same_acronym(x: str, y: str) -> bool:
+    """Two languages' acronyms of one body: the same letters in another order (NATO / OTAN, IOC / CIO) or one
+    letter apart (OPEC / OPEP, UN / ONU)."""
+    return sorted(x) == sorted(y) or edit_distance(x, y) <= 1
+
+
 def _is_acronym(name: NameToken) -> bool:
-    return (
-        name.text.isupper() and len(name.text) <= 3
-    )  # AI/IA, UK/RU: too short to tell a swap from a translation
+    return name.text.isupper() and len(name.text) <= 2  # AI/IA, UK/RU: too short to tell a swap from a translation
 
 
 Aliases = dict[str, frozenset[str]]
@@ -628,8 +634,12 @@ def _loosely_same(x: Entry, y: Entry, config: LabelConfig) -> bool:
         return True
     if na.devanagari == nb.devanagari:
         # One script, two languages: a person keeps the spelling; an exonym changes the ending (Sophocles /
-        # Sophocle, London / Londres) or lengthens a short form (Tom / Thomas).
-        return view_a.language != view_b.language and na.certain and nb.certain and _latin_forms(na, nb)
+        # Sophocle, London / Londres) or lengthens a short form (Tom / Thomas); an acronym its order.
+        if view_a.language == view_b.language or not (na.certain and nb.certain):
+            return False
+        if na.text.isupper() and nb.text.isupper():
+            return _same_acronym(na.text, nb.text)
+        return _latin_forms(na, nb)
     if not (candidate(na, view_a, config) or candidate(nb, view_b, config)) or not (na.certain or nb.certain):
         return False
     if min(len(na.key), len(nb.key)) < 3:
@@ -788,11 +798,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
            config: LabelConfig) -> list[Finding]:
     """A different name in the same slot: name groups no name of the other side accounts for, of compatible
     types, between the same matched names or numbers (or the only such group on each side)."""
-    cross_lingual = a.original.language != b.original.language
-    left_a = _rivals(names_a, explained_a, config, cross_lingual)
-    left_b = _rivals(names_b, explained_b, config, cross_lingual)
+    left_a = _rivals(names_a, explained_a, config)
+    left_b = _rivals(names_b, explained_b, config)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
-    keys_a, keys_b = _person_keys(names_a), _person_keys(names_b)
+    keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
     left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
@@ -841,12 +850,10 @@ def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
     return sum(1 for g in groups if g[0][1] is group[0][1])
 
 
-def _rivals(names: list[Entry], explained: set[int], config: LabelConfig, cross_lingual: bool) -> list[list[Entry]]:
-    """Groups of adjacent name words none of which the other side accounts for, made of candidates. Between two
-    languages an acronym is not a rival (OPEC / OPEP, UN / ONU)."""
+def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> list[list[Entry]]:
+    """Groups of adjacent name words none of which the other side accounts for, made of candidates."""
     runs = _french_runs(names, config)
-    kept = [(i, e) for i, e in enumerate(names) if (candidate(e[0], e[1], config) or i in runs) and not (
-        cross_lingual and e[0].text.isupper() and i not in explained)]
+    kept = [(i, e) for i, e in enumerate(names) if candidate(e[0], e[1], config) or i in runs]
     groups: list[list[tuple[int, Entry]]] = []
     for i, entry in kept:
         if groups:
@@ -911,6 +918,14 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
 
 
 def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig) -> bool:
+    """Two groups that may name rivals: not an acronym and what it abbreviates (NBA / National Basketball
+    Association), and not of two known kinds (a country and a person)."""
+    for one, other in ((x, y), (y, x)):
+        if len(one) == 1 and one[0][0].text.isupper():
+            words = [t.text for t in other[0][1].tokens if other[0][0].start <= t.start <= other[-1][0].start
+                     and t.text[:1].isupper()]
+            if sorted(one[0][0].text) == sorted(w[0] for w in words):
+                return False
     kx, ky = _kind(x, config), _kind(y, config)
     return kx is None or ky is None or kx == ky
 
