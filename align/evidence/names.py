@@ -526,12 +526,17 @@ def _loanword_keys(min_zipf: float, min_lead: float) -> dict[str, tuple[str, ...
 
 def _loanword(name: NameToken, config: LabelConfig) -> bool:
     """A Devanagari word that reads as a common English word: its key (four consonants or more: डायरेक्टर is
-    d-r-k-t-r, "director"), or for a three-consonant key also nearly its spelling (रोनिक r-n-k is not "rank")."""
+    d-r-k-t-r, "director"), or for a three-consonant key also its spelling but for the vowels (पोएट्री is
+    "poetry"; रोनिक r-n-k is not "rank")."""
     words = _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead).get(name.key, ())
     if len(name.key) >= 4:
         return bool(words)
-    return any(word[:1] == name.latin[:1] and edit_distance(name.latin, phonetic_spelling(word)) <= 1
-               for word in words)
+    return any(_vowel_class(name.latin) == _vowel_class(phonetic_spelling(word)) for word in words)
+
+
+def _vowel_class(latin: str) -> str:
+    """A spelling with every run of vowels written as one "a": poetry and पोएट्री (poetri) are both p-a-t-r-a."""
+    return regex.sub(r"[aeiouy]+", "a", latin)
 
 
 def phonetic_spelling(word: str) -> str:
@@ -573,7 +578,10 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         return True  # आइसलैंड reads as "island", and is Iceland
     if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
         return False
-    rare = config.name_batch_zipf if name.certain else config.name_rare_zipf
+    # The candra o (ॉ) writes English sounds: a word with it is a loanword or a name, never a Hindi word, and a
+    # name as common as जॉनसन (Johnson) is still a name.
+    foreign = "ॉ" in name.text
+    rare = config.name_batch_zipf if name.certain or foreign else config.name_rare_zipf
     return not hindi_word_as_written(name.text, rare)
 
 
@@ -644,6 +652,9 @@ def _loosely_same(x: Entry, y: Entry, config: LabelConfig) -> bool:
         return False
     if min(len(na.key), len(nb.key)) < 3:
         return False
+    devanagari = na if na.devanagari else nb
+    if hindi_word_as_written(devanagari.text, config.name_batch_zipf):
+        return False  # करने "to do" is not Karimi, बंद "closed" not Bennett
     if na.key[:1] != nb.key[:1]:
         return min(len(na.key), len(nb.key)) >= 5 and edit_distance(na.key, nb.key) <= 1
     return min(edit_distance(ka, kb) for ka in name_keys(na) for kb in name_keys(nb)) <= max(1, min(
@@ -834,7 +845,8 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
     if not short and not points and not (_in_view(left_a, group_a) == 1 and _in_view(left_b, group_b) == 1):
         return []
-    if _possessor(group_a) != _possessor(group_b):
+    owner_a, owner_b = _possessor(group_a), _possessor(group_b)
+    if owner_a is not None and owner_b is not None and owner_a != owner_b:
         return []
     organisation = any(_organisation(g, config) for g in (group_a, group_b))
     kind = "entity" if organisation else "name"
@@ -858,7 +870,8 @@ def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> lis
     for i, entry in kept:
         if groups:
             (_, (last, last_view)) = groups[-1][-1]
-            if last_view is entry[1] and not regex.sub(r"[\s.]", "", entry[1].text[last.end : entry[0].start]):
+            if last_view is entry[1] and not regex.sub(r"[\s.]", "", entry[1].text[last.end : entry[0].start]) and (
+                    not last.devanagari or _in_place(last, last_view) == _in_place(entry[0], entry[1])):
                 groups[-1].append((i, entry))
                 continue
         groups.append([(i, entry)])
@@ -933,10 +946,17 @@ def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig) -> bool:
 Group = list[tuple[NameToken, Facts]]
 
 
-def _possessor(group: Group) -> bool:
-    """Whether the name owns a following noun ("Anthropic's security manager"): such a name is not the one
-    the sentence is about, so it is only compared with another possessor, never with a plain name."""
+def _possessor(group: Group) -> bool | None:
+    """Whether the name owns a following noun ("Anthropic's security manager"): such a name is not the one the
+    sentence is about, so it is only compared with another possessor, never with a plain name. None where the
+    language does not say (French "de" is also "from", Hindi "का" also "of")."""
     last, view = group[-1]
+    after = next((t for t in view.tokens if t.start >= last.end), None)
+    if view.language == "hi" or last.devanagari:
+        # "X का Y" is "X's Y" and "the Y of X": it says nothing; without it, X owns nothing.
+        return None if after is not None and after.norm in ("का", "की", "के") else False
+    if view.language != "en":
+        return None
     after = next((t for t in view.tokens if t.start >= last.end + 2), None)
     owns = view.text[last.end : last.end + 2] in ("'s", "’s")
     return owns and after is not None and after.text[:1].islower() and after.start <= last.end + 3
