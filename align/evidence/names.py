@@ -757,51 +757,40 @@ def _batch_spelling(x: NameToken, y: NameToken, known: Known, config: LabelConfi
     return None
 
 
-def _group_initials(group: list[Entry], entries: list[Entry]) -> str:
-    """The initials written in or right before a name group ("U.B. Prasad Rao" -> "UB")."""
-    first, view = group[0]
-    last = group[-1][0]
-    letters = []
-    for name, where in entries:
-        if where is view and name.initial and name.start < last.start and (
-                name.start >= first.start or not view.text[name.end:first.start].replace(".", "").strip()
-                or _chained(name, first, entries, view)):
-            letters.append(name.initial)
-    return "".join(letters)
-
-
-def _chained(name: NameToken, first: NameToken, entries: list[Entry], view: Facts) -> bool:
-    """Whether only initials stand between ``name`` and ``first``."""
-    between = view.text[name.end : first.start]
-    return not regex.sub(r"[\p{L}]{1,6}\.", "", between.replace(" ", "")).strip(".")
+def _initials_before(name: NameToken, view: Facts, entries: list[Entry]) -> tuple[str, int]:
+    """The initials written before a name, through its given names ("U.B. Pravin Rao" -> "UB" for Rao and for
+    Pravin), and where they start. A French "M." opening them is Monsieur."""
+    words = sorted((n for n, v in entries if v is view), key=lambda n: n.start)
+    letters: list[str] = []
+    start = name.start
+    current = name
+    for previous in reversed([n for n in words if n.end <= name.start]):
+        if regex.sub(r"[\s.]", "", view.text[previous.end : current.start]):
+            break
+        if previous.initial:
+            letters.insert(0, previous.initial)
+            start = previous.start
+        elif letters:
+            break  # a word before the initials is not part of them
+        current = previous
+    if view.language == "fr" and len(letters) > 1 and letters[0] == "M":
+        letters = letters[1:]
+    return "".join(letters), start
 
 
 def _initials_differ(all_a: list[Entry], all_b: list[Entry], anchors: list[tuple[Entry, Entry]], a: Side,
                      b: Side) -> list[Finding]:
-    """Initials that differ in front of one name (surname matched on both sides): "U.B. Prasad Rao" vs "U.P.
-    Prasad Rao". A side that writes no initials agrees with either."""
-    groups_a, groups_b = _groups(all_a), _groups(all_b)
+    """Initials that differ in front of one name (matched on both sides): "U.B. Prasad Rao" vs "U.P. Prasad
+    Rao". A side that writes no initials agrees with either."""
     for (na, view_a), (nb, view_b) in anchors:
         if view_a is not a.original or view_b is not b.original:
             continue
-        ga = next((g for g in groups_a if g[-1][0] is na), None)
-        gb = next((g for g in groups_b if g[-1][0] is nb), None)
-        if ga is None or gb is None:
-            continue
-        ia, ib = _group_initials(ga, all_a), _group_initials(gb, all_b)
+        (ia, start_a), (ib, start_b) = _initials_before(na, view_a, all_a), _initials_before(nb, view_b, all_b)
         if ia and ib and ia != ib:
-            shown_a = view_a.text[_initials_start(ga, all_a) : na.end]
-            shown_b = view_b.text[_initials_start(gb, all_b) : nb.end]
             note = f"initials differ: {'.'.join(ia)}. vs {'.'.join(ib)}. {na.latin}"
-            return [contradicting("name", shown_a, shown_b, note, weight="name_spelling")]
+            return [contradicting("name", view_a.text[start_a : na.end], view_b.text[start_b : nb.end], note,
+                                  weight="name_spelling")]
     return []
-
-
-def _initials_start(group: list[Entry], entries: list[Entry]) -> int:
-    first, view = group[0]
-    starts = [n.start for n, v in entries if v is view and n.initial and n.start < first.start
-              and _chained(n, first, entries, view)]
-    return min([first.start, *starts])
 
 
 def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explained_a: set[int],
