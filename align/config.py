@@ -165,6 +165,11 @@ class LabelConfig:
     # "A different name in the same place" (Tom vs John) in sentences longer than this only when the two names
     # sit between the same matched names or numbers, or are the only unexplained names on each side.
     name_swap_max_tokens: int = 12
+    # ... and only between two texts of about as many content words (this share of the longer one's), which in
+    # one language share at least this share of the shorter one's: linked news sentences that say different
+    # things name different people without contradicting each other.
+    name_swap_length_ratio: float = 0.6
+    name_swap_min_overlap: float = 0.5
     # A word that reads as a name written as one elsewhere in the batch counts as that name (Tom opening a
     # sentence, टॉम in Hindi without translation): a Devanagari spelling within this many letters of it...
     name_known_max_edits: int = 2

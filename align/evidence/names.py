@@ -834,6 +834,8 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
     if not short and not points and not (_in_view(left_a, group_a) == 1 and _in_view(left_b, group_b) == 1):
         return []
+    if not _parallel(group_a[0][1], group_b[0][1], config):
+        return []  # two sentences that say different things name different people: two facts, no swap
     owner_a, owner_b = _possessor(group_a), _possessor(group_b)
     if owner_a is not None and owner_b is not None and owner_a != owner_b:
         return []
@@ -843,6 +845,27 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
         note += " (read in the English translation)"
     return [contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap")]
+
+
+def _content(view: Facts) -> list[str]:
+    return [t.norm for t in view.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number
+            and len(t.norm) > 1]
+
+
+def _parallel(view_a: Facts, view_b: Facts, config: LabelConfig) -> bool:
+    """Whether two texts are near enough to one statement for a name in the same slot to be a swap: about as
+    many content words (across languages, all there is to see without a translation), and in one language
+    sharing at least half of the shorter one's."""
+    words_a, words_b = _content(view_a), _content(view_b)
+    if not words_a or not words_b:
+        return True
+    if min(len(words_a), len(words_b)) < config.name_swap_length_ratio * max(len(words_a), len(words_b)):
+        return False
+    if view_a.language != view_b.language:
+        return True
+    stems_a = {w[:5] for w in words_a}
+    stems_b = {w[:5] for w in words_b}
+    return len(stems_a & stems_b) >= config.name_swap_min_overlap * min(len(stems_a), len(stems_b))
 
 
 def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
