@@ -200,6 +200,9 @@ class LabelConfig:
     # ... and one that reads as a name written as such elsewhere in the batch, rarer than this (जैक 4.03; आकाश
     # "sky" and Akash 4.65; पेरिस 4.04 is in the gazetteer anyway).
     name_batch_zipf: float = 4.4
+    # ... and one written with the candra o (ॉ), which only English sounds need, rarer than this (जॉनसन 3.58;
+    # loanwords as common as टेक्नोलॉजी 4.17 are words).
+    name_foreign_zipf: float = 3.7
     # A different name one of whose words (or the word after it) is one of these is reported as an
     # ``entity`` (organisation) rather than a ``name``.
     entity_markers: tuple[str, ...] = (

@@ -580,8 +580,8 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         return False
     # The candra o (ॉ) writes English sounds: a word with it is a loanword or a name, never a Hindi word, and a
     # name as common as जॉनसन (Johnson) is still a name.
-    foreign = "ॉ" in name.text
-    rare = config.name_batch_zipf if name.certain or foreign else config.name_rare_zipf
+    rare = config.name_batch_zipf if name.certain else config.name_foreign_zipf if "ॉ" in name.text \
+        else config.name_rare_zipf
     return not hindi_word_as_written(name.text, rare)
 
 
@@ -928,17 +928,20 @@ def _slot(group: list[Entry], points: list[tuple[Facts, Facts, Point]], side: in
 
 
 def _kind(group: list[Entry], config: LabelConfig) -> str | None:
-    """What a group names when the text says it: a country (gazetteer), an organisation (an organisation word),
-    a person (a title or initials before it); else None."""
+    """What a group names when the text says it: a country or a city (gazetteer), an organisation (an
+    organisation word), a person (a title, an initial or "by" before it); else None."""
     name, view = group[0]
-    if any(p.country and p.start <= n.start < p.end for n, _ in group for p in view[PLACES]):
-        return "place"
+    places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
+    if any(p.country for p in places):
+        return "country"
+    if places:
+        return "city"
     if _organisation(group, config):
         return "organisation"
     before = [t for t in view.tokens if t.end <= name.start][-1:]
-    if before and (before[0].norm.rstrip(".") in locale_words.TITLES or view.text[before[0].end:name.start] == ". "
-                   and len(before[0].text) == 1):
-        return "person"
+    if before and (before[0].norm.rstrip(".") in (*locale_words.TITLES, "by", "par", "द्वारा") or view.text[
+            before[0].end : name.start] == ". " and len(before[0].text) == 1):
+        return "person"  # a title, an initial, a by-line
     return None
 
 
