@@ -226,6 +226,10 @@ class LabelConfig:
     negation_length_ratio: float = 0.6  # a sentence shorter than this share of the other: weighs less too
     negation_min_overlap: float = 0.5  # translations sharing fewer content words than this: weighs less
     negation_cross_lingual: float = 0.7  # strength factor when counted in two languages (no translations)
+    # With an embedder, between two languages without translations: taking the negation out of the negated
+    # sentence must bring it at least this much closer (cosine) to the other one, or the other says the same
+    # another way (FLORES tune: untouched pairs gain -0.01..0.006, inserted negations 0.001..0.034).
+    negation_min_gain: float = 0.0
     substitution_match: float = 0.89  # cross-lingual word cosine at which two words are one term
     # Substitution check (needs an embedder): a swapped-in word that restores less of the meaning than this
     # is a different term. Within one language synonyms restore 0.7-0.9, rival terms -0.1-0.3.

@@ -14,11 +14,23 @@ negation is read as one cue ("n'ai pas"), and "ne ... que" (only) is not a negat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.findings import Batch, Comparator, FactKey, Facts, Finding, Found, Side, contradicting
+from align.evidence.codemix import EmbeddingCache
+from align.evidence.findings import (
+    Batch,
+    Comparator,
+    Embedder,
+    FactKey,
+    Facts,
+    Finding,
+    Found,
+    Side,
+    contradicting,
+)
 from align.evidence.lexicon import zipf
 from align.evidence.tokens import Token, phrase_at, phrase_tokens
 
@@ -182,4 +194,50 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     return [contradicting("negation", cues_a, cues_b, note, weight="negation", strength=strength)]
 
 
-COMPARATOR = Comparator("negation", read=read, compare=compare)
+def without_cue(facts: Facts, cue: Cue) -> str:
+    """The text with one negation taken out: the word, or both words of a split French negation (ne … pas),
+    leaving the verb between them."""
+    inside = [t for t in facts.tokens if cue.start <= t.start < cue.end]
+    drop = [inside[0], inside[-1]] if "…" in cue.word and len(inside) > 1 else inside
+    text = facts.text
+    for token in sorted(drop, key=lambda t: -t.start):
+        text = text[: token.start] + text[token.end :]
+    return " ".join(text.split())
+
+
+def confirm_negations(
+    all_sides: Sequence[tuple[Side, Side]],
+    findings: list[list[Finding]],
+    embedder: Embedder,
+    config: LabelConfig,
+    batch: Batch,
+) -> list[list[Finding]]:
+    """Between two languages without translations the rules cannot see whether the negated verb is the other
+    side's verb. The embedder can: taking the negation out of the negated sentence must bring it closer to the
+    other sentence (by at least ``negation_min_gain`` in cosine); when it does not, the other side says the
+    same thing another way ("पता नहीं" / "ignore", "won't last" / "might end") and the finding is dropped."""
+    cache = EmbeddingCache(embedder)
+    kept: list[list[Finding]] = []
+    for (a, b), found in zip(all_sides, findings, strict=True):
+        out = []
+        for f in found:
+            if f.kind == "negation" and f.conflict and _between_originals(a, b):
+                count_a, count_b = len(a.original[NEGATIONS]), len(b.original[NEGATIONS])
+                negated, other = (a.original, b.original) if count_a > count_b else (b.original, a.original)
+                texts = [without_cue(negated, cue) for cue in negated[NEGATIONS]]
+                vectors = cache.get([negated.text, other.text, *texts])
+                base = float(vectors[0] @ vectors[1])
+                gain = max(float(v @ vectors[1]) - base for v in vectors[2:])
+                if gain < config.negation_min_gain:
+                    continue
+            out.append(f)
+        kept.append(out)
+    return kept
+
+
+def _between_originals(a: Side, b: Side) -> bool:
+    """Whether ``compare`` counted negations in the original texts of two languages (no translation of one)."""
+    return a.original.language != b.original.language and (a.english_view is None or b.english_view is None)
+
+
+COMPARATOR = Comparator("negation", read=read, compare=compare, with_embedder=confirm_negations)
