@@ -619,8 +619,13 @@ def _spelt_differently(x: Entry, y: Entry, config: LabelConfig) -> bool:
     (na, view_a), (nb, view_b) = x, y
     if na.devanagari != nb.devanagari or spelling(na) == spelling(nb):
         return False
-    if not (candidate(na, view_a, config) and candidate(nb, view_b, config)):
-        return False  # an ordinary word (Director / Directors), or a common Hindi word
+    if na.devanagari:
+        # Two Hindi spellings: of a name, not of a common word (a surname may be rare or not: भंडारकर).
+        if any(n.function_word or ordinary(n, config) or hindi_word_as_written(n.text, config.name_batch_zipf)
+               for n in (na, nb)):
+            return False
+    elif not (candidate(na, view_a, config) and candidate(nb, view_b, config)):
+        return False  # an ordinary word (Director / Directors)
     same_language = view_a.language == view_b.language
     shortest = min(len(na.key), len(nb.key))
     if shortest < (3 if same_language else config.name_min_key_length) or na.key[:1] != nb.key[:1]:
@@ -931,6 +936,10 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
     """What a group names when the text says it: a country or a city (gazetteer), an organisation (an
     organisation word), a person (a title, an initial or "by" before it); else None."""
     name, view = group[0]
+    before = [t for t in view.tokens if t.end <= name.start][-1:]
+    if before and (before[0].norm.rstrip(".") in (*locale_words.TITLES, "by", "par", "द्वारा") or view.text[
+            before[0].end : name.start] == ". " and len(before[0].text) == 1):
+        return "person"  # a title, an initial, a by-line (before the gazetteer: Rao is also a town)
     places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
     if any(p.country for p in places):
         return "country"
@@ -938,10 +947,6 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
         return "city"
     if _organisation(group, config):
         return "organisation"
-    before = [t for t in view.tokens if t.end <= name.start][-1:]
-    if before and (before[0].norm.rstrip(".") in (*locale_words.TITLES, "by", "par", "द्वारा") or view.text[
-            before[0].end : name.start] == ". " and len(before[0].text) == 1):
-        return "person"  # a title, an initial, a by-line
     return None
 
 
