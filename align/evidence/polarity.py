@@ -138,6 +138,10 @@ def find_lexical_negatives(facts: Facts, config: LabelConfig) -> list[Cue]:
 # ---- comparison ------------------------------------------------------------------------------------
 
 
+def _content_words(facts: Facts) -> list[Token]:
+    return [t for t in facts.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number and len(t.norm) > 1]
+
+
 def _overlap(x: Facts, y: Facts) -> float:
     """Share of the shorter text's content words the other text also has (one language): how parallel two
     sentences are, so that a negation in one is a negation of what the other says."""
@@ -171,15 +175,14 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     if (polarity_a > polarity_b) != (count_a > count_b) or polarity_a == polarity_b:
         return []  # "पता नहीं" / "unknown", "did not accept" / "refused": a lexical negative says the same
     strength = 1.0 if min(count_a, count_b) == 0 else 0.6
+    # One sentence says much more than the other: the negation may sit in what the other does not say, the more
+    # so in a long sentence, which carries more clauses to negate. Two sentences of a length are parallel enough
+    # for one inserted "not" to count, however long. Lengths are counted in content words, which two languages
+    # share (Hindi writes postpositions as words, French articles).
     longest = max(len(view_a.tokens), len(view_b.tokens))
-    shortest = min(len(view_a.tokens), len(view_b.tokens))
-    if shortest < config.negation_length_ratio * longest:
-        # One sentence says much more than the other: the negation may sit in what the other does not say, the
-        # more so in a long sentence, which carries more clauses to negate. Two sentences of a length are
-        # parallel enough for one inserted "not" to count, however long (token counts differ more across
-        # languages: Hindi writes postpositions, so only length itself weighs there).
-        if view_a.language == view_b.language:
-            strength *= shortest / (config.negation_length_ratio * longest)
+    words = sorted((len(_content_words(view_a)), len(_content_words(view_b))))
+    if words[0] < config.negation_length_ratio * words[1]:
+        strength *= words[0] / (config.negation_length_ratio * words[1])
         if longest > config.negation_long_sentence:
             strength *= config.negation_long_sentence / longest
     if translated:
