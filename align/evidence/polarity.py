@@ -37,6 +37,7 @@ from align.evidence.tokens import Token, phrase_at, phrase_tokens
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
+SHORT_CONTENT = 4  # content words: sentences this short are compared whatever their length ratio
 NEGATED_STEM_ZIPF = 3.5  # "unknown" is a negative when "known" is at least this common
 
 
@@ -181,7 +182,7 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     # share (Hindi writes postpositions as words, French articles).
     longest = max(len(view_a.tokens), len(view_b.tokens))
     words = sorted((len(_content_words(view_a)), len(_content_words(view_b))))
-    if words[0] < config.negation_length_ratio * words[1]:
+    if words[0] < config.negation_length_ratio * words[1] and words[1] > SHORT_CONTENT:
         strength *= words[0] / (config.negation_length_ratio * words[1])
         if longest > config.negation_long_sentence:
             strength *= config.negation_long_sentence / longest
