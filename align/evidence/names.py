@@ -79,7 +79,9 @@ IAST_FOLD = str.maketrans(
 )
 # Applied in order to a lower-case Latin form; what is left is compared without vowels.
 SPELLING_RULES: tuple[tuple[str, str], ...] = (
-    ("qu", "kv"),
+    ("que", "ke"),  # Albuquerque, Esquimau
+    ("qui", "ki"),
+    ("qu", "kv"),  # squadron
     ("ph", "f"),
     ("ck", "k"),
     ("sch", "sh"),
@@ -823,7 +825,7 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         slot_a = _slot(group_a, points, 0)
         best = None
         for k, group_b in enumerate(left_b):
-            if k in used or not _compatible(group_a, group_b, config):
+            if k in used or not _compatible(group_a, group_b, config) or _maybe_same(group_a, group_b):
                 continue
             shared = len(slot_a & _slot(group_b, points, 1))
             one_each = _in_view([g for g in left_a if _compatible(g, group_b, config)], group_a) == 1 and _in_view(
@@ -871,6 +873,16 @@ def _parallel(view_a: Facts, view_b: Facts, config: LabelConfig) -> bool:
     stems_a = {w[:5] for w in words_a}
     stems_b = {w[:5] for w in words_b}
     return len(stems_a & stems_b) >= config.name_swap_min_overlap * min(len(stems_a), len(stems_b))
+
+
+def _maybe_same(x: list[Entry], y: list[Entry]) -> bool:
+    """Whether two unexplained names may still be one name transliterated or adapted (Charlotte / शॉर्लेट,
+    Disney World / डिज़नीवर्ल्ड, Greenlander / Groenlandais): keys, word by word or joined, within half the
+    shorter one's length. Such a pair is no rival pair: a transliteration never conflicts by itself."""
+    keys_x = [n.key for n, _ in x if n.key] + ["".join(n.key for n, _ in x)]
+    keys_y = [n.key for n, _ in y if n.key] + ["".join(n.key for n, _ in y)]
+    return any(min(len(kx), len(ky)) >= 3 and edit_distance(kx, ky) <= max(1, min(len(kx), len(ky)) // 2)
+               for kx in keys_x for ky in keys_y)
 
 
 def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
