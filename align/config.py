@@ -135,10 +135,11 @@ DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
 DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
     "without", "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
     "fail", "fails", "failed", "lack", "lacks", "lacked", "absence", "unable", "declined", "declines",
-    "avoid", "avoids", "avoided", "aborted", "devoid", "unlikely", "ignore", "ignored",
+    "avoid", "avoids", "avoided", "aborted", "devoid", "unlikely", "ignore", "ignored", "barely", "hardly",
+    "scarcely", "seldom",
     "sans", "non", "nie", "nié", "nient", "dément", "démenti", "refuse", "refusé", "refusent", "rejeté",
     "rejette", "échoué", "absence", "incapable", "ignore", "ignorent", "ignorait", "indemne", "éviter", "évite",
-    "avorté", "avortée", "dépourvu", "dépourvue", "improbable",
+    "avorté", "avortée", "dépourvu", "dépourvue", "improbable", "échouer", "échouent", "échoue", "peine",
     "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार", "मना", "नाकाम", "विफल", "असफल", "मत",
 )
 

@@ -32,10 +32,13 @@ from align.evidence.findings import (
     contradicting,
 )
 from align.evidence.lexicon import zipf
-from align.evidence.tokens import Token, phrase_at, phrase_tokens
+from align.evidence.tokens import DEVANAGARI, Token, phrase_at, phrase_tokens
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
+EXPLETIVE_BEFORE = ("avant", "moins", "peur", "crainte")  # avant que / à moins que / de peur que … ne
+NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient sait savent savait ose osent osait "
+                           "cesse cessent cessait".split())
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
 SHORT_CONTENT = 4  # content words: sentences this short are compared whatever their length ratio
 NEGATED_STEM_ZIPF = 3.5  # "unknown" is a negative when "known" is at least this common
@@ -70,12 +73,27 @@ def find_negations(
     single = {w for w in words if " " not in w}
     multi = [phrase_tokens(w) for w in words if " " in w]
     # "not the only one", "अकेला नहीं" (not alone): a negated uniqueness phrase asserts that there are others.
+    # The negation stands before the phrase in English and French, after it in Hindi ("X alone cannot" denies).
     for phrase in litotes:
         ptoks = phrase_tokens(phrase)
+        hindi = bool(DEVANAGARI.search(phrase))
         for i in range(len(tokens)):
             if phrase_at(tokens, i, ptoks):
-                near = range(max(0, i - LITOTE_WINDOW), min(len(tokens), i + len(ptoks) + LITOTE_WINDOW))
+                near = range(i + len(ptoks), min(len(tokens), i + len(ptoks) + LITOTE_WINDOW)) if hindi else \
+                    range(max(0, i - LITOTE_WINDOW), i + len(ptoks))
                 skip.update(k for k in near if tokens[k].norm in single or tokens[k].norm.endswith("n't"))
+    # "no smaller than 50 hectares", "no later than Friday": a bound, not a negation.
+    for i in range(len(tokens) - 2):
+        if tokens[i].norm == "no" and tokens[i + 1].norm.endswith("er") and tokens[i + 2].norm == "than":
+            skip.add(i)
+    # "avant que … ne": the expletive ne of French, after avant que / à moins que / de peur que, negates nothing.
+    for i in range(len(tokens) - 1):
+        if tokens[i].norm in EXPLETIVE_BEFORE and tokens[i + 1].norm in ("que", "qu'"):
+            window = range(i + 2, min(len(tokens), i + 2 + SPLIT_WINDOW))
+            first = next((k for k in window if tokens[k].norm in particles), None)
+            if first is not None and not any(tokens[k].norm in partners for k in range(first + 1, min(
+                    len(tokens), first + 1 + SPLIT_WINDOW))):
+                skip.add(first)
     cues: list[Cue] = []
     counted: set[int] = set()
     for i, token in enumerate(tokens):
@@ -84,7 +102,12 @@ def find_negations(
         if token.norm in particles:
             window = range(i + 1, min(len(tokens), i + 1 + SPLIT_WINDOW))
             ends = (*partners, *RESTRICTIVE)
-            partner = next((k for k in window if tokens[k].norm in ends), None)
+            partner = next((k for k in window if tokens[k].norm in ends and not (
+                tokens[k].norm in RESTRICTIVE and tokens[k - 1].norm in EXPLETIVE_BEFORE)), None)
+            if partner is None and any(tokens[k].norm in NE_ALONE_VERBS for k in window[:2]):
+                # "ne peut être stimulé", "ne cesse de": literary French negates with ne alone before these verbs.
+                cues.append(Cue(token.start, tokens[window[0]].end, f"{token.text} … {tokens[window[0]].text}"))
+                continue
             if partner is None:
                 # "Personne n'avait", "Rien ne va": the partner stands before the particle.
                 before = [k for k in range(max(0, i - 2), i) if tokens[k].norm in partners]
@@ -129,7 +152,7 @@ def find_lexical_negatives(facts: Facts, config: LabelConfig) -> list[Cue]:
     found = []
     for token in facts.tokens:
         word = token.norm
-        if word in lexical or any(word.startswith(p) and len(word) - len(p) >= 4 and zipf(
+        if word in lexical or word.startswith(("non-", "un-")) or any(word.startswith(p) and len(word) - len(p) >= 4 and zipf(
                 word[len(p):], facts.language) >= NEGATED_STEM_ZIPF and zipf(word, facts.language) < zipf(
                 word[len(p):], facts.language) for p in prefixes):
             found.append(Cue(token.start, token.end, token.text))
