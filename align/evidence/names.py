@@ -198,7 +198,8 @@ def _title_case_tokens(text: str, tokens: tuple[Token, ...]) -> set[int]:
         if token is None or regex.search(r"[:|–—]", gap):
             words = [k for k in segment if not tokens[k].is_devanagari and not tokens[k].is_number
                      and tokens[k].norm not in locale_words.STOPWORDS]
-            if len(words) >= 3 and all(tokens[k].text[:1].isupper() for k in words):
+            hindi = any(tokens[k].is_devanagari and tokens[k].norm not in locale_words.STOPWORDS for k in segment)
+            if len(words) >= 3 and not hindi and all(tokens[k].text[:1].isupper() for k in words):
                 indices.update(segment)
             segment = []
         if token is not None:
@@ -489,9 +490,25 @@ TRAVELLING_MAX_ZIPF = 4.8  # a word opening a sentence this common in its langua
 
 @lru_cache(maxsize=8192)
 def _devanagari_spelling(word: str) -> str:
-    """IAST with vowel length kept and every nasal sign read as n: लंदन = लन्दन, भंडारकर != भांडारकर."""
-    iast = sanscript.transliterate(normalise(word), sanscript.DEVANAGARI, sanscript.IAST)
+    """IAST with vowel length kept and every nasal sign read as n: लंदन = लन्दन, भंडारकर != भांडारकर. The candra
+    o and e (ॉ, ॅ) are ways of writing o and e (एंथ्रॉपिक = एंथ्रोपिक)."""
+    source = normalise(word).replace("ॉ", "ो").replace("ॅ", "े").replace("ऑ", "ओ").replace("ऍ", "ए")
+    iast = sanscript.transliterate(source, sanscript.DEVANAGARI, sanscript.IAST)
     return regex.sub(r"[ṃṁṅñṇ~]", "n", iast)
+
+
+HINDI_INFLECTIONS = ("ना", "नी", "ने", "ता", "ती", "ते", "ें", "ों", "ीं", "ा", "ी", "े")
+
+
+def _hindi_stem(word: str) -> str:
+    """A Hindi word without up to two inflectional endings: बढ़ाना and बढ़नी are both बढ़."""
+    stem = normalise(word)
+    for _ in range(2):
+        ending = next((e for e in HINDI_INFLECTIONS if stem.endswith(e) and len(stem) > len(e) + 1), None)
+        if ending is None:
+            break
+        stem = stem[: -len(ending)]
+    return stem
 
 
 def spelling(name: NameToken) -> str:
@@ -622,11 +639,12 @@ def _spelt_differently(x: Entry, y: Entry, config: LabelConfig) -> bool:
     if na.devanagari != nb.devanagari or spelling(na) == spelling(nb):
         return False
     if na.devanagari:
-        # Two Hindi spellings: of a name, not of a common word (a surname may be rare or not: भंडारकर).
+        # Two Hindi spellings: of a name, not of a common word (a surname may be rare or not: भंडारकर), nor two
+        # inflections of one word (बढ़ाना / बढ़नी).
         if any(n.function_word or ordinary(n, config) or hindi_word_as_written(n.text, config.name_batch_zipf)
-               for n in (na, nb)):
+               for n in (na, nb)) or _hindi_stem(na.text) == _hindi_stem(nb.text):
             return False
-    elif not (candidate(na, view_a, config) and candidate(nb, view_b, config)):
+    elif not (na.certain or nb.certain) or ordinary(na, config) or ordinary(nb, config):
         return False  # an ordinary word (Director / Directors)
     same_language = view_a.language == view_b.language
     shortest = min(len(na.key), len(nb.key))
@@ -692,9 +710,15 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     anchors: list[tuple[Entry, Entry]] = []
     shown: set[str] = set()
 
+    originals_a: set[int] = set()  # explained by the other side's original text (not only its translation)
+    originals_b: set[int] = set()
+
     def explain(i: int, j: int) -> None:
         explained_a.add(i)
         explained_b.add(j)
+        if names_a[i][1] is a.original and names_b[j][1] is b.original:
+            originals_a.add(i)
+            originals_b.add(j)
         anchors.append((names_a[i], names_b[j]))
 
     # One name: the same key, or the same spelling.
@@ -734,10 +758,10 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
                 explain(i, j)
     # Different spellings of one name in one script: only between original texts (a translation may misspell).
     for i, x in enumerate(names_a):
-        if i in explained_a or x[1] is not a.original:
+        if i in originals_a or x[1] is not a.original:
             continue
         for j, y in enumerate(names_b):
-            if j not in explained_b and y[1] is b.original and _spelt_differently(x, y, config):
+            if j not in originals_b and y[1] is b.original and _spelt_differently(x, y, config):
                 explain(i, j)
                 note = f"name spelt differently: {spelling(x[0])} vs {spelling(y[0])}"
                 findings.append(contradicting("name", x[0].text, y[0].text, note, weight="name_spelling"))
