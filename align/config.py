@@ -232,6 +232,10 @@ class LabelConfig:
     # another way (FLORES tune, 10th-90th percentiles: untouched pairs -0.01..0.006, inserted negations
     # 0.001..0.034; at 0.0 the check cost 7 points of recall for a third of the false alarms).
     negation_min_gain: float = -0.004
+    # With an embedder: two sentences whose whole-sentence cosine reaches this are near-parallel (translations of
+    # one sentence: FLORES-200 line pairs, 5th percentile 0.86); below it, as linked news sentences mostly are
+    # (seed links: median 0.84), a long sentence's negation weighs less and no name swap is read in long ones.
+    parallel_cosine: float = 0.84
     substitution_match: float = 0.89  # cross-lingual word cosine at which two words are one term
     # Substitution check (needs an embedder): a swapped-in word that restores less of the meaning than this
     # is a different term. Within one language synonyms restore 0.7-0.9, rival terms -0.1-0.3.

@@ -36,7 +36,7 @@ from indic_transliteration import sanscript
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, restore_span
+from align.evidence.codemix import EmbeddingCache, restore_span, similarity
 from align.evidence.dates import DATES
 from align.evidence.findings import (
     Batch,
@@ -82,6 +82,9 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     ("que", "ke"),  # Albuquerque, Esquimau
     ("qui", "ki"),
     ("qu", "kv"),  # squadron
+    ("ce", "se"),  # a soft c (Cesarean, Encelade), before "ch" becomes c
+    ("ci", "si"),
+    ("cy", "si"),
     ("ph", "f"),
     ("ck", "k"),
     ("sch", "sh"),
@@ -97,9 +100,6 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     ("z", "j"),
     ("q", "k"),
     ("x", "ks"),
-    ("ce", "se"),
-    ("ci", "si"),
-    ("cy", "si"),
     ("c", "k"),
     ("iya", "ia"),
     ("iyo", "io"),
@@ -767,7 +767,8 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
                 findings.append(contradicting("name", x[0].text, y[0].text, note, weight="name_spelling"))
                 break
     findings += _initials_differ(all_a, all_b, anchors, a, b)
-    findings += _swaps(a, b, names_a, names_b, explained_a, explained_b, anchors, aliases, config)
+    findings += _swaps(a, b, names_a, names_b, explained_a, explained_b, anchors, aliases, config,
+                       batch_kinds(batch, config))
     return findings
 
 
@@ -826,7 +827,7 @@ def _initials_differ(all_a: list[Entry], all_b: list[Entry], anchors: list[tuple
 
 def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explained_a: set[int],
            explained_b: set[int], anchors: list[tuple[Entry, Entry]], aliases: Aliases,
-           config: LabelConfig) -> list[Finding]:
+           config: LabelConfig, kinds: Kinds) -> list[Finding]:
     """A different name in the same slot: name groups no name of the other side accounts for, of compatible
     types, between the same matched names or numbers (or the only such group on each side)."""
     left_a = _rivals(names_a, explained_a, config)
@@ -849,11 +850,11 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         slot_a = _slot(group_a, points, 0)
         best = None
         for k, group_b in enumerate(left_b):
-            if k in used or not _compatible(group_a, group_b, config) or _maybe_same(group_a, group_b):
+            if k in used or not _compatible(group_a, group_b, config, kinds) or _maybe_same(group_a, group_b):
                 continue
             shared = len(slot_a & _slot(group_b, points, 1))
-            one_each = _in_view([g for g in left_a if _compatible(g, group_b, config)], group_a) == 1 and _in_view(
-                [g for g in left_b if _compatible(group_a, g, config)], group_b) == 1
+            one_each = _in_view([g for g in left_a if _compatible(g, group_b, config, kinds)], group_a) == 1 and _in_view(
+                [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
             if (shared or one_each) and (best is None or shared > best[0]):
                 best = (shared, k)
         if best is not None:
@@ -986,16 +987,41 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
     return None
 
 
-def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig) -> bool:
+Kinds = dict[str, str]
+
+
+def batch_kinds(batch: Batch, config: LabelConfig) -> Kinds:
+    """Spelling (folded Latin) -> what the batch says a name is, where one of its texts says it (``_kind``; a full name of
+    two or more name words is a person): "Anthropic कंपनी" makes Anthropic an organisation for every pair of
+    the event, "Mrinank Sharma" makes Sharma a person. Keys the batch gives two kinds are left out."""
+    def compute(all_facts: tuple[Facts, ...]) -> Kinds:
+        seen: dict[str, set[str]] = {}
+        for facts in all_facts:
+            entries = [(n, facts) for n in facts[NAMES] if n.certain and not n.headline and not n.initial]
+            for group in _groups(entries):
+                kind = _kind(group, config)
+                if kind is None and len(group) >= 2 and all(candidate(n, v, config) for n, v in group):
+                    kind = "person"
+                for name, _ in group if kind else ():
+                    if len(name.latin) >= 4:
+                        seen.setdefault(name.latin, set()).add(kind)
+        return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+
+    return batch.derived("name_kinds", compute)
+
+
+def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig, kinds: Kinds | None = None) -> bool:
     """Two groups that may name rivals: not an acronym and what it abbreviates (NBA / National Basketball
-    Association), and not of two known kinds (a country and a person)."""
+    Association), and not of two known kinds (a country and a person), known from the group's own text or,
+    failing that, from the batch (``batch_kinds``)."""
     for one, other in ((x, y), (y, x)):
         if len(one) == 1 and one[0][0].text.isupper():
             words = [t.text for t in other[0][1].tokens if other[0][0].start <= t.start <= other[-1][0].start
                      and t.text[:1].isupper()]
             if sorted(one[0][0].text) == sorted(w[0] for w in words):
                 return False
-    kx, ky = _kind(x, config), _kind(y, config)
+    kx, ky = (_kind(g, config) or next((kinds[n.latin] for n, _ in g if kinds and n.latin in kinds), None)
+              for g in (x, y))
     return kx is None or ky is None or kx == ky
 
 
@@ -1042,12 +1068,19 @@ def confirm_name_swaps(
     batch: Batch,
 ) -> list[list[Finding]]:
     """Drop "different name" findings between texts of two languages when the other side's name, put in its
-    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names."""
+    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names; and in
+    sentences longer than ``name_swap_max_tokens`` that are not near-parallel (whole-sentence cosine below
+    ``parallel_cosine``): two linked news sentences that say a fact each their own way name other people and
+    places without a swap."""
     cache = EmbeddingCache(embedder)
     kept: list[list[Finding]] = []
     for (a, b), found in zip(all_sides, findings, strict=True):
         out = []
         for f in found:
+            if f.weight == "name_swap" and f.conflict and max(_longest_view(a), _longest_view(b)) > \
+                    config.name_swap_max_tokens and similarity(cache, a.original.text, b.original.text) < \
+                    config.parallel_cosine:
+                continue
             if f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language \
                     and "English translation" not in f.note:
                 scores = [r for r in (restore_span(cache, a.original.text, f.a, f.b),

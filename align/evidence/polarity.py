@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache
+from align.evidence.codemix import EmbeddingCache, similarity
 from align.evidence.findings import (
     Batch,
     Comparator,
@@ -33,6 +33,7 @@ from align.evidence.findings import (
 )
 from align.evidence.lexicon import zipf
 from align.evidence.tokens import DEVANAGARI, Token, phrase_at, phrase_tokens
+from align.records import stored_score
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
@@ -239,8 +240,10 @@ def confirm_negations(
     config: LabelConfig,
     batch: Batch,
 ) -> list[list[Finding]]:
-    """Between two languages without translations the rules cannot see whether the negated verb is the other
-    side's verb. The embedder can: taking the negation out of the negated sentence must bring it closer to the
+    """A long negated sentence that is not near-parallel to the other (whole-sentence cosine below
+    ``parallel_cosine``) weighs less, as it did before the rules could see parallel sentences. Between two
+    languages without translations the rules cannot see whether the negated verb is the other side's verb.
+    The embedder can: taking the negation out of the negated sentence must bring it closer to the
     other sentence (by at least ``negation_min_gain`` in cosine); when it does not, the other side says the
     same thing another way ("पता नहीं" / "ignore", "won't last" / "might end") and the finding is dropped."""
     cache = EmbeddingCache(embedder)
@@ -248,6 +251,11 @@ def confirm_negations(
     for (a, b), found in zip(all_sides, findings, strict=True):
         out = []
         for f in found:
+            longest = max(len(a.original.tokens), len(b.original.tokens))
+            if f.kind == "negation" and f.conflict and longest > config.negation_long_sentence and similarity(
+                    cache, a.original.text, b.original.text) < config.parallel_cosine:
+                # Not near-parallel (whole-sentence cosine): a long sentence carries clauses the other does not.
+                f = replace(f, strength=stored_score(f.strength * config.negation_long_sentence / longest))
             if f.kind == "negation" and f.conflict and _between_originals(a, b):
                 count_a, count_b = len(a.original[NEGATIONS]), len(b.original[NEGATIONS])
                 negated, other = (a.original, b.original) if count_a > count_b else (b.original, a.original)
