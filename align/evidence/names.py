@@ -1068,17 +1068,15 @@ def confirm_name_swaps(
     batch: Batch,
 ) -> list[list[Finding]]:
     """Drop "different name" findings between texts of two languages when the other side's name, put in its
-    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names; and in
-    sentences longer than ``name_swap_max_tokens`` that are not near-parallel (whole-sentence cosine below
-    ``parallel_cosine``): two linked news sentences that say a fact each their own way name other people and
-    places without a swap."""
+    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names; and between
+    sentences that are not near-parallel (whole-sentence cosine below ``parallel_cosine``): two linked news
+    sentences that say a fact each their own way name other people and places without a swap."""
     cache = EmbeddingCache(embedder)
     kept: list[list[Finding]] = []
     for (a, b), found in zip(all_sides, findings, strict=True):
         out = []
         for f in found:
-            if f.weight == "name_swap" and f.conflict and max(_longest_view(a), _longest_view(b)) > \
-                    config.name_swap_max_tokens and similarity(cache, a.original.text, b.original.text) < \
+            if f.weight == "name_swap" and f.conflict and similarity(cache, a.original.text, b.original.text) < \
                     config.parallel_cosine:
                 continue
             if f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language \
