@@ -591,7 +591,13 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
     """A Devanagari word that may name someone or somewhere: a place of the gazetteer, or a word rare in Hindi
     (also without its ending) that does not read as an ordinary English word; written as a name elsewhere in
     the batch, a word less common than ``name_common_zipf``."""
-    if name.function_word or any(q.start <= name.start < q.end for q in view[NUMBERS]):
+    if any(q.start <= name.start < q.end for q in view[NUMBERS]):
+        return False
+    if name.certain and config.name_common_words and len(view.tokens) <= config.name_swap_max_tokens:
+        # In a short sentence a common word the batch writes as a name may be that name (मेरी is "my" and
+        # Mary): ``name_common_words``.
+        return len(name.key) >= 2 and not ordinary(name, config)
+    if name.function_word:
         return False
     if _in_place(name, view):
         return True  # आइसलैंड reads as "island", and is Iceland
