@@ -36,6 +36,19 @@ DEFAULT_BOILERPLATE_LINES: tuple[str, ...] = (
     r"[—–-]?\s*.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}",  # attribution line of an embedded tweet
 )
 
+# Capitalised words that open a paragraph before a colon like a bare dateline ("NEW DELHI: ...") but name no place:
+# kickers, labels and stamps. Compared lower-cased with the words before the colon (align/dateline.py).
+DEFAULT_DATELINE_LABELS: tuple[str, ...] = (
+    "breaking", "breaking news", "update", "updated", "updates", "live", "live updates", "exclusive", "watch",
+    "video", "videos", "photos", "pics", "opinion", "explained", "explainer", "analysis", "editorial", "note",
+    "editor's note", "read", "read more", "also read", "see also", "sponsored", "advertisement", "correction",
+    "clarification", "fact check", "alert", "just in", "flash", "urgent", "published", "posted", "source",
+    "sources", "photo", "image", "credit", "reporting", "edited", "inputs", "disclaimer", "summary", "highlights",
+    "key highlights", "latest", "trending", "faq", "q", "a",
+    "direct", "en direct", "exclusif", "vidéo", "info", "alerte", "lire aussi", "à lire aussi", "mise à jour",
+    "publié", "tribune", "édito", "analyse", "décryptage", "entretien", "interview", "reportage", "enquête",
+)
+
 # Fragments removed from inside a line (embed junk that sits inside otherwise good sentences).
 DEFAULT_INLINE_JUNK: tuple[str, ...] = (r"\s*pic\.twitter\.com/\w+",)
 
@@ -64,6 +77,10 @@ class CorpusConfig:
     # Symlinks (event directories, articles, any file of an event) that resolve outside the corpus are refused
     # unless this is on; symlinks that stay inside the corpus are always followed.
     follow_symlinks: bool = False
+    # Read the dateline that opens an article or paragraph ("PARIS, 18 août (AFP) -", "बेंगलुरु, 18 अगस्त।") as the
+    # article's dateline_place/date/agency; its prefix is then never part of a sentence.
+    datelines: bool = True
+    dateline_labels: tuple[str, ...] = DEFAULT_DATELINE_LABELS
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from align.config import CorpusConfig, SegmentConfig
+from align.dateline import body_start
 from align.language import detect_language
 from align.records import ArticleRecord, SentenceRecord, content_id
 
@@ -167,7 +168,10 @@ def segment_article(
     occurrences: Counter[str] = Counter()
     offset = 0
     for line in article.text.split("\n"):
-        for start, end in sentence_spans(line, abbreviations):
+        # A dateline that opens the paragraph is the article's metadata, not part of its first sentence.
+        skip = body_start(line, corpus_config)
+        for start, end in sentence_spans(line[skip:], abbreviations):
+            start, end = start + skip, end + skip
             text = line[start:end]
             occurrences[text] += 1
             language = detect_language(
