@@ -178,7 +178,7 @@ def build_signature(config: BuildConfig) -> str:
     """
     parts = [
         f"align:{__version__}",
-        "segment:rules-2",
+        "segment:rules-3",
         f"mt:{translation_signature(config.translate)}",
         f"embed:{embedder_signature(config.embed)}",
         f"link:{link_signature(config.link)}",
