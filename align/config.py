@@ -86,6 +86,13 @@ class CorpusConfig:
 @dataclass(frozen=True)
 class SegmentConfig:
     extra_abbreviations: tuple[str, ...] = ()
+    # A sentence keeps its article's language unless its script differs, or lingua finds another language at least
+    # this many times as likely as the article's, on at least this many Latin letters. Measured on held-out FLORES
+    # and Tatoeba text (bench/bench_sentence_language.py, bench/RESULTS.md).
+    language_min_odds: float = 4.0
+    language_min_letters: int = 10
+    # The language a Latin-script sentence of a Devanagari-script article is taken to be, unless lingua is confident.
+    language_latin_prior: str = "en"
 
 
 @dataclass(frozen=True)

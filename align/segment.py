@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from align.config import CorpusConfig, SegmentConfig
 from align.dateline import body_start
-from align.language import detect_language
+from align.language import sentence_language
 from align.records import ArticleRecord, SentenceRecord, content_id
 
 # Lower-cased, without the final full stop. English and French titles, months and common abbreviations.
@@ -200,11 +200,10 @@ def _trimmed(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def segment_article(
     article: ArticleRecord, corpus_config: CorpusConfig, segment_config: SegmentConfig | None = None
 ) -> list[SentenceRecord]:
-    """Sentences of one article, in order, each with its own detected language."""
+    """Sentences of one article, in order, each with its language (the article's unless the evidence says not)."""
+    segment_config = segment_config or SegmentConfig()
     # Built once per (language, extra list) and reused for every article in that language.
-    abbreviations = abbreviations_for(
-        article.language, tuple((segment_config or SegmentConfig()).extra_abbreviations)
-    )
+    abbreviations = abbreviations_for(article.language, tuple(segment_config.extra_abbreviations))
     sentences: list[SentenceRecord] = []
     occurrences: Counter[str] = Counter()
     offset = 0
@@ -215,11 +214,14 @@ def segment_article(
             start, end = start + skip, end + skip
             text = line[start:end]
             occurrences[text] += 1
-            language = detect_language(
+            language = sentence_language(
                 text,
+                article.language,
                 corpus_config.candidate_languages,
-                fallback=article.language,
                 min_script_ratio=corpus_config.min_script_ratio,
+                min_odds=segment_config.language_min_odds,
+                min_letters=segment_config.language_min_letters,
+                latin_prior=segment_config.language_latin_prior,
             )
             sentences.append(
                 SentenceRecord(
@@ -228,7 +230,7 @@ def segment_article(
                     article_id=article.article_id,
                     event_id=article.event_id,
                     position=len(sentences),
-                    language=language or article.language,
+                    language=language,
                     text=text,
                     char_start=offset + start,
                     char_end=offset + end,
