@@ -79,6 +79,8 @@ def scored(rows: list[tuple[int, str, str, str]], candidates: tuple[str, ...]) -
     halves: dict[str, list[Item]] = {"tune": [], "heldout": []}
     for number, source, language, text in rows:
         _, latin, _ = script_counts(text)
+        if latin == 0:  # "2011", "«": no letters, never read by the detector (and lingua's ties come in any order)
+            continue
         item = Item(text, language, source, tuple(latin_confidences(text, candidates)), latin)
         halves["tune" if number % 2 == 0 else "heldout"].append(item)
     return halves
@@ -198,6 +200,11 @@ def main() -> None:
         row(f"today (best language from {TODAY[1]} letters)", evaluate(halves["heldout"], *TODAY)),
         row(f"prior, chosen ({odds}, {letters})", evaluate(halves["heldout"], odds, letters)),
         row(f"prior, config default ({default[0]}, {default[1]})", evaluate(halves["heldout"], *default)),
+        "",
+        "The default keeps 10 letters where the tuning half's optimum takes 0: the two differ by 0.06 points there "
+        "(within noise) and the held-out half favours 10, which halves the false switches; and real pages carry "
+        "short names, acronyms and tickers that FLORES fragments lack (from 0 letters, 'IPO' in an English article "
+        "becomes Spanish).",
         "",
         header.format("held-out half by text, config default"),
         rule,
