@@ -36,8 +36,9 @@ DEFAULT_BOILERPLATE_LINES: tuple[str, ...] = (
     r"[—–-]?\s*.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}",  # attribution line of an embedded tweet
 )
 
-# Capitalised words that open a paragraph before a colon like a bare dateline ("NEW DELHI: ...") but name no place:
-# kickers, labels and stamps. Compared lower-cased with the words before the colon (align/dateline.py).
+# Words that open a paragraph like a bare dateline but name no place: kickers, labels and stamps in capitals before a
+# colon ("BREAKING:" like "NEW DELHI:"), one-word Hindi sentences before a danda ("धन्यवाद।" like "बिलासपुर।").
+# Compared lower-cased with the words before the colon or danda (align/dateline.py).
 DEFAULT_DATELINE_LABELS: tuple[str, ...] = (
     "breaking", "breaking news", "update", "updated", "updates", "live", "live updates", "exclusive", "watch",
     "video", "videos", "photos", "pics", "opinion", "explained", "explainer", "analysis", "editorial", "note",
@@ -47,6 +48,8 @@ DEFAULT_DATELINE_LABELS: tuple[str, ...] = (
     "key highlights", "latest", "trending", "faq", "q", "a",
     "direct", "en direct", "exclusif", "vidéo", "info", "alerte", "lire aussi", "à lire aussi", "mise à jour",
     "publié", "tribune", "édito", "analyse", "décryptage", "entretien", "interview", "reportage", "enquête",
+    "धन्यवाद", "शुक्रिया", "हां", "हाँ", "जी", "जी हां", "जी हाँ", "नहीं", "ठीक", "ठीक है", "बिल्कुल", "सच", "सही",
+    "अच्छा", "बधाई", "नमस्ते", "नमस्कार", "अलविदा", "सार", "विस्तार", "अपडेट", "ब्रेकिंग", "लाइव", "वीडियो",
 )
 
 # Fragments removed from inside a line (embed junk that sits inside otherwise good sentences).

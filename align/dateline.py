@@ -10,7 +10,7 @@ Recognised at the start of a paragraph (a line of the cleaned text), in English,
 3. ``PLACE, envoyé spécial`` (French reporters' datelines): "Cannes (Alpes-Maritimes), envoyé spécial".
 4. A place alone, where the shape says it is one: in capitals before a colon ("NEW DELHI:", "TURA:"), unless it is
    one of ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:"); or one or two Devanagari words before a danda
-   ("बिलासपुर।", "भुवनेश्वर/रायपुर।").
+   ("बिलासपुर।", "भुवनेश्वर/रायपुर।"), unless they are one of those labels ("धन्यवाद।", "जी हां।").
 
 Not recognised, on purpose: a title-case place before a colon ("Bengaluru:") and a Hindi one ("नई दिल्ली:") have the
 shape of a label or a speaker ("Mrinank Sharma: ..."), which no rule here can tell from a place without a gazetteer.
@@ -130,8 +130,8 @@ def _display_place(place: str) -> str:
 def match_dateline(
     line: str, languages: tuple[str, ...] = ("en", "fr", "hi"), labels: frozenset[str] = frozenset()
 ) -> DatelineMatch | None:
-    """The dateline that opens ``line``, or None. ``labels`` are capitalised words that open a paragraph before a
-    colon and are not places ("BREAKING"), compared lower-cased."""
+    """The dateline that opens ``line``, or None. ``labels`` are words that open a paragraph before a colon or a
+    danda and are not places ("breaking", "धन्यवाद"), lower-cased."""
     languages = _date_languages(languages)
     found = _match_dated(line, languages) or _match_undated(line, languages, labels)
     if found is None:
@@ -156,7 +156,7 @@ def _match_undated(line: str, languages: tuple[str, ...], labels: frozenset[str]
         found = pattern.match(line)
         if found is None or not _plausible_place(found["place"], languages):
             continue
-        if pattern is CAPITALS_COLON and found["place"].lower() in labels:
+        if pattern in (CAPITALS_COLON, DEVANAGARI_DANDA) and found["place"].lower() in labels:
             continue
         return found
     return None

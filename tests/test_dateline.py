@@ -67,6 +67,8 @@ def test_datelines_in_three_languages(line: str, expected: tuple) -> None:
         "मुंबई में 18 अगस्त को बारिश हुई।",  # Hindi: a place opens a sentence without comma or danda
         "मृणांक शर्मा, जो सुरक्षा टीम के प्रमुख थे, ने इस्तीफा दिया।",  # Hindi: a name and a comma
         "मुंबई, जो देश की आर्थिक राजधानी है, में बारिश हुई।",
+        "धन्यवाद। मैं फिर आऊंगा।",  # Hindi: a one-word sentence before a danda, like "बिलासपुर।"
+        "जी हां। यह सच है।",
     ],
 )
 def test_sentences_that_start_like_a_dateline_are_not_one(line: str) -> None:
