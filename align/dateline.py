@@ -98,7 +98,6 @@ class Dateline:
     place: str
     date: str | None  # ISO 8601 date, or None when the dateline states none (or no year can be resolved)
     agency: str | None
-    text: str  # the prefix as written, for audit
 
 
 def _date_languages(candidates: tuple[str, ...]) -> tuple[str, ...]:
@@ -212,7 +211,7 @@ def article_dateline(
         if found is None:
             continue
         when = resolve_date(found.date_text, published, text, languages) if found.date_text else None
-        return Dateline(found.place, when, found.agency, line[: found.end].rstrip())
+        return Dateline(found.place, when, found.agency)
     return None
 
 
