@@ -53,6 +53,22 @@ DEFAULT_BOILERPLATE_LINES: tuple[str, ...] = (
     r"[—–-]?\s*.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}",  # attribution line of an embedded tweet
 )
 
+# Words that open a paragraph like a bare dateline but name no place: kickers, labels and stamps in capitals before a
+# colon ("BREAKING:" like "NEW DELHI:"), one-word Hindi sentences before a danda ("धन्यवाद।" like "बिलासपुर।").
+# Compared lower-cased with the words before the colon or danda (align/dateline.py).
+DEFAULT_DATELINE_LABELS: tuple[str, ...] = (
+    "breaking", "breaking news", "update", "updated", "updates", "live", "live updates", "exclusive", "watch",
+    "video", "videos", "photos", "pics", "opinion", "explained", "explainer", "analysis", "editorial", "note",
+    "editor's note", "read", "read more", "also read", "see also", "sponsored", "advertisement", "correction",
+    "clarification", "fact check", "alert", "just in", "flash", "urgent", "published", "posted", "source",
+    "sources", "photo", "image", "credit", "reporting", "edited", "inputs", "disclaimer", "summary", "highlights",
+    "key highlights", "latest", "trending", "faq", "q", "a",
+    "direct", "en direct", "exclusif", "vidéo", "info", "alerte", "lire aussi", "à lire aussi", "mise à jour",
+    "publié", "tribune", "édito", "analyse", "décryptage", "entretien", "interview", "reportage", "enquête",
+    "धन्यवाद", "शुक्रिया", "हां", "हाँ", "जी", "जी हां", "जी हाँ", "नहीं", "ठीक", "ठीक है", "बिल्कुल", "सच", "सही",
+    "अच्छा", "बधाई", "नमस्ते", "नमस्कार", "अलविदा", "सार", "विस्तार", "अपडेट", "ब्रेकिंग", "लाइव", "वीडियो",
+)
+
 # Fragments removed from inside a line (embed junk that sits inside otherwise good sentences).
 DEFAULT_INLINE_JUNK: tuple[str, ...] = (r"\s*pic\.twitter\.com/\w+",)
 
@@ -81,11 +97,22 @@ class CorpusConfig:
     # Symlinks (event directories, articles, any file of an event) that resolve outside the corpus are refused
     # unless this is on; symlinks that stay inside the corpus are always followed.
     follow_symlinks: bool = False
+    # Read the dateline that opens an article or paragraph ("PARIS, 18 août (AFP) -", "बेंगलुरु, 18 अगस्त।") as the
+    # article's dateline_place/date/agency; its prefix is then never part of a sentence.
+    datelines: bool = True
+    dateline_labels: tuple[str, ...] = DEFAULT_DATELINE_LABELS
 
 
 @dataclass(frozen=True)
 class SegmentConfig:
     extra_abbreviations: tuple[str, ...] = ()
+    # A sentence keeps its article's language unless its script differs, or lingua finds another language at least
+    # this many times as likely as the article's, on at least this many Latin letters. Measured on held-out FLORES
+    # and Tatoeba text (bench/bench_sentence_language.py, bench/RESULTS.md).
+    language_min_odds: float = 4.0
+    language_min_letters: int = 10
+    # The language a Latin-script sentence of a Devanagari-script article is taken to be, unless lingua is confident.
+    language_latin_prior: str = "en"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from align.config import CorpusConfig
+from align.dateline import dateline_of
 from align.errors import AlignError
 from align.language import detect_language
 from align.records import ArticleRecord, content_id
@@ -281,6 +282,7 @@ def read_article(
     if language is None:
         raise AlignError(path, "could not identify the language; give it in manifest.jsonl")
     published = entry.published or _iso_date_or_none(found.get("published"))
+    dateline = dateline_of(text, published, config)
     return ArticleRecord(
         article_id=content_id("article", event_id, path.name),
         event_id=event_id,
@@ -291,6 +293,9 @@ def read_article(
         title=title,
         text=text,
         sha256=sha256,
+        dateline_place=dateline.place if dateline else None,
+        dateline_date=dateline.date if dateline else None,
+        dateline_agency=dateline.agency if dateline else None,
         file=str(path),
     )
 

@@ -78,10 +78,10 @@ def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> st
 
 
 def reference_date(article: ArticleRecord) -> dt.date | None:
-    """The date an article's "today", "Friday" and "two years ago" are read against: its ``published`` date.
-
-    This is the one place to prefer the date of the article's dateline ("BENGALURU, July 17 -"), which says when
-    the reporting happened, once articles carry it (``ArticleRecord.dateline_date``, issue 14)."""
+    """The date an article's "today", "Friday" and "two years ago" are read against: the date of its dateline
+    ("BENGALURU, July 17 -"), which says when the reporting happened, else its ``published`` date, else None."""
+    if article.dateline_date:
+        return dt.date.fromisoformat(article.dateline_date)
     if not article.published:
         return None
     try:

@@ -78,6 +78,11 @@ class ArticleRecord:
     text: str
     sha256: str
     n_sentences: int = 0
+    # The dateline that opens the article ("BENGALURU, March 18 (GWS) -"), read as metadata (align/dateline.py).
+    # Its prefix stays in ``text``; no sentence starts with it.
+    dateline_place: str | None = None
+    dateline_date: str | None = None  # ISO date, year resolved from ``published`` or the text
+    dateline_agency: str | None = None
     file: str = ""  # path relative to the corpus, for error messages; not published
 
     def to_dict(self) -> dict[str, Any]:

@@ -21,10 +21,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from align.config import CorpusConfig, SegmentConfig
-from align.language import detect_language
+from align.dateline import body_start
+from align.language import sentence_language
 from align.records import ArticleRecord, SentenceRecord, content_id
 
 # Lower-cased, without the final full stop. English and French titles, months and common abbreviations.
+# The rule version, part of the build signature: raise it whenever segmentation changes a sentence.
+RULES_VERSION = "rules-3"
+
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
     dr mr mrs ms mx prof sr jr st mt rev gen col capt lt sgt gov sen rep pres hon fr
@@ -32,10 +36,24 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
     u.s u.k u.n e.u a.m p.m ph.d d.c
     m mm mme mmes mlle mlles pr me mgr ste av bd ex env cie éd
+    प्रा लि
     """.split()
 )
 # Not a boundary only when a number follows: "No. 10", "p. 5", "art. 12", "fig. 3", "vol. 2".
 BEFORE_NUMBERS: frozenset[str] = frozenset("no nos n° p pp fig figs vol vols chap art".split())
+# English letters as Hindi writes them in initials: "के.वी. सुधीर नायर", "एम. के. गांधी", "यू.बी. प्रसाद राव" (Moses'
+# Hindi prefixes hold most of them, but only for Hindi articles; a name in any article keeps its initials).
+DEVANAGARI_LETTER_NAMES: frozenset[str] = frozenset(
+    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू डब्लू एक्स वाई जेड ज़ेड".split()
+)
+# Alone before a spaced full stop, "आई" is more often "came" ending a sentence than the initial I.
+DEVANAGARI_SINGLE_INITIALS: frozenset[str] = DEVANAGARI_LETTER_NAMES - {"आई"}
+# One Devanagari syllable: a letter (with nukta, conjuncts), a vowel sign, a nasal sign. "छ.ग." and "प्रा." are
+# abbreviations made of such syllables; a glued full stop between two of them is not a sentence end.
+DEVANAGARI_SYLLABLE = re.compile(
+    "[\u0904-\u0939\u0958-\u0961\u0972-\u097f]\u093c?(?:\u094d[\u0915-\u0939\u0958-\u095f]\u093c?)*"
+    "[\u093e-\u094c\u0962\u0963]?[\u0900-\u0903]?"
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +119,29 @@ def _word_before(line: str, index: int) -> str:
     return line[start:index]
 
 
+def _token_around(line: str, start: int, end: int) -> str:
+    """The whitespace-delimited token holding ``line[start:end]``, without brackets and quotes around it."""
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    return line[start:end].strip("()\"'“”«»‘’,;:")
+
+
+def _is_initial(part: str) -> bool:
+    """One initial: a capital Latin letter ("U"), or an English letter as Hindi writes it ("के", "एम")."""
+    return (len(part) == 1 and part.isupper()) or part in DEVANAGARI_LETTER_NAMES
+
+
+def _is_initials(token: str) -> bool:
+    """Initials or a syllable abbreviation, each part closed by a full stop: "U.B.", "के.वी.", "छ.ग." (but not
+    "है.ये", a full stop standing for a danda)."""
+    parts = token.split(".")
+    if len(parts) < 3 or parts.pop() != "":
+        return False
+    return all(_is_initial(p) or DEVANAGARI_SYLLABLE.fullmatch(p) for p in parts)
+
+
 def _is_boundary(line: str, match: re.Match[str], abbreviations: Abbreviations) -> bool:
     punct = match.group().rstrip(CLOSERS)
     end = match.end()
@@ -108,14 +149,16 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: Abbreviations) 
     if end >= len(line):
         return True
     if not following.isspace():
-        # Glued: only a danda, or a full stop between Devanagari words, ends a sentence without a space.
+        # Glued: only a danda, or a full stop between Devanagari words, ends a sentence without a space;
+        # not inside a number ("४.३", "३:००.४८") nor between initials ("के.वी.", "छ.ग.").
         if "।" in punct or "॥" in punct:
             return True
-        return (
-            punct == "."
-            and bool(DEVANAGARI.match(following))
-            and bool(DEVANAGARI.match(line[match.start() - 1 : match.start()]))
-        )
+        before = line[match.start() - 1 : match.start()]
+        if punct != "." or (before.isdigit() and following.isdigit()):
+            return False
+        if not (DEVANAGARI.match(following) and DEVANAGARI.match(before)):
+            return False
+        return not _is_initials(_token_around(line, match.start(), end))
     next_char = NEXT_VISIBLE.match(line, end).group(1)  # type: ignore[union-attr]  # always matches
     if "…" in punct or punct == "...":
         return next_char.isupper()
@@ -125,7 +168,9 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: Abbreviations) 
     bare = word.lstrip("(\"'“«")
     if abbreviations.holds(bare, next_char):
         return False
-    if len(bare) == 1 and bare.isalpha():  # an initial: "J. K. Rowling"
+    if (len(bare) == 1 and bare.isalpha()) or bare in DEVANAGARI_SINGLE_INITIALS:  # "J. K. Rowling", "एम. के."
+        return False
+    if _is_initials(bare + "."):  # "U.B. Pravin Rao", "के.वी. सुधीर नायर"
         return False
     if bare.isdigit() and not VISIBLE.search(line, 0, match.start() - len(word)):  # "1. First item"
         return False
@@ -158,23 +203,28 @@ def _trimmed(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def segment_article(
     article: ArticleRecord, corpus_config: CorpusConfig, segment_config: SegmentConfig | None = None
 ) -> list[SentenceRecord]:
-    """Sentences of one article, in order, each with its own detected language."""
+    """Sentences of one article, in order, each with its language (the article's unless the evidence says not)."""
+    segment_config = segment_config or SegmentConfig()
     # Built once per (language, extra list) and reused for every article in that language.
-    abbreviations = abbreviations_for(
-        article.language, tuple((segment_config or SegmentConfig()).extra_abbreviations)
-    )
+    abbreviations = abbreviations_for(article.language, tuple(segment_config.extra_abbreviations))
     sentences: list[SentenceRecord] = []
     occurrences: Counter[str] = Counter()
     offset = 0
     for line in article.text.split("\n"):
-        for start, end in sentence_spans(line, abbreviations):
+        # A dateline that opens the paragraph is the article's metadata, not part of its first sentence.
+        skip = body_start(line, corpus_config)
+        for start, end in sentence_spans(line[skip:], abbreviations):
+            start, end = start + skip, end + skip
             text = line[start:end]
             occurrences[text] += 1
-            language = detect_language(
+            language = sentence_language(
                 text,
+                article.language,
                 corpus_config.candidate_languages,
-                fallback=article.language,
                 min_script_ratio=corpus_config.min_script_ratio,
+                min_odds=segment_config.language_min_odds,
+                min_letters=segment_config.language_min_letters,
+                latin_prior=segment_config.language_latin_prior,
             )
             sentences.append(
                 SentenceRecord(
@@ -183,7 +233,7 @@ def segment_article(
                     article_id=article.article_id,
                     event_id=article.event_id,
                     position=len(sentences),
-                    language=language or article.language,
+                    language=language,
                     text=text,
                     char_start=offset + start,
                     char_end=offset + end,

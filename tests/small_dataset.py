@@ -86,6 +86,9 @@ class SmallDataset:
                 "text": text,
                 "sha256": content_id("raw", text, length=16) * 4,
                 "n_sentences": len(sentences),
+                "dateline_place": None,
+                "dateline_date": None,
+                "dateline_agency": None,
             }
         )
         return ids

@@ -105,3 +105,42 @@ def test_offsets_round_trip_on_any_text(text: str) -> None:
     for s in segment_article(article(cleaned), CONFIG.corpus):
         assert cleaned[s.char_start : s.char_end] == s.text
         assert s.text == s.text.strip() and s.text
+
+
+# --- initials and numbers never end a sentence, in every script (issue 14, item 3)
+
+
+def test_latin_initials_glued_or_spaced_never_end_a_sentence() -> None:
+    assert split("U.B. Pravin Rao, the interim CEO, spoke. S.R. Prakash Rao and A. K. Bhandari left.") == [
+        "U.B. Pravin Rao, the interim CEO, spoke.",
+        "S.R. Prakash Rao and A. K. Bhandari left.",
+    ]
+    assert split("M. Siminoff a parlé. J. Aubertin, qui dirige P.N. Industries, aussi.") == [
+        "M. Siminoff a parlé.",
+        "J. Aubertin, qui dirige P.N. Industries, aussi.",
+    ]
+
+
+def test_devanagari_initials_never_end_a_sentence_in_any_article() -> None:
+    text = "के.वी. सुधीर नायर ने कहा। एम. के. गांधी का जन्म हुआ। यू.बी. प्रसाद राव और आई.के. गुजराल आए।"
+    expected = ["के.वी. सुधीर नायर ने कहा।", "एम. के. गांधी का जन्म हुआ।", "यू.बी. प्रसाद राव और आई.के. गुजराल आए।"]
+    for language in ("hi", "en"):  # a Hindi quote in an English article keeps its initials too
+        assert [s.text for s in segment_article(article(text, language), CONFIG.corpus)] == expected
+    # Syllable abbreviations: छत्तीसगढ़, प्राइवेट लिमिटेड.
+    assert split("छ.ग. में बारिश हुई। रायपुर प्रा. लि. ने कहा।") == ["छ.ग. में बारिश हुई।", "रायपुर प्रा. लि. ने कहा।"]
+
+
+def test_devanagari_decimals_and_clock_times_never_end_a_sentence() -> None:
+    assert split("शेयर ४.३ फीसदी गिरकर ₹१,४८६.२० पर बंद हुआ। टीम ने ३:००.४८ का समय निकाला।") == [
+        "शेयर ४.३ फीसदी गिरकर ₹१,४८६.२० पर बंद हुआ।",
+        "टीम ने ३:००.४८ का समय निकाला।",
+    ]
+
+
+def test_a_full_stop_standing_for_a_danda_still_ends_a_sentence_after_a_short_word() -> None:
+    assert split("यह सच है.ये बात सबको पता है। वह आई. फिर चली गई।") == [
+        "यह सच है.",
+        "ये बात सबको पता है।",
+        "वह आई.",
+        "फिर चली गई।",
+    ]

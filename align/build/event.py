@@ -28,15 +28,13 @@ from align.label import label, label_signature
 from align.link import link, link_signature
 from align.link.rerank import EntailmentModel, build_entailment_model
 from align.records import ArticleRecord, EventRecords, SentenceRecord
+from align.segment import RULES_VERSION as SEGMENT_RULES
 from align.segment import segment
 from align.translate import TranslatorChain, build_translator, translate, translation_signature
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-# The segmenter's rule version (align.segment), part of the build signature: raise it when segmentation changes.
-SEGMENT_RULES = "rules-2"
 
 
 def cache_dir_of(config: BuildConfig) -> Path:

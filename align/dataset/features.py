@@ -22,6 +22,9 @@ ARTICLES = Features(
         "text": Value("string"),
         "sha256": Value("string"),
         "n_sentences": Value("int64"),
+        "dateline_place": Value("string"),
+        "dateline_date": Value("string"),
+        "dateline_agency": Value("string"),
     }
 )
 

@@ -38,7 +38,6 @@ from align.config import LabelConfig
 from align.evidence import locale_words
 from align.evidence.codemix import EmbeddingCache, restore_span, similarity
 from align.evidence.dates import DATES
-from align.evidence.numbers import NUMBERS
 from align.evidence.findings import (
     Batch,
     Comparator,

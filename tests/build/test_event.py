@@ -12,6 +12,7 @@ from align.build.event import STAGES, BuildSignature, Stage, build_signature
 from align.config import BuildConfig
 from align.dataset.content import read_release
 from align.records import EventRecords
+from align.segment import RULES_VERSION as SEGMENT_RULES
 from tests.conftest import ROOT
 
 
@@ -32,7 +33,7 @@ def test_the_signature_is_align_then_each_stage_then_the_schema(monkeypatch: pyt
     assert list(parts)[1:-1] == ["segment", "mt", "embed", "link", "label"]
     extra = Stage("dedupe", lambda config: {"dedupe": "exact-1"}, lambda e, m: e.records)
     monkeypatch.setattr(event, "STAGES", (*STAGES[:2], extra, *STAGES[2:]))
-    assert "|segment:rules-2|dedupe:exact-1|mt:" in build_signature(config)
+    assert f"|segment:{SEGMENT_RULES}|dedupe:exact-1|mt:" in build_signature(config)
 
 
 def test_run_event_walks_the_stages_and_times_each(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

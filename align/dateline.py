@@ -1,0 +1,234 @@
+"""Datelines: the place (and date, and agency) that open a news article's body, read as metadata, never a sentence.
+
+Recognised at the start of a paragraph (a line of the cleaned text), in English, French and Hindi:
+
+1. ``PLACE[, QUALIFIER], DATE [(AGENCY)]`` followed by ``-``/``–``/``—``/``:``/``।`` or the end of the line, or by a
+   space after the agency: "BENGALURU, March 18 (GWS) -", "SRIHARIKOTA, India, April 22 (GWS) -",
+   "PARIS, 18 août (AFP) -", "CHENNAI, 10 June:", "CANNES, May 23" (alone on its line), "बेंगलुरु, 18 अगस्त।",
+   "शिलांग, १५ नवंबर (एजेंसी) ...". The date must be a day and a month that dateparser reads (Devanagari digits too).
+2. ``PLACE (AGENCY)`` followed by a dash, colon or danda: "PARIS (APM) –", "Sriharikota (Inde) (APM) -".
+3. ``PLACE, envoyé spécial`` (French reporters' datelines): "Cannes (Alpes-Maritimes), envoyé spécial".
+4. A place alone, where the shape says it is one: in capitals before a colon ("NEW DELHI:", "TURA:"), unless it is
+   one of ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:"); or one or two Devanagari words before a danda
+   ("बिलासपुर।", "भुवनेश्वर/रायपुर।"), unless they are one of those labels ("धन्यवाद।", "जी हां।").
+
+Not recognised, on purpose: a title-case place before a colon ("Bengaluru:") and a Hindi one ("नई दिल्ली:") have the
+shape of a label or a speaker ("Mrinank Sharma: ..."), which no rule here can tell from a place without a gazetteer.
+
+The parts a dateline does not say are resolved as the dateline's reader would: a date without a year takes the year
+that puts it on or before the publication date (``published``), else the year the article names most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from align.config import CorpusConfig
+
+# Languages dateparser reads a dateline's date in; the corpus's candidate languages are intersected with these.
+DATE_LANGUAGES = frozenset({"en", "fr", "hi", "es", "de", "it", "pt"})
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LATIN = "A-Za-zÀ-ÖØ-öø-ÿ"
+# Devanagari letters and signs, without the danda (।, ॥) and the digits (०-९).
+_DEVANAGARI = "\u0900-\u0963\u0970-\u097f"
+LATIN_WORD = rf"[{_UPPER}][{_LATIN}'’-]*"
+# Lower-case words that may stand inside a place name: "Rio de Janeiro", "Boulogne-sur-Mer", "Stratford upon Avon".
+CONNECTOR = r"(?:de|du|des|la|le|les|sur|en|of|upon|am|al|el|da|do|di|del)"
+LATIN_PLACE = rf"{LATIN_WORD}(?: (?:{CONNECTOR} )?{LATIN_WORD}){{0,3}}"
+DEVANAGARI_WORD = rf"[{_DEVANAGARI}]+"
+DEVANAGARI_PLACE = rf"{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD}){{0,2}}"
+ONE_PLACE = rf"(?:{LATIN_PLACE}|{DEVANAGARI_PLACE})"
+# "(Inde)", "(फ्रांस)", "(Alpes-Maritimes)": a region or country in brackets is part of the place.
+BRACKETED = r"(?: ?\([^()\d\n]{1,40}\))"
+PLACE = rf"(?P<place>{ONE_PLACE}(?: ?/ ?{ONE_PLACE})*{BRACKETED}?)"
+QUALIFIER = rf"(?:, (?P<qualifier>{LATIN_PLACE}))"  # "SRIHARIKOTA, India, April 22"
+_DIGIT = "0-9०-९"
+DAY = rf"[{_DIGIT}]{{1,2}}(?:er|st|nd|rd|th)?"
+YEAR = rf"[{_DIGIT}]{{4}}"
+MONTH = rf"(?:[{_LATIN}]+\.?|{DEVANAGARI_WORD})"
+DATE = rf"(?P<date>{DAY} {MONTH}(?:,? {YEAR})?|{MONTH} {DAY}(?:,? {YEAR})?)"
+AGENCY = rf"\((?P<agency>[{_UPPER}][{_LATIN}&.'’ -]{{0,30}}|[{_DEVANAGARI} ]{{2,30}})\)"
+DASH_COLON_DANDA = r" ?[-–—:।]"
+# After the dateline: its separator, then the paragraph's text.
+ENDS = rf"(?:{DASH_COLON_DANDA}(?= |$)|।| *$)"
+
+DATED = re.compile(rf"{PLACE}{QUALIFIER}?, {DATE}(?:(?: ?{AGENCY})(?:{ENDS}| )|{ENDS})")
+WITH_AGENCY = re.compile(rf"{PLACE} ?{AGENCY}{DASH_COLON_DANDA}(?= |$)")
+CORRESPONDENT = re.compile(
+    rf"{PLACE}, (?:de notre |notre )?(?:envoyée?s? spéciale?s?|correspondante?s?)(?:{DASH_COLON_DANDA}(?= |$)| *$)"
+)
+CAPITALS_COLON = re.compile(rf"(?P<place>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}}{BRACKETED}?):(?= )")
+DEVANAGARI_DANDA = re.compile(
+    rf"(?P<place>{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD})?(?: ?/ ?{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD})?)*"
+    rf"{BRACKETED}?) ?।"
+)
+# Words that open a clause, not a place: "On Monday, March 18 -", "In Paris, 18 août :".
+CLAUSE_OPENERS = frozenset(
+    "a an the in on at by for from with as after before during since until this that it he she they we i you "
+    "his her its their our but and or so if when while meanwhile however also last next earlier later "
+    "à au aux dans depuis pour par avec sous chez selon ce cette il elle ils elles nous on mais et ou si "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+)
+YEAR_IN_TEXT = re.compile(r"(?<![\d०-९])((?:19|20)\d\d|(?:१९|२०)[०-९][०-९])(?![\d०-९])")
+DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+
+
+@dataclass(frozen=True)
+class DatelineMatch:
+    """A dateline as written at the start of one line: ``line[:end]`` is the prefix a sentence must not keep."""
+
+    place: str
+    date_text: str | None
+    agency: str | None
+    end: int  # just past the separator and the spaces after it
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """An article's dateline as its record stores it."""
+
+    place: str
+    date: str | None  # ISO 8601 date, or None when the dateline states none (or no year can be resolved)
+    agency: str | None
+
+
+def _date_languages(candidates: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in candidates if c in DATE_LANGUAGES) or ("en", "fr", "hi")
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_date(text: str, languages: tuple[str, ...], require: tuple[str, ...] = ("day", "month")) -> bool:
+    import dateparser
+
+    settings = {"REQUIRE_PARTS": list(require)} if require else {}
+    return dateparser.parse(text, languages=list(languages), settings=settings) is not None  # type: ignore[arg-type]
+
+
+def _plausible_place(place: str, languages: tuple[str, ...]) -> bool:
+    first = place.split()[0].lower()
+    if first in CLAUSE_OPENERS:
+        return False
+    # "Monday", "March", "सोमवार" read as dates; no place does.
+    core = place.split("(")[0].strip()
+    return not _reads_as_date(core, languages, ())
+
+
+def _display_place(place: str) -> str:
+    """All-capital Latin words in title case ("NEW DELHI" -> "New Delhi"); the rest as written."""
+    return re.sub(rf"\b[{_UPPER}][{_UPPER}'’-]+\b", lambda m: m.group().title(), place).strip()
+
+
+def match_dateline(
+    line: str, languages: tuple[str, ...] = ("en", "fr", "hi"), labels: frozenset[str] = frozenset()
+) -> DatelineMatch | None:
+    """The dateline that opens ``line``, or None. ``labels`` are words that open a paragraph before a colon or a
+    danda and are not places ("breaking", "धन्यवाद"), lower-cased."""
+    languages = _date_languages(languages)
+    found = _match_dated(line, languages) or _match_undated(line, languages, labels)
+    if found is None:
+        return None
+    end = found.end()
+    while end < len(line) and line[end] == " ":
+        end += 1
+    groups = found.groupdict()
+    place = groups["place"] + (f", {groups['qualifier']}" if groups.get("qualifier") else "")
+    return DatelineMatch(_display_place(place), groups.get("date"), groups.get("agency"), end)
+
+
+def _match_dated(line: str, languages: tuple[str, ...]) -> re.Match[str] | None:
+    found = DATED.match(line)
+    if found is None or not _reads_as_date(found["date"], languages):
+        return None
+    return found if _plausible_place(found["place"], languages) else None
+
+
+def _match_undated(line: str, languages: tuple[str, ...], labels: frozenset[str]) -> re.Match[str] | None:
+    for pattern in (WITH_AGENCY, CORRESPONDENT, CAPITALS_COLON, DEVANAGARI_DANDA):
+        found = pattern.match(line)
+        if found is None or not _plausible_place(found["place"], languages):
+            continue
+        if pattern in (CAPITALS_COLON, DEVANAGARI_DANDA) and found["place"].lower() in labels:
+            continue
+        return found
+    return None
+
+
+def resolve_date(
+    date_text: str, published: str | None, article_text: str, languages: tuple[str, ...] = ("en", "fr", "hi")
+) -> str | None:
+    """The ISO date a dateline's ``date_text`` names: its own year if it has one, else the latest such date on or
+    before the publication date, else in the year the article names most often; None when none of these exists."""
+    import dateparser
+
+    languages = _date_languages(languages)
+    settings: dict[str, object] = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DATES_FROM": "past"}
+    if not YEAR_IN_TEXT.search(date_text):
+        base = _published_date(published)
+        if base is not None:
+            settings["RELATIVE_BASE"] = datetime.combine(base + timedelta(days=1), datetime.min.time())
+        else:
+            year = _most_named_year(article_text)
+            if year is None:
+                return None
+            settings["RELATIVE_BASE"] = datetime(year, 12, 31, 23, 59)
+    parsed = dateparser.parse(date_text, languages=list(languages), settings=settings)  # type: ignore[arg-type]
+    return parsed.date().isoformat() if parsed else None
+
+
+def _published_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _most_named_year(text: str) -> int | None:
+    years = Counter(int(y.translate(DEVANAGARI_DIGITS)) for y in YEAR_IN_TEXT.findall(text))
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
+
+
+def article_dateline(
+    text: str,
+    published: str | None,
+    languages: tuple[str, ...] = ("en", "fr", "hi"),
+    labels: frozenset[str] = frozenset(),
+) -> Dateline | None:
+    """The article's dateline: the first paragraph of ``text`` that opens with one, with its date resolved."""
+    for line in text.split("\n"):
+        found = match_dateline(line, languages, labels)
+        if found is None:
+            continue
+        when = resolve_date(found.date_text, published, text, languages) if found.date_text else None
+        return Dateline(found.place, when, found.agency)
+    return None
+
+
+def dateline_of(text: str, published: str | None, config: CorpusConfig) -> Dateline | None:
+    """The article's dateline under the corpus config (None when ``corpus.datelines`` is off)."""
+    if not config.datelines:
+        return None
+    return article_dateline(text, published, config.candidate_languages, _labels(config.dateline_labels))
+
+
+def body_start(line: str, config: CorpusConfig) -> int:
+    """Where a paragraph's text starts: after the dateline that opens it, else 0. The segmenter starts there."""
+    if not config.datelines:
+        return 0
+    found = match_dateline(line, config.candidate_languages, _labels(config.dateline_labels))
+    return found.end if found else 0
+
+
+@lru_cache(maxsize=8)
+def _labels(labels: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(label.lower() for label in labels)

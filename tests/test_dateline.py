@@ -1,0 +1,156 @@
+"""Datelines are metadata (issue 14, item 2): parsed in English, French and Hindi, never part of a sentence."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from align.config import BuildConfig, CorpusConfig
+from align.corpus import read_event
+from align.dateline import match_dateline, resolve_date
+from align.label import reference_date
+from align.records import ArticleRecord
+from align.segment import segment_article
+from align.validation import errors_in
+
+CONFIG = BuildConfig()
+LANGUAGES = CONFIG.corpus.candidate_languages
+LABELS = frozenset(label.lower() for label in CONFIG.corpus.dateline_labels)
+
+
+def parsed(line: str) -> tuple[str, str | None, str | None, str] | None:
+    found = match_dateline(line, LANGUAGES, LABELS)
+    return None if found is None else (found.place, found.date_text, found.agency, line[found.end :])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # English: wire copy, Indian papers, a dateline alone on its line
+        ("BENGALURU, March 18 (GWS) - Vantara's chief quit.", ("Bengaluru", "March 18", "GWS", "Vantara's chief quit.")),
+        ("SRIHARIKOTA, India, April 22 (GWS) - India launched it.", ("Sriharikota, India", "April 22", "GWS", "India launched it.")),
+        ("PUNE, Sept 8 (Meridian Wire) - Sahyadri said.", ("Pune", "Sept 8", "Meridian Wire", "Sahyadri said.")),
+        ("CHENNAI, 10 June: Marceau will invest.", ("Chennai", "10 June", None, "Marceau will invest.")),
+        ("NEW DELHI: The Supreme Court on Friday upheld it.", ("New Delhi", None, None, "The Supreme Court on Friday upheld it.")),
+        ("CANNES, May 23", ("Cannes", "May 23", None, "")),
+        # French
+        ("PARIS, 18 août (AFP) - La grève continue.", ("Paris", "18 août", "AFP", "La grève continue.")),
+        ("PARIS (APM) – Le constructeur a annoncé.", ("Paris", None, "APM", "Le constructeur a annoncé.")),
+        ("Sriharikota (Inde) (APM) - L'Inde a placé un satellite.", ("Sriharikota (Inde)", None, "APM", "L'Inde a placé un satellite.")),
+        ("Cannes (Alpes-Maritimes), envoyé spécial", ("Cannes (Alpes-Maritimes)", None, None, "")),
+        # Hindi, with Arabic and Devanagari digits
+        ("बेंगलुरु, 18 अगस्त। आईटी कंपनी ने कहा।", ("बेंगलुरु", "18 अगस्त", None, "आईटी कंपनी ने कहा।")),
+        ("शिलांग, १५ नवंबर (एजेंसी) मेघालय में भूकंप आया।", ("शिलांग", "१५ नवंबर", "एजेंसी", "मेघालय में भूकंप आया।")),
+        ("नई दिल्ली, ४ नवंबर। फोन लॉन्च हुआ।", ("नई दिल्ली", "४ नवंबर", None, "फोन लॉन्च हुआ।")),
+        ("भुवनेश्वर/रायपुर। तूफान तट से टकराया।", ("भुवनेश्वर/रायपुर", None, None, "तूफान तट से टकराया।")),
+        ("बिलासपुर।", ("बिलासपुर", None, None, "")),
+    ],
+)
+def test_datelines_in_three_languages(line: str, expected: tuple) -> None:
+    assert parsed(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Paris, the capital of France, is on strike.",  # a place and a comma, no date
+        "Paris, March 18 was a holiday for most workers.",  # a date, but no separator after it
+        "Monday, March 18 - the company said it would quit.",  # a weekday is not a place
+        "On Monday, March 18 - the company said it would quit.",
+        "Mrinank Sharma: AI इंडस्ट्री में Mrinank Sharma का नाम चर्चा में है।",  # a speaker or label, not a place
+        "Bengaluru: IT services major Vantara said on Wednesday.",  # title case before a colon: not told from a name
+        "BREAKING: Sensex falls 900 points as the CEO quits.",  # a kicker in capitals
+        "Tata Consultancy Services (TCS) on Thursday reported a profit.",  # an abbreviation in brackets, no dash
+        "Lyon, la ville des lumières, accueille le sommet.",  # French: a place and a comma, no date
+        "Le 18 août, la grève a commencé.",
+        "मुंबई में 18 अगस्त को बारिश हुई।",  # Hindi: a place opens a sentence without comma or danda
+        "मृणांक शर्मा, जो सुरक्षा टीम के प्रमुख थे, ने इस्तीफा दिया।",  # Hindi: a name and a comma
+        "मुंबई, जो देश की आर्थिक राजधानी है, में बारिश हुई।",
+        "धन्यवाद। मैं फिर आऊंगा।",  # Hindi: a one-word sentence before a danda, like "बिलासपुर।"
+        "जी हां। यह सच है।",
+    ],
+)
+def test_sentences_that_start_like_a_dateline_are_not_one(line: str) -> None:
+    assert parsed(line) is None
+
+
+@pytest.mark.parametrize(
+    ("date_text", "published", "text", "expected"),
+    [
+        ("March 18", "2026-03-18", "", "2026-03-18"),
+        ("May 23", "2026-05-24T09:00:00+05:30", "", "2026-05-23"),  # dated the day before publication
+        ("Dec 31", "2026-01-02", "", "2025-12-31"),  # across the new year: on or before publication
+        ("18 août 2024", "2026-01-02", "", "2024-08-18"),  # the dateline's own year wins
+        ("१५ नवंबर", "2025-11-15", "", "2025-11-15"),
+        ("10 juin", None, "En 2029, puis en 2026 et encore en 2026.", "2026-06-10"),  # the year named most often
+        ("10 juin", None, "Pas d'année ici.", None),
+    ],
+)
+def test_dateline_year_from_publication_or_text(date_text: str, published: str | None, text: str, expected) -> None:
+    assert resolve_date(date_text, published, text, LANGUAGES) == expected
+
+
+def article(text: str, language: str, dateline_date: str | None = None, published: str | None = None) -> ArticleRecord:
+    return ArticleRecord("0" * 16, "e", "src", None, published, language, None, text, "0" * 64,
+                         dateline_date=dateline_date)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sentences"),
+    [
+        ("Headline\nBENGALURU, March 18 (GWS) - Menon resigned. Shares fell.", "en", ["Headline", "Menon resigned.", "Shares fell."]),
+        ("Titre\nPARIS, 18 août (AFP) - La grève continue. Elle dure.", "fr", ["Titre", "La grève continue.", "Elle dure."]),
+        ("शीर्षक\nबेंगलुरु, 18 अगस्त। मेनन ने इस्तीफा दिया। शेयर गिरे।", "hi", ["शीर्षक", "मेनन ने इस्तीफा दिया।", "शेयर गिरे।"]),
+        ("Titre\nCANNES, 23 mai\nLe film a gagné.", "fr", ["Titre", "Le film a gagné."]),
+    ],
+)
+def test_a_dateline_is_never_a_sentence_and_offsets_still_hold(text: str, language: str, sentences: list[str]) -> None:
+    records = segment_article(article(text, language), CONFIG.corpus)
+    assert [s.text for s in records] == sentences
+    for s in records:
+        assert text[s.char_start : s.char_end] == s.text
+
+
+def test_datelines_off_keeps_them_in_the_sentence() -> None:
+    text = "BENGALURU, March 18 (GWS) - Menon resigned."
+    off = CorpusConfig(datelines=False)
+    assert [s.text for s in segment_article(article(text, "en"), off)] == [text]
+
+
+def test_corpus_stage_records_the_first_dateline_with_its_resolved_date(make_event) -> None:
+    manifest = [
+        {"file": "a.txt", "language": "en", "published": "2026-05-24"},
+        {"file": "b.txt", "language": "hi", "published": "2025-11-15"},
+        {"file": "c.txt", "language": "en"},
+    ]
+    corpus = make_event(
+        {
+            "a.txt": "Film wins in Cannes\nCANNES, May 23\nThe film won the Grand Prix. NICE, May 20 (X) - Older.",
+            "b.txt": "भूकंप\nशिलांग, १५ नवंबर (एजेंसी) मेघालय में भूकंप आया।",
+            "c.txt": "A story without a dateline, written on Tuesday.",
+            "manifest.jsonl": "".join(json.dumps(m) + "\n" for m in manifest),
+        }
+    )
+    articles = {a.source: a for a in read_event(corpus / "event-1", CONFIG.corpus)}
+    a, b, c = articles["a"], articles["b"], articles["c"]
+    assert (a.dateline_place, a.dateline_date, a.dateline_agency) == ("Cannes", "2026-05-23", None)
+    assert "CANNES, May 23" in a.text  # the prefix stays in the article's text
+    assert (b.dateline_place, b.dateline_date, b.dateline_agency) == ("शिलांग", "2025-11-15", "एजेंसी")
+    assert (c.dateline_place, c.dateline_date, c.dateline_agency) == (None, None, None)
+    for record in (a, b, c):
+        assert errors_in("article", record.to_dict()) == []
+    assert reference_date(a) == date(2026, 5, 23)  # "today" in a is the dateline's day, not publication's
+    assert reference_date(c) is None
+
+
+def test_reference_date_falls_back_to_publication() -> None:
+    assert reference_date(article("x", "en", published="2026-02-10T08:00:00Z")) == date(2026, 2, 10)
+
+
+def test_article_schema_rejects_a_dateline_date_that_is_not_a_date() -> None:
+    row = article("x", "en").to_dict()
+    assert errors_in("article", row) == []
+    assert errors_in("article", {**row, "dateline_date": "18 March"})
+    assert errors_in("article", {k: v for k, v in row.items() if k != "dateline_place"})
