@@ -89,11 +89,16 @@ def match_page(annotations: list[dict[str, Any]], kept_lines: list[str]) -> tupl
         target = squeezed(line)
         if not target:
             continue
-        # The nearest of the three kinds of match: a kept line may equal a later block too (a teaser's headline
-        # split off by trafilatura is also in the related list further down).
-        candidates = [c for c in (_exact(keys, target, cursor), _joined(keys, target, cursor),
-                                  _part_of(keys, target, cursor)) if c]
-        found = min(candidates, key=lambda c: c[0]) if candidates else []
+        # After a part of a block (trafilatura split "Lire aussi | <headline>"), the next part of the same block
+        # comes first: the headline alone is also in the related list further down. Otherwise an equal block
+        # comes first: a title is also the end of its breadcrumb ("Home » Odisha » <title>").
+        continued = _part_of(keys, target, cursor) if split_open else []
+        found = (
+            (continued if continued and continued[0] == cursor else [])
+            or _exact(keys, target, cursor)
+            or _joined(keys, target, cursor)
+            or _part_of(keys, target, cursor)
+        )
         if not found:
             unmatched.append(line)
             continue
@@ -164,13 +169,19 @@ def run_corpus(corpus_dir: Path, config: Any) -> list[PageOutcome]:
         for event_dir, articles in corpus.read_corpus(corpus_dir, config.corpus):
             pages += [page_outcome(event_dir, article) for article in articles]
         return pages
-    return [page for event_dir in corpus.list_events(corpus_dir, config.corpus) for page in run_event(event_dir, config)]
+    return [
+        page
+        for event_dir in corpus.list_events(corpus_dir, config.corpus)
+        for page in run_event(event_dir, config)
+    ]
 
 
 def page_outcome(event_dir: Path, article: Any) -> PageOutcome:
     path = Path(article.file)
     annotations_path = BENCH / "annotations" / event_dir.name / f"{path.name}.jsonl"
-    annotations = [json.loads(line) for line in annotations_path.read_text("utf-8").splitlines() if line.strip()]
+    annotations = [
+        json.loads(line) for line in annotations_path.read_text("utf-8").splitlines() if line.strip()
+    ]
     kept, unmatched = match_page(annotations, article.text.split("\n"))
     dropped = [d if isinstance(d, dict) else d.to_dict() for d in getattr(article, "dropped", ())]
     html = path.suffix.lower() in (".html", ".htm")
