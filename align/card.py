@@ -283,7 +283,8 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         f"![labels per language pair]({CHART_FILE})",
         "## Configs and fields",
         "- `articles`: one row per article: `article_id`, `event_id`, `source`, `url`, `published`, `language`, "
-        "`title`, `text` (boilerplate removed), `sha256` (of the raw file), `n_sentences`.\n"
+        "`title`, `text` (boilerplate removed), `sha256` (of the raw file), `n_sentences`, `dropped` (the page's "
+        "lines left out of `text` as furniture, each `{text, reason}`: rule, repeated, non_sentence, boilerplate).\n"
         "- `sentences`: `sentence_id`, `article_id`, `event_id`, `position`, `language` (of the sentence itself), "
         "`text`, `char_start`/`char_end` (offsets into the article's cleaned `text`), `text_en`, `translation` "
         "(`{engine, model, version}` or null).\n"

@@ -351,6 +351,7 @@ def scrape_page(
         rule_hits=tuple(rules.is_boilerplate(line) for line in lines),
         list_items=tuple(item for _, item in listed),
         sha256=hashlib.sha256(raw).hexdigest(),
+        source_declared=bool(source),
         markup=None if markup is None else tuple(markup.get(_squeezed(line)) for line in lines),
     )
     return ScrapedPage(path, page.sha256, entry, found, removed + in_title + in_source, page)
@@ -374,9 +375,13 @@ def cross_event_evidence_sha256(event_dir: Path, config: CorpusConfig) -> str:
     same source printed about another event. An event's shard key holds it, so a sibling event that changes
     this event's furniture rebuilds it."""
     rules = BoilerplateRules.from_config(config)
+    try:
+        pages = scrape_event(event_dir, config, rules)
+    except AlignError:
+        return ""  # the event's own build reports its bad input
     index = corpus_repetition(event_dir.parent, config, rules)
     digest, found = hashlib.sha256(), False
-    for scraped in scrape_event(event_dir, config, rules):
+    for scraped in pages:
         page = scraped.page
         hits = [n for n, line in enumerate(page.lines) if index.other_events_of_source(page, line)]
         found = found or bool(hits)

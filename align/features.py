@@ -22,6 +22,7 @@ ARTICLES = Features(
         "text": Value("string"),
         "sha256": Value("string"),
         "n_sentences": Value("int64"),
+        "dropped": List({"text": Value("string"), "reason": Value("string")}),
     }
 )
 

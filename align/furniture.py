@@ -72,6 +72,9 @@ class Page:
     rule_hits: tuple[bool, ...]
     list_items: tuple[bool, ...] = ()  # shown as a list item (bullet or dash) on the page; empty: none known
     sha256: str = ""  # of the file: the same file reached through two paths (a symlink) is one page
+    # Whether the source was declared (manifest, or the HTML's site name) rather than taken from the file name:
+    # only a declared source ties pages of different events to one outlet.
+    source_declared: bool = True
     # For HTML pages, the markup's view of each line: (is a heading, share of its characters inside links).
     markup: tuple[tuple[bool, float] | None, ...] | None = None
 
@@ -116,7 +119,9 @@ class RepetitionIndex:
     def of(cls, pages: Iterable[Page]) -> RepetitionIndex:
         index = cls()
         for page in pages:
-            place = (page.event_id, page.source, page.sha256 or page.file)
+            # An undeclared source matches no other page's (file names are not outlets).
+            source = page.source if page.source_declared else f"\0{page.event_id}/{page.file}"
+            place = (page.event_id, source, _identity(page))
             for line in page.lines:
                 index.places[line_key(line)].add(place)
                 index.shapes[shape_key(line)].add(place)
@@ -137,6 +142,8 @@ class RepetitionIndex:
             label = line_label(line)
             if label is not None:
                 places |= self.labels.get(label, set())
+        if not page.source_declared:
+            return False
         return any(e != page.event_id and s == page.source and f != _identity(page) for e, s, f in places)
 
     def elsewhere_in_event(self, page: Page, line: str) -> bool:
