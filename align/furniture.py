@@ -197,6 +197,11 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         for number, line in enumerate(page.lines):
             if verdicts[number] is None and line_key(line) != title_key and _repeated(page, line, index):
                 verdicts[number] = "repeated"
+    if title_key is None:
+        # No title known (no manifest title, no HTML title): a scraped page opens with its headline, so the first
+        # line that is not already furniture stands for it.
+        first = next((n for n, verdict in enumerate(verdicts) if verdict is None), None)
+        title_key = line_key(page.lines[first]) if first is not None else None
     numbers = [n for n, line in enumerate(page.lines) if line_key(line) != title_key]
     classes = jus_text_classes(page, numbers, language, config)
     listed = page.list_items or (False,) * len(page.lines)

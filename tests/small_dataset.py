@@ -79,6 +79,7 @@ class SmallDataset:
                 "text": text,
                 "sha256": content_id("raw", text, length=16) * 4,
                 "n_sentences": len(sentences),
+                "dropped": [],
             }
         )
         return ids
