@@ -101,6 +101,20 @@ class CorpusConfig:
     # article's dateline_place/date/agency; its prefix is then never part of a sentence.
     datelines: bool = True
     dateline_labels: tuple[str, ...] = DEFAULT_DATELINE_LABELS
+    # Page furniture (align/furniture.py): the classes of lines dropped from a page; leave one out to keep its
+    # lines. Every dropped line is kept, with its class, in the article's ``dropped`` list.
+    furniture: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate")
+    # jusText's paragraph classifier, line by line: a line shorter than ``length_low`` characters is "short"
+    # (judged by the lines around it); with a stop-word density of at least ``stopwords_high`` it is good when
+    # longer than ``length_high``, near-good otherwise; below ``stopwords_low`` it is bad. jusText's defaults.
+    length_low: int = 70
+    length_high: int = 200
+    stopwords_low: float = 0.30
+    stopwords_high: float = 0.32
+    max_link_density: float = 0.2  # HTML: share of a block's characters inside links above which it is bad
+    # The article's body is the run of lines that reads most like article text: each line of text adds its
+    # length in characters, each line of furniture (or a non-sentence jusText calls short or bad) costs this.
+    body_gap: int = 60
 
 
 @dataclass(frozen=True)

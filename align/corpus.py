@@ -12,14 +12,17 @@ import logging
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from align.config import CorpusConfig
-from align.dateline import dateline_of
+from align.dateline import body_start, dateline_of
 from align.errors import AlignError
+from align.furniture import Page, RepetitionIndex, judge_page, line_key, split_page
 from align.language import detect_language
 from align.records import ArticleRecord, content_id
 from align.validation import errors_in
@@ -30,6 +33,7 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 MANIFEST_NAME = "manifest.jsonl"
 # Bullets and list markers at the start of a line are layout, not text.
 LEADING_BULLETS = re.compile(r"^[\s•·▪●◦\-–—*]+(?=\S)")
+LIST_ITEM = re.compile(r"^\s*[•·▪●◦\-–—*]\s")
 WHITESPACE_RUN = re.compile(r"\s{2,}")
 # C0 and C1 control characters and DEL, except tab, newline and carriage return: terminal escapes (ESC), bells,
 # form feeds. Never text, and an ESC published in a dataset or a report is an attack on whoever prints it.
@@ -85,15 +89,26 @@ def remove_control_characters(text: str) -> tuple[str, int]:
     return CONTROL_CHARACTERS.subn(lambda m: "\n" if m.group() in LINE_BREAK_CONTROLS else "", text)
 
 
-def clean_text(raw: str, rules: BoilerplateRules) -> str:
-    """Drop boilerplate lines and blank lines; one paragraph (or headline, or list item) per line."""
+def page_lines(raw: str, rules: BoilerplateRules) -> list[str]:
+    """The non-empty lines of a page, inline junk and leading bullets removed; one paragraph (or headline, or list
+    item) per line."""
+    return [line for line, _ in listed_lines(raw, rules)]
+
+
+def listed_lines(raw: str, rules: BoilerplateRules) -> list[tuple[str, bool]]:
+    """``page_lines``, each with whether the page showed it as a list item (a bullet or dash before it)."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    kept = []
-    for line in text.split("\n"):
-        line = rules.clean_line(line)
-        if line and not rules.is_boilerplate(line):
-            kept.append(line)
-    return "\n".join(kept)
+    lines = []
+    for raw_line in text.split("\n"):
+        line = rules.clean_line(raw_line)
+        if line:
+            lines.append((line, bool(LIST_ITEM.match(raw_line))))
+    return lines
+
+
+def clean_text(raw: str, rules: BoilerplateRules) -> str:
+    """Drop boilerplate lines (the configured patterns only) and blank lines; one paragraph per line."""
+    return "\n".join(line for line in page_lines(raw, rules) if not rules.is_boilerplate(line))
 
 
 def _check_date(value: str | None, where: Path, line: int) -> None:
@@ -149,6 +164,23 @@ def _read_utf8(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AlignError(path, f"is not UTF-8 (byte {exc.start})") from None
+
+
+def _html_markup(html: str) -> dict[str, tuple[bool, float]]:
+    """Per text block of the HTML (whitespace squeezed out): whether it is a heading, and its link density.
+
+    jusText's own paragraph maker reads the markup, so a block means what it means to jusText."""
+    from justext.core import ParagraphMaker, html_to_dom, preprocessor
+
+    try:
+        paragraphs = ParagraphMaker.make_paragraphs(preprocessor(html_to_dom(html)))
+    except Exception:  # noqa: BLE001  # the markup only refines the judgement; unparsable markup gives none
+        return {}
+    return {_squeezed(p.text): (p.is_heading, p.links_density()) for p in paragraphs}
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
 
 
 def _html_to_text(html: str, path: Path) -> tuple[str, dict[str, str | None]]:
@@ -217,85 +249,199 @@ def check_event_inputs(event_dir: Path, corpus_dir: Path, config: CorpusConfig) 
             )
 
 
+@dataclass(frozen=True)
+class ScrapedPage:
+    """One article file as read: its lines before the furniture is judged, and the metadata found for it."""
+
+    path: Path
+    sha256: str
+    entry: ManifestEntry
+    found: dict[str, str | None]
+    control_characters: int
+    page: Page
+
+
 def read_event(
     event_dir: Path, config: CorpusConfig, rules: BoilerplateRules | None = None
 ) -> list[ArticleRecord]:
     """All articles of one event, cleaned, with language; identical files are kept once (warning or error).
 
-    The corpus is ``event_dir``'s parent: no input is read through a symlink leading out of it (unless
-    ``corpus.follow_symlinks``), and no article above ``corpus.max_article_bytes`` is read at all.
+    Page furniture is judged against the whole corpus (``event_dir``'s parent): a line the same source printed
+    about another event is the site's, not the story's (``align.furniture``). The corpus is also the boundary:
+    no input is read through a symlink leading out of it (unless ``corpus.follow_symlinks``), and no article above
+    ``corpus.max_article_bytes`` is read at all.
     """
     rules = rules or BoilerplateRules.from_config(config)
-    event_id = event_dir.name
     check_event_inputs(event_dir, event_dir.parent, config)
+    scraped = scrape_event(event_dir, config, rules, warn=True)
+    index = corpus_repetition(event_dir.parent, config, rules)
+    return [article_from(page, index, config) for page in scraped]
+
+
+def scrape_event(
+    event_dir: Path, config: CorpusConfig, rules: BoilerplateRules, warn: bool = False
+) -> list[ScrapedPage]:
+    """The pages of one event, each file once (a second identical file is a warning, or an error)."""
     manifest = read_manifest(event_dir)
     files = event_files(event_dir)
     if not files:
         raise AlignError(event_dir, "event directory holds no .txt or .html articles")
-    articles: list[ArticleRecord] = []
+    pages: list[ScrapedPage] = []
     seen: dict[str, str] = {}
     for path in files:
-        raw = path.read_bytes()
-        sha256 = hashlib.sha256(raw).hexdigest()
-        if sha256 in seen:
-            message = f"has the same content as {seen[sha256]}"
+        stat = path.stat()
+        page = _scrape_cached(
+            path, stat.st_mtime_ns, stat.st_size, event_dir.name, manifest.get(path.name), rules
+        )
+        if page.sha256 in seen:
+            message = f"has the same content as {seen[page.sha256]}"
             if config.duplicate_files == "error":
                 raise AlignError(path, message)
-            log.warning("%s: %s; kept %s only", path, message, seen[sha256])
+            if warn:
+                log.warning("%s: %s; kept %s only", path, message, seen[page.sha256])
             continue
-        seen[sha256] = path.name
-        articles.append(read_article(path, event_id, sha256, manifest.get(path.name), config, rules))
-    return articles
+        seen[page.sha256] = path.name
+        pages.append(page)
+    return pages
 
 
-def read_article(
+@lru_cache(maxsize=4096)
+def _scrape_cached(
     path: Path,
+    mtime_ns: int,
+    size: int,
     event_id: str,
-    sha256: str,
     entry: ManifestEntry | None,
-    config: CorpusConfig,
     rules: BoilerplateRules,
-) -> ArticleRecord:
+) -> ScrapedPage:
+    # Keyed by the file's modification time and size too: every event's build reads its sibling events (their
+    # lines are evidence), so each file is read and extracted once per process, and again only when it changed.
+    return scrape_page(path, event_id, entry, rules)
+
+
+def scrape_page(
+    path: Path, event_id: str, entry: ManifestEntry | None, rules: BoilerplateRules
+) -> ScrapedPage:
+    """Read one article file: its lines (HTML through trafilatura), which the patterns match, and its metadata."""
+    raw = path.read_bytes()
     # Control characters go before anything else sees the text; ``sha256`` stays the hash of the raw bytes.
     body, removed = remove_control_characters(_read_utf8(path))
     if not body.strip():
         raise AlignError(path, "article file is empty")
     found: dict[str, str | None] = {}
+    markup: dict[str, tuple[bool, float]] | None = None
     if path.suffix.lower() in (".html", ".htm"):
+        markup = _html_markup(body)
         body, found = _html_to_text(body, path)
-    text = clean_text(body, rules)
-    if not text:
-        raise AlignError(path, "article holds nothing but boilerplate")
+    listed = listed_lines(body, rules)
     entry = entry or ManifestEntry(file=path.name)
     title, source = entry.title or found.get("title"), entry.source or found.get("source")
     title, in_title = remove_control_characters(title) if title else (title, 0)
     source, in_source = remove_control_characters(source) if source else (source, 0)
-    if removed + in_title + in_source:
+    if markup is not None and title and not any(line_key(line) == line_key(title) for line, _ in listed):
+        # The extractor gives the page's text without its headline (trafilatura keeps it as metadata); a text
+        # page starts with it, so an HTML page does too.
+        listed.insert(0, (rules.clean_line(title), False))
+    lines = [line for line, _ in listed]
+    page = Page(
+        event_id=event_id,
+        file=path.name,
+        source=source or path.stem,
+        title=title,
+        lines=tuple(lines),
+        rule_hits=tuple(rules.is_boilerplate(line) for line in lines),
+        list_items=tuple(item for _, item in listed),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        source_declared=bool(source),
+        markup=None if markup is None else tuple(markup.get(_squeezed(line)) for line in lines),
+    )
+    return ScrapedPage(path, page.sha256, entry, found, removed + in_title + in_source, page)
+
+
+def corpus_repetition(corpus_dir: Path, config: CorpusConfig, rules: BoilerplateRules) -> RepetitionIndex:
+    """Where each line occurs in the corpus: the evidence for repeated furniture. An event that cannot be read
+    adds nothing here (its own build reports why)."""
+    pages: list[Page] = []
+    for event_dir in sorted(p for p in corpus_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        try:
+            check_event_inputs(event_dir, corpus_dir, config)
+            pages += [scraped.page for scraped in scrape_event(event_dir, config, rules)]
+        except (AlignError, OSError):
+            continue
+    return RepetitionIndex.of(pages)
+
+
+def cross_event_evidence_sha256(event_dir: Path, config: CorpusConfig) -> str:
+    """Hash of what other events tell about this event's lines ("" when nothing): which lines of its pages the
+    same source printed about another event. An event's shard key holds it, so a sibling event that changes
+    this event's furniture rebuilds it."""
+    rules = BoilerplateRules.from_config(config)
+    try:
+        pages = scrape_event(event_dir, config, rules)
+    except AlignError:
+        return ""  # the event's own build reports its bad input
+    index = corpus_repetition(event_dir.parent, config, rules)
+    digest, found = hashlib.sha256(), False
+    for scraped in pages:
+        page = scraped.page
+        hits = [n for n, line in enumerate(page.lines) if index.other_events_of_source(page, line)]
+        found = found or bool(hits)
+        digest.update(f"{page.file}\t{hits}\n".encode())
+    return digest.hexdigest() if found else ""
+
+
+def article_from(scraped: ScrapedPage, index: RepetitionIndex, config: CorpusConfig) -> ArticleRecord:
+    """The article of one page: its furniture judged and dropped (kept in ``dropped``), its language found."""
+    path, page, entry = scraped.path, scraped.page, scraped.entry
+    if scraped.control_characters:
         log.warning(
             "%s: removed %d control character(s) (terminal escapes, bells, form feeds) from its text and metadata",
             path,
-            removed + in_title + in_source,
+            scraped.control_characters,
         )
+    unruled = "\n".join(line for line, hit in zip(page.lines, page.rule_hits, strict=True) if not hit)
+    if not unruled:
+        raise AlignError(path, "article holds nothing but boilerplate")
     language = entry.language or detect_language(
-        text, config.candidate_languages, fallback=None, min_script_ratio=config.min_script_ratio
+        unruled, config.candidate_languages, fallback=None, min_script_ratio=config.min_script_ratio
     )
     if language is None:
         raise AlignError(path, "could not identify the language; give it in manifest.jsonl")
-    published = entry.published or _iso_date_or_none(found.get("published"))
+    verdicts = judge_page(page, index, language, config)
+    # A paragraph that opens with a dateline is the article's own ("CANNES, May 23" alone on its line, "NEW DELHI:"),
+    # however short: its dateline is read as metadata below, so only a rule line is ever dropped there.
+    verdicts = [
+        None if verdict not in (None, "rule") and body_start(line, config) else verdict
+        for line, verdict in zip(page.lines, verdicts, strict=True)
+    ]
+    kept, dropped = split_page(page, verdicts)
+    if not kept:
+        raise AlignError(path, "article holds nothing but page furniture (see corpus.furniture)")
+    if dropped:
+        counts = Counter(d.reason for d in dropped)
+        log.info(
+            "%s: dropped %d line(s) as page furniture (%s)",
+            path,
+            len(dropped),
+            ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items())),
+        )
+    text = "\n".join(kept)
+    published = entry.published or _iso_date_or_none(scraped.found.get("published"))
     dateline = dateline_of(text, published, config)
     return ArticleRecord(
-        article_id=content_id("article", event_id, path.name),
-        event_id=event_id,
-        source=source or path.stem,
-        url=entry.url or found.get("url"),
+        article_id=content_id("article", page.event_id, path.name),
+        event_id=page.event_id,
+        source=page.source,
+        url=entry.url or scraped.found.get("url"),
         published=published,
         language=language,
-        title=title,
+        title=page.title,
         text=text,
-        sha256=sha256,
+        sha256=scraped.sha256,
         dateline_place=dateline.place if dateline else None,
         dateline_date=dateline.date if dateline else None,
         dateline_agency=dateline.agency if dateline else None,
+        dropped=tuple(dropped),
         file=str(path),
     )
 

@@ -65,8 +65,19 @@ def content_id(*parts: str, length: int = 16) -> str:
 
 
 @dataclass(frozen=True)
+class DroppedLine:
+    """A line of the page that is not in the article's text, and why (``align.furniture``'s classes)."""
+
+    text: str
+    reason: str  # rule, repeated, non_sentence, boilerplate
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class ArticleRecord:
-    """One article of one event, with its boilerplate-free text."""
+    """One article of one event, with its boilerplate-free text and the lines dropped from the page."""
 
     article_id: str
     event_id: str
@@ -83,11 +94,19 @@ class ArticleRecord:
     dateline_place: str | None = None
     dateline_date: str | None = None  # ISO date, year resolved from ``published`` or the text
     dateline_agency: str | None = None
+    dropped: tuple[DroppedLine, ...] = ()
     file: str = ""  # path relative to the corpus, for error messages; not published
+
+    def __post_init__(self) -> None:
+        # Records read back from JSON (shards) carry the dropped lines as plain mappings.
+        if any(isinstance(d, dict) for d in self.dropped):
+            lines = tuple(d if isinstance(d, DroppedLine) else DroppedLine(**d) for d in self.dropped)
+            object.__setattr__(self, "dropped", lines)
 
     def to_dict(self) -> dict[str, Any]:
         row = asdict(self)
         row.pop("file")
+        row["dropped"] = [d.to_dict() for d in self.dropped]
         return row
 
     @classmethod

@@ -89,6 +89,7 @@ class SmallDataset:
                 "dateline_place": None,
                 "dateline_date": None,
                 "dateline_agency": None,
+                "dropped": [],
             }
         )
         return ids

@@ -30,6 +30,7 @@ from typing import Any
 from align import __version__
 from align.cache import default_cache_dir
 from align.config import BuildConfig
+from align.corpus import cross_event_evidence_sha256
 from align.records import EventRecords
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,12 @@ def shard_key(
     ``config_sha256`` (``event_config_sha256(config)``) saves hashing the config once per event.
     """
     config_sha256 = config_sha256 or event_config_sha256(config)
-    return ShardKey(event_inputs_sha256(event_dir), config_sha256, __version__, signature)
+    inputs = event_inputs_sha256(event_dir)
+    # Page furniture is judged against the other events too (a line the same source printed about another event).
+    outside = cross_event_evidence_sha256(event_dir, config.corpus)
+    if outside:
+        inputs = hashlib.sha256(f"{inputs}\n{outside}".encode()).hexdigest()
+    return ShardKey(inputs, config_sha256, __version__, signature)
 
 
 def keys_sha256(keys: dict[str, ShardKey]) -> str:

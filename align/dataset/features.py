@@ -25,6 +25,7 @@ ARTICLES = Features(
         "dateline_place": Value("string"),
         "dateline_date": Value("string"),
         "dateline_agency": Value("string"),
+        "dropped": List({"text": Value("string"), "reason": Value("string")}),
     }
 )
 

@@ -1,0 +1,295 @@
+"""Page furniture: which lines of a scraped page are not the article, judged by evidence rather than by a list.
+
+A scraped page holds the article (headline, standfirst, paragraphs, crossheads) among what the site puts around it:
+menus, bylines, date stamps, share bars, captions, related headlines, comment forms, cookie notices. Each line the
+boilerplate rules keep is judged by what can be observed about it, and a dropped line keeps its reason:
+
+- ``rule``: it matches one of the configured boilerplate patterns (``corpus.boilerplate_lines``);
+- ``repeated``: the same line is on another page the same source published about *another* event (menus, footers,
+  bios, cookie and newsletter notices are the site's, not the story's); or, in this event, on another article
+  (of any outlet) while not being a sentence; or it is the headline of another article of the event (a related
+  list). A *sentence* repeated within one event is shared reporting (a daily running wire paragraphs) and stays;
+- ``non_sentence``: no sentence-final punctuation, and jusText's paragraph classification (stop-word density,
+  length, link density, and the class of the lines around it) puts it outside the article: a subhead between two
+  paragraphs of the article stays, a run of menu words, names, dates or counts does not;
+- ``boilerplate``: a sentence that jusText classifies as boilerplate: almost no stop words (tickers), mostly link
+  text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
+  "Lecture 5 min.").
+
+The article's own title is never dropped. Context needs an article to be judged against: a page without a single
+paragraph that jusText calls good or near-good keeps its sentences (a news brief of two short lines is not furniture).
+Each class can be switched off (``corpus.furniture``) so a user who disagrees keeps those lines; every threshold is
+in ``[corpus]``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from justext.core import classify_paragraphs
+from justext.paragraph import Paragraph
+
+from align.config import CorpusConfig
+from align.records import DroppedLine
+
+FURNITURE_CLASSES: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate")
+# jusText's stop lists by ISO 639-1 code (it ships ~100; these are the languages align's candidates name).
+STOPLIST_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "hi": "Hindi",
+    "es": "Spanish",
+    "de": "German",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "mr": "Marathi",
+    "ne": "Nepali",
+}
+# A line that ends a sentence: terminal punctuation, then only closing quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?।॥…][\"'”’»)\]]*$")
+WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?।॥…-–—|/·•*#@"
+DIGIT_RUN = re.compile(r"\d+")
+# "Label: rest" or "Label | rest": the label (without trailing parentheses such as "(abonnés)") and a rest.
+LABEL = re.compile(r"^([^:|]{1,40}?)\s*(?:\([^)]{0,20}\)\s*)?[:|]\s+\S")
+LABEL_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Page:
+    """One article's non-empty lines (inline junk removed), which of them the boilerplate patterns match, and where
+    the article comes from."""
+
+    event_id: str
+    file: str
+    source: str
+    title: str | None
+    lines: tuple[str, ...]
+    rule_hits: tuple[bool, ...]
+    list_items: tuple[bool, ...] = ()  # shown as a list item (bullet or dash) on the page; empty: none known
+    sha256: str = ""  # of the file: the same file reached through two paths (a symlink) is one page
+    # Whether the source was declared (manifest, or the HTML's site name) rather than taken from the file name:
+    # only a declared source ties pages of different events to one outlet.
+    source_declared: bool = True
+    # For HTML pages, the markup's view of each line: (is a heading, share of its characters inside links).
+    markup: tuple[tuple[bool, float] | None, ...] | None = None
+
+
+def line_key(line: str) -> str:
+    """What two lines must share to be "the same line": case, whitespace and Unicode forms aside."""
+    return " ".join(unicodedata.normalize("NFKC", line).casefold().split())
+
+
+def shape_key(line: str) -> str:
+    """The same line but for its numbers: "12 comments" and "4 comments", "Updated 3 hours ago" and "... 5 ...",
+    which is how a page's counters and stamps repeat (``line_key`` with every digit run made one "0")."""
+    return DIGIT_RUN.sub("0", line_key(line))
+
+
+def line_label(line: str) -> str | None:
+    """The label a line opens with ("Lire aussi" in "Lire aussi | ...", "Topics" in "Topics: ..."): at most
+    ``LABEL_WORDS`` words before a colon or bar that is followed by more text; None when there is none."""
+    match = LABEL.match(line)
+    if match is None or len(match.group(1).split()) > LABEL_WORDS:
+        return None
+    return line_key(match.group(1))
+
+
+def is_sentence(line: str) -> bool:
+    """Ends as a sentence does (".", "!", "?", danda, ellipsis, maybe then a closing quote) and holds a letter."""
+    return bool(SENTENCE_END.search(line.rstrip())) and any(ch.isalpha() for ch in line)
+
+
+@dataclass
+class RepetitionIndex:
+    """Where each line occurs across a corpus: which articles, of which source, in which event."""
+
+    places: dict[str, set[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(set))
+    shapes: dict[str, set[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(set))
+    labels: dict[str, set[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(set))
+    titles: dict[str, dict[str, str]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )  # event -> key -> file
+
+    @classmethod
+    def of(cls, pages: Iterable[Page]) -> RepetitionIndex:
+        index = cls()
+        for page in pages:
+            # An undeclared source matches no other page's (file names are not outlets).
+            source = page.source if page.source_declared else f"\0{page.event_id}/{page.file}"
+            place = (page.event_id, source, _identity(page))
+            for line in page.lines:
+                index.places[line_key(line)].add(place)
+                index.shapes[shape_key(line)].add(place)
+                label = line_label(line)
+                if label is not None:
+                    index.labels[label].add(place)
+            if page.title:
+                index.titles[page.event_id][line_key(page.title)] = _identity(page)
+        return index
+
+    def other_events_of_source(self, page: Page, line: str) -> bool:
+        """The page's source printed this line on a page about another event; a line that is not a sentence
+        counts with other numbers in it too (counters, date stamps), and so does the label it opens with
+        ("Lire aussi | <another headline>")."""
+        places = set(self.places.get(line_key(line), ()))
+        if not is_sentence(line):
+            places |= self.shapes.get(shape_key(line), set())
+            label = line_label(line)
+            if label is not None:
+                places |= self.labels.get(label, set())
+        if not page.source_declared:
+            return False
+        return any(e != page.event_id and s == page.source and f != _identity(page) for e, s, f in places)
+
+    def elsewhere_in_event(self, page: Page, line: str) -> bool:
+        """Another article of the page's event (any outlet) has this line too."""
+        return any(
+            e == page.event_id and f != _identity(page) for e, _, f in self.places.get(line_key(line), ())
+        )
+
+    def headline_of_another(self, page: Page, line: str) -> bool:
+        title_of = self.titles.get(page.event_id, {}).get(line_key(line))
+        return title_of is not None and title_of != _identity(page)
+
+
+def _identity(page: Page) -> str:
+    return page.sha256 or page.file
+
+
+@lru_cache(maxsize=32)
+def stop_words(language: str) -> frozenset[str]:
+    """jusText's stop list for ``language`` (lower-cased, edge punctuation off); empty when it has none."""
+    import justext
+
+    name = STOPLIST_NAMES.get(language)
+    if name is None:
+        return frozenset()
+    return frozenset(w.lower().strip(WORD_EDGES) for w in justext.get_stoplist(name)) - {""}
+
+
+class LineParagraph(Paragraph):
+    """One line as a jusText paragraph, so jusText's own classifier judges it."""
+
+    def __init__(self, text: str, heading: bool = False, link_density: float = 0.0) -> None:
+        self.dom_path = "body.h2" if heading else "body.p"
+        self.xpath = "/" + self.dom_path.replace(".", "/")
+        self.text_nodes = [text]
+        self.chars_count_in_links = round(link_density * len(self.text))
+        self.tags_count = 0
+        self.class_type = ""
+
+    def stopwords_count(self, stopwords: frozenset[str]) -> int:
+        # jusText compares words with their punctuation ("said,"); a word is the same word without it.
+        return sum(w.lower().strip(WORD_EDGES) in stopwords for w in self.text.split())
+
+
+def judge_page(page: Page, index: RepetitionIndex, language: str, config: CorpusConfig) -> list[str | None]:
+    """Per line of ``page``: None to keep it, or the furniture class it is dropped as."""
+    switched_on = set(config.furniture)
+    title_key = line_key(page.title) if page.title else None
+    verdicts: list[str | None] = ["rule" if hit and "rule" in switched_on else None for hit in page.rule_hits]
+    if "repeated" in switched_on:
+        for number, line in enumerate(page.lines):
+            if verdicts[number] is None and line_key(line) != title_key and _repeated(page, line, index):
+                verdicts[number] = "repeated"
+    if title_key is None:
+        # No title known (no manifest title, no HTML title): a scraped page opens with its headline, so the first
+        # line that is not already furniture stands for it.
+        first = next((n for n, verdict in enumerate(verdicts) if verdict is None), None)
+        title_key = line_key(page.lines[first]) if first is not None else None
+    numbers = [n for n, line in enumerate(page.lines) if line_key(line) != title_key]
+    classes = jus_text_classes(page, numbers, language, config)
+    listed = page.list_items or (False,) * len(page.lines)
+    weights = [
+        line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers
+    ]
+    if not any(classes[n] in ("good", "neargood") for n in numbers):
+        return verdicts  # no paragraph to tell the article by (a brief of a few short lines): no context to judge
+    start, end = body_span(weights)
+    standfirst = _standfirst(page, classes, verdicts, title_key)
+    for position, number in enumerate(numbers):
+        if verdicts[number] is not None or start <= position < end or number == standfirst:
+            continue
+        kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
+        verdicts[number] = kind if kind in switched_on else None
+    return verdicts
+
+
+def _standfirst(
+    page: Page, classes: dict[int, str], verdicts: Sequence[str | None], title_key: str | None
+) -> int | None:
+    """The line right under the title when it reads as a paragraph (jusText good or near-good): the standfirst,
+    article text even when bylines and share bars stand between it and the body."""
+    title_at = next((n for n, line in enumerate(page.lines) if line_key(line) == title_key), None)
+    if title_at is None:
+        return None
+    following = title_at + 1
+    if classes.get(following) in ("good", "neargood") and verdicts[following] is None:
+        return following
+    return None
+
+
+def _repeated(page: Page, line: str, index: RepetitionIndex) -> bool:
+    if index.other_events_of_source(page, line) or index.headline_of_another(page, line):
+        return True
+    return index.elsewhere_in_event(page, line) and not is_sentence(line)
+
+
+def line_weight(
+    line: str, jus_text_class: str, furniture: bool, list_item: bool, config: CorpusConfig
+) -> int:
+    """What a line adds to the article's body if the body holds it: its length when it reads as article text
+    (a paragraph jusText calls good or near-good, or a short sentence), minus ``corpus.body_gap`` when not; a
+    list item that is not a sentence weighs nothing (a fact list "- Weight: 1,180 kg" belongs where it stands)."""
+    if furniture:
+        return -config.body_gap
+    if jus_text_class == "bad" or (jus_text_class == "short" and not is_sentence(line)):
+        return 0 if list_item else -config.body_gap
+    return len(line)
+
+
+def body_span(weights: Sequence[int]) -> tuple[int, int]:
+    """The article's body: the run of lines with the largest total weight (Finn et al.'s body text extraction,
+    by lines). ``(0, 0)`` when no line weighs anything."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    for position, weight in enumerate(weights):
+        if total <= 0:
+            total, start = 0, position
+        total += weight
+        if total > best:
+            best, best_span = total, (start, position + 1)
+    return best_span
+
+
+def jus_text_classes(
+    page: Page, numbers: Sequence[int], language: str, config: CorpusConfig
+) -> dict[int, str]:
+    """jusText's context-free class (good, neargood, short, bad) of each line in ``numbers``."""
+    paragraphs = []
+    for number in numbers:
+        heading, links = (page.markup[number] or (False, 0.0)) if page.markup else (False, 0.0)
+        paragraphs.append(LineParagraph(page.lines[number], heading, links))
+    stoplist = stop_words(language)
+    classify_paragraphs(
+        paragraphs,
+        stoplist,
+        length_low=config.length_low,
+        length_high=config.length_high,
+        stopwords_low=config.stopwords_low if stoplist else 0.0,
+        stopwords_high=config.stopwords_high if stoplist else 0.0,
+        max_link_density=config.max_link_density,
+    )
+    return {n: p.cf_class for n, p in zip(numbers, paragraphs, strict=True)}
+
+
+def split_page(page: Page, verdicts: Sequence[str | None]) -> tuple[list[str], list[DroppedLine]]:
+    """The kept lines, and every dropped line with its reason, in page order."""
+    kept = [line for line, verdict in zip(page.lines, verdicts, strict=True) if verdict is None]
+    dropped = [DroppedLine(line, v) for line, v in zip(page.lines, verdicts, strict=True) if v is not None]
+    return kept, dropped

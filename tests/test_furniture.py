@@ -1,0 +1,224 @@
+"""Page furniture judged by evidence (align/furniture.py), through the corpus stage, on small inline pages."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from align.build.shards import shard_key
+from align.config import CorpusConfig, config_from_dict
+from align.corpus import read_event
+from align.records import ArticleRecord
+from align.validation import errors_in
+from tests.conftest import SEED_EVENT
+
+CONFIG = CorpusConfig()
+# Paragraphs that read as article text (jusText near-good: long enough, with stop words).
+STORY_A = [
+    "The city council voted on Tuesday to close the old bridge over the river for at least six months of repairs.",
+    "Engineers had warned in a report last year that the steel beams under the deck were corroding faster than expected.",
+    "Traffic will be sent over the northern ring road, which the council said it would widen before the winter.",
+]
+STORY_B = [
+    "The state water board said on Friday that the reservoir had fallen to its lowest level in more than a decade.",
+    "Farmers in the valley have been told to expect cuts to their allocations from the start of the next month.",
+    "The board said it would review the decision in September, after the first of the autumn rains had arrived.",
+]
+MENU = ["Home", "World", "Business", "Sport"]
+FOOTER = [
+    "We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies.",
+    "© 2026 The Daily Example. All rights reserved.",
+]
+
+
+def page(title: str, body: list[str], before: list[str] = (), after: list[str] = ()) -> str:  # type: ignore[assignment]
+    return "\n".join([*before, title, *body, *after]) + "\n"
+
+
+def manifest(*entries: dict) -> str:
+    return "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
+
+
+def article_of(articles: list[ArticleRecord], name: str) -> ArticleRecord:
+    return next(a for a in articles if Path(a.file).name == name)
+
+
+def reasons(article: ArticleRecord) -> dict[str, str]:
+    return {d.text: d.reason for d in article.dropped}
+
+
+@pytest.fixture
+def two_events(make_event: Callable[..., Path]) -> Path:
+    """One outlet's pages about two events: the same menu and footer around different stories."""
+    for event, name, title, story in (
+        ("event-a", "bridge.txt", "Council closes the old bridge for repairs", STORY_A),
+        ("event-b", "water.txt", "Reservoir at its lowest level in a decade", STORY_B),
+    ):
+        corpus = make_event(
+            {
+                name: page(title, story, before=["The Daily Example", *MENU], after=FOOTER),
+                "manifest.jsonl": manifest(
+                    {"file": name, "source": "The Daily Example", "language": "en", "title": title}
+                ),
+            },
+            event=event,
+        )
+    return corpus
+
+
+def test_a_line_the_source_printed_about_another_event_is_repeated_furniture(two_events: Path) -> None:
+    [article] = read_event(two_events / "event-a", CONFIG)
+    assert article.text.split("\n") == ["Council closes the old bridge for repairs", *STORY_A]
+    dropped = reasons(article)
+    assert dropped[FOOTER[0]] == "repeated"  # a full sentence, but the site's, not the story's
+    assert dropped["World"] == "repeated"
+
+
+def test_a_file_name_is_not_an_outlet(make_event: Callable[..., Path]) -> None:
+    """Without a declared source, same-named files of two events are not one outlet's pages."""
+    for event in ("event-a", "event-b"):
+        corpus = make_event({"a.txt": page("Bridge closed", STORY_A, after=FOOTER[:1])}, event=event)
+    [article] = read_event(corpus / "event-a", CONFIG)
+    assert FOOTER[0] in article.text
+
+
+def test_within_an_event_a_repeated_sentence_is_reporting_and_a_repeated_non_sentence_is_furniture(
+    make_event: Callable[..., Path],
+) -> None:
+    wire = "Officials said the bridge would reopen in the spring if the repairs went to plan, the agency reported."
+    files = {
+        "daily.txt": page(
+            "Bridge to close for six months", [*STORY_A, wire], after=["(With inputs from Wire)"]
+        ),
+        "portal.txt": page(
+            "Old bridge shut for repairs", [*STORY_A[:1], wire], after=["(With inputs from Wire)"]
+        ),
+        "manifest.jsonl": manifest(
+            {
+                "file": "daily.txt",
+                "source": "Daily",
+                "language": "en",
+                "title": "Bridge to close for six months",
+            },
+            {
+                "file": "portal.txt",
+                "source": "Portal",
+                "language": "en",
+                "title": "Old bridge shut for repairs",
+            },
+        ),
+    }
+    articles = read_event(make_event(files) / "event-1", CONFIG)
+    for article in articles:
+        assert wire in article.text.split("\n")  # shared reporting stays in both
+        assert reasons(article)["(With inputs from Wire)"] == "repeated"
+
+
+def test_another_articles_headline_is_a_related_link(make_event: Callable[..., Path]) -> None:
+    files = {
+        "a.txt": page(
+            "Council closes the old bridge", STORY_A, after=["Read more", "Reservoir at its lowest level"]
+        ),
+        "b.txt": page("Reservoir at its lowest level", STORY_B),
+        "manifest.jsonl": manifest(
+            {"file": "a.txt", "language": "en", "title": "Council closes the old bridge"},
+            {"file": "b.txt", "language": "en", "title": "Reservoir at its lowest level"},
+        ),
+    }
+    articles = read_event(make_event(files) / "event-1", CONFIG)
+    assert reasons(article_of(articles, "a.txt"))["Reservoir at its lowest level"] == "repeated"
+    assert article_of(articles, "b.txt").text.startswith(
+        "Reservoir at its lowest level\n"
+    )  # its own title stays
+
+
+def test_lines_that_are_not_sentences_go_unless_they_are_the_title_or_a_subhead(
+    make_event: Callable[..., Path],
+) -> None:
+    text = page(
+        "Council closes the old bridge for repairs",
+        [*STORY_A[:2], "What happens to traffic", STORY_A[2]],
+        before=["Skip to content", "Local News", "Transport"],
+        after=[
+            "By Jane Doe and Ravi Kumar",
+            "Updated March 18, 2026 11:42 AM IST",
+            "#bridge #council #traffic",
+        ],
+    )
+    entry = {"file": "a.txt", "language": "en", "title": "Council closes the old bridge for repairs"}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [
+        "Council closes the old bridge for repairs",
+        *STORY_A[:2],
+        "What happens to traffic",  # a subhead between two paragraphs of the article is text
+        STORY_A[2],
+    ]
+    dropped = reasons(article)
+    for line in ("Skip to content", "Transport", "By Jane Doe and Ravi Kumar", "#bridge #council #traffic"):
+        assert dropped[line] == "non_sentence"
+
+
+def test_a_sentence_among_furniture_far_from_the_body_is_boilerplate(make_event: Callable[..., Path]) -> None:
+    text = page(
+        "Council closes the old bridge for repairs",
+        STORY_A,
+        after=["Share", "Print", "Comments are moderated.", "Newsletter", "Sign up", "Contact", "About us"],
+    )
+    [article] = read_event(make_event({"a.txt": text}) / "event-1", CONFIG)
+    assert reasons(article)["Comments are moderated."] == "boilerplate"
+    assert article.text.split("\n")[1:] == STORY_A
+
+
+def test_a_short_brief_without_a_paragraph_keeps_its_lines(make_event: Callable[..., Path]) -> None:
+    [article] = read_event(
+        make_event({"a.txt": "Bridge closed\nThe bridge is shut.\nMore soon\n"}) / "event-1", CONFIG
+    )
+    assert article.text == "Bridge closed\nThe bridge is shut.\nMore soon"
+
+
+def test_a_class_switched_off_is_kept_and_the_rest_still_goes(make_event: Callable[..., Path]) -> None:
+    text = page("Council closes the old bridge for repairs", STORY_A, after=["By Jane Doe", "Log in"])
+    corpus = make_event({"a.txt": text})
+    config = config_from_dict({"corpus": {"furniture": ["rule", "repeated", "boilerplate"]}}).corpus
+    [article] = read_event(corpus / "event-1", config)
+    assert "By Jane Doe" in article.text.split("\n")
+    assert reasons(article) == {"Log in": "rule"}
+
+
+def test_dropped_lines_are_published_with_their_reason_and_logged(
+    make_event: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    text = page("Council closes the old bridge for repairs", STORY_A, before=MENU, after=["Log in"])
+    entry = {"file": "a.txt", "language": "en", "title": "Council closes the old bridge for repairs"}
+    with caplog.at_level(logging.INFO, logger="align.corpus"):
+        [article] = read_event(
+            make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG
+        )
+    row = article.to_dict()
+    assert row["dropped"][0] == {"text": "Home", "reason": "non_sentence"}
+    assert row["dropped"][-1] == {"text": "Log in", "reason": "rule"}
+    assert not errors_in("article", row)
+    assert "a.txt: dropped 5 line(s) as page furniture (non_sentence 4, rule 1)" in caplog.text
+    # Read back from a shard's JSON, the record is the same.
+    assert ArticleRecord(**{**row, "file": article.file}) == article
+
+
+def test_an_events_shard_key_holds_what_other_events_say_about_its_lines(two_events: Path) -> None:
+    from align.config import BuildConfig
+
+    config = BuildConfig()
+    before = shard_key(two_events / "event-a", config, "sig")
+    water = two_events / "event-b" / "water.txt"
+    water.write_text(water.read_text("utf-8").replace(FOOTER[0], "Cookies keep this site running."), "utf-8")
+    assert shard_key(two_events / "event-a", config, "sig").inputs_sha256 != before.inputs_sha256
+
+
+def test_the_seed_loses_no_line_to_the_new_classes() -> None:
+    """On the seed only the configured patterns drop lines: no text line is lost to the furniture classifier."""
+    articles = read_event(SEED_EVENT, CONFIG)
+    assert {d.reason for a in articles for d in a.dropped} == {"rule"}
+    assert sum(len(a.dropped) for a in articles) == 20
