@@ -176,15 +176,13 @@ class RuleLabeller:
                     label=label,
                     confidence=confidence,
                     evidence=evidence,
-                    signature=self._signature(pair.signature),
+                    # The stage names only its own part; the build stamps the whole signature on every pair in one
+                    # place (align.build.orchestrate.assemble), so no stage rewrites another's part.
+                    signature=self.signature,
                 )
             )
         return labelled
 
-    def _signature(self, existing: str) -> str:
-        """The labeller's signature, replacing the label part of a build signature, keeping the rest."""
-        parts = [p for p in existing.split("|") if p and not p.startswith("label:")]
-        return "|".join([*parts, self.signature])
 
 
 def build_labeller(
