@@ -97,12 +97,6 @@ class ArticleRecord:
     dropped: tuple[DroppedLine, ...] = ()
     file: str = ""  # path relative to the corpus, for error messages; not published
 
-    def __post_init__(self) -> None:
-        # Records read back from JSON (shards) carry the dropped lines as plain mappings.
-        if any(isinstance(d, dict) for d in self.dropped):
-            lines = tuple(d if isinstance(d, DroppedLine) else DroppedLine(**d) for d in self.dropped)
-            object.__setattr__(self, "dropped", lines)
-
     def to_dict(self) -> dict[str, Any]:
         row = asdict(self)
         row.pop("file")
@@ -111,8 +105,10 @@ class ArticleRecord:
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> ArticleRecord:
-        """A published row, or a shard's (which also keeps ``file``)."""
-        return cls(**row)
+        """A published row, or a shard's (which also keeps ``file``); dropped lines come back as records (null in
+        rows written before align kept them)."""
+        dropped = tuple(DroppedLine(**line) for line in row.get("dropped") or ())
+        return cls(**{**row, "dropped": dropped})
 
 
 @dataclass(frozen=True)

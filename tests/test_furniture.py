@@ -204,7 +204,7 @@ def test_dropped_lines_are_published_with_their_reason_and_logged(
     assert not errors_in("article", row)
     assert "a.txt: dropped 5 line(s) as page furniture (non_sentence 4, rule 1)" in caplog.text
     # Read back from a shard's JSON, the record is the same.
-    assert ArticleRecord(**{**row, "file": article.file}) == article
+    assert ArticleRecord.from_dict({**row, "file": article.file}) == article
 
 
 def test_an_events_shard_key_holds_what_other_events_say_about_its_lines(two_events: Path) -> None:

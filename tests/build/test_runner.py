@@ -21,14 +21,24 @@ from align.build.shards import RECORDS, ShardStore, shard_key
 from align.config import BuildConfig
 from align.dataset.lock import BuildLock
 from align.errors import AlignError
-from align.records import ArticleRecord, EventRecords, Evidence, PairRecord, SentenceRecord, Translation
+from align.records import (
+    ArticleRecord,
+    DroppedLine,
+    EventRecords,
+    Evidence,
+    PairRecord,
+    SentenceRecord,
+    Translation,
+)
 from tests.builds import ARTICLES, align, config_with, finished, make_corpus, report, sums
 from tests.conftest import ROOT
 
 
 def test_shard_rows_round_trip_every_record_field() -> None:
     article = ArticleRecord(
-        "a1", "ev", "src", None, "2026-02-10", "hi", None, "पाठ।", "f" * 64, 1, "ev/a.txt"
+        "a1", "ev", "src", None, "2026-02-10", "hi", None, "पाठ।", "f" * 64, 1,
+        dateline_place="Shillong", dateline_date="2026-02-09", dateline_agency="PTI",
+        dropped=(DroppedLine("Share this", "rule"),), file="ev/a.txt",
     )
     sentence = SentenceRecord(
         "s1", "a1", "ev", 0, "hi", "पाठ।", 0, 4, "Text.", Translation("memory", "tsv", "1")
