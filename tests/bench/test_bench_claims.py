@@ -42,3 +42,18 @@ def test_a_sentence_stating_two_facts_is_right_with_either() -> None:
     assert precision == pytest.approx(1.0)  # every pair in a claim shares a fact
     # recall: "ab" 1/2 (itself, two shared facts) + 1 (a) + 0 (b), over 3; "a" 1; "b" 1/2 (itself, not "ab").
     assert recall == pytest.approx(((0.5 + 1 + 0) / 3 + 1 + 0.5) / 3)
+
+
+def test_overlapping_claims_are_scored_and_built_by_the_experiment() -> None:
+    from bench.bench_claims import with_overlap
+
+    # "ab" is linked to both members of the g-claim: the experiment adds it there too, which finds the g pair.
+    groups = [["a", "ab"], ["b", "b2"]]
+    links = [("a", "ab"), ("ab", "b"), ("ab", "b2"), ("b", "b2")]
+    assert with_overlap(groups, links, 1.0) == [["a", "ab"], ["b", "b2", "ab"]]
+    assert with_overlap(groups, links[:2] + links[3:], 1.0) == groups  # linked to half of it only
+    gold = {"ab": frozenset({"f", "g"}), "a": frozenset({"f"}), "b": frozenset({"g"}), "b2": frozenset({"g"})}
+    single = {"a": frozenset({0}), "ab": frozenset({0}), "b": frozenset({1}), "b2": frozenset({1})}
+    double = {**single, "ab": frozenset({0, 1})}
+    assert bcubed(double, gold)[1] > bcubed(single, gold)[1]
+    assert bcubed(double, gold)[0] == pytest.approx(1.0)
