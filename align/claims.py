@@ -11,8 +11,9 @@ A sentence belongs to exactly one claim; a sentence nobody links is a claim of i
 Read only from the pairs: the label and the kinds of its evidence.
 
 - ``claim_id``: ``content_id("claim", event_id, min(sentence_ids))``: stable while its smallest member stays.
-- representative: the member with the largest summed similarity to the other members (the medoid of the link
-  graph), ties broken by the earliest published article, then the sentence id.
+- representative: the member linked to the most other members (the centre of the claim's link graph), ties broken
+  by the earliest published article, then the sentence id. Counted, not summed over similarities: a score moved by
+  float noise on another machine must not change which sentence represents the claim.
 - ``status``: ``contested`` when a link between two members is labelled ``conflict``; else ``single`` when every
   member comes from one source; else ``consensus``. A conflicting link whose ends land in two claims is not counted.
 """
@@ -127,15 +128,15 @@ def _claim(
 def _representative(
     members: list[SentenceRecord], links: list[PairRecord], article_of: dict[str, ArticleRecord]
 ) -> SentenceRecord:
-    """The medoid of the claim's links: the largest summed similarity, then the earliest article, then the id."""
-    centrality: dict[str, float] = defaultdict(float)
+    """The centre of the claim's links: the most links to other members, then the earliest article, then the id."""
+    degree: dict[str, int] = defaultdict(int)
     for p in links:
-        centrality[p.sentence_id_a] += p.similarity
-        centrality[p.sentence_id_b] += p.similarity
+        degree[p.sentence_id_a] += 1
+        degree[p.sentence_id_b] += 1
 
     def published(s: SentenceRecord) -> tuple[bool, str]:
         article = article_of.get(s.article_id)
         date = article.published if article else None
         return (date is None, date or "")
 
-    return min(members, key=lambda s: (-round(centrality[s.sentence_id], 6), published(s), s.sentence_id))
+    return min(members, key=lambda s: (-degree[s.sentence_id], published(s), s.sentence_id))

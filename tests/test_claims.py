@@ -31,7 +31,11 @@ def test_a_path_of_three_splits_at_a_tight_density_and_holds_at_a_loose_one() ->
 
 def test_every_sentence_is_in_exactly_one_group_whatever_the_input_order() -> None:
     nodes = [f"s{i}" for i in range(12)]
-    links = [(f"s{i}", f"s{(i * 5 + 3) % 12}") for i in range(12)] + [("s1", "s2"), ("s2", "s3"), ("s1", "s3")]
+    links = [(f"s{i}", f"s{(i * 5 + 3) % 12}") for i in range(12)] + [
+        ("s1", "s2"),
+        ("s2", "s3"),
+        ("s1", "s3"),
+    ]
     groups = group(nodes, links, TIGHT)
     assert sorted(n for g in groups for n in g) == sorted(nodes)
     assert group(list(reversed(nodes)), [(b, a) for a, b in reversed(links)], TIGHT) == groups
@@ -40,12 +44,17 @@ def test_every_sentence_is_in_exactly_one_group_whatever_the_input_order() -> No
 def _event() -> tuple[list, list, list]:
     articles = [
         ArticleRecord(f"{n:016x}", "ev", source, None, date, lang, None, "", "0" * 64)
-        for n, source, date, lang in ((1, "Wire", "2026-02-10", "en"), (2, "Journal", "2026-02-11", "fr"),
-                                      (3, "Samachar", "2026-02-09", "hi"))
+        for n, source, date, lang in (
+            (1, "Wire", "2026-02-10", "en"),
+            (2, "Journal", "2026-02-11", "fr"),
+            (3, "Samachar", "2026-02-09", "hi"),
+        )
     ]
-    texts = {1: ["Sharma resigned on Monday.", "The letter was seen 2 million times."],
-             2: ["Sharma a démissionné lundi.", "La lettre a été vue 5 millions de fois."],
-             3: ["शर्मा ने सोमवार को इस्तीफा दिया।"]}
+    texts = {
+        1: ["Sharma resigned on Monday.", "The letter was seen 2 million times."],
+        2: ["Sharma a démissionné lundi.", "La lettre a été vue 5 millions de fois."],
+        3: ["शर्मा ने सोमवार को इस्तीफा दिया।"],
+    }
     sentences = [
         line_sentence(f"{n:016x}", i, articles[n - 1].language, text, "ev")
         for n, lines in texts.items()
@@ -56,8 +65,21 @@ def _event() -> tuple[list, list, list]:
     def pair(a: str, b: str, label: str = "agree", kinds: tuple[str, ...] = ()) -> PairRecord:
         x, y = by_text[a], by_text[b]
         return PairRecord(
-            pair_id_for(x.sentence_id, y.sentence_id), "ev", x.sentence_id, y.sentence_id, x.article_id,
-            y.article_id, x.language, y.language, x.text, y.text, None, None, 0.9, label, 0.8,
+            pair_id_for(x.sentence_id, y.sentence_id),
+            "ev",
+            x.sentence_id,
+            y.sentence_id,
+            x.article_id,
+            y.article_id,
+            x.language,
+            y.language,
+            x.text,
+            y.text,
+            None,
+            None,
+            0.9,
+            label,
+            0.8,
             tuple(Evidence(k, "a", "b", "n") for k in kinds),
         )
 
@@ -65,8 +87,12 @@ def _event() -> tuple[list, list, list]:
         pair("Sharma resigned on Monday.", "Sharma a démissionné lundi."),
         pair("Sharma resigned on Monday.", "शर्मा ने सोमवार को इस्तीफा दिया।"),
         pair("Sharma a démissionné lundi.", "शर्मा ने सोमवार को इस्तीफा दिया।"),
-        pair("The letter was seen 2 million times.", "La lettre a été vue 5 millions de fois.", "conflict",
-             ("number",)),
+        pair(
+            "The letter was seen 2 million times.",
+            "La lettre a été vue 5 millions de fois.",
+            "conflict",
+            ("number",),
+        ),
     ]
     return sentences, pairs, articles
 
@@ -127,3 +153,21 @@ def test_a_conflict_added_between_members_makes_the_claim_contested() -> None:
     pair.update(label="conflict", evidence=[evidence("date", "Monday", "Tuesday")])
     again = next(c for c in data.content().claims if c["claim_id"] == consensus["claim_id"])
     assert again["status"] == "contested" and again["conflicts"][0]["kinds"] == ["date"]
+
+
+def test_the_representative_is_the_most_linked_member_then_the_earliest_published() -> None:
+    sentences, pairs, articles = _event()
+    by_text = {s.text: s for s in sentences}
+    # Make the French sentence (latest article) the hub of a star: linked to the English and Hindi ones only.
+    hub, leaves = (
+        by_text["Sharma a démissionné lundi."],
+        ["Sharma resigned on Monday.", "शर्मा ने सोमवार को इस्तीफा दिया।"],
+    )
+    star = [p for p in pairs if hub.sentence_id in (p.sentence_id_a, p.sentence_id_b)]
+    assert len(star) == 2 and {by_text[t].sentence_id for t in leaves} <= {
+        s for p in star for s in (p.sentence_id_a, p.sentence_id_b)
+    }
+    made = claims(sentences, star, articles, CLOSURE)
+    assert next(c for c in made if len(c.sentence_ids) == 3).representative_id == hub.sentence_id
+    noisy = [replace(p, similarity=p.similarity + 0.0003 * i) for i, p in enumerate(pairs)]
+    assert claims(sentences, noisy, articles, TIGHT) == claims(sentences, pairs, articles, TIGHT)

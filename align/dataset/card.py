@@ -288,7 +288,7 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "without chaining: Leiden, Constant Potts Model), `claim_id` (from the event and the smallest member "
         "`sentence_id`, so it survives other members changing), `sentence_ids`, `article_ids`, `sources`, "
         "`languages`, `n_sources`, the representative sentence (`representative_id`, `text`, `text_en`: the member "
-        "with the largest summed link similarity), `status` (`contested`: a link between members conflicts; "
+        "linked to the most other members), `status` (`contested`: a link between members conflicts; "
         "`consensus`: several sources, no conflict; `single`: one source), `pair_ids` (links between members), "
         "`conflicts` (`{pair_id, kinds}`), `first_published`/`last_published`.",
         "## Load it",
