@@ -80,6 +80,16 @@ def claim_failures(content: DatasetContent) -> list[str]:
     pairs = {p["pair_id"]: p for p in content.pairs}
     claim_of: dict[str, str] = {}
     for c in content.claims:
+        for s in c["sentence_ids"]:
+            claim_of.setdefault(s, c["claim_id"])
+    # The links inside each claim, found in one pass over the pairs (the data may hold 100,000s of both).
+    links_of: dict[str, list[dict[str, Any]]] = {}
+    for p in content.pairs:
+        claim = claim_of.get(p["sentence_id_a"])
+        if claim is not None and claim == claim_of.get(p["sentence_id_b"]):
+            links_of.setdefault(claim, []).append(p)
+    seen: dict[str, str] = {}
+    for c in content.claims:
         where = f"claims {c['claim_id']}"
         members = [sentences[s] for s in c["sentence_ids"] if s in sentences]
         failures += [f"{where}: unknown sentence_id {s}" for s in c["sentence_ids"] if s not in sentences]
@@ -89,9 +99,9 @@ def claim_failures(content: DatasetContent) -> list[str]:
             if s["event_id"] != c["event_id"]
         ]
         for s in c["sentence_ids"]:
-            if s in claim_of:
-                failures.append(f"{where}: sentence {s} is also in claim {claim_of[s]}")
-            claim_of[s] = c["claim_id"]
+            if s in seen:
+                failures.append(f"{where}: sentence {s} is also in claim {seen[s]}")
+            seen[s] = c["claim_id"]
         if not c["sentence_ids"]:
             continue
         if c["claim_id"] != claim_id_for(c["event_id"], c["sentence_ids"]):
@@ -100,16 +110,7 @@ def claim_failures(content: DatasetContent) -> list[str]:
             )
         if c["representative_id"] not in c["sentence_ids"]:
             failures.append(f"{where}: representative_id is not a member")
-        member_ids = set(c["sentence_ids"])
-        links = (
-            [
-                p
-                for p in content.pairs
-                if p["sentence_id_a"] in member_ids and p["sentence_id_b"] in member_ids
-            ]
-            if len(member_ids) > 1
-            else []
-        )
+        links = links_of.get(c["claim_id"], [])
         if sorted(p["pair_id"] for p in links) != sorted(c["pair_ids"]):
             failures.append(f"{where}: pair_ids are not the links between its members")
         conflicting = sorted(p["pair_id"] for p in links if p["label"] == "conflict")
