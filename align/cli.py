@@ -401,10 +401,11 @@ def diff(
         typer.Option("--json", help="Print the full difference (every id) as JSON instead of a summary."),
     ] = False,
 ) -> None:
-    """Compare two dataset directories: articles, sentences and pairs added, removed or changed.
+    """Compare two dataset directories: articles, sentences, pairs and claims added, removed or changed.
 
     Records are matched by their stable ids. The summary counts them, the sentences whose text_en changed,
-    the pairs whose label flipped, and schema or build-signature changes. --json lists every id.
+    the pairs whose label flipped, the claims merged, split or whose status changed, and schema or build-signature
+    changes. --json lists every id.
     Exit 0 whether or not they differ.
     """
     import json
@@ -427,6 +428,33 @@ def diff(
     stdout.print(f"{versions[0]} -> {versions[1]}", markup=False, highlight=False)
     for line in lines:
         stdout.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def claims(
+    dataset: DatasetArgument = Path("dataset"),
+    event: Annotated[str | None, typer.Option("--event", help="Only this event (its directory name).")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only claims with this status: contested, consensus or single.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the claim rows as JSON instead of a table.")] = False,
+) -> None:
+    """List the claims of DATASET: one row per reported fact, contested first.
+
+    A claim groups the sentences of one event that report the same fact. Each row shows its status (contested: a
+    link between its sentences conflicts; consensus: several sources, no conflict; single: one source), how many
+    sources state it, their languages, its id and its representative sentence (in English when translated), then
+    the sources and the evidence kinds of its conflicts. --json prints the full rows, in the same order.
+    """
+    from align.dataset.claim_table import claims_json, read_claims, select_claims, table_lines
+
+    content = read_claims(dataset)
+    rows = select_claims(content, event, status)
+    if as_json:
+        sys.stdout.write(claims_json(rows))
+        return
+    for line in table_lines(content, rows):
+        stdout.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -317,6 +317,23 @@ class LabelConfig:
     nli_batch_size: int = 4  # pairs per model call: small, so a call returns within about a second (Ctrl-C)
 
 
+CLAIM_METHODS: tuple[str, ...] = ("cpm", "closure")
+
+
+@dataclass(frozen=True)
+class ClaimsConfig:
+    """How linked sentences are grouped into claims (``align.claims``).
+
+    ``cpm``: Leiden with the Constant Potts Model on each connected part of the link graph; ``density`` is its
+    resolution, about the share of its possible links a group must hold to stay one group (0.6, the "tight" setting
+    bench/RESULTS.md measures: a chain A~B~C with A and C unlinked is split; 0.3, "loose", keeps it). ``closure``: every connected part is one claim (transitive closure, which chains; kept as the
+    baseline the benchmark compares against).
+    """
+
+    method: str = "cpm"
+    density: float = 0.6
+
+
 @dataclass(frozen=True)
 class RunConfig:
     """How a build runs, never what it produces: excluded from shard keys and the build signature."""
@@ -334,6 +351,7 @@ class BuildConfig:
     embed: EmbedConfig = field(default_factory=EmbedConfig)
     link: LinkConfig = field(default_factory=LinkConfig)
     label: LabelConfig = field(default_factory=LabelConfig)
+    claims: ClaimsConfig = field(default_factory=ClaimsConfig)
     run: RunConfig = field(default_factory=RunConfig)
 
     def to_dict(self) -> dict[str, Any]:
@@ -429,6 +447,7 @@ _SECTION_TYPES: dict[str, type] = {
     "embed": EmbedConfig,
     "link": LinkConfig,
     "label": LabelConfig,
+    "claims": ClaimsConfig,
     "run": RunConfig,
 }
 

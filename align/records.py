@@ -231,19 +231,98 @@ def pair_id_for(sentence_id_a: str, sentence_id_b: str) -> str:
     return content_id("pair", first, second)
 
 
+CLAIM_STATUSES: tuple[str, ...] = (
+    "contested",
+    "consensus",
+    "single",
+)  # the order a fact-checker reads them in
+
+
+def claim_id_for(event_id: str, sentence_ids: Iterable[str]) -> str:
+    """A claim's id: from its event and its smallest member sentence id, so it survives other members changing."""
+    return content_id("claim", event_id, min(sentence_ids))
+
+
+def claim_status(labels: Iterable[str], n_sources: int) -> str:
+    """``contested`` when a link between members conflicts, else ``single`` for one source, else ``consensus``."""
+    if any(label == "conflict" for label in labels):
+        return "contested"
+    return "single" if n_sources <= 1 else "consensus"
+
+
+@dataclass(frozen=True)
+class ClaimConflict:
+    """A conflicting link inside a claim: the pair and the kinds of its evidence (number, date, name, ...)."""
+
+    pair_id: str
+    kinds: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pair_id": self.pair_id, "kinds": list(self.kinds)}
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> ClaimConflict:
+        return cls(row["pair_id"], tuple(row["kinds"]))
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """One reported fact of an event: the sentences that state it, who states it, and whether they disagree.
+
+    ``claim_id`` derives from the event and the smallest member ``sentence_id`` (``align.claims``), so a claim keeps
+    its id while that sentence stays in it, whatever else joins or leaves.
+    """
+
+    claim_id: str
+    event_id: str
+    sentence_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    sources: tuple[str, ...]
+    languages: tuple[str, ...]
+    n_sources: int
+    representative_id: str
+    text: str
+    text_en: str | None
+    status: str  # one of CLAIM_STATUSES
+    pair_ids: tuple[str, ...]  # the links between members
+    conflicts: tuple[ClaimConflict, ...]
+    first_published: str | None
+    last_published: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        row = asdict(self)
+        for name in ("sentence_ids", "article_ids", "sources", "languages", "pair_ids"):
+            row[name] = list(row[name])
+        row["conflicts"] = [c.to_dict() for c in self.conflicts]
+        return row
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> ClaimRecord:
+        lists = ("sentence_ids", "article_ids", "sources", "languages", "pair_ids")
+        return cls(
+            **{
+                **row,
+                **{name: tuple(row[name]) for name in lists},
+                "conflicts": tuple(ClaimConflict.from_dict(c) for c in row["conflicts"]),
+            }
+        )
+
+
 @dataclass(frozen=True)
 class EventRecords:
-    """Everything the stages made of one event: its articles, sentences and pairs."""
+    """Everything the stages made of one event: its articles, sentences, pairs and claims."""
 
     articles: list[ArticleRecord] = field(default_factory=list)
     sentences: list[SentenceRecord] = field(default_factory=list)
     pairs: list[PairRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
 
     def to_rows(self) -> list[dict[str, Any]]:
         """JSON-ready ``{"kind", "record"}`` rows, the shard format; articles keep their source file for errors."""
         rows = [{"kind": "article", "record": asdict(a)} for a in self.articles]
         rows += [{"kind": "sentence", "record": s.to_dict()} for s in self.sentences]
         rows += [{"kind": "pair", "record": p.to_dict()} for p in self.pairs]
+        rows += [{"kind": "claim", "record": c.to_dict()} for c in self.claims]
         return rows
 
     @classmethod
@@ -254,6 +333,7 @@ class EventRecords:
             "article": (records.articles, ArticleRecord.from_dict),
             "sentence": (records.sentences, SentenceRecord.from_dict),
             "pair": (records.pairs, PairRecord.from_dict),
+            "claim": (records.claims, ClaimRecord.from_dict),
         }
         for row in rows:
             kept, read = readers[row["kind"]]

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
-SCHEMA_NAMES = ("defs", "manifest", "article", "sentence", "pair", "config")
+SCHEMA_NAMES = ("defs", "manifest", "article", "sentence", "pair", "claim", "config")
 
 
 @cache

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from align.claims import claims
+from align.config import ClaimsConfig
 from align.dataset.content import (
     EMPTY_CONTENT,
     CardInfo,
@@ -21,7 +23,7 @@ from align.dataset.content import (
 )
 from align.dataset.diff import changelog_entry, compare
 from align.dataset.write import write_release
-from align.records import content_id, pair_id_for
+from align.records import ArticleRecord, PairRecord, SentenceRecord, content_id, pair_id_for
 
 SIGNATURE = "align:test|segment:rules-1|mt:memory|link:test|label:test"
 CARD = CardInfo(name="tiny", pretty_name="tiny test dataset", license="cc-by-4.0", citation_title="tiny")
@@ -129,8 +131,25 @@ class SmallDataset:
         )
         return pair_id
 
-    def content(self) -> DatasetContent:
-        return DatasetContent(list(self.articles), list(self.sentences), list(self.pairs))
+    def content(self, claims_config: ClaimsConfig | None = None) -> DatasetContent:
+        """The rows, with the claims the claims stage groups from them (per event, as a build does)."""
+        return DatasetContent(
+            list(self.articles), list(self.sentences), list(self.pairs), self.claims(claims_config or ClaimsConfig())
+        )
+
+    def claims(self, config: ClaimsConfig) -> list[dict[str, Any]]:
+        rows = []
+        for event in sorted({a["event_id"] for a in self.articles}):
+            rows += [
+                c.to_dict()
+                for c in claims(
+                    [SentenceRecord.from_dict(s) for s in self.sentences if s["event_id"] == event],
+                    [PairRecord.from_dict(p) for p in self.pairs if p["event_id"] == event],
+                    [ArticleRecord.from_dict(a) for a in self.articles if a["event_id"] == event],
+                    config,
+                )
+            ]
+        return rows
 
 
 def evidence(kind: str, a: str, b: str, note: str = "") -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""One event, top to bottom: corpus -> segment -> translate -> link -> label.
+"""One event, top to bottom: corpus -> segment -> translate -> link -> label -> claims.
 
 ``STAGES`` is the chain, in order. Each ``Stage`` names itself (the timer's key), says what it adds to the build
 signature, and runs on one event with the models its process keeps. ``run_event``, ``StageTimer`` and
@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from align import __version__
 from align.cache import default_cache_dir
+from align.claims import claims, claims_signature
 from align.config import BuildConfig
 from align.corpus import BoilerplateRules, read_event
 from align.dataset.content import current_schema_version
@@ -147,6 +148,11 @@ def _label_signature(config: BuildConfig) -> dict[str, str]:
     return {"label": signature.removeprefix("label:")}
 
 
+def _claims(event: Event, models: StageModels) -> EventRecords:
+    records = event.records
+    return replace(records, claims=claims(records.sentences, records.pairs, records.articles, event.config.claims))
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("corpus", lambda config: {}, _read_corpus),
     Stage("segment", lambda config: {"segment": SEGMENT_RULES}, _segment),
@@ -157,6 +163,7 @@ STAGES: tuple[Stage, ...] = (
         _link,
     ),
     Stage("label", _label_signature, _label),
+    Stage("claims", lambda config: {"claims": claims_signature(config.claims)}, _claims),
 )
 
 

@@ -62,12 +62,13 @@ class BuildReport:
 
 
 def assemble(results: Iterable[EventRecords], signature: str) -> DatasetContent:
-    articles, sentences, pairs = [], [], []
+    articles, sentences, pairs, claims = [], [], [], []
     for result in results:
         articles += [a.to_dict() for a in result.articles]
         sentences += [s.to_dict() for s in result.sentences]
         pairs += [{**p.to_dict(), "signature": signature} for p in result.pairs]
-    return DatasetContent(articles, sentences, pairs)
+        claims += [c.to_dict() for c in result.claims]
+    return DatasetContent(articles, sentences, pairs, claims)
 
 
 def shard_dir_for(out_dir: Path, config: BuildConfig) -> Path:
@@ -213,7 +214,7 @@ def publish_results(
     translation_summary = summarise([s for r in results for s in r.sentences])
     candidate = Release("", content.digest(), current_schema_version(), signature)
     version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
-    counts = {name: len(content.rows(name)) for name in ("articles", "sentences", "pairs")}
+    counts = {name: len(content.rows(name)) for name in ("articles", "sentences", "pairs", "claims")}
     if version is None:
         assert old is not None  # plan_version writes nothing only over a published version
         refuse_damaged(out_dir, old)

@@ -147,6 +147,7 @@ class ShardStore:
                 "articles": len(result.articles),
                 "sentences": len(result.sentences),
                 "pairs": len(result.pairs),
+                "claims": len(result.claims),
             },
             "stage_seconds": stage_seconds,
             "host": socket.gethostname(),

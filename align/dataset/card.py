@@ -14,7 +14,7 @@ from align.dataset.artifacts import CARD, CHART_FILE, CITATION_FILE, REPORT_FILE
 from align.dataset.chart import labels_per_language_pair
 from align.dataset.content import CardInfo, DatasetContent, Publication, Release, arrow_bytes
 from align.dataset.features import CONFIGS
-from align.records import LABELS
+from align.records import CLAIM_STATUSES, LABELS
 
 
 def size_category(n: int) -> str:
@@ -187,6 +187,18 @@ def statistics_section(content: DatasetContent) -> str:
             ("language pair", *LABELS, "total"),
             [(name, *(c.get(label, 0) for label in LABELS), sum(c.values())) for name, c in per_pair.items()],
         ),
+        "### Claims per status\n\n"
+        + _table(
+            ("status", "claims", "of them stated by 2+ sources"),
+            [
+                (
+                    status,
+                    sum(1 for c in content.claims if c["status"] == status),
+                    sum(1 for c in content.claims if c["status"] == status and c["n_sources"] > 1),
+                )
+                for status in CLAIM_STATUSES
+            ],
+        ),
         "### Evidence kinds\n\n"
         + _table(
             ("kind", "label", "evidence items"),
@@ -241,6 +253,7 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
     )
     events = sorted({a["event_id"] for a in content.articles})
     conflicts = sum(1 for p in content.pairs if p["label"] == "conflict")
+    contested = sum(1 for c in content.claims if c["status"] == "contested")
     key = info.name.replace("-", "_").replace(" ", "_") or "align_dataset"
     sections = [
         f"# {info.pretty_name}",
@@ -252,11 +265,14 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         f"differing numbers, dates, names or claims). Built with the align tool from "
         f"{len(content.articles)} articles about {len(events)} event(s): "
         f"{', '.join(markdown_text(e) for e in events) or 'none'}; "
-        f"{len(content.pairs)} pairs, {conflicts} of them conflicts.",
+        f"{len(content.pairs)} pairs, {conflicts} of them conflicts; "
+        f"{len(content.claims)} claims (facts), {contested} of them contested.",
         "## Browse it",
         f"Open [`{REPORT_FILE}`]({REPORT_FILE}) (one self-contained page, works offline) to read the articles of "
         "each event side by side with their English text, click a sentence to see the sentences it is linked to, "
-        "and filter the pairs by label, language pair and confidence; conflicts show their evidence on both sides.",
+        "and filter the pairs by label, language pair and confidence; conflicts show their evidence on both sides. "
+        "Its claims view lists each event's facts against the sources that report or contest them, contested "
+        "first.",
         f"![labels per language pair]({CHART_FILE})",
         "## Configs and fields",
         "- `articles`: one row per article: `article_id`, `event_id`, `source`, `url`, `published`, `language`, "
@@ -270,11 +286,20 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "- `pairs`: links between sentences of different articles of one event: ids, languages, texts and English "
         "texts of both sides, `similarity` (raw linking score: the margin), `entailment` (the optional NLI "
         "re-ranker's probability that one side entails the other; null when it did not run), `label` (ClassLabel: agree, conflict), `confidence`, "
-        "`evidence` (list of `{kind, a, b, note}`), `signature`.",
+        "`evidence` (list of `{kind, a, b, note}`), `signature`.\n"
+        "- `claims`: one row per reported fact of an event: the sentences that state it (grouped from the pairs "
+        "without chaining: Leiden, Constant Potts Model), `claim_id` (from the event and the smallest member "
+        "`sentence_id`, so it survives other members changing), `sentence_ids`, `article_ids`, `sources`, "
+        "`languages`, `n_sources`, the representative sentence (`representative_id`, `text`, `text_en`: the member "
+        "linked to the most other members), `status` (`contested`: a link between members conflicts; "
+        "`consensus`: several sources, no conflict; `single`: one source), `pair_ids` (links between members), "
+        "`conflicts` (`{pair_id, kinds}`), `first_published`/`last_published`.",
         "## Load it",
         "```python\nfrom datasets import load_dataset\n"
         'pairs = load_dataset("PATH_OR_REPO", "pairs", split="train")\n'
-        'conflicts = pairs.filter(lambda p: p["label"] == 1)  # ClassLabel: 0 agree, 1 conflict\n```\n\n'
+        'conflicts = pairs.filter(lambda p: p["label"] == 1)  # ClassLabel: 0 agree, 1 conflict\n'
+        'claims = load_dataset("PATH_OR_REPO", "claims", split="train")\n'
+        'contested = claims.filter(lambda c: c["status"] == "contested")\n```\n\n'
         f'On the Hub each version is a git tag: `load_dataset("ORG/NAME", "pairs", revision="v{release.version}")`.',
         statistics_section(content),
         limitations_section(content),

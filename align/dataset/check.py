@@ -18,6 +18,7 @@ from align.dataset.content import DatasetContent, Release, read_card_metadata, r
 from align.dataset.features import CONFIGS
 from align.dataset.swap import swap_leftovers
 from align.errors import AlignError
+from align.records import claim_id_for, claim_status
 from align.validation import failures_in
 
 
@@ -27,7 +28,10 @@ def validate_content(content: DatasetContent, limit: int = 20) -> list[str]:
     ``limit`` caps the list (the first ``limit`` failures); 0 returns every failure, so its length is the count.
     """
     failures = chain(
-        *(failures_in(schema_name, content.rows(name), name) for name, (_, schema_name, _) in CONFIGS.items()),
+        *(
+            failures_in(schema_name, content.rows(name), name)
+            for name, (_, schema_name, _) in CONFIGS.items()
+        ),
         cross_record_failures(content),
     )
     return list(islice(failures, limit) if limit else failures)
@@ -63,6 +67,75 @@ def cross_record_failures(content: DatasetContent) -> list[str]:
             failures.append(f"pairs {p['pair_id']}: links two sentences of one article")
         if p["label"] == "conflict" and not p["evidence"]:
             failures.append(f"pairs {p['pair_id']}: conflict without evidence")
+    return failures + claim_failures(content)
+
+
+def claim_failures(content: DatasetContent) -> list[str]:
+    """Claims against the records they summarise: every member exists and sits in exactly one claim, every sentence
+    has a claim, the id is the one its members give (``claim_id_for``), and the links, conflicts, sources and status
+    are those the pairs and articles say."""
+    failures: list[str] = []
+    sentences = {s["sentence_id"]: s for s in content.sentences}
+    articles = {a["article_id"]: a for a in content.articles}
+    pairs = {p["pair_id"]: p for p in content.pairs}
+    claim_of: dict[str, str] = {}
+    for c in content.claims:
+        for s in c["sentence_ids"]:
+            claim_of.setdefault(s, c["claim_id"])
+    # The links inside each claim, found in one pass over the pairs (the data may hold 100,000s of both).
+    links_of: dict[str, list[dict[str, Any]]] = {}
+    for p in content.pairs:
+        claim = claim_of.get(p["sentence_id_a"])
+        if claim is not None and claim == claim_of.get(p["sentence_id_b"]):
+            links_of.setdefault(claim, []).append(p)
+    seen: dict[str, str] = {}
+    for c in content.claims:
+        where = f"claims {c['claim_id']}"
+        members = [sentences[s] for s in c["sentence_ids"] if s in sentences]
+        failures += [f"{where}: unknown sentence_id {s}" for s in c["sentence_ids"] if s not in sentences]
+        failures += [
+            f"{where}: sentence {s['sentence_id']} of another event"
+            for s in members
+            if s["event_id"] != c["event_id"]
+        ]
+        for s in c["sentence_ids"]:
+            if s in seen:
+                failures.append(f"{where}: sentence {s} is also in claim {seen[s]}")
+            seen[s] = c["claim_id"]
+        if not c["sentence_ids"]:
+            continue
+        if c["claim_id"] != claim_id_for(c["event_id"], c["sentence_ids"]):
+            failures.append(
+                f"{where}: claim_id is not the one its members give (event and smallest sentence_id)"
+            )
+        if c["representative_id"] not in c["sentence_ids"]:
+            failures.append(f"{where}: representative_id is not a member")
+        links = links_of.get(c["claim_id"], [])
+        if sorted(p["pair_id"] for p in links) != sorted(c["pair_ids"]):
+            failures.append(f"{where}: pair_ids are not the links between its members")
+        conflicting = sorted(p["pair_id"] for p in links if p["label"] == "conflict")
+        if sorted(x["pair_id"] for x in c["conflicts"]) != conflicting:
+            failures.append(f"{where}: conflicts are not its members' conflicting links")
+        for conflict in c["conflicts"]:
+            kinds = (
+                sorted({e["kind"] for e in pairs[conflict["pair_id"]]["evidence"]})
+                if conflict["pair_id"] in pairs
+                else None
+            )
+            if kinds is not None and sorted(conflict["kinds"]) != kinds:
+                failures.append(f"{where}: evidence kinds of {conflict['pair_id']} differ from the pair's")
+        article_ids = sorted({s["article_id"] for s in members})
+        sources = sorted({articles[a]["source"] for a in article_ids if a in articles})
+        if (
+            sorted(c["article_ids"]) != article_ids
+            or sorted(c["sources"]) != sources
+            or c["n_sources"] != len(sources)
+        ):
+            failures.append(f"{where}: article_ids, sources or n_sources differ from its members'")
+        expected = claim_status((p["label"] for p in links), len(sources))
+        if c["status"] != expected:
+            failures.append(f"{where}: status is {c['status']} but its links and sources make it {expected}")
+    failures += [f"sentences {s}: in no claim" for s in sentences if s not in claim_of]
     return failures
 
 

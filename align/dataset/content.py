@@ -1,4 +1,4 @@
-"""A dataset's records and what identifies its version: the rows of the three configs, read from and written to
+"""A dataset's records and what identifies its version: the rows of the configs, read from and written to
 parquet, the card's ``align`` metadata (``Release``), and everything a release's files are written from
 (``Publication``).
 
@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import yaml
 
 from align.dataset.artifacts import CARD, parquet_path
-from align.dataset.features import CONFIGS
+from align.dataset.features import ADDED_CONFIGS, CONFIGS
 from align.errors import AlignError
 from align.records import LABELS
 from align.validation import schema_version
@@ -28,14 +28,16 @@ from align.validation import schema_version
 
 @dataclass(frozen=True)
 class DatasetContent:
-    """All rows of the three configs, as plain dicts shaped by the schemas (labels as names)."""
+    """All rows of the configs, as plain dicts shaped by the schemas (labels as names)."""
 
     articles: list[dict[str, Any]]
     sentences: list[dict[str, Any]]
     pairs: list[dict[str, Any]]
+    claims: list[dict[str, Any]] = field(default_factory=list)
 
     def rows(self, config_name: str) -> list[dict[str, Any]]:
-        return {"articles": self.articles, "sentences": self.sentences, "pairs": self.pairs}[config_name]
+        configs = {"articles": self.articles, "sentences": self.sentences, "pairs": self.pairs, "claims": self.claims}
+        return configs[config_name]
 
     def sorted_rows(self, config_name: str) -> list[dict[str, Any]]:
         key = CONFIGS[config_name][2]
@@ -51,7 +53,7 @@ class DatasetContent:
         return hasher.hexdigest()
 
 
-EMPTY_CONTENT = DatasetContent([], [], [])
+EMPTY_CONTENT = DatasetContent([], [], [], [])
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,9 @@ def read_content(dataset_dir: Path) -> DatasetContent:
     rows: dict[str, list[dict[str, Any]]] = {}
     for name in CONFIGS:
         path = dataset_dir / parquet_path(name)
+        if not path.is_file() and name in ADDED_CONFIGS and _older_schema(dataset_dir, ADDED_CONFIGS[name]):
+            rows[name] = []
+            continue
         if not path.is_file():
             raise AlignError(path, "missing parquet file")
         try:
@@ -175,7 +180,18 @@ def read_content(dataset_dir: Path) -> DatasetContent:
                 if isinstance(r.get("label"), int) and 0 <= r["label"] < len(LABELS):
                     r["label"] = LABELS[r["label"]]
         rows[name] = records
-    return DatasetContent(rows["articles"], rows["sentences"], rows["pairs"])
+    return DatasetContent(rows["articles"], rows["sentences"], rows["pairs"], rows["claims"])
+
+
+def _older_schema(dataset_dir: Path, version: str) -> bool:
+    """True when the dataset's card declares a schema version before ``version`` (a config it cannot have)."""
+    release = read_release(dataset_dir)
+    if release is None:
+        return False
+    try:
+        return tuple(map(int, release.schema_version.split("."))) < tuple(map(int, version.split(".")))
+    except ValueError:
+        return False
 
 
 def current_schema_version() -> str:

@@ -4,6 +4,11 @@ Ids derive from content (DESIGN.md), so an edited sentence shows up as one remov
 that only moved (other text changed before it) keeps its id and shows up as changed. ``compare`` is pure; the CLI
 reads the two directories and prints ``summary_lines`` or ``DatasetDiff.to_json``.
 
+Claims are matched by ``claim_id`` (from their event and smallest member sentence) and, beyond added/removed/changed,
+by their members (``compare_claims``): a new claim holding members of two or more old claims *merged* them; an old
+claim whose surviving members sit in two or more new claims was *split*; a claim with the same id and another status
+*changed status* (e.g. consensus -> contested).
+
 Every CHANGELOG entry, whether ``align build`` or ``align release`` writes it, is ``changelog_entry`` of such a diff.
 """
 
@@ -40,6 +45,46 @@ class Relabel:
 
 
 @dataclass(frozen=True)
+class StatusChange:
+    claim_id: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ClaimChanges:
+    """What the members say about claims beyond their ids: ``merged`` new claims (each with the old claims it joins),
+    ``split`` old claims (each with the new claims its members went to), claims whose status changed."""
+
+    merged: dict[str, list[str]] = field(default_factory=dict)
+    split: dict[str, list[str]] = field(default_factory=dict)
+    status_changed: list[StatusChange] = field(default_factory=list)
+
+
+def compare_claims(old_rows: list[dict[str, Any]], new_rows: list[dict[str, Any]]) -> ClaimChanges:
+    """Merges, splits and status changes between two versions' claims, from the sentences they share."""
+    old_of = {s: c["claim_id"] for c in old_rows for s in c["sentence_ids"]}
+    new_of = {s: c["claim_id"] for c in new_rows for s in c["sentence_ids"]}
+    merged = {}
+    for c in new_rows:
+        sources = sorted({old_of[s] for s in c["sentence_ids"] if s in old_of})
+        if len(sources) > 1:
+            merged[c["claim_id"]] = sources
+    split = {}
+    for c in old_rows:
+        targets = sorted({new_of[s] for s in c["sentence_ids"] if s in new_of})
+        if len(targets) > 1:
+            split[c["claim_id"]] = targets
+    old_status = {c["claim_id"]: c["status"] for c in old_rows}
+    changed = [
+        StatusChange(c["claim_id"], old_status[c["claim_id"]], c["status"])
+        for c in sorted(new_rows, key=lambda c: c["claim_id"])
+        if c["claim_id"] in old_status and old_status[c["claim_id"]] != c["status"]
+    ]
+    return ClaimChanges(dict(sorted(merged.items())), dict(sorted(split.items())), changed)
+
+
+@dataclass(frozen=True)
 class DatasetDiff:
     """Everything ``align diff`` reports. ``sentences_text_en_changed`` and ``relabelled`` are subsets of
     ``changed``, called out because they are what a reader of the dataset notices."""
@@ -51,6 +96,8 @@ class DatasetDiff:
     relabelled: list[Relabel]
     old_release: Release | None = None
     new_release: Release | None = None
+    claims: ConfigDiff = field(default_factory=ConfigDiff)
+    claim_changes: ClaimChanges = field(default_factory=ClaimChanges)
 
     @property
     def schema_changed(self) -> bool:
@@ -63,7 +110,8 @@ class DatasetDiff:
     @property
     def same_records(self) -> bool:
         """No record added, removed or changed (stored scores compared up to float noise)."""
-        return self.articles.is_empty() and self.sentences.is_empty() and self.pairs.is_empty()
+        configs = (self.articles, self.sentences, self.pairs, self.claims)
+        return all(diff.is_empty() for diff in configs)
 
     def is_empty(self) -> bool:
         """True when the records, the schema and the build signature are all the same."""
@@ -79,6 +127,7 @@ class DatasetDiff:
             "articles": asdict(self.articles),
             "sentences": {**asdict(self.sentences), "text_en_changed": self.sentences_text_en_changed},
             "pairs": {**asdict(self.pairs), "relabelled": [asdict(r) for r in self.relabelled]},
+            "claims": {**asdict(self.claims), **asdict(self.claim_changes)},
         }
 
 
@@ -131,6 +180,8 @@ def compare(
         relabelled,
         old_release,
         new_release,
+        diffs["claims"],
+        compare_claims(old.claims, new.claims),
     )
 
 
@@ -169,6 +220,20 @@ def summary_lines(diff: DatasetDiff, new: DatasetContent) -> list[str]:
             f", {len(diff.relabelled)} relabelled" + (f": {flip_text}" if flip_text else ""),
         ),
     ]
+    changes = diff.claim_changes
+    moves: dict[str, int] = {}
+    for c in changes.status_changed:
+        moves[f"{c.old}->{c.new}"] = moves.get(f"{c.old}->{c.new}", 0) + 1
+    move_text = ", ".join(f"{n} {kind}" for kind, n in sorted(moves.items()))
+    lines.append(
+        _config_line(
+            "claims",
+            diff.claims,
+            len(new.claims),
+            f", {len(changes.merged)} merged, {len(changes.split)} split, {len(changes.status_changed)} status "
+            "changed" + (f": {move_text}" if move_text else ""),
+        )
+    )
     titles = {a["article_id"]: f"{a['source']} ({a['language']})" for a in new.articles}
     touched = diff.articles.added + diff.articles.changed
     if touched:

@@ -69,9 +69,35 @@ PAIRS = Features(
     }
 )
 
-# Config name -> (features, JSON Schema name, primary key).
+CLAIMS = Features(
+    {
+        "claim_id": Value("string"),
+        "event_id": Value("string"),
+        "sentence_ids": List(Value("string")),
+        "article_ids": List(Value("string")),
+        "sources": List(Value("string")),
+        "languages": List(Value("string")),
+        "n_sources": Value("int64"),
+        "representative_id": Value("string"),
+        "text": Value("string"),
+        "text_en": Value("string"),
+        "status": Value("string"),
+        "pair_ids": List(Value("string")),
+        "conflicts": List({"pair_id": Value("string"), "kinds": List(Value("string"))}),
+        "first_published": Value("string"),
+        "last_published": Value("string"),
+    }
+)
+
+# Config name -> (features, JSON Schema name, primary key). A new config is one entry here, its schema in
+# ``schema/`` (listed in ``align.validation.SCHEMA_NAMES``) and its rows in ``DatasetContent``.
 CONFIGS: dict[str, tuple[Features, str, str]] = {
     "articles": (ARTICLES, "article", "article_id"),
     "sentences": (SENTENCES, "sentence", "sentence_id"),
     "pairs": (PAIRS, "pair", "pair_id"),
+    "claims": (CLAIMS, "claim", "claim_id"),
 }
+
+# Configs that datasets of an older schema do not have: read as empty there (``align diff`` against them, the
+# CHANGELOG's counts); ``align validate`` still requires them of a dataset that declares them.
+ADDED_CONFIGS: dict[str, str] = {"claims": "2.1"}

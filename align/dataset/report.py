@@ -1,4 +1,6 @@
-"""A self-contained HTML page for browsing the dataset: articles side by side, links, conflicts and their evidence.
+"""A self-contained HTML page for browsing the dataset: articles side by side, links, conflicts and their evidence, and
+a claims view per event (claims x sources, contested first; a claim opens its sentences side by side with the
+evidence of its conflicts).
 
 The page is ``report_template.html`` with the dataset embedded as JSON and the labels chart inlined as SVG: no
 network, no CDN (a Content-Security-Policy forbids any fetch). Output depends only on the records and the release, so
@@ -18,6 +20,7 @@ from typing import Any
 
 from align.dataset.artifacts import REPORT_FILE
 from align.dataset.chart import labels_chart_svg, language_pair
+from align.dataset.claim_table import claim_order
 from align.dataset.content import (
     DatasetContent,
     Publication,
@@ -55,6 +58,16 @@ def report_data(content: DatasetContent, release: Release | None, title: str) ->
             if p["sentence_id_a"] in sentence_index and p["sentence_id_b"] in sentence_index
         ),
         key=lambda p: (p["label"] != "conflict", -p["confidence"], p["pair_id"]),
+    )
+    pair_index = {p["pair_id"]: i for i, p in enumerate(pairs)}
+    event_index = {event: e for e, event in enumerate(sorted(events))}
+    claims = sorted(
+        (
+            c
+            for c in content.claims
+            if c["event_id"] in event_index and all(s in sentence_index for s in c["sentence_ids"])
+        ),
+        key=lambda c: (event_index[c["event_id"]], *claim_order(c)),
     )
     return {
         "meta": {
@@ -103,6 +116,23 @@ def report_data(content: DatasetContent, release: Release | None, title: str) ->
                 ],
             }
             for p in pairs
+        ],
+        # Per event, contested first (as `align claims` lists them); members and conflicts by index.
+        "claims": [
+            {
+                "id": c["claim_id"],
+                "event": event_index[c["event_id"]],
+                "status": c["status"],
+                "sources": c["sources"],
+                "languages": c["languages"],
+                "members": [sentence_index[s] for s in c["sentence_ids"]],
+                "representative": sentence_index[c["representative_id"]]
+                if c["representative_id"] in sentence_index
+                else None,
+                "conflicts": [pair_index[x["pair_id"]] for x in c["conflicts"] if x["pair_id"] in pair_index],
+                "published": [c["first_published"], c["last_published"]],
+            }
+            for c in claims
         ],
     }
 

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 
 def test_the_chain_runs_in_order() -> None:
-    assert [stage.name for stage in STAGES] == ["corpus", "segment", "translate", "link", "label"]
+    assert [stage.name for stage in STAGES] == ["corpus", "segment", "translate", "link", "label", "claims"]
 
 
 def test_the_default_signature_is_the_one_the_seed_dataset_was_published_with() -> None:
@@ -30,7 +30,7 @@ def test_the_signature_is_align_then_each_stage_then_the_schema(monkeypatch: pyt
     config = BuildConfig()
     parts = dict(BuildSignature.of(config).parts)
     assert list(parts)[0] == "align" and list(parts)[-1] == "schema"
-    assert list(parts)[1:-1] == ["segment", "mt", "embed", "link", "label"]
+    assert list(parts)[1:-1] == ["segment", "mt", "embed", "link", "label", "claims"]
     extra = Stage("dedupe", lambda config: {"dedupe": "exact-1"}, lambda e, m: e.records)
     monkeypatch.setattr(event, "STAGES", (*STAGES[:2], extra, *STAGES[2:]))
     assert f"|segment:{SEGMENT_RULES}|dedupe:exact-1|mt:" in build_signature(config)

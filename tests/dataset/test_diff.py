@@ -128,6 +128,9 @@ def test_diff_command_line_summary_and_json(tmp_path: Path) -> None:
         "  articles: 3 (+0 added, -0 removed, 1 changed)",
         "  sentences: 8 (+1 added, -1 removed, 0 changed, 0 text_en changed)",
         "  pairs: 5 (+1 added, -1 removed, 0 changed, 0 relabelled)",
+        # The letter's claim loses its French member (a new sentence id) and its conflict; the English letter
+        # sentence joins the Hindi one, whose claim keeps its id and turns from single to consensus.
+        "  claims: 5 (+1 added, -1 removed, 1 changed, 1 merged, 0 split, 1 status changed: 1 single->consensus)",
         "  articles added or changed: Journal (fr)",
         f"  schema: {current_schema_version()} (unchanged)",
     ]
@@ -141,3 +144,37 @@ def test_diff_command_line_summary_and_json(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["diff", str(old), str(tmp_path / "nope")])
     assert missing.exit_code == 2
     assert missing.stderr.strip() == f"error: {tmp_path / 'nope'}: dataset directory does not exist"
+
+
+def _claim(claim_id: str, members: list[str], status: str = "consensus") -> dict:
+    return {"claim_id": claim_id, "sentence_ids": members, "status": status}
+
+
+def test_claims_merged_split_and_status_changed_are_told_apart_by_their_members() -> None:
+    from align.dataset.diff import StatusChange, compare_claims
+
+    old = [_claim("c1", ["s1", "s2"]), _claim("c3", ["s3", "s4"]), _claim("c5", ["s5", "s6", "s7"]),
+           _claim("c8", ["s8", "s9"], "consensus")]
+    new = [_claim("c1", ["s1", "s2", "s3", "s4"]), _claim("c5", ["s5"]), _claim("c6", ["s6", "s7"]),
+           _claim("c8", ["s8", "s9"], "contested")]
+    changes = compare_claims(old, new)
+    assert changes.merged == {"c1": ["c1", "c3"]}
+    assert changes.split == {"c5": ["c5", "c6"]}
+    assert changes.status_changed == [StatusChange("c8", "consensus", "contested")]
+    assert compare_claims(old, old) == compare_claims([], [])
+
+
+def test_editing_one_article_keeps_the_other_claims_and_the_changelog_counts_claims(tmp_path: Path) -> None:
+    old_data, new_data = seedlike(), seedlike(*CHANGED_LETTER)
+    old_content, new_content = old_data.content(), new_data.content()
+    difference = compare(old_content, new_content)
+    untouched = {c["claim_id"] for c in old_content.claims if not any("lettre" in s or "पत्र" in s for s in [c["text"]])}
+    kept = {c["claim_id"] for c in new_content.claims}
+    # Only the claims of the edited letter sentence may lose their id; the other three keep theirs.
+    assert len(untouched & kept) >= 3
+    assert difference.claims.added and difference.claims.removed
+    line = next(x for x in summary_lines(difference, new_content) if x.startswith("claims:"))
+    assert f"claims: {len(new_content.claims)} (+{len(difference.claims.added)} added" in line
+    assert "status changed" in line
+    report = difference.to_json()["claims"]
+    assert set(report) >= {"added", "removed", "changed", "merged", "split", "status_changed"}

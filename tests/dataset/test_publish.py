@@ -56,6 +56,20 @@ def test_build_writes_a_valid_loadable_dataset(built: Path) -> None:
     assert "## 0.1.0" in (built / "CHANGELOG.md").read_text()
 
 
+def test_the_seed_build_publishes_claims_that_load_and_cover_every_sentence(built: Path) -> None:
+    from datasets import load_dataset
+
+    claims = load_dataset(str(built), "claims", split="train")
+    sentences = load_dataset(str(built), "sentences", split="train")
+    pairs = load_dataset(str(built), "pairs", split="train")
+    members = [s for c in claims for s in c["sentence_ids"]]
+    assert sorted(members) == sorted(sentences["sentence_id"])  # every sentence in exactly one claim
+    assert {c["status"] for c in claims} <= {"contested", "consensus", "single"}
+    linked = [c for c in claims if c["pair_ids"]]
+    assert linked and sum(len(c["pair_ids"]) for c in linked) <= pairs.num_rows
+    assert all(c["n_sources"] == len(c["sources"]) >= 1 for c in claims)
+
+
 def test_rebuild_of_unchanged_input_changes_nothing(seed_corpus: Path, built: Path) -> None:
     before = checksums(built)
     report = build(seed_corpus, built, CONFIG)

@@ -245,3 +245,38 @@ def test_report_of_a_dataset_without_pairs_or_articles_renders(tmp_path: Path) -
     empty = browse(tmp_path / "b" / "report.html", tmp_path / "profile")
     assert empty.get("data-report-status") == "ready", texts(empty, "//*[@id='report-error']")
     assert texts(empty, "//*[@id='columns']/p") == ["No articles in this dataset."]
+
+
+@needs_chromium
+def test_the_claims_view_lists_claims_by_sources_contested_first_and_opens_one(tmp_path: Path) -> None:
+    data = seedlike()
+    content = data.content()
+    dataset = tmp_path / "ds"
+    write_dataset(content, dataset)
+    letter = next(c for c in content.claims if c["conflicts"] and c["conflicts"][0]["kinds"] == ["number"])
+
+    dom = browse(dataset / "report.html", tmp_path / "profile", "#view=claims")
+
+    assert dom.get("data-report-status") == "ready", texts(dom, "//*[@id='report-error']")
+    assert dom.xpath("//main/@hidden") and not dom.xpath("//*[@id='claims-view']/@hidden")
+    assert texts(dom, "//*[@id='claims-table']//th[@class='source']") == ["Journal", "Samachar", "Wire"]
+    rows = dom.xpath(f"//tr[{has_class('claim-row')}]")
+    assert len(rows) == len(content.claims)
+    statuses = [row.xpath(f".//span[{has_class('status')}]")[0].text for row in rows]
+    assert statuses == sorted(statuses, key=["contested", "consensus", "single"].index)
+    assert statuses[:2] == ["contested", "contested"]
+    # Who reports what: the letter's claim is contested by Journal and Wire (the conflict's two sides).
+    row = next(r for r in rows if r.get("data-claim-id") == letter["claim_id"])
+    cells = {c.get("data-source"): c.get("class").split() for c in row.xpath(".//td[@data-source]")}
+    assert "contests" in cells["Journal"] and "contests" in cells["Wire"] and cells["Samachar"] == ["cell"]
+    assert not dom.xpath(f"//tr[{has_class('claim-detail')}]")  # closed until chosen
+
+    opened = browse(dataset / "report.html", tmp_path / "profile", f"#claim={letter['claim_id']}")
+    assert opened.get("data-report-status") == "ready", texts(opened, "//*[@id='report-error']")
+    detail = opened.xpath(f"//tr[{has_class('claim-detail')}]")
+    assert len(detail) == 1 and detail[0].get("data-claim-id") == letter["claim_id"]
+    members = detail[0].xpath(f".//div[{has_class('member')}]/@data-sentence-id")
+    assert sorted(members) == sorted(letter["sentence_ids"])
+    assert sorted(texts(detail[0], ".//mark")) == sorted(["2 million", "5 millions"])
+    assert texts(detail[0], ".//tr[@data-kind='number']/td") == ["number", "2 million", "5 millions", "view count differs"]
+    assert opened.xpath("//*[@id='f-view']/option[@value='claims']")
