@@ -227,6 +227,11 @@ def _initials(text: str, tokens: tuple[Token, ...]) -> dict[int, str]:
     return found
 
 
+# A capitalised first word this common in English or French (wordfreq Zipf; "like" 6.4, "after" 6.0) is a word,
+# even before a name; names stay below it ("Mary" 4.8, "John" 5.4, "Jean" 5.5 in French, "Paris" 5.7).
+SENTENCE_START_COMMON_ZIPF = 5.8
+
+
 def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
     """Name words: capitalised Latin words (not at the start of a sentence), and every Devanagari content word
     as an uncertain candidate (Devanagari has no capitals; the other side decides whether it is a name)."""
@@ -271,7 +276,8 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
             if token.norm not in calendar_words("en"):
                 end = token.start + len(word)
                 found.append(NameToken(token.start, end, word, phonetic_key(latin), latin, False))
-    # "Mriyank Sharma quitte ...": a sentence-initial word followed by a name is part of that name.
+    # "Mriyank Sharma quitte ...": a sentence-initial word followed by a name is part of that name, unless it is
+    # a common word ("Like Sharma, ...", "After Sharma left"): its capital is the sentence's, not a name's.
     starts = {tokens[i].start for i in headline}
     found = [replace(n, headline=n.start in starts) for n in found]
     for k in range(len(found) - 1, -1, -1):
@@ -283,6 +289,7 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
             and following is not None
             and following.certain
             and not text[name.end : following.start].strip()
+            and max(word_zipf(name.latin, language) for language in ("en", "fr")) < SENTENCE_START_COMMON_ZIPF
         ):
             found[k] = NameToken(name.start, name.end, name.text, name.key, name.latin, True)
     return found

@@ -47,6 +47,10 @@ CERTAIN_NAMES = [
     pytest.param(SEED_FR, "fr", ["Mriyank", "Sharma", "Anthropic", "IA"], id="sentence-initial-before-a-name"),
     pytest.param("In February, Dr. Timnit Gebru left Google.", "en", ["Timnit", "Gebru", "Google"],
                  id="titles-and-months-are-not-names"),
+    # The seed's English article: "Like" took the capital of the sentence, not of the name after it; read as a
+    # name, the batch knew "like" and a Hindi "लिखा" (wrote) became a rival of "Anthropic".
+    pytest.param("Like Sharma, in recent weeks other key figures in Anthropic’s AI development have announced "
+                 "their resignation.", "en", ["Sharma", "Anthropic", "AI"], id="a-common-first-word-before-a-name"),
 ]
 
 
