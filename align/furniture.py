@@ -57,6 +57,16 @@ DIGIT_RUN = re.compile(r"\d+")
 # "Label: rest" or "Label | rest": the label (without trailing parentheses such as "(abonnés)") and a rest.
 LABEL = re.compile(r"^([^:|]{1,40}?)\s*(?:\([^)]{0,20}\)\s*)?[:|]\s+\S")
 LABEL_WORDS = 4
+# Hindi finite verbs, the evidence that a Devanagari line ending in a danda is a sentence (stop-word density is weak
+# evidence in Hindi: a sentence of names, numbers and nouns with its postpositions can fall under jusText's
+# threshold). The copula and auxiliaries, the perfective forms of the light verbs (do, go, say, give, take, be,
+# stay, can, finish, get), and any future form (-एगा/-ेगी/-ेंगे ...).
+HINDI_FINITE_WORDS = frozenset(
+    "है हैं था थी थे थीं हूं हूँ हो होगा होगी होंगे किया किए किये गया गई गए गयी गये कहा दिया दिए लिया हुआ हुई हुए "
+    "रहा रही रहे सका सकी सके चुका चुकी चुके मिला मिली मिले बताया पाया आया आई आए लगा लगी".split()
+)
+HINDI_FUTURE = re.compile(r"(?:[ेैोौएऐओऔू]ं?|ँ)(?:गा|गी|गे)$")
+DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,19 @@ def line_label(line: str) -> str | None:
 def is_sentence(line: str) -> bool:
     """Ends as a sentence does (".", "!", "?", danda, ellipsis, maybe then a closing quote) and holds a letter."""
     return bool(SENTENCE_END.search(line.rstrip())) and any(ch.isalpha() for ch in line)
+
+
+def is_devanagari_sentence(line: str) -> bool:
+    """A line mostly in Devanagari that ends with a danda and holds a finite verb: read as a sentence of text
+    whatever its stop-word density ("कंपनी इस प्लांट पर 1.2 अरब यूरो ... खर्च करेगी।")."""
+    stripped = line.rstrip().rstrip("\"'”’»)]")
+    if not stripped.endswith(("।", "॥")):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    if sum(bool(DEVANAGARI.match(ch)) for ch in letters) * 2 <= len(letters):
+        return False
+    words = [w.strip(WORD_EDGES) for w in line.split()]
+    return any(w in HINDI_FINITE_WORDS or HINDI_FUTURE.search(w) for w in words)
 
 
 @dataclass
@@ -245,9 +268,12 @@ def line_weight(
 ) -> int:
     """What a line adds to the article's body if the body holds it: its length when it reads as article text
     (a paragraph jusText calls good or near-good, or a short sentence), minus ``corpus.body_gap`` when not; a
-    list item that is not a sentence weighs nothing (a fact list "- Weight: 1,180 kg" belongs where it stands)."""
+    list item that is not a sentence weighs nothing (a fact list "- Weight: 1,180 kg" belongs where it stands). A
+    Devanagari sentence with a finite verb reads as text even when jusText calls it bad (few stop words)."""
     if furniture:
         return -config.body_gap
+    if jus_text_class == "bad" and is_devanagari_sentence(line):
+        return len(line)
     if jus_text_class == "bad" or (jus_text_class == "short" and not is_sentence(line)):
         return 0 if list_item else -config.body_gap
     return len(line)

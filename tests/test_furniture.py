@@ -222,3 +222,38 @@ def test_the_seed_loses_no_line_to_the_new_classes() -> None:
     articles = read_event(SEED_EVENT, CONFIG)
     assert {d.reason for a in articles for d in a.dropped} == {"rule"}
     assert sum(len(a.dropped) for a in articles) == 20
+
+
+HINDI_STORY = [
+    "राज्य सरकार ने मंगलवार को कहा कि पुराने पुल को मरम्मत के लिए कम से कम छह महीने तक बंद रखा जाएगा।",
+    "इंजीनियरों ने पिछले साल अपनी रिपोर्ट में चेतावनी दी थी कि पुल के नीचे लगे लोहे के गर्डर तेजी से खराब हो रहे हैं।",
+    "इस दौरान यातायात को उत्तर की रिंग रोड से भेजा जाएगा, जिसे सर्दियों से पहले चौड़ा किया जाएगा।",
+]
+
+
+def test_a_hindi_sentence_with_few_stop_words_and_a_finite_verb_is_text(make_event: Callable[..., Path]) -> None:
+    """jusText's Hindi stop words are few in a sentence of names, numbers and nouns; a line that ends with a danda
+    and holds a finite verb is a sentence of the article all the same."""
+    sparse = "लोक निर्माण विभाग मरम्मत पर 2,400 करोड़ रुपये यानी करीब 29 करोड़ डॉलर खर्च करेगा।"
+    title = "पुराना पुल छह महीने के लिए बंद"
+    text = page(title, [sparse, *HINDI_STORY], before=["होम", "देश", "राज्य"], after=["शेयर करें", "टिप्पणी"])
+    entry = {"file": "a.txt", "language": "hi", "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, sparse, *HINDI_STORY]
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        ("कंपनी 2028 से उत्पादन शुरू करेगी।", True),  # future form
+        ("पुरी में 14 लाख घरों की बिजली गुल है।", True),  # copula
+        ("© 2026 भारत ख़बर. सर्वाधिकार सुरक्षित।", False),  # a danda, but no verb
+        ("आगे पढ़ें", False),  # no danda; "आगे" (ahead) is no future form
+        ("पुरी में उखड़े पेड़। फोटो- जन संवाद", False),  # a caption with its credit after the danda
+        ("The bridge will close.", False),  # not Devanagari
+    ],
+)
+def test_the_shape_of_a_devanagari_sentence(line: str, sentence: bool) -> None:
+    from align.furniture import is_devanagari_sentence
+
+    assert is_devanagari_sentence(line) is sentence
