@@ -234,6 +234,7 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         return verdicts  # no paragraph to tell the article by (a brief of a few short lines): no context to judge
     start, end = body_span(weights)
+    start, end = with_adjacent_lists(page, numbers, verdicts, (start, end), stop_words(language))
     standfirst = _standfirst(page, classes, verdicts, title_key)
     for position, number in enumerate(numbers):
         if verdicts[number] is not None or start <= position < end or number == standfirst:
@@ -291,6 +292,63 @@ def body_span(weights: Sequence[int]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, position + 1)
     return best_span
+
+
+def content_words(line: str, stoplist: frozenset[str]) -> set[str]:
+    """The words of a line that say what it is about: not stop words, not numbers, three letters or more."""
+    words = (w.casefold().strip(WORD_EDGES) for w in line.split())
+    return {w for w in words if len(w) >= 3 and w not in stoplist and any(ch.isalpha() for ch in w)}
+
+
+def with_adjacent_lists(
+    page: Page,
+    numbers: Sequence[int],
+    verdicts: Sequence[str | None],
+    span: tuple[int, int],
+    stoplist: frozenset[str],
+) -> tuple[int, int]:
+    """The body span grown over a list that stands right before or after it and continues its topic: a run of
+    list items (maybe under a heading of its own) of which at least half share a content word with the body ("The
+    winners at a glance" and its bullets after the last paragraph). List items weigh nothing, so the body span
+    alone never reaches a list at its edge; a list of other stories is kept out by what the site prints elsewhere
+    (its "Related" heading is repeated furniture, which stops the run) or by not sharing the body's words."""
+    start, end = span
+    if start >= end or not page.list_items:
+        return span
+    body_words: set[str] = set()
+    for position in range(start, end):
+        if verdicts[numbers[position]] is None:
+            body_words |= content_words(page.lines[numbers[position]], stoplist)
+
+    def open_line(position: int) -> bool:
+        return verdicts[numbers[position]] is None
+
+    def item(position: int) -> bool:
+        return open_line(position) and page.list_items[numbers[position]]
+
+    def heading(position: int) -> bool:
+        return open_line(position) and not page.list_items[numbers[position]] and not is_sentence(
+            page.lines[numbers[position]]
+        )
+
+    def continues(items: list[int]) -> bool:
+        shared = sum(bool(content_words(page.lines[numbers[p]], stoplist) & body_words) for p in items)
+        return bool(items) and 2 * shared >= len(items)
+
+    # After the body: maybe the list's heading, then its items.
+    first = end + 1 if end < len(numbers) and heading(end) else end
+    last = first
+    while last < len(numbers) and item(last):
+        last += 1
+    if continues(list(range(first, last))):
+        end = last
+    # Before the body: the items right above it, maybe under their heading.
+    top = start
+    while top > 0 and item(top - 1):
+        top -= 1
+    if continues(list(range(top, start))):
+        start = top - 1 if top > 0 and heading(top - 1) else top
+    return start, end
 
 
 def jus_text_classes(

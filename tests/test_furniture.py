@@ -257,3 +257,15 @@ def test_the_shape_of_a_devanagari_sentence(line: str, sentence: bool) -> None:
     from align.furniture import is_devanagari_sentence
 
     assert is_devanagari_sentence(line) is sentence
+
+
+def test_a_list_after_the_last_paragraph_that_continues_the_story_is_text(make_event: Callable[..., Path]) -> None:
+    """List items weigh nothing in the body span, so a list at the body's edge was left out of it; a list whose
+    items share the story's words continues it, a list of other stories does not."""
+    facts = ["What closes when", "• Old bridge: shut to traffic from Monday", "• Northern ring road: widened by winter"]
+    others = ["• Mayor opens new library", "• Football club signs striker"]
+    for after, kept in ((facts, facts), (others, [])):
+        text = page("Council closes the old bridge for repairs", STORY_A, after=[*after, "Share", "Log in"])
+        corpus = make_event({"a.txt": text}, event=f"event-{len(kept)}")
+        [article] = read_event(corpus / f"event-{len(kept)}", CONFIG)
+        assert article.text.split("\n")[1:] == STORY_A + [line.lstrip("• ") for line in kept]
