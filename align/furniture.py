@@ -67,6 +67,11 @@ HINDI_FINITE_WORDS = frozenset(
 )
 HINDI_FUTURE = re.compile(r"(?:[ेैोौएऐओऔू]ं?|ँ)(?:गा|गी|गे)$")
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+# A line that is nothing but a time of day ("10:45 IST", "7.15 pm", "22h10", "१०:४५ बजे"): a live blog's entry stamp.
+CLOCK_STAMP = re.compile(
+    r"^\s*\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+(?:[a-z]{2,4}(?:[+-]\d{1,2}(?::\d{2})?)?|बजे))?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,11 @@ def line_label(line: str) -> str | None:
 def is_sentence(line: str) -> bool:
     """Ends as a sentence does (".", "!", "?", danda, ellipsis, maybe then a closing quote) and holds a letter."""
     return bool(SENTENCE_END.search(line.rstrip())) and any(ch.isalpha() for ch in line)
+
+
+def is_clock_stamp(line: str) -> bool:
+    """The line is a time of day and nothing else: the stamp a live blog puts over each entry."""
+    return bool(CLOCK_STAMP.match(line))
 
 
 def is_devanagari_sentence(line: str) -> bool:
@@ -237,8 +247,10 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     start, end = with_adjacent_lists(page, numbers, verdicts, (start, end), stop_words(language))
     standfirst = _standfirst(page, classes, verdicts, title_key)
     for position, number in enumerate(numbers):
-        if verdicts[number] is not None or start <= position < end or number == standfirst:
+        if verdicts[number] is not None or number == standfirst:
             continue
+        if start <= position < end and not is_clock_stamp(page.lines[number]):
+            continue  # in the body: text, subheads and lists stay; an entry's time stamp does not
         kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
         verdicts[number] = kind if kind in switched_on else None
     return verdicts
@@ -271,6 +283,8 @@ def line_weight(
     (a paragraph jusText calls good or near-good, or a short sentence), minus ``corpus.body_gap`` when not; a
     list item that is not a sentence weighs nothing (a fact list "- Weight: 1,180 kg" belongs where it stands). A
     Devanagari sentence with a finite verb reads as text even when jusText calls it bad (few stop words)."""
+    if is_clock_stamp(line):
+        return 0  # a live blog is several bodies, one per entry, each under its time stamp: the stamps join them
     if furniture:
         return -config.body_gap
     if jus_text_class == "bad" and is_devanagari_sentence(line):
@@ -313,8 +327,9 @@ def with_adjacent_lists(
     alone never reaches a list at its edge; a list of other stories is kept out by what the site prints elsewhere
     (its "Related" heading is repeated furniture, which stops the run) or by not sharing the body's words."""
     start, end = span
-    if start >= end or not page.list_items:
+    if start >= end:
         return span
+    listed = page.list_items or (False,) * len(page.lines)
     body_words: set[str] = set()
     for position in range(start, end):
         if verdicts[numbers[position]] is None:
@@ -324,14 +339,15 @@ def with_adjacent_lists(
         return verdicts[numbers[position]] is None
 
     def item(position: int) -> bool:
-        return open_line(position) and page.list_items[numbers[position]]
+        return open_line(position) and listed[numbers[position]]
 
     def heading(position: int) -> bool:
-        return open_line(position) and not page.list_items[numbers[position]] and not is_sentence(
+        return open_line(position) and not listed[numbers[position]] and not is_sentence(
             page.lines[numbers[position]]
         )
 
     def continues(items: list[int]) -> bool:
+        """At least half of the lines share a content word with the body."""
         shared = sum(bool(content_words(page.lines[numbers[p]], stoplist) & body_words) for p in items)
         return bool(items) and 2 * shared >= len(items)
 
@@ -347,7 +363,7 @@ def with_adjacent_lists(
     while top > 0 and item(top - 1):
         top -= 1
     if continues(list(range(top, start))):
-        start = top - 1 if top > 0 and heading(top - 1) else top
+        return (top - 1 if top > 0 and heading(top - 1) else top), end
     return start, end
 
 

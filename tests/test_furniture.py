@@ -269,3 +269,33 @@ def test_a_list_after_the_last_paragraph_that_continues_the_story_is_text(make_e
         corpus = make_event({"a.txt": text}, event=f"event-{len(kept)}")
         [article] = read_event(corpus / f"event-{len(kept)}", CONFIG)
         assert article.text.split("\n")[1:] == STORY_A + [line.lstrip("• ") for line in kept]
+
+
+def test_a_live_blog_is_one_body_per_entry_joined_by_their_time_stamps(make_event: Callable[..., Path]) -> None:
+    """Each time stamp over a live blog's entry used to cost the body like any furniture line, so short entries
+    between stamps fell out of it; a stamp joins the entries around it and is itself dropped."""
+    entries = [
+        STORY_A[0],
+        "Buses will replace the ferry until May.",
+        "The mayor says the works are on time.",
+        "Shops near the bridge report fewer customers.",
+        STORY_A[1],
+    ]
+    stamps = ["17:40 IST", "17:15 IST", "16:55 IST", "16:20 IST"]
+    body = [line for pair in zip(entries, [*stamps, ""], strict=True) for line in pair if line]
+    text = page("Bridge closure: live updates", body, before=MENU, after=["Share", "Log in"])
+    entry = {"file": "a.txt", "language": "en", "title": "Bridge closure: live updates"}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == ["Bridge closure: live updates", *entries]
+    assert all(reasons(article)[stamp] == "non_sentence" for stamp in stamps)
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [("10:45 IST", True), ("7.15 pm", True), ("22h10", True), ("१०:४५ बजे", True), ("Duration 6:02", False),
+     ("12.5", False), ("CANNES, May 23", False)],
+)
+def test_a_clock_stamp_is_a_time_of_day_alone(line: str, stamp: bool) -> None:
+    from align.furniture import is_clock_stamp
+
+    assert is_clock_stamp(line) is stamp
