@@ -284,7 +284,8 @@ def line_weight(
     list item that is not a sentence weighs nothing (a fact list "- Weight: 1,180 kg" belongs where it stands). A
     Devanagari sentence with a finite verb reads as text even when jusText calls it bad (few stop words)."""
     if is_clock_stamp(line):
-        return 0  # a live blog is several bodies, one per entry, each under its time stamp: the stamps join them
+        # A live blog is several bodies, one per entry, each under its time stamp: the stamps join them.
+        return 0
     if furniture:
         return -config.body_gap
     if jus_text_class == "bad" and is_devanagari_sentence(line):
@@ -342,8 +343,10 @@ def with_adjacent_lists(
         return open_line(position) and listed[numbers[position]]
 
     def heading(position: int) -> bool:
-        return open_line(position) and not listed[numbers[position]] and not is_sentence(
-            page.lines[numbers[position]]
+        return (
+            open_line(position)
+            and not listed[numbers[position]]
+            and not is_sentence(page.lines[numbers[position]])
         )
 
     def continues(items: list[int]) -> bool:

@@ -231,7 +231,9 @@ HINDI_STORY = [
 ]
 
 
-def test_a_hindi_sentence_with_few_stop_words_and_a_finite_verb_is_text(make_event: Callable[..., Path]) -> None:
+def test_a_hindi_sentence_with_few_stop_words_and_a_finite_verb_is_text(
+    make_event: Callable[..., Path],
+) -> None:
     """jusText's Hindi stop words are few in a sentence of names, numbers and nouns; a line that ends with a danda
     and holds a finite verb is a sentence of the article all the same."""
     sparse = "लोक निर्माण विभाग मरम्मत पर 2,400 करोड़ रुपये यानी करीब 29 करोड़ डॉलर खर्च करेगा।"
@@ -259,10 +261,16 @@ def test_the_shape_of_a_devanagari_sentence(line: str, sentence: bool) -> None:
     assert is_devanagari_sentence(line) is sentence
 
 
-def test_a_list_after_the_last_paragraph_that_continues_the_story_is_text(make_event: Callable[..., Path]) -> None:
+def test_a_list_after_the_last_paragraph_that_continues_the_story_is_text(
+    make_event: Callable[..., Path],
+) -> None:
     """List items weigh nothing in the body span, so a list at the body's edge was left out of it; a list whose
     items share the story's words continues it, a list of other stories does not."""
-    facts = ["What closes when", "• Old bridge: shut to traffic from Monday", "• Northern ring road: widened by winter"]
+    facts = [
+        "What closes when",
+        "• Old bridge: shut to traffic from Monday",
+        "• Northern ring road: widened by winter",
+    ]
     others = ["• Mayor opens new library", "• Football club signs striker"]
     for after, kept in ((facts, facts), (others, [])):
         text = page("Council closes the old bridge for repairs", STORY_A, after=[*after, "Share", "Log in"])
@@ -271,7 +279,9 @@ def test_a_list_after_the_last_paragraph_that_continues_the_story_is_text(make_e
         assert article.text.split("\n")[1:] == STORY_A + [line.lstrip("• ") for line in kept]
 
 
-def test_a_live_blog_is_one_body_per_entry_joined_by_their_time_stamps(make_event: Callable[..., Path]) -> None:
+def test_a_live_blog_is_one_body_per_entry_joined_by_their_time_stamps(
+    make_event: Callable[..., Path],
+) -> None:
     """Each time stamp over a live blog's entry used to cost the body like any furniture line, so short entries
     between stamps fell out of it; a stamp joins the entries around it and is itself dropped."""
     entries = [
@@ -292,8 +302,15 @@ def test_a_live_blog_is_one_body_per_entry_joined_by_their_time_stamps(make_even
 
 @pytest.mark.parametrize(
     ("line", "stamp"),
-    [("10:45 IST", True), ("7.15 pm", True), ("22h10", True), ("१०:४५ बजे", True), ("Duration 6:02", False),
-     ("12.5", False), ("CANNES, May 23", False)],
+    [
+        ("10:45 IST", True),
+        ("7.15 pm", True),
+        ("22h10", True),
+        ("१०:४५ बजे", True),
+        ("Duration 6:02", False),
+        ("12.5", False),
+        ("CANNES, May 23", False),
+    ],
 )
 def test_a_clock_stamp_is_a_time_of_day_alone(line: str, stamp: bool) -> None:
     from align.furniture import is_clock_stamp
