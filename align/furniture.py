@@ -326,7 +326,11 @@ def with_adjacent_lists(
     list items (maybe under a heading of its own) of which at least half share a content word with the body ("The
     winners at a glance" and its bullets after the last paragraph). List items weigh nothing, so the body span
     alone never reaches a list at its edge; a list of other stories is kept out by what the site prints elsewhere
-    (its "Related" heading is repeated furniture, which stops the run) or by not sharing the body's words."""
+    (its "Related" heading is repeated furniture, which stops the run) or by not sharing the body's words.
+
+    Right above the body, two or more lines that are not sentences and share its words are its summary even without
+    bullets (a live blog's "Key Highlights": "Six people killed, say officials"). Only above: below the body, such
+    lines are the headlines of related stories, which share the story's words too."""
     start, end = span
     if start >= end:
         return span
@@ -367,6 +371,11 @@ def with_adjacent_lists(
         top -= 1
     if continues(list(range(top, start))):
         return (top - 1 if top > 0 and heading(top - 1) else top), end
+    top = start
+    while top > 0 and open_line(top - 1) and not is_sentence(page.lines[numbers[top - 1]]):
+        top -= 1
+    if start - top >= 2 and continues(list(range(top, start))):
+        start = top
     return start, end
 
 

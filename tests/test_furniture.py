@@ -316,3 +316,25 @@ def test_a_clock_stamp_is_a_time_of_day_alone(line: str, stamp: bool) -> None:
     from align.furniture import is_clock_stamp
 
     assert is_clock_stamp(line) is stamp
+
+
+def test_lines_right_above_the_body_that_share_its_words_are_its_summary(
+    make_event: Callable[..., Path],
+) -> None:
+    """A live blog's highlights are headlines without a full stop, right above the first entry; bylines and stamps
+    in the same place share none of the story's words and still go."""
+    highlights = [
+        "Old bridge shut for six months of repairs",
+        "Steel beams under the deck corroding, engineers warn",
+    ]
+    title = "Council closes the old bridge for repairs"
+    for event, above, kept in (
+        ("event-1", highlights, highlights),
+        ("event-2", ["By Jane Doe", "Updated 3 hours ago"], []),
+    ):
+        text = page(title, STORY_A, before=MENU, after=["Share", "Log in"])
+        text = text.replace(f"{title}\n", "\n".join([title, "Share", *above, ""]))
+        entry = {"file": "a.txt", "language": "en", "title": title}
+        corpus = make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event=event)
+        [article] = read_event(corpus / event, CONFIG)
+        assert article.text.split("\n") == [title, *kept, *STORY_A]
