@@ -16,6 +16,10 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
   text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
   "Lecture 5 min.").
 
+The body is found as the run of lines that reads most like article text, then grown by what continues the story
+(``with_adjacent_lists``); a live blog's time stamps join its entries instead of splitting them, and a Devanagari
+sentence with a finite verb counts as text whatever its stop words.
+
 The article's own title is never dropped. Context needs an article to be judged against: a page without a single
 paragraph that jusText calls good or near-good keeps its sentences (a news brief of two short lines is not furniture).
 Each class can be switched off (``corpus.furniture``) so a user who disagrees keeps those lines; every threshold is
