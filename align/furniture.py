@@ -16,6 +16,10 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
   text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
   "Lecture 5 min.").
 
+The body is found as the run of lines that reads most like article text, then grown by what continues the story
+(``with_adjacent_lists``); a live blog's time stamps join its entries instead of splitting them, and a Devanagari
+sentence with a finite verb counts as text whatever its stop words.
+
 The article's own title is never dropped. Context needs an article to be judged against: a page without a single
 paragraph that jusText calls good or near-good keeps its sentences (a news brief of two short lines is not furniture).
 Each class can be switched off (``corpus.furniture``) so a user who disagrees keeps those lines; every threshold is
@@ -57,6 +61,21 @@ DIGIT_RUN = re.compile(r"\d+")
 # "Label: rest" or "Label | rest": the label (without trailing parentheses such as "(abonnés)") and a rest.
 LABEL = re.compile(r"^([^:|]{1,40}?)\s*(?:\([^)]{0,20}\)\s*)?[:|]\s+\S")
 LABEL_WORDS = 4
+# Hindi finite verbs, the evidence that a Devanagari line ending in a danda is a sentence (stop-word density is weak
+# evidence in Hindi: a sentence of names, numbers and nouns with its postpositions can fall under jusText's
+# threshold). The copula and auxiliaries, the perfective forms of the light verbs (do, go, say, give, take, be,
+# stay, can, finish, get), and any future form (-एगा/-ेगी/-ेंगे ...).
+HINDI_FINITE_WORDS = frozenset(
+    "है हैं था थी थे थीं हूं हूँ हो होगा होगी होंगे किया किए किये गया गई गए गयी गये कहा दिया दिए लिया हुआ हुई हुए "
+    "रहा रही रहे सका सकी सके चुका चुकी चुके मिला मिली मिले बताया पाया आया आई आए लगा लगी".split()
+)
+HINDI_FUTURE = re.compile(r"(?:[ेैोौएऐओऔू]ं?|ँ)(?:गा|गी|गे)$")
+DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+# A line that is nothing but a time of day ("10:45 IST", "7.15 pm", "22h10", "१०:४५ बजे"): a live blog's entry stamp.
+CLOCK_STAMP = re.compile(
+    r"^\s*\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+(?:[a-z]{2,4}(?:[+-]\d{1,2}(?::\d{2})?)?|बजे))?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,24 @@ def line_label(line: str) -> str | None:
 def is_sentence(line: str) -> bool:
     """Ends as a sentence does (".", "!", "?", danda, ellipsis, maybe then a closing quote) and holds a letter."""
     return bool(SENTENCE_END.search(line.rstrip())) and any(ch.isalpha() for ch in line)
+
+
+def is_clock_stamp(line: str) -> bool:
+    """The line is a time of day and nothing else: the stamp a live blog puts over each entry."""
+    return bool(CLOCK_STAMP.match(line))
+
+
+def is_devanagari_sentence(line: str) -> bool:
+    """A line mostly in Devanagari that ends with a danda and holds a finite verb: read as a sentence of text
+    whatever its stop-word density ("कंपनी इस प्लांट पर 1.2 अरब यूरो ... खर्च करेगी।")."""
+    stripped = line.rstrip().rstrip("\"'”’»)]")
+    if not stripped.endswith(("।", "॥")):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    if sum(bool(DEVANAGARI.match(ch)) for ch in letters) * 2 <= len(letters):
+        return False
+    words = [w.strip(WORD_EDGES) for w in line.split()]
+    return any(w in HINDI_FINITE_WORDS or HINDI_FUTURE.search(w) for w in words)
 
 
 @dataclass
@@ -211,10 +248,13 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         return verdicts  # no paragraph to tell the article by (a brief of a few short lines): no context to judge
     start, end = body_span(weights)
+    start, end = with_adjacent_lists(page, numbers, verdicts, (start, end), stop_words(language))
     standfirst = _standfirst(page, classes, verdicts, title_key)
     for position, number in enumerate(numbers):
-        if verdicts[number] is not None or start <= position < end or number == standfirst:
+        if verdicts[number] is not None or number == standfirst:
             continue
+        if start <= position < end and not is_clock_stamp(page.lines[number]):
+            continue  # in the body: text, subheads and lists stay; an entry's time stamp does not
         kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
         verdicts[number] = kind if kind in switched_on else None
     return verdicts
@@ -245,9 +285,15 @@ def line_weight(
 ) -> int:
     """What a line adds to the article's body if the body holds it: its length when it reads as article text
     (a paragraph jusText calls good or near-good, or a short sentence), minus ``corpus.body_gap`` when not; a
-    list item that is not a sentence weighs nothing (a fact list "- Weight: 1,180 kg" belongs where it stands)."""
+    list item that is not a sentence weighs nothing (a fact list "- Weight: 1,180 kg" belongs where it stands). A
+    Devanagari sentence with a finite verb reads as text even when jusText calls it bad (few stop words)."""
+    if is_clock_stamp(line):
+        # A live blog is several bodies, one per entry, each under its time stamp: the stamps join them.
+        return 0
     if furniture:
         return -config.body_gap
+    if jus_text_class == "bad" and is_devanagari_sentence(line):
+        return len(line)
     if jus_text_class == "bad" or (jus_text_class == "short" and not is_sentence(line)):
         return 0 if list_item else -config.body_gap
     return len(line)
@@ -265,6 +311,76 @@ def body_span(weights: Sequence[int]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, position + 1)
     return best_span
+
+
+def content_words(line: str, stoplist: frozenset[str]) -> set[str]:
+    """The words of a line that say what it is about: not stop words, not numbers, three letters or more."""
+    words = (w.casefold().strip(WORD_EDGES) for w in line.split())
+    return {w for w in words if len(w) >= 3 and w not in stoplist and any(ch.isalpha() for ch in w)}
+
+
+def with_adjacent_lists(
+    page: Page,
+    numbers: Sequence[int],
+    verdicts: Sequence[str | None],
+    span: tuple[int, int],
+    stoplist: frozenset[str],
+) -> tuple[int, int]:
+    """The body span grown over a list that stands right before or after it and continues its topic: a run of
+    list items (maybe under a heading of its own) of which at least half share a content word with the body ("The
+    winners at a glance" and its bullets after the last paragraph). List items weigh nothing, so the body span
+    alone never reaches a list at its edge; a list of other stories is kept out by what the site prints elsewhere
+    (its "Related" heading is repeated furniture, which stops the run) or by not sharing the body's words.
+
+    Right above the body, two or more lines that are not sentences and share its words are its summary even without
+    bullets (a live blog's "Key Highlights": "Six people killed, say officials"). Only above: below the body, such
+    lines are the headlines of related stories, which share the story's words too."""
+    start, end = span
+    if start >= end:
+        return span
+    listed = page.list_items or (False,) * len(page.lines)
+    body_words: set[str] = set()
+    for position in range(start, end):
+        if verdicts[numbers[position]] is None:
+            body_words |= content_words(page.lines[numbers[position]], stoplist)
+
+    def open_line(position: int) -> bool:
+        return verdicts[numbers[position]] is None
+
+    def item(position: int) -> bool:
+        return open_line(position) and listed[numbers[position]]
+
+    def heading(position: int) -> bool:
+        return (
+            open_line(position)
+            and not listed[numbers[position]]
+            and not is_sentence(page.lines[numbers[position]])
+        )
+
+    def continues(items: list[int]) -> bool:
+        """At least half of the lines share a content word with the body."""
+        shared = sum(bool(content_words(page.lines[numbers[p]], stoplist) & body_words) for p in items)
+        return bool(items) and 2 * shared >= len(items)
+
+    # After the body: maybe the list's heading, then its items.
+    first = end + 1 if end < len(numbers) and heading(end) else end
+    last = first
+    while last < len(numbers) and item(last):
+        last += 1
+    if continues(list(range(first, last))):
+        end = last
+    # Before the body: the items right above it, maybe under their heading.
+    top = start
+    while top > 0 and item(top - 1):
+        top -= 1
+    if continues(list(range(top, start))):
+        return (top - 1 if top > 0 and heading(top - 1) else top), end
+    top = start
+    while top > 0 and open_line(top - 1) and not is_sentence(page.lines[numbers[top - 1]]):
+        top -= 1
+    if start - top >= 2 and continues(list(range(top, start))):
+        start = top
+    return start, end
 
 
 def jus_text_classes(

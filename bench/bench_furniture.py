@@ -13,8 +13,9 @@ each line of each page back to its annotation:
 Per split (``split.json``: ``tune`` outlets to tune on, ``heldout`` to report) it prints furniture recall (share of
 furniture lines dropped), furniture precision (share of dropped lines that are furniture), text lost (share of
 text and title lines dropped), per furniture kind and per outlet. Datelines (label ``dateline``, or a text line
-with a ``dateline_prefix``) are reported apart: kept as text, dropped, or parsed into the article's metadata
-(``dateline_place``, when the corpus stage has it); they count neither as text nor as furniture.
+with a ``dateline_prefix``) are reported apart and count neither as text nor as furniture: each is dropped (as
+furniture: an error), left in a sentence (the segmenter made it part of one: an error), or kept out of every sentence;
+and per page, whether the article's dateline metadata (place, date, agency) is the page's first annotated dateline.
 
     PYTHONPATH=. python bench/bench_furniture.py                 # both splits
     PYTHONPATH=. python bench/bench_furniture.py --split tune --show   # and every error, with its reason
@@ -66,7 +67,18 @@ class PageOutcome:
     page: str
     lines: list[LineOutcome]
     unmatched: list[str] = field(default_factory=list)  # kept lines no annotation accounts for
-    dateline_parsed: bool = False
+    # The article's dateline metadata as (place, date, agency), None when it has none.
+    dateline: tuple[str | None, str | None, str | None] | None = None
+    sentences: list[str] = field(default_factory=list)  # squeezed text of each sentence the segmenter gives
+
+    def expected_dateline(self) -> tuple[str | None, str | None, str | None] | None:
+        """The page's first annotated dateline (alone or opening a text line): what the article's metadata should
+        hold."""
+        for line in self.lines:
+            found = line.annotation.get("dateline")
+            if found:
+                return found["place"], found["date"], found["agency"]
+        return None
 
 
 def _keys(annotation: dict[str, Any]) -> set[str]:
@@ -189,8 +201,18 @@ def page_outcome(event_dir: Path, article: Any) -> PageOutcome:
         LineOutcome(article.source, path.name, a, k, "" if k else reason_for(a, dropped, html))
         for a, k in zip(annotations, kept, strict=True)
     ]
-    parsed = bool(getattr(article, "dateline_place", None))
-    return PageOutcome(article.source, path.name, lines, unmatched, parsed)
+    place = getattr(article, "dateline_place", None)
+    dateline = (place, article.dateline_date, article.dateline_agency) if place else None
+    return PageOutcome(article.source, path.name, lines, unmatched, dateline, sentence_texts(article))
+
+
+def sentence_texts(article: Any) -> list[str]:
+    """The sentences the segment stage makes of the article, squeezed: a dateline must be in none of them."""
+    from align.config import load_config
+    from align.segment import segment_article
+
+    config = load_config(None)
+    return [squeezed(s.text) for s in segment_article(article, config.corpus, config.segment)]
 
 
 @dataclass
@@ -272,15 +294,45 @@ def report(name: str, pages: list[PageOutcome], show: bool) -> None:
         show_errors(pages, unmatched)
 
 
+def dateline_text(line: LineOutcome) -> str:
+    """The dateline itself: the whole line when it stands alone, else the prefix of its text line."""
+    return str(line.annotation.get("dateline_prefix") or line.annotation["text"])
+
+
+def dateline_outcome(page: PageOutcome, line: LineOutcome) -> str:
+    """What became of one annotated dateline: ``dropped`` (as furniture), ``in a sentence`` (kept, but the
+    segmenter made it, or part of it, a sentence), or ``metadata`` (kept in the text and in no sentence)."""
+    if not line.kept:
+        return "dropped"
+    key = squeezed(dateline_text(line))
+    if any(key in sentence for sentence in page.sentences):
+        return "in a sentence"
+    return "metadata"
+
+
 def report_datelines(pages: list[PageOutcome]) -> None:
-    alone = [line for p in pages for line in p.lines if line.label == "dateline"]
-    prefixed = [line for p in pages for line in p.lines if "dateline_prefix" in line.annotation]
-    with_dateline = [p for p in pages if any(line in alone or line in prefixed for line in p.lines)]
+    """Datelines are metadata (issue 14 item 2): none may be dropped as furniture or become a sentence, and each
+    page's first one must be the article's ``dateline_place``/``dateline_date``/``dateline_agency``."""
+    outcomes: Counter[str] = Counter()
+    alone = prefixed = 0
+    for page in pages:
+        for line in page.lines:
+            if line.label == "dateline" or "dateline_prefix" in line.annotation:
+                alone += line.label == "dateline"
+                prefixed += line.label != "dateline"
+                outcomes[dateline_outcome(page, line)] += 1
+    expected = [(p, p.expected_dateline()) for p in pages]
+    with_dateline = [(p, e) for p, e in expected if e is not None]
+    exact = sum(p.dateline == e for p, e in with_dateline)
+    other = sum(p.dateline is not None and p.dateline != e for p, e in with_dateline)
+    spurious = sum(p.dateline is not None for p, e in expected if e is None)
     print(
-        f"Datelines (not counted above): {len(alone)} alone on their line — {sum(line.kept for line in alone)} kept "
-        f"as text, {sum(not line.kept for line in alone)} dropped; {len(prefixed)} opening a text line; "
-        f"parsed into the article's metadata on {sum(p.dateline_parsed for p in with_dateline)} of "
-        f"{len(with_dateline)} pages that have one"
+        f"Datelines (not counted above): {alone + prefixed} ({alone} alone on their line, {prefixed} opening a text "
+        f"line): {outcomes['metadata']} kept out of every sentence, {outcomes['in a sentence']} left in a sentence, "
+        f"{outcomes['dropped']} dropped as furniture; the article's dateline (place, date, agency) is the page's "
+        f"first on {exact} of {len(with_dateline)} pages that have one ({other} with another value, "
+        f"{len(with_dateline) - exact - other} with none); {spurious} of {len(expected) - len(with_dateline)} "
+        "pages without one get one"
     )
 
 
@@ -290,6 +342,13 @@ def show_errors(pages: list[PageOutcome], unmatched: list[tuple[str, str]]) -> N
         for line in page.lines:
             if line.label == "furniture" and line.kept:
                 print(f"- {page.page} [{line.annotation['kind']}] {line.annotation['text'][:120]}")
+    print("\nDatelines dropped or left in a sentence:\n")
+    for page in pages:
+        for line in page.lines:
+            if line.label == "dateline" or "dateline_prefix" in line.annotation:
+                outcome = dateline_outcome(page, line)
+                if outcome != "metadata":
+                    print(f"- {page.page} [{outcome}] {dateline_text(line)[:120]}")
     print("\nText or title dropped:\n")
     for page in pages:
         for line in page.lines:

@@ -222,3 +222,119 @@ def test_the_seed_loses_no_line_to_the_new_classes() -> None:
     articles = read_event(SEED_EVENT, CONFIG)
     assert {d.reason for a in articles for d in a.dropped} == {"rule"}
     assert sum(len(a.dropped) for a in articles) == 20
+
+
+HINDI_STORY = [
+    "राज्य सरकार ने मंगलवार को कहा कि पुराने पुल को मरम्मत के लिए कम से कम छह महीने तक बंद रखा जाएगा।",
+    "इंजीनियरों ने पिछले साल अपनी रिपोर्ट में चेतावनी दी थी कि पुल के नीचे लगे लोहे के गर्डर तेजी से खराब हो रहे हैं।",
+    "इस दौरान यातायात को उत्तर की रिंग रोड से भेजा जाएगा, जिसे सर्दियों से पहले चौड़ा किया जाएगा।",
+]
+
+
+def test_a_hindi_sentence_with_few_stop_words_and_a_finite_verb_is_text(
+    make_event: Callable[..., Path],
+) -> None:
+    """jusText's Hindi stop words are few in a sentence of names, numbers and nouns; a line that ends with a danda
+    and holds a finite verb is a sentence of the article all the same."""
+    sparse = "लोक निर्माण विभाग मरम्मत पर 2,400 करोड़ रुपये यानी करीब 29 करोड़ डॉलर खर्च करेगा।"
+    title = "पुराना पुल छह महीने के लिए बंद"
+    text = page(title, [sparse, *HINDI_STORY], before=["होम", "देश", "राज्य"], after=["शेयर करें", "टिप्पणी"])
+    entry = {"file": "a.txt", "language": "hi", "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, sparse, *HINDI_STORY]
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        ("कंपनी 2028 से उत्पादन शुरू करेगी।", True),  # future form
+        ("पुरी में 14 लाख घरों की बिजली गुल है।", True),  # copula
+        ("© 2026 भारत ख़बर. सर्वाधिकार सुरक्षित।", False),  # a danda, but no verb
+        ("आगे पढ़ें", False),  # no danda; "आगे" (ahead) is no future form
+        ("पुरी में उखड़े पेड़। फोटो- जन संवाद", False),  # a caption with its credit after the danda
+        ("The bridge will close.", False),  # not Devanagari
+    ],
+)
+def test_the_shape_of_a_devanagari_sentence(line: str, sentence: bool) -> None:
+    from align.furniture import is_devanagari_sentence
+
+    assert is_devanagari_sentence(line) is sentence
+
+
+def test_a_list_after_the_last_paragraph_that_continues_the_story_is_text(
+    make_event: Callable[..., Path],
+) -> None:
+    """List items weigh nothing in the body span, so a list at the body's edge was left out of it; a list whose
+    items share the story's words continues it, a list of other stories does not."""
+    facts = [
+        "What closes when",
+        "• Old bridge: shut to traffic from Monday",
+        "• Northern ring road: widened by winter",
+    ]
+    others = ["• Mayor opens new library", "• Football club signs striker"]
+    for after, kept in ((facts, facts), (others, [])):
+        text = page("Council closes the old bridge for repairs", STORY_A, after=[*after, "Share", "Log in"])
+        corpus = make_event({"a.txt": text}, event=f"event-{len(kept)}")
+        [article] = read_event(corpus / f"event-{len(kept)}", CONFIG)
+        assert article.text.split("\n")[1:] == STORY_A + [line.lstrip("• ") for line in kept]
+
+
+def test_a_live_blog_is_one_body_per_entry_joined_by_their_time_stamps(
+    make_event: Callable[..., Path],
+) -> None:
+    """Each time stamp over a live blog's entry used to cost the body like any furniture line, so short entries
+    between stamps fell out of it; a stamp joins the entries around it and is itself dropped."""
+    entries = [
+        STORY_A[0],
+        "Buses will replace the ferry until May.",
+        "The mayor says the works are on time.",
+        "Shops near the bridge report fewer customers.",
+        STORY_A[1],
+    ]
+    stamps = ["17:40 IST", "17:15 IST", "16:55 IST", "16:20 IST"]
+    body = [line for pair in zip(entries, [*stamps, ""], strict=True) for line in pair if line]
+    text = page("Bridge closure: live updates", body, before=MENU, after=["Share", "Log in"])
+    entry = {"file": "a.txt", "language": "en", "title": "Bridge closure: live updates"}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == ["Bridge closure: live updates", *entries]
+    assert all(reasons(article)[stamp] == "non_sentence" for stamp in stamps)
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("10:45 IST", True),
+        ("7.15 pm", True),
+        ("22h10", True),
+        ("१०:४५ बजे", True),
+        ("Duration 6:02", False),
+        ("12.5", False),
+        ("CANNES, May 23", False),
+    ],
+)
+def test_a_clock_stamp_is_a_time_of_day_alone(line: str, stamp: bool) -> None:
+    from align.furniture import is_clock_stamp
+
+    assert is_clock_stamp(line) is stamp
+
+
+def test_lines_right_above_the_body_that_share_its_words_are_its_summary(
+    make_event: Callable[..., Path],
+) -> None:
+    """A live blog's highlights are headlines without a full stop, right above the first entry; bylines and stamps
+    in the same place share none of the story's words and still go."""
+    highlights = [
+        "Old bridge shut for six months of repairs",
+        "Steel beams under the deck corroding, engineers warn",
+    ]
+    title = "Council closes the old bridge for repairs"
+    for event, above, kept in (
+        ("event-1", highlights, highlights),
+        ("event-2", ["By Jane Doe", "Updated 3 hours ago"], []),
+    ):
+        text = page(title, STORY_A, before=MENU, after=["Share", "Log in"])
+        text = text.replace(f"{title}\n", "\n".join([title, "Share", *above, ""]))
+        entry = {"file": "a.txt", "language": "en", "title": title}
+        corpus = make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event=event)
+        [article] = read_event(corpus / event, CONFIG)
+        assert article.text.split("\n") == [title, *kept, *STORY_A]
