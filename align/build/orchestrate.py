@@ -16,14 +16,15 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from align.build.event import StageTimer, build_signature, cache_dir_of
-from align.build.runner import ShardRun, build_shards, load_results, shard_keys
-from align.build.shards import ShardStore, default_shard_dir
+from align.build.runner import ShardRun, build_shards, load_results, shard_keys, validated_events
+from align.build.shards import ShardKey, ShardStore, default_shard_dir, keys_sha256
 from align.config import BuildConfig
 from align.corpus import list_events
 from align.dataset.check import damage_since_publish
-from align.dataset.checksums import checksum_failures, checksums_sha256
+from align.dataset.checksums import checksum_entries, checksum_failures, checksums_sha256, sha256_file
 from align.dataset.content import (
     EMPTY_CONTENT,
     CardInfo,
@@ -31,11 +32,14 @@ from align.dataset.content import (
     Publication,
     Release,
     current_schema_version,
+    event_content,
     read_content,
     read_release,
 )
 from align.dataset.diff import changelog_entry, compare
+from align.dataset.features import CONFIGS
 from align.dataset.guard import check_output_dir, check_work_dir
+from align.dataset.layout import EMPTY_GROUP, event_groups
 from align.dataset.versioning import plan_version
 from align.dataset.write import locked_output, write_release
 from align.errors import AlignError
@@ -62,12 +66,10 @@ class BuildReport:
 
 
 def assemble(results: Iterable[EventRecords], signature: str) -> DatasetContent:
-    articles, sentences, pairs = [], [], []
-    for result in results:
-        articles += [a.to_dict() for a in result.articles]
-        sentences += [s.to_dict() for s in result.sentences]
-        pairs += [{**p.to_dict(), "signature": signature} for p in result.pairs]
-    return DatasetContent(articles, sentences, pairs)
+    parts = [event_content(result, signature) for result in results]
+    return DatasetContent(
+        *([row for part in parts for row in part.rows(name)] for name in ("articles", "sentences", "pairs"))
+    )
 
 
 def shard_dir_for(out_dir: Path, config: BuildConfig) -> Path:
@@ -94,7 +96,9 @@ def build(
         )
         session.timer.seconds.update(run.stage_seconds)
         report = (
-            None if bump else unchanged_since_publish(session.store, run, out_dir, session.signature, session.start)
+            None
+            if bump
+            else unchanged_since_publish(session.store, run, out_dir, session.signature, session.start)
         )
         if report is None:
             report = session.publish(run, bump)
@@ -131,15 +135,59 @@ class _OutputSession:
         results: list[EventRecords] = self.timer.run(  # type: ignore[assignment]
             "shards", lambda: load_results(self.events, run, self.store)
         )
-        report = publish_results(results, self.out_dir, self.config, bump, self.signature, self.timer, self.start)
+        event_ids = [event.name for event in self.events]
+        trusted = validated_events(event_ids, run, self.store)
+        files = file_keys(run.keys)
+        reusable = reusable_files(self.out_dir, files, self.store.published(self.out_dir))
+        report = publish_results(
+            results,
+            self.out_dir,
+            self.config,
+            bump,
+            self.signature,
+            self.timer,
+            self.start,
+            trusted,
+            reusable,
+        )
+        written = {name: digest for _, digest, name in checksum_entries(self.out_dir)[0]}
         self.store.record_published(
             self.out_dir,
             run.keys,
             asdict(read_release(self.out_dir)),
             report.counts,
             checksums_sha256(self.out_dir),
+            {path: {"keys_sha256": key, "sha256": written.get(path)} for path, key in files.items()},
         )
         return report
+
+
+def file_keys(keys: dict[str, ShardKey]) -> dict[str, str]:
+    """Each data file of the layout (``align.dataset.layout``) -> one hash of the shard keys of its events."""
+    return {
+        group.path(name): keys_sha256({event_id: keys[event_id] for event_id in group.events})
+        for group in event_groups(keys) or [EMPTY_GROUP]
+        for name in CONFIGS
+    }
+
+
+def reusable_files(out_dir: Path, files: dict[str, str], published: dict[str, Any] | None) -> dict[str, Path]:
+    """The published data files that hold exactly the rows this build would write into them: written from shards
+    with the same keys, and still with the bytes they were written with (a damaged file is written again, even when
+    SHA256SUMS was edited to match it)."""
+    if published is None:
+        return {}
+    release = read_release(out_dir)
+    if release is None or asdict(release) != published.get("release"):
+        return {}
+    before = published.get("files") or {}
+    reusable = {}
+    for path, key in files.items():
+        noted = before.get(path) or {}
+        if noted.get("keys_sha256") == key and (out_dir / path).is_file():
+            if sha256_file(out_dir / path) == noted.get("sha256"):
+                reusable[path] = out_dir / path
+    return reusable
 
 
 @contextmanager
@@ -194,7 +242,10 @@ def as_published(content: DatasetContent, out_dir: Path, old: Release | None) ->
         return content  # unreadable: not the same records; publishing reports it
     if published.digest() != old.content_sha256 or not compare(published, content).same_records:
         return content
-    log.info("%s: the records equal the published ones up to float noise in their scores; kept as published", out_dir)
+    log.info(
+        "%s: the records equal the published ones up to float noise in their scores; kept as published",
+        out_dir,
+    )
     return published
 
 
@@ -206,8 +257,14 @@ def publish_results(
     signature: str,
     timer: StageTimer,
     start: float,
+    validated: frozenset[str] = frozenset(),
+    reusable: dict[str, Path] | None = None,
 ) -> BuildReport:
-    """Assemble the events' records and publish them, unless the output already holds exactly this build."""
+    """Assemble the events' records and publish them, unless the output already holds exactly this build.
+
+    ``validated``: events whose rows passed validation when their shard was written (``runner.validated_events``);
+    ``reusable``: published data files whose rows are unchanged (``reusable_files``), linked instead of rewritten.
+    """
     old = read_release(out_dir)
     content = as_published(assemble(results, signature), out_dir, old)
     translation_summary = summarise([s for r in results for s in r.sentences])
@@ -240,7 +297,10 @@ def publish_results(
         citation_title=config.dataset.citation_title,
         authors=config.dataset.authors,
     )
-    timer.run("publish", lambda: write_release(Publication(content, release, card, today, entry), out_dir))
+    publication = Publication(
+        content, release, card, today, entry, unchanged_files=reusable or {}, validated_events=validated
+    )
+    timer.run("publish", lambda: write_release(publication, out_dir))
     return BuildReport(
         version,
         False,
