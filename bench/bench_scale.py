@@ -370,6 +370,7 @@ def write_section(section: str) -> None:
 
 
 def main() -> None:
+    global WORK
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000", help="corpus sizes in articles, comma-separated")
     parser.add_argument("--resume-size", type=int, default=1000, help="articles in the kill -9 / resume run")
@@ -379,7 +380,6 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=WORK, help="scratch directory (replaced), default bench/work/scale")
     parser.add_argument("--print-only", action="store_true", help="print the section; do not write RESULTS.md")
     args = parser.parse_args()
-    global WORK
     WORK = args.work
     sizes = [int(s) for s in args.sizes.split(",")]
     resume_size = None if args.no_resume else args.resume_size

@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from align.build.event import StageTimer, build_signature, cache_dir_of
-from align.build.runner import ShardRun, build_shards, load_results, shard_keys, validated_events
+from align.build.runner import (
+    ShardRun,
+    build_shards,
+    event_validation,
+    load_results,
+    shard_keys,
+    validated_events,
+)
 from align.build.shards import ShardKey, ShardStore, default_shard_dir, keys_sha256
 from align.config import BuildConfig
 from align.corpus import list_events
@@ -32,9 +39,10 @@ from align.dataset.content import (
     Publication,
     Release,
     current_schema_version,
+    data_files,
     event_content,
-    read_content,
     read_release,
+    read_rows,
 )
 from align.dataset.diff import changelog_entry, compare
 from align.dataset.features import CONFIGS
@@ -150,6 +158,9 @@ class _OutputSession:
             trusted,
             reusable,
         )
+        if not report.unchanged:  # every event's rows passed validation just now: no need to check them again
+            for event_id in sorted(set(event_ids) - trusted):
+                self.store.note_validation(event_id, run.keys[event_id], event_validation([]))
         written = {name: digest for _, digest, name in checksum_entries(self.out_dir)[0]}
         self.store.record_published(
             self.out_dir,
@@ -221,30 +232,59 @@ def refuse_damaged(out_dir: Path, release: Release) -> None:
         )
 
 
-def _readable_content(out_dir: Path) -> DatasetContent | None:
-    """The published records for the CHANGELOG's counts; None (counts from zero) when they cannot be read."""
+@dataclass(frozen=True)
+class _Changed:
+    """Two versions' rows split by the data files a build keeps: ``kept`` (in both, byte for byte), ``old`` and
+    ``new`` (the published rows and the build's rows outside them: all that can differ)."""
+
+    kept: DatasetContent
+    old: DatasetContent
+    new: DatasetContent
+
+
+def _split_by_kept_files(out_dir: Path, content: DatasetContent, reusable: dict[str, Path]) -> _Changed:
+    """``content`` and the published rows split by the files this build keeps (``reusable``), so that the
+    comparisons with the published version read and compare only the changed event groups. The published rows are
+    empty (counts from zero) when they cannot be read."""
+    groups = event_groups(content.events())
+    kept_events = {
+        name: {event for group in groups if group.path(name) in reusable for event in group.events} for name in CONFIGS
+    }
+    kept = DatasetContent(*([r for r in content.rows(n) if r["event_id"] in kept_events[n]] for n in CONFIGS))
+    new = DatasetContent(*([r for r in content.rows(n) if r["event_id"] not in kept_events[n]] for n in CONFIGS))
     try:
-        return read_content(out_dir)
+        old = DatasetContent(
+            *(
+                [
+                    row
+                    for path in data_files(out_dir, name)
+                    if path.relative_to(out_dir).as_posix() not in reusable
+                    for row in read_rows(path, name)
+                ]
+                for name in CONFIGS
+            )
+        )
     except AlignError as error:
         log.warning("%s; the CHANGELOG entry counts from an empty dataset", error.message)
-        return None
+        return _Changed(EMPTY_CONTENT, EMPTY_CONTENT, content)
+    return _Changed(kept, old, new)
 
 
-def as_published(content: DatasetContent, out_dir: Path, old: Release | None) -> DatasetContent:
+def as_published(content: DatasetContent, changed: _Changed, old: Release | None) -> DatasetContent:
     """``content``, or the records ``out_dir`` publishes when the two differ only by float noise in stored scores
     (``align.dataset.diff``: within ``records.SCORE_TOLERANCE``), as a build on another CPU does: the published values are
-    kept, so the content hash, and the answer to "same records?", do not depend on the machine."""
-    if old is None or content.digest() == old.content_sha256:
+    kept, so the content hash, and the answer to "same records?", do not depend on the machine. Only the rows
+    outside the kept files are compared (``changed``): the kept ones are the published bytes."""
+    if old is None or content.content_sha256 == old.content_sha256:
         return content
-    try:
-        published = read_content(out_dir)
-    except AlignError:
-        return content  # unreadable: not the same records; publishing reports it
-    if published.digest() != old.content_sha256 or not compare(published, content).same_records:
+    if not changed.old.events() or not compare(changed.old, changed.new).same_records:
+        return content
+    published = DatasetContent(*(changed.kept.rows(name) + changed.old.rows(name) for name in CONFIGS))
+    if published.content_sha256 != old.content_sha256:
         return content
     log.info(
         "%s: the records equal the published ones up to float noise in their scores; kept as published",
-        out_dir,
+        old.version,
     )
     return published
 
@@ -266,9 +306,17 @@ def publish_results(
     ``reusable``: published data files whose rows are unchanged (``reusable_files``), linked instead of rewritten.
     """
     old = read_release(out_dir)
-    content = as_published(assemble(results, signature), out_dir, old)
+    content = assemble(results, signature)
+    changed = (
+        _split_by_kept_files(out_dir, content, reusable or {})
+        if old
+        else _Changed(EMPTY_CONTENT, EMPTY_CONTENT, content)
+    )
+    published = as_published(content, changed, old)
+    if published is not content:
+        content, changed = published, _Changed(published, EMPTY_CONTENT, EMPTY_CONTENT)
     translation_summary = summarise([s for r in results for s in r.sentences])
-    candidate = Release("", content.digest(), current_schema_version(), signature)
+    candidate = Release("", content.content_sha256, current_schema_version(), signature)
     version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
     counts = {name: len(content.rows(name)) for name in ("articles", "sentences", "pairs")}
     if version is None:
@@ -287,9 +335,8 @@ def publish_results(
             timer.seconds,
         )
     release = replace(candidate, version=version)
-    old_content = (_readable_content(out_dir) if old else None) or EMPTY_CONTENT
     today = date.today()
-    entry = changelog_entry(compare(old_content, content, old, release), content, release, today)
+    entry = changelog_entry(compare(changed.old, changed.new, old, release), content, release, today)
     card = CardInfo(
         name=config.dataset.name,
         pretty_name=config.dataset.pretty_name,

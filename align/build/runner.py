@@ -97,7 +97,11 @@ def build_event_shard(state: WorkerState, event_dir: Path, key: ShardKey) -> Eve
 def validate_event(result: EventRecords, signature: str) -> dict[str, Any]:
     """Validate the rows the event will publish, once, where it was built (in parallel with the other events):
     publishing trusts a shard whose marker says its rows passed against the current schema."""
-    failures = validate_content(event_content(result, signature))
+    return event_validation(validate_content(event_content(result, signature)))
+
+
+def event_validation(failures: list[str]) -> dict[str, Any]:
+    """What a shard's marker says about the validation of its rows."""
     return {"schema_version": current_schema_version(), "failures": failures}
 
 

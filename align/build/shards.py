@@ -193,6 +193,17 @@ class ShardStore:
             return None
         return records
 
+    def note_validation(self, event_id: str, key: ShardKey, validation: dict[str, Any]) -> None:
+        """Record in the shard's marker that its rows were validated (by a publish, for a shard written before
+        shards carried their validation); nothing when the shard is not the one with this key."""
+        marker = self.marker(event_id)
+        if marker is None or marker.get("key") != key.digest:
+            return
+        marker["validation"] = validation
+        _write_atomically(
+            self._event_dir(event_id) / MARKER, json.dumps(marker, indent=2, sort_keys=True).encode("utf-8")
+        )
+
     def validation(self, event_id: str, key: ShardKey) -> dict[str, Any] | None:
         """What the shard's writer found when it validated the event's rows (None when it did not, or the shard is
         not the one with this key)."""

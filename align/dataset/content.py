@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,9 @@ class DatasetContent:
     def rows(self, config_name: str) -> list[dict[str, Any]]:
         return {"articles": self.articles, "sentences": self.sentences, "pairs": self.pairs}[config_name]
 
+    def events(self) -> set[str]:
+        return {row["event_id"] for name in CONFIGS for row in self.rows(name)}
+
     def by_event(self) -> dict[str, DatasetContent]:
         """The rows split by ``event_id``, events in sorted order."""
         rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -51,6 +55,11 @@ class DatasetContent:
     def sorted_rows(self, config_name: str) -> list[dict[str, Any]]:
         key = CONFIGS[config_name][2]
         return sorted(self.rows(config_name), key=lambda r: (r["event_id"], r[key]))
+
+    @cached_property
+    def content_sha256(self) -> str:
+        """``digest()``, computed once (a build compares it more than once)."""
+        return self.digest()
 
     def digest(self) -> str:
         """Hash of the records alone (not of file bytes), so equal content is recognised whatever wrote it."""

@@ -98,3 +98,26 @@ def test_a_damaged_unchanged_file_is_written_again(tmp_path: Path, small_groups:
     build(corpus, out, config_with(shards), bump="minor")
     assert (out / groups[0].path("articles")).read_bytes() == good
     assert check_dataset(out) == []
+
+
+def test_shards_written_before_validation_was_recorded_are_validated_once_at_publish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from align.build.shards import MARKER
+
+    corpus = make_corpus(tmp_path, events=2)
+    out, shards = tmp_path / "dataset", tmp_path / "shards"
+    build(corpus, out, config_with(shards))
+    for marker in shards.glob(f"*/{MARKER}"):  # as an older align wrote them
+        data = json.loads(marker.read_text("utf-8"))
+        del data["validation"]
+        marker.write_text(json.dumps(data), "utf-8")
+    validated = validated_events(monkeypatch)
+    build(corpus, out, config_with(shards), bump="patch")
+    assert sorted(set(validated)) == ["event-0", "event-1"]  # publishing checked them ...
+    assert all(json.loads(m.read_text("utf-8"))["validation"]["failures"] == [] for m in shards.glob(f"*/{MARKER}"))
+    validated.clear()
+    build(corpus, out, config_with(shards), bump="patch")
+    assert validated == []  # ... once
