@@ -75,9 +75,7 @@ class BuildReport:
 
 def assemble(results: Iterable[EventRecords], signature: str) -> DatasetContent:
     parts = [event_content(result, signature) for result in results]
-    return DatasetContent(
-        *([row for part in parts for row in part.rows(name)] for name in ("articles", "sentences", "pairs"))
-    )
+    return DatasetContent(*([row for part in parts for row in part.rows(name)] for name in CONFIGS))
 
 
 def shard_dir_for(out_dir: Path, config: BuildConfig) -> Path:
@@ -318,7 +316,7 @@ def publish_results(
     translation_summary = summarise([s for r in results for s in r.sentences])
     candidate = Release("", content.content_sha256, current_schema_version(), signature)
     version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
-    counts = {name: len(content.rows(name)) for name in ("articles", "sentences", "pairs")}
+    counts = {name: len(content.rows(name)) for name in CONFIGS}
     if version is None:
         assert old is not None  # plan_version writes nothing only over a published version
         refuse_damaged(out_dir, old)

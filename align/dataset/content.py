@@ -39,7 +39,8 @@ class DatasetContent:
     pairs: list[dict[str, Any]]
 
     def rows(self, config_name: str) -> list[dict[str, Any]]:
-        return {"articles": self.articles, "sentences": self.sentences, "pairs": self.pairs}[config_name]
+        rows: list[dict[str, Any]] = getattr(self, config_name)  # one field per config of CONFIGS, in its order
+        return rows
 
     def events(self) -> set[str]:
         return {row["event_id"] for name in CONFIGS for row in self.rows(name)}
@@ -228,7 +229,7 @@ def read_content(dataset_dir: Path) -> DatasetContent:
         if not paths:
             raise AlignError(dataset_dir / DATA_DIR / name, "missing parquet file(s)")
         rows[name] = [row for path in paths for row in read_rows(path, name)]
-    return DatasetContent(rows["articles"], rows["sentences"], rows["pairs"])
+    return DatasetContent(**rows)
 
 
 def read_rows(path: Path, config_name: str) -> list[dict[str, Any]]:

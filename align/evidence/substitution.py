@@ -210,14 +210,30 @@ def find_substitutions(
     return [_confirm(c, vectors, config) if c else [] for c in candidates]
 
 
+def _span_texts(text: str, old: str, new: str) -> list[str]:
+    """What ``_restore_span`` embeds: the text, ``old`` swapped for ``new``, and ``old`` deleted ([] without ``old``)."""
+    if text.find(old) < 0:
+        return []
+    return [text, text.replace(old, new, 1), " ".join(text.replace(old, "", 1).split())]
+
+
 def _restore_span(cache: EmbeddingCache, text: str, old: str, new: str) -> float | None:
-    start = text.find(old)
-    if start < 0:
+    texts = _span_texts(text, old, new)
+    if not texts:
         return None
-    swapped, deleted = text.replace(old, new, 1), " ".join(text.replace(old, "", 1).split())
-    original, with_new, without = cache.get([text, swapped, deleted])
+    original, with_new, without = cache.get(texts)
     base = float(original @ without)
     return 1.0 if base >= 1.0 - 1e-6 else stored_score((float(original @ with_new) - base) / (1.0 - base))
+
+
+def _is_checked_swap(f: Finding, a: Side, b: Side) -> bool:
+    return bool(
+        f.weight == "name_swap"
+        and f.a
+        and f.b
+        and a.original.language != b.original.language
+        and "English translation" not in f.note
+    )
 
 
 def confirm_name_swaps(
@@ -227,14 +243,22 @@ def confirm_name_swaps(
     config: LabelConfig,
 ) -> list[list[Finding]]:
     """Drop "different name" findings between texts of two languages when the other side's name, put in its
-    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names."""
+    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names. The spans of
+    every checked finding are embedded in one batch (one model call per event, not one per finding)."""
     cache = EmbeddingCache(embedder)
+    spans = [
+        text
+        for (a, b), found in zip(all_sides, findings, strict=True)
+        for f in found
+        if _is_checked_swap(f, a, b)
+        for text in _span_texts(a.original.text, f.a, f.b) + _span_texts(b.original.text, f.b, f.a)
+    ]
+    cache.get(list(dict.fromkeys(spans)))
     kept: list[list[Finding]] = []
     for (a, b), found in zip(all_sides, findings, strict=True):
         out = []
         for f in found:
-            if f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language \
-                    and "English translation" not in f.note:
+            if _is_checked_swap(f, a, b):
                 scores = [r for r in (_restore_span(cache, a.original.text, f.a, f.b),
                                       _restore_span(cache, b.original.text, f.b, f.a)) if r is not None]
                 if scores and max(scores) >= config.name_swap_restore:
