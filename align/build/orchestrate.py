@@ -16,14 +16,22 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from align.build.event import StageTimer, build_signature, cache_dir_of
-from align.build.runner import ShardRun, build_shards, load_results, shard_keys
-from align.build.shards import ShardStore, default_shard_dir
+from align.build.runner import (
+    ShardRun,
+    build_shards,
+    event_validation,
+    load_results,
+    shard_keys,
+    validated_events,
+)
+from align.build.shards import ShardKey, ShardStore, default_shard_dir, keys_sha256
 from align.config import BuildConfig
 from align.corpus import list_events
 from align.dataset.check import damage_since_publish
-from align.dataset.checksums import checksum_failures, checksums_sha256
+from align.dataset.checksums import checksum_entries, checksum_failures, checksums_sha256, sha256_file
 from align.dataset.content import (
     EMPTY_CONTENT,
     CardInfo,
@@ -31,11 +39,15 @@ from align.dataset.content import (
     Publication,
     Release,
     current_schema_version,
-    read_content,
+    data_files,
+    event_content,
     read_release,
+    read_rows,
 )
 from align.dataset.diff import changelog_entry, compare
+from align.dataset.features import CONFIGS
 from align.dataset.guard import check_output_dir, check_work_dir
+from align.dataset.layout import EMPTY_GROUP, event_groups
 from align.dataset.versioning import plan_version
 from align.dataset.write import locked_output, write_release
 from align.errors import AlignError
@@ -62,13 +74,8 @@ class BuildReport:
 
 
 def assemble(results: Iterable[EventRecords], signature: str) -> DatasetContent:
-    articles, sentences, pairs, claims = [], [], [], []
-    for result in results:
-        articles += [a.to_dict() for a in result.articles]
-        sentences += [s.to_dict() for s in result.sentences]
-        pairs += [{**p.to_dict(), "signature": signature} for p in result.pairs]
-        claims += [c.to_dict() for c in result.claims]
-    return DatasetContent(articles, sentences, pairs, claims)
+    parts = [event_content(result, signature) for result in results]
+    return DatasetContent(*([row for part in parts for row in part.rows(name)] for name in CONFIGS))
 
 
 def shard_dir_for(out_dir: Path, config: BuildConfig) -> Path:
@@ -95,7 +102,9 @@ def build(
         )
         session.timer.seconds.update(run.stage_seconds)
         report = (
-            None if bump else unchanged_since_publish(session.store, run, out_dir, session.signature, session.start)
+            None
+            if bump
+            else unchanged_since_publish(session.store, run, out_dir, session.signature, session.start)
         )
         if report is None:
             report = session.publish(run, bump)
@@ -132,15 +141,62 @@ class _OutputSession:
         results: list[EventRecords] = self.timer.run(  # type: ignore[assignment]
             "shards", lambda: load_results(self.events, run, self.store)
         )
-        report = publish_results(results, self.out_dir, self.config, bump, self.signature, self.timer, self.start)
+        event_ids = [event.name for event in self.events]
+        trusted = validated_events(event_ids, run, self.store)
+        files = file_keys(run.keys)
+        reusable = reusable_files(self.out_dir, files, self.store.published(self.out_dir))
+        report = publish_results(
+            results,
+            self.out_dir,
+            self.config,
+            bump,
+            self.signature,
+            self.timer,
+            self.start,
+            trusted,
+            reusable,
+        )
+        if not report.unchanged:  # every event's rows passed validation just now: no need to check them again
+            for event_id in sorted(set(event_ids) - trusted):
+                self.store.note_validation(event_id, run.keys[event_id], event_validation([]))
+        written = {name: digest for _, digest, name in checksum_entries(self.out_dir)[0]}
         self.store.record_published(
             self.out_dir,
             run.keys,
             asdict(read_release(self.out_dir)),
             report.counts,
             checksums_sha256(self.out_dir),
+            {path: {"keys_sha256": key, "sha256": written.get(path)} for path, key in files.items()},
         )
         return report
+
+
+def file_keys(keys: dict[str, ShardKey]) -> dict[str, str]:
+    """Each data file of the layout (``align.dataset.layout``) -> one hash of the shard keys of its events."""
+    return {
+        group.path(name): keys_sha256({event_id: keys[event_id] for event_id in group.events})
+        for group in event_groups(keys) or [EMPTY_GROUP]
+        for name in CONFIGS
+    }
+
+
+def reusable_files(out_dir: Path, files: dict[str, str], published: dict[str, Any] | None) -> dict[str, Path]:
+    """The published data files that hold exactly the rows this build would write into them: written from shards
+    with the same keys, and still with the bytes they were written with (a damaged file is written again, even when
+    SHA256SUMS was edited to match it)."""
+    if published is None:
+        return {}
+    release = read_release(out_dir)
+    if release is None or asdict(release) != published.get("release"):
+        return {}
+    before = published.get("files") or {}
+    reusable = {}
+    for path, key in files.items():
+        noted = before.get(path) or {}
+        if noted.get("keys_sha256") == key and (out_dir / path).is_file():
+            if sha256_file(out_dir / path) == noted.get("sha256"):
+                reusable[path] = out_dir / path
+    return reusable
 
 
 @contextmanager
@@ -174,28 +230,60 @@ def refuse_damaged(out_dir: Path, release: Release) -> None:
         )
 
 
-def _readable_content(out_dir: Path) -> DatasetContent | None:
-    """The published records for the CHANGELOG's counts; None (counts from zero) when they cannot be read."""
+@dataclass(frozen=True)
+class _Changed:
+    """Two versions' rows split by the data files a build keeps: ``kept`` (in both, byte for byte), ``old`` and
+    ``new`` (the published rows and the build's rows outside them: all that can differ)."""
+
+    kept: DatasetContent
+    old: DatasetContent
+    new: DatasetContent
+
+
+def _split_by_kept_files(out_dir: Path, content: DatasetContent, reusable: dict[str, Path]) -> _Changed:
+    """``content`` and the published rows split by the files this build keeps (``reusable``), so that the
+    comparisons with the published version read and compare only the changed event groups. The published rows are
+    empty (counts from zero) when they cannot be read."""
+    groups = event_groups(content.events())
+    kept_events = {
+        name: {event for group in groups if group.path(name) in reusable for event in group.events} for name in CONFIGS
+    }
+    kept = DatasetContent(*([r for r in content.rows(n) if r["event_id"] in kept_events[n]] for n in CONFIGS))
+    new = DatasetContent(*([r for r in content.rows(n) if r["event_id"] not in kept_events[n]] for n in CONFIGS))
     try:
-        return read_content(out_dir)
+        old = DatasetContent(
+            *(
+                [
+                    row
+                    for path in data_files(out_dir, name)
+                    if path.relative_to(out_dir).as_posix() not in reusable
+                    for row in read_rows(path, name)
+                ]
+                for name in CONFIGS
+            )
+        )
     except AlignError as error:
         log.warning("%s; the CHANGELOG entry counts from an empty dataset", error.message)
-        return None
+        return _Changed(EMPTY_CONTENT, EMPTY_CONTENT, content)
+    return _Changed(kept, old, new)
 
 
-def as_published(content: DatasetContent, out_dir: Path, old: Release | None) -> DatasetContent:
+def as_published(content: DatasetContent, changed: _Changed, old: Release | None) -> DatasetContent:
     """``content``, or the records ``out_dir`` publishes when the two differ only by float noise in stored scores
     (``align.dataset.diff``: within ``records.SCORE_TOLERANCE``), as a build on another CPU does: the published values are
-    kept, so the content hash, and the answer to "same records?", do not depend on the machine."""
-    if old is None or content.digest() == old.content_sha256:
+    kept, so the content hash, and the answer to "same records?", do not depend on the machine. Only the rows
+    outside the kept files are compared (``changed``): the kept ones are the published bytes."""
+    if old is None or content.content_sha256 == old.content_sha256:
         return content
-    try:
-        published = read_content(out_dir)
-    except AlignError:
-        return content  # unreadable: not the same records; publishing reports it
-    if published.digest() != old.content_sha256 or not compare(published, content).same_records:
+    if not changed.old.events() or not compare(changed.old, changed.new).same_records:
         return content
-    log.info("%s: the records equal the published ones up to float noise in their scores; kept as published", out_dir)
+    published = DatasetContent(*(changed.kept.rows(name) + changed.old.rows(name) for name in CONFIGS))
+    if published.content_sha256 != old.content_sha256:
+        return content
+    log.info(
+        "%s: the records equal the published ones up to float noise in their scores; kept as published",
+        old.version,
+    )
     return published
 
 
@@ -207,14 +295,28 @@ def publish_results(
     signature: str,
     timer: StageTimer,
     start: float,
+    validated: frozenset[str] = frozenset(),
+    reusable: dict[str, Path] | None = None,
 ) -> BuildReport:
-    """Assemble the events' records and publish them, unless the output already holds exactly this build."""
+    """Assemble the events' records and publish them, unless the output already holds exactly this build.
+
+    ``validated``: events whose rows passed validation when their shard was written (``runner.validated_events``);
+    ``reusable``: published data files whose rows are unchanged (``reusable_files``), linked instead of rewritten.
+    """
     old = read_release(out_dir)
-    content = as_published(assemble(results, signature), out_dir, old)
+    content = assemble(results, signature)
+    changed = (
+        _split_by_kept_files(out_dir, content, reusable or {})
+        if old
+        else _Changed(EMPTY_CONTENT, EMPTY_CONTENT, content)
+    )
+    published = as_published(content, changed, old)
+    if published is not content:
+        content, changed = published, _Changed(published, EMPTY_CONTENT, EMPTY_CONTENT)
     translation_summary = summarise([s for r in results for s in r.sentences])
-    candidate = Release("", content.digest(), current_schema_version(), signature)
+    candidate = Release("", content.content_sha256, current_schema_version(), signature)
     version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
-    counts = {name: len(content.rows(name)) for name in ("articles", "sentences", "pairs", "claims")}
+    counts = {name: len(content.rows(name)) for name in CONFIGS}
     if version is None:
         assert old is not None  # plan_version writes nothing only over a published version
         refuse_damaged(out_dir, old)
@@ -231,9 +333,8 @@ def publish_results(
             timer.seconds,
         )
     release = replace(candidate, version=version)
-    old_content = (_readable_content(out_dir) if old else None) or EMPTY_CONTENT
     today = date.today()
-    entry = changelog_entry(compare(old_content, content, old, release), content, release, today)
+    entry = changelog_entry(compare(changed.old, changed.new, old, release), content, release, today)
     card = CardInfo(
         name=config.dataset.name,
         pretty_name=config.dataset.pretty_name,
@@ -241,7 +342,10 @@ def publish_results(
         citation_title=config.dataset.citation_title,
         authors=config.dataset.authors,
     )
-    timer.run("publish", lambda: write_release(Publication(content, release, card, today, entry), out_dir))
+    publication = Publication(
+        content, release, card, today, entry, unchanged_files=reusable or {}, validated_events=validated
+    )
+    timer.run("publish", lambda: write_release(publication, out_dir))
     return BuildReport(
         version,
         False,

@@ -29,6 +29,8 @@ from typing import Any
 from align.build.event import StageModels, StageTimer, run_event
 from align.build.shards import ShardKey, ShardStore, event_config_sha256, shard_key
 from align.config import BuildConfig
+from align.dataset.check import validate_content
+from align.dataset.content import current_schema_version, event_content
 from align.errors import AlignError
 from align.records import EventRecords
 
@@ -82,11 +84,36 @@ def build_event_shard(state: WorkerState, event_dir: Path, key: ShardKey) -> Eve
         result = state.run_event(event_dir, timer)
     except AlignError as error:
         return EventOutcome(event_dir.name, timer.seconds, (error.where, error.problem, error.line))
-    timer.run("shards", lambda: state.store.write(event_dir.name, key, result, dict(timer.seconds)))
+    validation = timer.run("validate", lambda: validate_event(result, key.signature))
+    timer.run(
+        "shards", lambda: state.store.write(event_dir.name, key, result, dict(timer.seconds), validation)
+    )
     delay = float(os.environ.get(TEST_DELAY_VARIABLE) or 0)
     if delay:
         time.sleep(delay)
     return EventOutcome(event_dir.name, timer.seconds)
+
+
+def validate_event(result: EventRecords, signature: str) -> dict[str, Any]:
+    """Validate the rows the event will publish, once, where it was built (in parallel with the other events):
+    publishing trusts a shard whose marker says its rows passed against the current schema."""
+    return event_validation(validate_content(event_content(result, signature)))
+
+
+def event_validation(failures: list[str]) -> dict[str, Any]:
+    """What a shard's marker says about the validation of its rows."""
+    return {"schema_version": current_schema_version(), "failures": failures}
+
+
+def validated_events(event_ids: Sequence[str], run: ShardRun, store: ShardStore) -> frozenset[str]:
+    """Events whose shard says its rows passed validation against the current schema."""
+    schema = current_schema_version()
+    trusted = set()
+    for event_id in event_ids:
+        found = store.validation(event_id, run.keys[event_id])
+        if found is not None and found.get("schema_version") == schema and found.get("failures") == []:
+            trusted.add(event_id)
+    return frozenset(trusted)
 
 
 # One per worker process, set by the pool's initializer.

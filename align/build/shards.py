@@ -4,7 +4,8 @@ events whose inputs did not change, and can be assembled from the work of many p
 Layout of a shard directory, one sub-directory per event::
 
     <shard_dir>/<event_id>/records.jsonl   the event's records, one {"kind": ..., "record": {...}} per line
-    <shard_dir>/<event_id>/DONE.json       completion marker, written last: key, its parts, records sha256, counts
+    <shard_dir>/<event_id>/DONE.json       completion marker, written last: key, its parts, records sha256, counts,
+                                           and the validation of the event's published rows
 
 A shard counts only when its marker names the key expected for the current inputs and config *and* the records file
 still hashes to the sha256 the marker recorded. Both files are written under a temporary name and renamed into
@@ -128,9 +129,15 @@ class ShardStore:
         return self.directory / event_id
 
     def write(
-        self, event_id: str, key: ShardKey, result: EventRecords, stage_seconds: dict[str, float]
+        self,
+        event_id: str,
+        key: ShardKey,
+        result: EventRecords,
+        stage_seconds: dict[str, float],
+        validation: dict[str, Any] | None = None,
     ) -> None:
-        """Store one event's records, then its completion marker."""
+        """Store one event's records, then its completion marker (with ``validation``: the schema version its
+        published rows were checked against and the failures found, so that publishing need not check them again)."""
         folder = self._event_dir(event_id)
         folder.mkdir(parents=True, exist_ok=True)
         # Drop the old marker first: until the new one lands, this event has no finished shard.
@@ -150,6 +157,7 @@ class ShardStore:
                 "claims": len(result.claims),
             },
             "stage_seconds": stage_seconds,
+            "validation": validation,
             "host": socket.gethostname(),
             "pid": os.getpid(),
             "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -192,6 +200,24 @@ class ShardStore:
             return None
         return records
 
+    def note_validation(self, event_id: str, key: ShardKey, validation: dict[str, Any]) -> None:
+        """Record in the shard's marker that its rows were validated (by a publish, for a shard written before
+        shards carried their validation); nothing when the shard is not the one with this key."""
+        marker = self.marker(event_id)
+        if marker is None or marker.get("key") != key.digest:
+            return
+        marker["validation"] = validation
+        _write_atomically(
+            self._event_dir(event_id) / MARKER, json.dumps(marker, indent=2, sort_keys=True).encode("utf-8")
+        )
+
+    def validation(self, event_id: str, key: ShardKey) -> dict[str, Any] | None:
+        """What the shard's writer found when it validated the event's rows (None when it did not, or the shard is
+        not the one with this key)."""
+        marker = self.marker(event_id) or {}
+        found = marker.get("validation")
+        return found if marker.get("key") == key.digest and isinstance(found, dict) else None
+
     def stage_seconds(self, event_id: str) -> dict[str, float]:
         marker = self.marker(event_id) or {}
         return dict(marker.get("stage_seconds") or {})
@@ -206,9 +232,12 @@ class ShardStore:
         release: dict[str, Any],
         counts: dict[str, int],
         checksums_sha256: str | None = None,
+        files: dict[str, dict[str, str | None]] | None = None,
     ) -> None:
         """Note that ``out_dir`` holds ``release``, assembled from exactly the shards with these keys, with this
-        SHA256SUMS (its hash lets a later build trust the records without re-hashing them)."""
+        SHA256SUMS (its hash lets a later build trust the records without re-hashing them), and which shard keys
+        each data file was written from and its sha256 (``files``: path -> ``keys_sha256`` of its events and
+        ``sha256``, so that a later build keeps the files whose events did not change)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         record = {
             "out": str(out_dir.resolve()),
@@ -216,16 +245,20 @@ class ShardStore:
             "release": release,
             "counts": counts,
             "checksums_sha256": checksums_sha256,
+            "files": files or {},
         }
         _write_atomically(self._published_path(out_dir), json.dumps(record, indent=2).encode("utf-8"))
 
-    def published(self, out_dir: Path, keys: dict[str, ShardKey]) -> dict[str, Any] | None:
-        """What ``record_published`` noted for ``out_dir``, if it was assembled from shards with these keys."""
+    def published(self, out_dir: Path, keys: dict[str, ShardKey] | None = None) -> dict[str, Any] | None:
+        """What ``record_published`` last noted for ``out_dir``; with ``keys``, only if it was assembled from
+        shards with exactly these keys."""
         try:
             record = json.loads(self._published_path(out_dir).read_text("utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(record, dict) or record.get("keys_sha256") != keys_sha256(keys):
+        if not isinstance(record, dict):
+            return None
+        if keys is not None and record.get("keys_sha256") != keys_sha256(keys):
             return None
         return record
 

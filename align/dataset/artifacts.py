@@ -18,10 +18,6 @@ CITATION_FILE = "CITATION.cff"
 DATA_DIR = "data"
 
 
-def parquet_path(config_name: str) -> str:
-    return f"{DATA_DIR}/{config_name}/train-00000-of-00001.parquet"
-
-
 @dataclass(frozen=True)
 class Artifact:
     """One file (or, for the records, one directory) of a dataset version and the function that writes it."""

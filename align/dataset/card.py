@@ -10,10 +10,11 @@ from typing import Any
 
 import yaml
 
-from align.dataset.artifacts import CARD, CHART_FILE, CITATION_FILE, REPORT_FILE, parquet_path
+from align.dataset.artifacts import CARD, CHART_FILE, CITATION_FILE, REPORT_FILE
 from align.dataset.chart import labels_per_language_pair
 from align.dataset.content import CardInfo, DatasetContent, Publication, Release, arrow_bytes
 from align.dataset.features import CONFIGS
+from align.dataset.layout import data_files_glob
 from align.records import CLAIM_STATUSES, LABELS
 
 
@@ -60,7 +61,7 @@ def card_metadata(content: DatasetContent, release: Release, info: CardInfo) -> 
                 "authors": list(info.authors),
             },
             "configs": [
-                {"config_name": name, "data_files": [{"split": "train", "path": parquet_path(name)}]}
+                {"config_name": name, "data_files": [{"split": "train", "path": data_files_glob(name)}]}
                 for name in CONFIGS
             ],
             "dataset_info": [

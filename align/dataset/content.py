@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import shutil
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +22,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import yaml
 
-from align.dataset.artifacts import CARD, parquet_path
+from align.dataset.artifacts import CARD, DATA_DIR
 from align.dataset.features import ADDED_CONFIGS, CONFIGS
+from align.dataset.layout import EMPTY_GROUP, event_groups
 from align.errors import AlignError
-from align.records import LABELS
+from align.records import LABELS, EventRecords
 from align.validation import schema_version
 
 
@@ -36,12 +40,28 @@ class DatasetContent:
     claims: list[dict[str, Any]] = field(default_factory=list)
 
     def rows(self, config_name: str) -> list[dict[str, Any]]:
-        configs = {"articles": self.articles, "sentences": self.sentences, "pairs": self.pairs, "claims": self.claims}
-        return configs[config_name]
+        rows: list[dict[str, Any]] = getattr(self, config_name)  # one field per config of CONFIGS, in its order
+        return rows
+
+    def events(self) -> set[str]:
+        return {row["event_id"] for name in CONFIGS for row in self.rows(name)}
+
+    def by_event(self) -> dict[str, DatasetContent]:
+        """The rows split by ``event_id``, events in sorted order."""
+        rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for name in CONFIGS:
+            for row in self.rows(name):
+                rows.setdefault(row["event_id"], {n: [] for n in CONFIGS})[name].append(row)
+        return {event: DatasetContent(**rows[event]) for event in sorted(rows)}
 
     def sorted_rows(self, config_name: str) -> list[dict[str, Any]]:
         key = CONFIGS[config_name][2]
         return sorted(self.rows(config_name), key=lambda r: (r["event_id"], r[key]))
+
+    @cached_property
+    def content_sha256(self) -> str:
+        """``digest()``, computed once (a build compares it more than once)."""
+        return self.digest()
 
     def digest(self) -> str:
         """Hash of the records alone (not of file bytes), so equal content is recognised whatever wrote it."""
@@ -54,6 +74,20 @@ class DatasetContent:
 
 
 EMPTY_CONTENT = DatasetContent([], [], [], [])
+
+
+def event_content(records: EventRecords, signature: str) -> DatasetContent:
+    """The rows one event publishes in each config: where a config gets its rows from an event's records.
+
+    Every config is published per event (``align.dataset.layout``): a new config is one entry in
+    ``features.CONFIGS``, one field of ``DatasetContent`` and one line here; its rows carry ``event_id``.
+    """
+    return DatasetContent(
+        articles=[a.to_dict() for a in records.articles],
+        sentences=[s.to_dict() for s in records.sentences],
+        pairs=[{**p.to_dict(), "signature": signature} for p in records.pairs],
+        claims=[c.to_dict() for c in records.claims],
+    )
 
 
 @dataclass(frozen=True)
@@ -88,6 +122,11 @@ class Publication:
     released: dt.date
     changelog_entry: str
     previous_changelog: str = ""  # the CHANGELOG.md of the version being replaced ("" for the first)
+    # Data files (relative path -> the published file) whose rows did not change: linked, not written again.
+    unchanged_files: dict[str, Path] = field(default_factory=dict)
+    # Events whose rows passed validation when their shard was written and have not changed since: ``write_release``
+    # runs only the dataset-wide checks over them.
+    validated_events: frozenset[str] = frozenset()
 
 
 def read_release(dataset_dir: Path) -> Release | None:
@@ -152,35 +191,50 @@ def arrow_bytes(config_name: str, rows: list[dict[str, Any]]) -> int:
 
 
 def write_data_files(publication: Publication, directory: Path) -> None:
-    """The records: one parquet file per config, rows sorted by event and id."""
+    """The records: per config, one parquet file per event group (``align.dataset.layout``), rows sorted by event
+    and id. A file listed in ``publication.unchanged_files`` is linked (or copied) from the published dataset instead
+    of written again: same rows, same bytes."""
     content = publication.content
+    rows_of_event: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for name in CONFIGS:
-        target = directory / parquet_path(name)
-        target.parent.mkdir(parents=True)
-        _write_parquet(_arrow_table(name, content.sorted_rows(name)), target)
+        (directory / DATA_DIR / name).mkdir(parents=True)
+        for row in content.sorted_rows(name):
+            rows_of_event.setdefault(row["event_id"], {}).setdefault(name, []).append(row)
+    for group in event_groups(rows_of_event) or [EMPTY_GROUP]:
+        for name in CONFIGS:
+            relative = group.path(name)
+            if relative in publication.unchanged_files:
+                link_or_copy(publication.unchanged_files[relative], directory / relative)
+                continue
+            rows = [row for event in group.events for row in rows_of_event[event].get(name, [])]
+            _write_parquet(_arrow_table(name, rows), directory / relative)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` with ``source``'s bytes: a hard link where the file system allows one, else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def data_files(dataset_dir: Path, config_name: str) -> list[Path]:
+    """The parquet files of one config, in name order (which is event order)."""
+    return sorted((dataset_dir / DATA_DIR / config_name).glob("*.parquet"))
 
 
 def read_content(dataset_dir: Path) -> DatasetContent:
     """Rows of a published dataset, labels as names, as they were validated before writing."""
     rows: dict[str, list[dict[str, Any]]] = {}
     for name in CONFIGS:
-        path = dataset_dir / parquet_path(name)
-        if not path.is_file() and name in ADDED_CONFIGS and _older_schema(dataset_dir, ADDED_CONFIGS[name]):
-            rows[name] = []
+        paths = data_files(dataset_dir, name)
+        if not paths and name in ADDED_CONFIGS and _older_schema(dataset_dir, ADDED_CONFIGS[name]):
+            rows[name] = []  # a config this dataset's schema predates
             continue
-        if not path.is_file():
-            raise AlignError(path, "missing parquet file")
-        try:
-            table = pq.read_table(path)
-        except (pa.ArrowInvalid, OSError) as exc:
-            raise AlignError(path, f"unreadable parquet: {exc}") from None
-        records = table.to_pylist()
-        if name == "pairs":
-            for r in records:
-                if isinstance(r.get("label"), int) and 0 <= r["label"] < len(LABELS):
-                    r["label"] = LABELS[r["label"]]
-        rows[name] = records
-    return DatasetContent(rows["articles"], rows["sentences"], rows["pairs"], rows["claims"])
+        if not paths:
+            raise AlignError(dataset_dir / DATA_DIR / name, "missing parquet file(s)")
+        rows[name] = [row for path in paths for row in read_rows(path, name)]
+    return DatasetContent(**rows)
 
 
 def _older_schema(dataset_dir: Path, version: str) -> bool:
@@ -192,6 +246,20 @@ def _older_schema(dataset_dir: Path, version: str) -> bool:
         return tuple(map(int, release.schema_version.split("."))) < tuple(map(int, version.split(".")))
     except ValueError:
         return False
+
+
+def read_rows(path: Path, config_name: str) -> list[dict[str, Any]]:
+    """The rows of one parquet file of a config, labels as names."""
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise AlignError(path, f"unreadable parquet: {exc}") from None
+    records = table.to_pylist()
+    if config_name == "pairs":
+        for r in records:
+            if isinstance(r.get("label"), int) and 0 <= r["label"] < len(LABELS):
+                r["label"] = LABELS[r["label"]]
+    return records
 
 
 def current_schema_version() -> str:

@@ -1,6 +1,7 @@
 """Writing a dataset version: the one sequence ``align build``, ``align assemble`` and ``align release`` share.
 
-``write_release`` validates the records, writes every file ``align.dataset.artifacts.ARTIFACTS`` lists into a
+``write_release`` validates the records (those of events validated when their shard was written only against the
+dataset-wide checks), writes every file ``align.dataset.artifacts.ARTIFACTS`` lists into a
 staging directory beside the output, ``SHA256SUMS`` over all of them, and swaps the directory into place
 (``align.dataset.swap``); a failure anywhere before the swap leaves the published dataset untouched. Then it keeps the
 project's ``CITATION.cff`` reference to the dataset current. ``locked_output`` holds the output's lock around it.
@@ -44,7 +45,7 @@ def write_release(publication: Publication, out: Path) -> None:
     """Write ``publication`` as the dataset in ``out`` (see the module docstring); AlignError when a record fails
     validation, before anything is written. ``out`` must pass ``check_output_dir``."""
     check_output_dir(out)
-    failures = validate_content(publication.content)
+    failures = validate_content(publication.content, trusted_events=publication.validated_events)
     if failures:
         raise AlignError(out, f"{len(failures)} record(s) fail validation; first: {failures[0]}")
     changelog = out / CHANGELOG

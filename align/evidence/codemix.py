@@ -50,13 +50,19 @@ def restore(cache: EmbeddingCache, text: str, old: Token, new: str) -> float:
     return stored_score((float(original @ swapped) - base) / (1.0 - base))
 
 
+def restore_span_texts(text: str, old: str, new: str) -> list[str]:
+    """What ``restore_span`` embeds: ``text``, ``old`` swapped for ``new``, ``old`` deleted ([] without ``old``)."""
+    if text.find(old) < 0:
+        return []
+    return [text, text.replace(old, new, 1), " ".join(text.replace(old, "", 1).split())]
+
+
 def restore_span(cache: EmbeddingCache, text: str, old: str, new: str) -> float | None:
     """``restore`` for a span given as a string (its first occurrence); None when ``text`` does not hold it."""
-    start = text.find(old)
-    if start < 0:
+    texts = restore_span_texts(text, old, new)
+    if not texts:
         return None
-    swapped, deleted = text.replace(old, new, 1), " ".join(text.replace(old, "", 1).split())
-    original, with_new, without = cache.get([text, swapped, deleted])
+    original, with_new, without = cache.get(texts)
     base = float(original @ without)
     return 1.0 if base >= 1.0 - 1e-6 else stored_score((float(original @ with_new) - base) / (1.0 - base))
 

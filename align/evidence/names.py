@@ -36,7 +36,7 @@ from indic_transliteration import sanscript
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, restore_span, similarity
+from align.evidence.codemix import EmbeddingCache, restore_span, restore_span_texts, similarity
 from align.evidence.dates import DATES
 from align.evidence.findings import (
     Batch,
@@ -1089,15 +1089,30 @@ def confirm_name_swaps(
     sentences that are not near-parallel (whole-sentence cosine below ``parallel_cosine``): two linked news
     sentences that say a fact each their own way name other people and places without a swap."""
     cache = EmbeddingCache(embedder)
+    # Two model calls for the whole batch, not one per finding: the whole sentences of every pair with a swap,
+    # then the spans of every swap that is left to check.
+    cache.get(list(dict.fromkeys(
+        text for (a, b), found in zip(all_sides, findings, strict=True)
+        if any(f.weight == "name_swap" and f.conflict for f in found)
+        for text in (a.original.text, b.original.text))))
+
+    def parallel(a: Side, b: Side) -> bool:
+        return similarity(cache, a.original.text, b.original.text) >= config.parallel_cosine
+
+    def checked(f: Finding, a: Side, b: Side) -> bool:
+        return bool(f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language
+                    and "English translation" not in f.note)
+
+    left = [[f for f in found if not (f.weight == "name_swap" and f.conflict and not parallel(a, b))]
+            for (a, b), found in zip(all_sides, findings, strict=True)]
+    cache.get(list(dict.fromkeys(
+        text for (a, b), found in zip(all_sides, left, strict=True) for f in found if checked(f, a, b)
+        for text in restore_span_texts(a.original.text, f.a, f.b) + restore_span_texts(b.original.text, f.b, f.a))))
     kept: list[list[Finding]] = []
-    for (a, b), found in zip(all_sides, findings, strict=True):
+    for (a, b), found in zip(all_sides, left, strict=True):
         out = []
         for f in found:
-            if f.weight == "name_swap" and f.conflict and similarity(cache, a.original.text, b.original.text) < \
-                    config.parallel_cosine:
-                continue
-            if f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language \
-                    and "English translation" not in f.note:
+            if checked(f, a, b):
                 scores = [r for r in (restore_span(cache, a.original.text, f.a, f.b),
                                       restore_span(cache, b.original.text, f.b, f.a)) if r is not None]
                 if scores and max(scores) >= config.name_swap_restore:

@@ -54,7 +54,7 @@ def test_long_sentences_are_cut_for_the_models_with_one_warning_per_event(
     assert len(warnings) == 1, warnings
     assert "2 sentence(s) longer than the models read (512 tokens)" in warnings[0]
     assert {first, second} <= {s.text for s in result.sentences}  # records keep the whole text
-    embedder = models.embedder
+    embedder = models.embedder.inner  # behind the event's vector memo (EventVectors)
     cut = embedder.fit(first)
     assert first.startswith(cut) and len(cut) < len(first)
     assert embedder.inner.inner._load().token_count(cut, True) <= MODEL_MAX_TOKENS

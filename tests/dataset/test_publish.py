@@ -8,7 +8,7 @@ import pytest
 from align.build.orchestrate import build
 from align.config import BuildConfig
 from align.dataset.check import check_dataset
-from align.dataset.content import read_release
+from align.dataset.content import data_files, read_release
 from align.errors import AlignError
 
 CONFIG = BuildConfig()
@@ -126,7 +126,7 @@ def test_validate_rejects_a_bad_record(built: Path, tmp_path: Path) -> None:
 
     broken = tmp_path / "broken"
     shutil.copytree(built, broken)
-    path = broken / "data/sentences/train-00000-of-00001.parquet"
+    path = data_files(broken, "sentences")[0]
     table = pq.read_table(path)
     rows = table.to_pylist()
     rows[0]["language"] = "Hindi"
@@ -144,9 +144,7 @@ def rewrite_rows(dataset: Path, config_name: str, change) -> None:  # type: igno
     """Edit one config's rows in place (same Arrow schema), as a hand with pyarrow would."""
     import pyarrow.parquet as pq
 
-    from align.dataset.artifacts import parquet_path
-
-    path = dataset / parquet_path(config_name)
+    path = data_files(dataset, config_name)[0]
     table = pq.read_table(path)
     rows = table.to_pylist()
     change(rows)

@@ -1,0 +1,123 @@
+"""One changed event costs one event: its shard is rebuilt and validated, only the data files of its group are
+written again, and the result is byte for byte the dataset a build from scratch publishes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from align.build.orchestrate import build
+from align.dataset import check, layout
+from align.dataset.check import check_dataset
+from align.dataset.content import read_release
+from tests.builds import config_with, make_corpus, sums
+
+EVENTS = 6
+
+
+@pytest.fixture
+def small_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two events per file on average, so six events make several files per config."""
+    monkeypatch.setattr(layout, "EVENTS_PER_FILE", 2)
+
+
+def validated_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The event of every row the schemas check from now on."""
+    seen: list[str] = []
+    failures_in = check.failures_in
+
+    def spy(schema_name, rows, where):  # type: ignore[no-untyped-def]
+        seen.extend(row["event_id"] for row in rows)
+        return failures_in(schema_name, rows, where)
+
+    monkeypatch.setattr(check, "failures_in", spy)
+    return seen
+
+
+def data_lines(dataset: Path) -> dict[str, str]:
+    """SHA256SUMS of the data files: path -> digest."""
+    lines = (line.split("  ", 1) for line in sums(dataset).splitlines())
+    return {name: digest for digest, name in lines if name.startswith("data/")}
+
+
+def edit_one_article(corpus: Path, event: str) -> None:
+    article = corpus / event / "a.txt"
+    article.write_text(article.read_text("utf-8") + "एक और वाक्य जोड़ा गया।\n", "utf-8")
+
+
+def test_one_changed_event_rewrites_only_its_files_and_equals_a_build_from_scratch(
+    tmp_path: Path, small_groups: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus(tmp_path, events=EVENTS)
+    groups = layout.event_groups(p.name for p in corpus.iterdir())
+    assert len(groups) >= 2, "the test needs several files per config"
+    out, shards = tmp_path / "dataset", tmp_path / "shards"
+    build(corpus, out, config_with(shards))
+    before = data_lines(out)
+    kept = out / groups[0].path("sentences")
+    inode = kept.stat().st_ino
+    published = tmp_path / "published"
+    shutil.copytree(out, published)
+
+    changed = groups[1].events[0]
+    edit_one_article(corpus, changed)
+    validated = validated_events(monkeypatch)
+    report = build(corpus, out, config_with(shards), bump="minor")
+
+    assert (report.events_built, report.events_reused) == (1, EVENTS - 1)
+    # Validated once: the changed event's rows when its shard was written; publishing checked no other event.
+    assert set(validated) == {changed}
+    after = data_lines(out)
+    rewritten = {name for name in after if before.get(name) != after[name]}
+    assert rewritten == {groups[1].path(name) for name in ("articles", "sentences", "pairs")}
+    assert set(after) == set(before)
+    assert kept.stat().st_ino == inode  # linked from the previous version, not written again
+
+    # From scratch: the same previous version, every event rebuilt (a fresh shard directory), nothing reused.
+    scratch = tmp_path / "scratch"
+    shutil.copytree(published, scratch)
+    build(corpus, scratch, config_with(tmp_path / "fresh-shards"), bump="minor")
+    assert sums(scratch) == sums(out)
+    assert read_release(scratch) == read_release(out)
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        assert path.read_bytes() == (scratch / path.relative_to(out)).read_bytes(), path
+    assert check_dataset(out) == []
+
+
+def test_a_damaged_unchanged_file_is_written_again(tmp_path: Path, small_groups: None) -> None:
+    corpus = make_corpus(tmp_path, events=EVENTS)
+    groups = layout.event_groups(p.name for p in corpus.iterdir())
+    out, shards = tmp_path / "dataset", tmp_path / "shards"
+    build(corpus, out, config_with(shards))
+    damaged = out / groups[0].path("articles")
+    good = damaged.read_bytes()
+    damaged.write_bytes(good[:-8] + b"garbage!")
+    edit_one_article(corpus, groups[1].events[0])
+    build(corpus, out, config_with(shards), bump="minor")
+    assert (out / groups[0].path("articles")).read_bytes() == good
+    assert check_dataset(out) == []
+
+
+def test_shards_written_before_validation_was_recorded_are_validated_once_at_publish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from align.build.shards import MARKER
+
+    corpus = make_corpus(tmp_path, events=2)
+    out, shards = tmp_path / "dataset", tmp_path / "shards"
+    build(corpus, out, config_with(shards))
+    for marker in shards.glob(f"*/{MARKER}"):  # as an older align wrote them
+        data = json.loads(marker.read_text("utf-8"))
+        del data["validation"]
+        marker.write_text(json.dumps(data), "utf-8")
+    validated = validated_events(monkeypatch)
+    build(corpus, out, config_with(shards), bump="patch")
+    assert sorted(set(validated)) == ["event-0", "event-1"]  # publishing checked them ...
+    assert all(json.loads(m.read_text("utf-8"))["validation"]["failures"] == [] for m in shards.glob(f"*/{MARKER}"))
+    validated.clear()
+    build(corpus, out, config_with(shards), bump="patch")
+    assert validated == []  # ... once
