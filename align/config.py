@@ -311,6 +311,11 @@ class LabelConfig:
     substitution_restore_same_language: float = 0.5
     substitution_restore: float = 0.0  # across languages (original texts, no translation)
     substitution_cross_lingual: bool = False  # off: measured precision ~0.5 without translations (bench)
+    # With an embedder, a "different name" only between names in the same role: the ordinary words within this
+    # many words of each name in its clause; one language: they share a word; two: their short spans stand this
+    # far above both spans' usual cosine with the other languages' roles in the pair (as for figures).
+    name_swap_role_reach: int = 2
+    name_swap_role_margin: float = 0.0
     name_swap_restore: float = 0.5  # a "different name" that restores more than this is one name translated
     substitution_max_unmatched: int = 2  # more unmatched words than this on a side is paraphrase, not a swap
     substitution_min_matched: int = 1  # the frame: content words both sides share

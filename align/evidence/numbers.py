@@ -14,13 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import numpy as np
 import regex
 from text_to_num import text2num
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, similarity
+from align.evidence.codemix import EmbeddingCache, clause_context, margin, margin_baselines
 from align.evidence.findings import (
     Batch,
     Comparator,
@@ -568,14 +567,7 @@ def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: l
 
 # ---- what a figure measures ------------------------------------------------------------------------------
 
-# A clause ends at these marks or words: "profit rose 6.2%, shares fell 4.3%" states two measured things.
-CLAUSE_MARKS = frozenset(",;:()[]–—\"“”|")
-CLAUSE_WORDS = frozenset(
-    {"and", "but", "while", "whereas", "after", "et", "mais", "tandis", "alors", "après", "और", "लेकिन", "जबकि",
-     "तथा", "बाद", "हालांकि"}
-)
-
-
+# "कावेरी का मुनाफा 6.2%": the word before a Hindi genitive owns the measured thing; it is not the thing.
 HINDI_GENITIVES = frozenset({"का", "की", "के"})
 
 
@@ -589,47 +581,13 @@ class Measured:
     span: str
 
 
-def _stem(word: str) -> str:
-    """A crude lemma shared by inflections: "shares"/"share", "मुनाफा"/"मुनाफे"."""
-    return word[:4] if DEVANAGARI_WORD.match(word) else word[:5]
-
-
-DEVANAGARI_WORD = regex.compile(r"\p{Devanagari}")
-
-
-def _clauses(facts: Facts) -> list[int]:
-    """The clause number of each token: a new clause opens after a mark ("," ";" a dash) or at a clause word."""
-    ids, current, previous_end = [], 0, 0
-    for t in facts.tokens:
-        if any(c in CLAUSE_MARKS for c in facts.text[previous_end : t.start]) or t.norm in CLAUSE_WORDS:
-            current += 1
-        ids.append(current)
-        previous_end = t.end
-    return ids
-
-
 def measured(facts: Facts, q: Quantity, reach: int) -> Measured:
-    """The content words within ``reach`` content words of ``q`` on each side, inside its clause; other figures,
-    their units and function words are skipped."""
-    figures = [(x.start, x.end) for x in facts[NUMBERS]]
-    tokens = facts.tokens
-    clauses = _clauses(facts)
-    here = next((clauses[k] for k, t in enumerate(tokens) if t.start >= q.number_start), None)
-
-    def usable(k: int) -> bool:
-        t = tokens[k]
-        return clauses[k] == here and not t.is_number and len(t.norm) > 1 \
-            and t.norm not in locale_words.STOPWORDS and not any(s <= t.start < e for s, e in figures)
-
-    before = [k for k in range(len(tokens)) if tokens[k].end <= q.start and usable(k)][-reach:]
-    # "कावेरी का मुनाफा 6.2%": the word before a Hindi genitive owns the measured thing, it is not the thing.
-    owners = [k for k in range(len(tokens)) if tokens[k].end <= q.start and tokens[k].norm in HINDI_GENITIVES
-              and clauses[k] == here]
-    if owners and any(k > owners[-1] for k in before):
-        before = [k for k in before if k > owners[-1]]
-    after = [k for k in range(len(tokens)) if tokens[k].start >= q.end and usable(k)][:reach]
-    chosen = [tokens[k] for k in before + after]
-    return Measured(frozenset(_stem(t.norm) for t in chosen), " ".join(t.text for t in chosen))
+    """The content words within ``reach`` content words of ``q`` on each side, inside its clause; other figures
+    and their units are skipped, and so is the owner before a Hindi genitive ("कावेरी का मुनाफा 6.2%": the
+    measured thing is the profit, not Kaveri)."""
+    words, span = clause_context(facts, q.start, q.end, reach, [(x.start, x.end) for x in facts[NUMBERS]],
+                                 stop_before=HINDI_GENITIVES)
+    return Measured(words, span)
 
 
 # Whether two figures measure the same thing: True, False, or None when nothing tells (no words, or two
@@ -740,10 +698,6 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config))
 
 
-# How many nearest spans of the other languages a span's usual cosine is read from (the margin's baseline).
-MARGIN_NEIGHBOURS = 4
-
-
 def _measured_spans(all_sides: Sequence[tuple[Side, Side]], config: LabelConfig) -> dict[tuple[str, str], None]:
     """(span, language) of every figure in a pair of two languages."""
     spans: dict[tuple[str, str], None] = {}
@@ -756,23 +710,6 @@ def _measured_spans(all_sides: Sequence[tuple[Side, Side]], config: LabelConfig)
                         if span:
                             spans[(span, facts.language)] = None
     return spans
-
-
-def _baselines(cache: EmbeddingCache, spans: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
-    """Each span's usual cosine with spans of the other languages of the batch: the mean of its
-    ``MARGIN_NEIGHBOURS`` nearest. Short spans all sit close in a multilingual space (0.8-0.95 on the
-    multi-outlet dev set, for one thing and for two alike); how far a pair stands above both spans' usual
-    cosine tells one thing from two (a margin, as in bitext mining)."""
-    if not spans:
-        return {}
-    vectors = cache.get([text for text, _ in spans])
-    cosines = vectors @ vectors.T
-    languages = np.array([language for _, language in spans])
-    baselines = {}
-    for k, key in enumerate(spans):
-        others = np.sort(cosines[k][languages != key[1]])[::-1][:MARGIN_NEIGHBOURS]
-        baselines[key] = float(others.mean()) if others.size else 0.0
-    return baselines
 
 
 def match_measured_things(
@@ -788,7 +725,7 @@ def match_measured_things(
     two. The number findings of every pair with two languages are made again this way."""
     cache = EmbeddingCache(embedder)
     spans = list(_measured_spans(all_sides, config))
-    baselines = _baselines(cache, spans)
+    baselines = margin_baselines(cache, spans)
 
     def same_thing(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool | None:
         if fa.language == fb.language:
@@ -796,8 +733,7 @@ def match_measured_things(
         ma, mb = measured(fa, qa, config.number_measured_reach), measured(fb, qb, config.number_measured_reach)
         if not ma.span or not mb.span:
             return None
-        baseline = (baselines[(ma.span, fa.language)] + baselines[(mb.span, fb.language)]) / 2
-        return similarity(cache, ma.span, mb.span) - baseline >= config.number_measured_margin
+        return margin(cache, baselines, (ma.span, fa.language), (mb.span, fb.language)) >= config.number_measured_margin
 
     out = []
     for (a, b), found in zip(all_sides, findings, strict=True):
