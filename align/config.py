@@ -222,6 +222,12 @@ class LabelConfig:
     # Strength factor when only one of two differing figures states when it was measured ("4.3%" vs "3.1% at
     # midday": perhaps two moments of the day).
     number_one_sided_time: float = 0.5
+    # What a figure measures: the content words within this many words of it in its clause ("profit rises 6.2%");
+    # two figures are compared only when these share a word (one language) or, with an embedder (two languages),
+    # when the spans' cosine stands this far above both spans' usual cosine with the batch's other-language spans
+    # (multi-outlet dev: true rivals +0.005..+0.04, a profit's rise against a share's fall -0.01..-0.06).
+    number_measured_reach: int = 2
+    number_measured_margin: float = 0.0
     weak_number_strength: float = 0.7  # numbers compared without a known unit on both sides
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
     name_min_key_length: int = 4  # shorter names are never reported as misspelt
@@ -305,6 +311,11 @@ class LabelConfig:
     substitution_restore_same_language: float = 0.5
     substitution_restore: float = 0.0  # across languages (original texts, no translation)
     substitution_cross_lingual: bool = False  # off: measured precision ~0.5 without translations (bench)
+    # With an embedder, a "different name" only between names in the same role: the ordinary words within this
+    # many words of each name in its clause; one language: they share a word; two: their short spans stand this
+    # far above both spans' usual cosine with the other languages' roles in the pair (as for figures).
+    name_swap_role_reach: int = 2
+    name_swap_role_margin: float = 0.0
     name_swap_restore: float = 0.5  # a "different name" that restores more than this is one name translated
     substitution_max_unmatched: int = 2  # more unmatched words than this on a side is paraphrase, not a swap
     substitution_min_matched: int = 1  # the frame: content words both sides share

@@ -36,7 +36,16 @@ from indic_transliteration import sanscript
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, restore_span, restore_span_texts, similarity
+from align.evidence.codemix import (
+    MARGIN_NEIGHBOURS,
+    EmbeddingCache,
+    clause_context,
+    margin,
+    margin_baselines,
+    restore_span,
+    restore_span_texts,
+    similarity,
+)
 from align.evidence.dates import DATES
 from align.evidence.findings import (
     Batch,
@@ -1077,6 +1086,53 @@ def _longest_view(side: Side) -> int:
     return max(len(view.tokens) for view in (side.original, side.english) if view is not None)
 
 
+def _view_holding(side: Side, shown: str) -> Facts | None:
+    """The text of ``side`` (its original, else its translation) that a finding's span was read in."""
+    return next((v for v in (side.original, side.english) if v is not None and shown in v.text), None)
+
+
+def _role(view: Facts, start: int, end: int, config: LabelConfig) -> tuple[frozenset[str], str]:
+    """What the sentence says a name does or is: the ordinary words around it in its clause (other names
+    skipped), "secousses ressenties jusqu'à Dacca" -> "secousses ressenties"."""
+    names = [(n.start, n.end) for n in view[NAMES]]
+    return clause_context(view, start, end, config.name_swap_role_reach, names)
+
+
+def _role_spans(views: Sequence[Facts], config: LabelConfig) -> list[tuple[str, str]]:
+    spans = {}
+    for view in views:
+        for name in view[NAMES]:
+            span = _role(view, name.start, name.end, config)[1]
+            if span:
+                spans[(span, view.language)] = None
+    return list(spans)
+
+
+def _same_role(a: Side, b: Side, f: Finding, cache: EmbeddingCache, config: LabelConfig,
+               baselines: dict[tuple[str, str], float]) -> bool:
+    """Whether the two names of a "different name" finding stand in the same role: in one language their
+    roles share a word; across languages the short role spans stand above their usual cosine with the batch's
+    other-language roles (``name_swap_role_margin``). True when a side says nothing around its name, or the batch
+    holds too few roles to tell."""
+    va, vb = _view_holding(a, f.a or ""), _view_holding(b, f.b or "")
+    if va is None or vb is None or not f.a or not f.b:
+        return True
+    start_a, start_b = va.text.find(f.a), vb.text.find(f.b)
+    (words_a, span_a), (words_b, span_b) = (_role(va, start_a, start_a + len(f.a), config),
+                                            _role(vb, start_b, start_b + len(f.b), config))
+    if not span_a or not span_b:
+        return True
+    if va.language == vb.language:
+        return bool(words_a & words_b)
+    key_a, key_b = (span_a, va.language), (span_b, vb.language)
+    languages = [language for _, language in baselines]
+    if min(sum(other != key[1] for other in languages) for key in (key_a, key_b)) < MARGIN_NEIGHBOURS:
+        return True  # too few roles in the batch to know a role's usual cosine: as before, a swap
+    if key_a not in baselines or key_b not in baselines:  # a group's role, where no single word's was read
+        baselines.update(margin_baselines(cache, [*baselines, key_a, key_b]))
+    return margin(cache, baselines, key_a, key_b) >= config.name_swap_role_margin
+
+
 def confirm_name_swaps(
     all_sides: Sequence[tuple[Side, Side]],
     findings: list[list[Finding]],
@@ -1085,10 +1141,17 @@ def confirm_name_swaps(
     batch: Batch,
 ) -> list[list[Finding]]:
     """Drop "different name" findings between texts of two languages when the other side's name, put in its
-    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names; and between
+    place, restores the meaning: exonyms (Londres / London, Dieu / God) rather than different names; between
     sentences that are not near-parallel (whole-sentence cosine below ``parallel_cosine``): two linked news
-    sentences that say a fact each their own way name other people and places without a swap."""
+    sentences that say a fact each their own way name other people and places without a swap; and between
+    names that do not stand in the same role (``_same_role``): "kills 14 in India" / "felt as far as Dacca"
+    share a fact, not a frame."""
     cache = EmbeddingCache(embedder)
+    # The usual cosine of a role is read against every role in the batch (the event's texts), once, and only
+    # when some pair holds a name swap.
+    swapping = any(f.weight == "name_swap" and f.conflict for found in findings for f in found)
+    baselines = margin_baselines(cache, _role_spans(batch.facts, config)) if swapping else {}
+
     # Two model calls for the whole batch, not one per finding: the whole sentences of every pair with a swap,
     # then the spans of every swap that is left to check.
     cache.get(list(dict.fromkeys(
@@ -1117,6 +1180,8 @@ def confirm_name_swaps(
                                       restore_span(cache, b.original.text, f.b, f.a)) if r is not None]
                 if scores and max(scores) >= config.name_swap_restore:
                     continue
+            if f.weight == "name_swap" and f.conflict and not _same_role(a, b, f, cache, config, baselines):
+                continue
             out.append(f)
         kept.append(out)
     return kept

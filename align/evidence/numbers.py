@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -18,9 +19,11 @@ from text_to_num import text2num
 
 from align.config import LabelConfig
 from align.evidence import locale_words
+from align.evidence.codemix import EmbeddingCache, clause_context, margin, margin_baselines
 from align.evidence.findings import (
     Batch,
     Comparator,
+    Embedder,
     FactKey,
     Facts,
     Finding,
@@ -562,6 +565,46 @@ def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: l
     return shown
 
 
+# ---- what a figure measures ------------------------------------------------------------------------------
+
+# "कावेरी का मुनाफा 6.2%": the word before a Hindi genitive owns the measured thing; it is not the thing.
+HINDI_GENITIVES = frozenset({"का", "की", "के"})
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What a figure measures, as the text says it: the content words nearest to it in its clause (the noun
+    phrase or subject it modifies, "profit rises 6.2%", "revenue growth of 1-3 per cent", "शेयर ४.३% लुढ़का"),
+    and the short span they make, which an embedder matches across languages."""
+
+    words: frozenset[str]
+    span: str
+
+
+def measured(facts: Facts, q: Quantity, reach: int) -> Measured:
+    """The content words within ``reach`` content words of ``q`` on each side, inside its clause; other figures
+    and their units are skipped, and so is the owner before a Hindi genitive ("कावेरी का मुनाफा 6.2%": the
+    measured thing is the profit, not Kaveri)."""
+    words, span = clause_context(facts, q.start, q.end, reach, [(x.start, x.end) for x in facts[NUMBERS]],
+                                 stop_before=HINDI_GENITIVES)
+    return Measured(words, span)
+
+
+# Whether two figures measure the same thing: True, False, or None when nothing tells (no words, or two
+# languages and no embedder).
+SameThing = Callable[[Facts, Quantity, Facts, Quantity], "bool | None"]
+
+
+def same_thing_by_words(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity, config: LabelConfig) -> bool | None:
+    """In one language: the measured things share a content word (lemma). Across languages: unknown."""
+    if fa.language != fb.language:
+        return None
+    ma, mb = measured(fa, qa, config.number_measured_reach), measured(fb, qb, config.number_measured_reach)
+    if not ma.words or not mb.words:
+        return None
+    return bool(ma.words & mb.words)
+
+
 def _comparable(a: Quantity, b: Quantity, one_count_each: bool) -> bool:
     """Units comparable; or, when each side states a single count, two counts whose nouns we cannot match
     across languages ("400 residents" / "100 लोगों": the only count on each side is about the same thing)."""
@@ -571,23 +614,43 @@ def _comparable(a: Quantity, b: Quantity, one_count_each: bool) -> bool:
 
 
 def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, config: LabelConfig,
-                     translated: bool) -> list[Finding]:
+                     translated: bool, same_thing: SameThing) -> list[Finding]:
     counts = [sum(q.kind == "count" for q in f[NUMBERS]) for f in (fa, fb)]
     slot = counts == [1, 1] and fa.language != fb.language
-    agreed, contradicted = pair_off(
-        [_borrow_unit(q, ea) for q in fa[NUMBERS]],
-        [_borrow_unit(q, eb) for q in fb[NUMBERS]],
+    all_a = [_borrow_unit(q, ea) for q in fa[NUMBERS]]
+    all_b = [_borrow_unit(q, eb) for q in fb[NUMBERS]]
+    agreed, _ = pair_off(
+        all_a, all_b,
         lambda qa, qb: _comparable(qa, qb, slot) and _values_compatible(
             qa, qb, config.number_tolerance, config.number_bound_span),
-        lambda qa, qb: _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and _occasion(qa, qb) != "different",
+        lambda qa, qb: False,
     )
+    left_a = [q for q in all_a if all(q is not x for x, _ in agreed)]
+    left_b = [q for q in all_b if all(q is not y for _, y in agreed)]
+
+    def rival(qa: Quantity, qb: Quantity) -> bool:
+        return _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and _occasion(qa, qb) != "different"
+
+    def one_each(qa: Quantity, qb: Quantity) -> bool:
+        """Each is the only unmatched figure the other could be set against: (when nothing says what they
+        measure) they stand in the same slot."""
+        return sum(rival(qa, y) for y in left_b) == 1 and sum(rival(x, qb) for x in left_a) == 1
+
+    def same(qa: Quantity, qb: Quantity) -> bool:
+        verdict = same_thing(fa, qa, fb, qb)
+        return one_each(qa, qb) if verdict is None else verdict
+
+    _, contradicted = pair_off(left_a, left_b, lambda qa, qb: False, lambda qa, qb: rival(qa, qb) and same(qa, qb))
     findings = [
         agreeing("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end),
                  f"same {'time' if qa.kind == 'clock' else 'number'}: {_show(qa)}", weight="number")
         for qa, qb in agreed
     ]
-    findings += _different_occasions(fa, fb, [q for q, _ in agreed + contradicted],
-                                     [q for _, q in agreed + contradicted])
+    used_a = [q for q, _ in agreed + contradicted]
+    used_b = [q for _, q in agreed + contradicted]
+    findings += _different_occasions(fa, fb, used_a, used_b)
+    findings += _different_things(fa, fb, [q for q in left_a if q not in used_a], [q for q in left_b if q not in used_b],
+                                  rival)
     for qa, qb in contradicted:
         strong = _units_comparable(qa, qb)[1]
         unit = qa.unit if qa.canonical_unit else qb.unit if qb.canonical_unit else "no known unit"
@@ -604,14 +667,81 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     return findings
 
 
-def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
-    """Numbers of the same unit that differ. Read from the original texts (digits and number words carry
-    across languages); the English translations add what the originals' word lists miss, at lower strength."""
+NOT_COMPARED = "not compared: different things measured: "
+
+
+def _different_things(fa: Facts, fb: Facts, left_a: list[Quantity], left_b: list[Quantity],
+                      rival: Callable[[Quantity, Quantity], bool]) -> list[Finding]:
+    """Figures that would have been set against each other but measure different things ("profit rises 6.2%"
+    / "shares slump 4.3%"), shown, not compared: a reader sees both figures."""
+    _, shown = pair_off(left_a, left_b, lambda qa, qb: False, rival)
+    return [Finding("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end),
+                    f"{NOT_COMPARED}{_show(qa)} vs {_show(qb)}", 0.0, False, "number")
+            for qa, qb in shown if qa.kind != "clock"]
+
+
+def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing) -> list[Finding]:
     found: list[Finding] = []
     for fa, fb, ea, eb, translated in both_views(a, b):
-        more = _number_findings(fa, fb, ea, eb, config, translated)
+        more = _number_findings(fa, fb, ea, eb, config, translated, same_thing)
         found.extend(f for f in more if f.conflict or not translated)
-    return originals_first(found)
+    # Figures left uncompared in the originals (what they measure unknown) leave the translations to speak.
+    shown = [f for f in found if f.note.startswith(NOT_COMPARED)]
+    return originals_first([f for f in found if not f.note.startswith(NOT_COMPARED)]) + shown
 
 
-COMPARATOR = Comparator("number", read=read, compare=compare)
+def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
+    """Numbers of the same unit that differ and measure the same thing. Read from the original texts (digits and
+    number words carry across languages); the English translations add what the originals' word lists miss, at
+    lower strength. What a figure measures is matched by its words in one language; across languages, without
+    an embedder, two figures are compared only when each is the one figure of its kind left on its side."""
+    return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config))
+
+
+def _measured_spans(all_sides: Sequence[tuple[Side, Side]], config: LabelConfig) -> dict[tuple[str, str], None]:
+    """(span, language) of every figure in a pair of two languages."""
+    spans: dict[tuple[str, str], None] = {}
+    for a, b in all_sides:
+        for fa, fb, *_ in both_views(a, b):
+            if fa.language != fb.language and fa[NUMBERS] and fb[NUMBERS]:
+                for facts in (fa, fb):
+                    for q in facts[NUMBERS]:
+                        span = measured(facts, q, config.number_measured_reach).span
+                        if span:
+                            spans[(span, facts.language)] = None
+    return spans
+
+
+def match_measured_things(
+    all_sides: Sequence[tuple[Side, Side]],
+    findings: list[list[Finding]],
+    embedder: Embedder,
+    config: LabelConfig,
+    batch: Batch,
+) -> list[list[Finding]]:
+    """With an embedder, figures in two languages are compared only when the short spans saying what they
+    measure stand closer than either usually stands to the other languages' spans of the batch (by at least
+    ``number_measured_margin``): "मुनाफा बढ़ा" / "profit rises" are one thing, "शेयर लुढ़का" / "profit rises"
+    two. The number findings of every pair with two languages are made again this way."""
+    cache = EmbeddingCache(embedder)
+    spans = list(_measured_spans(all_sides, config))
+    baselines = margin_baselines(cache, spans)
+
+    def same_thing(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool | None:
+        if fa.language == fb.language:
+            return same_thing_by_words(fa, qa, fb, qb, config)
+        ma, mb = measured(fa, qa, config.number_measured_reach), measured(fb, qb, config.number_measured_reach)
+        if not ma.span or not mb.span:
+            return None
+        return margin(cache, baselines, (ma.span, fa.language), (mb.span, fb.language)) >= config.number_measured_margin
+
+    out = []
+    for (a, b), found in zip(all_sides, findings, strict=True):
+        if not any(fa.language != fb.language for fa, fb, *_ in both_views(a, b)):
+            out.append(found)
+            continue
+        out.append(_findings(a, b, config, same_thing) + [f for f in found if f.kind != "number"])
+    return out
+
+
+COMPARATOR = Comparator("number", read=read, compare=compare, with_embedder=match_measured_things)

@@ -12,11 +12,12 @@ DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789"
 NUKTA = "\u093c"
 DEVANAGARI = regex.compile(r"\p{Devanagari}")
 
-# Order matters: numbers (with grouping), English n't contractions, words (hyphenated, with elided
+# Order matters: numbers (an ordinal with its suffix, else the whole grouped number, also glued to a unit:
+# "5,500mAh", "3.5GHz"), English n't contractions, words (hyphenated, with elided
 # apostrophe),
 # then single symbols that carry meaning (currency, percent).
 TOKEN = regex.compile(
-    r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|er|re|e|ème)?\b"
+    r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|er|re|e|ème)\b"
     r"|\d+(?:[.,]\d+)*"
     r"|[\p{L}\p{M}]+n['’]t\b"
     r"|[\p{L}\p{M}]+(?:[-‑][\p{L}\p{M}]+)*['’]?"

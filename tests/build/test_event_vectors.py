@@ -39,7 +39,7 @@ def test_each_text_of_an_event_is_embedded_once_and_forgotten_when_the_event_end
     assert vectors.embed([]).shape == (0, 0)
 
 
-def test_the_name_swap_check_embeds_its_texts_in_two_batches(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_name_swap_check_embeds_its_texts_in_three_batches(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from align.config import LabelConfig
     from align.evidence import codemix, names
     from align.label import label
@@ -66,6 +66,7 @@ def test_the_name_swap_check_embeds_its_texts_in_two_batches(monkeypatch) -> Non
         ("conflict", [("name", "Thomas", "Mary")]),
         ("agree", [("name", "Lyon", "Lyon")]),  # shown as shared
     ]
-    # The two pairs with a swap (4 sentences), then both swaps' two spans of three texts (8 distinct): two model
-    # calls for the batch, where the check made one per finding and pair before.
-    assert calls == [4, 8]
+    # Three model calls for the batch, however many findings (one per finding and pair before): the roles of the
+    # batch's names (8 spans, for the same-role check), the two pairs with a swap (4 sentences), then both swaps'
+    # two spans of three texts (8 distinct).
+    assert calls == [8, 4, 8]

@@ -34,6 +34,9 @@ PAIRS = [
     # French and narrow-space thousands separators
     ("fr thousands", "About 9,000 people were evacuated.", "en", "Environ 9 000 personnes ont été évacuées.", "fr", "agree"),
     ("nbsp thousands", "The road is 1,040 km long.", "en", "La route fait 1\u2009040\u00a0km.", "fr", "agree"),
+    # a grouped or decimal number glued to its unit is one number ("5,500mAh" was read as 5 and 500)
+    ("glued unit", "It has a 5,500mAh battery.", "en", "Sa batterie de 5 500 mAh se recharge vite.", "fr", "agree"),
+    ("glued decimal", "The chip runs at 3.5GHz.", "en", "La puce tourne à 3,5 GHz.", "fr", "agree"),
     ("fr decimal grouped", "It closed at ₹1,486.20.", "en", "Le titre a clôturé à 1 486,20 roupies.", "fr", "agree"),
     # Hindi number words are one word each; a dozen multiplies
     ("hindi words", "Three of them left.", "en", "उनमें से एक तीन चले गए।", "hi", "agree"),
