@@ -11,7 +11,8 @@ import yaml
 from typer.testing import CliRunner
 
 from align.cli import app
-from align.dataset.artifacts import CARD, parquet_path
+from align.dataset.artifacts import CARD
+from align.dataset.content import data_files
 from tests.refusals import refused
 from tests.small_dataset import seedlike, write_dataset
 
@@ -62,7 +63,8 @@ def test_bad_input_is_one_line_and_exit_2(dataset: Path, tmp_path: Path) -> None
     refused(["claims", str(tmp_path / "missing")], "dataset directory does not exist")
     older = tmp_path / "older"
     shutil.copytree(dataset, older)
-    (older / parquet_path("claims")).unlink()
+    for path in data_files(older, "claims"):  # a dataset from before claims has none
+        path.unlink()
     card = (older / CARD).read_text()
     metadata = yaml.safe_load(card.split("---\n")[1])
     card = card.replace(f"schema_version: '{metadata['align']['schema_version']}'", "schema_version: '1.1'")
