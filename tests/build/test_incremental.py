@@ -12,6 +12,7 @@ from align.build.orchestrate import build
 from align.dataset import check, layout
 from align.dataset.check import check_dataset
 from align.dataset.content import read_release
+from align.dataset.features import CONFIGS
 from tests.builds import config_with, make_corpus, sums
 
 EVENTS = 6
@@ -71,7 +72,7 @@ def test_one_changed_event_rewrites_only_its_files_and_equals_a_build_from_scrat
     assert set(validated) == {changed}
     after = data_lines(out)
     rewritten = {name for name in after if before.get(name) != after[name]}
-    assert rewritten == {groups[1].path(name) for name in ("articles", "sentences", "pairs")}
+    assert rewritten == {groups[1].path(name) for name in CONFIGS}
     assert set(after) == set(before)
     assert kept.stat().st_ino == inode  # linked from the previous version, not written again
 
