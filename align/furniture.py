@@ -340,9 +340,10 @@ def with_adjacent_lists(
     alone never reaches a list at its edge; a list of other stories is kept out by what the site prints elsewhere
     (its "Related" heading is repeated furniture, which stops the run) or by not sharing the body's words.
 
-    Right above the body, two or more lines that are not sentences and share its words are its summary even without
-    bullets (a live blog's "Key Highlights": "Six people killed, say officials"). Only above: below the body, such
-    lines are the headlines of related stories, which share the story's words too.
+    Right above the body, lines that are not sentences are its summary even without bullets (a live blog's "Key
+    Highlights": "Six people killed, say officials"), up to the topmost that shares its words (two in a row that
+    share none end it), when two or more and at least half of them share its words. Only above: below the body,
+    such lines are the headlines of related stories, which share the story's words too.
 
     The body's words include its headline's and standfirst's (``heading_lines``): a profile's fact list ("Born:
     ...", "Grandmaster: ...") is about what the headline names. One line may stand between the body and a list that
