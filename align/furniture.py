@@ -58,6 +58,8 @@ STOPLIST_NAMES = {
 SENTENCE_END = re.compile(r"[.!?।॥…][\"'”’»)\]]*$")
 WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?।॥…-–—|/·•*#@"
 DIGIT_RUN = re.compile(r"\d+")
+# An English possessive ("Kulkarni's", "Pune’s"): the word is the name it is on.
+POSSESSIVE = re.compile(r"['’]s$")
 # "Label: rest" or "Label | rest": the label (without trailing parentheses such as "(abonnés)") and a rest.
 LABEL = re.compile(r"^([^:|]{1,40}?)\s*(?:\([^)]{0,20}\)\s*)?[:|]\s+\S")
 LABEL_WORDS = 4
@@ -247,13 +249,18 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     ]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         return verdicts  # no paragraph to tell the article by (a brief of a few short lines): no context to judge
-    start, end = body_span(weights)
-    start, end = with_adjacent_lists(page, numbers, verdicts, (start, end), stop_words(language))
     standfirst = _standfirst(page, classes, verdicts, title_key)
+    # The story's own words: its headline and standfirst say what it is about as much as its paragraphs do.
+    heading_lines = [page.title or ""] + ([page.lines[standfirst]] if standfirst is not None else [])
+    start, end = body_span(weights)
+    (start, end), between = with_adjacent_lists(
+        page, numbers, verdicts, (start, end), stop_words(language), heading_lines
+    )
     for position, number in enumerate(numbers):
         if verdicts[number] is not None or number == standfirst:
             continue
-        if start <= position < end and not is_clock_stamp(page.lines[number]):
+        in_body = start <= position < end and position not in between
+        if in_body and not is_clock_stamp(page.lines[number]):
             continue  # in the body: text, subheads and lists stay; an entry's time stamp does not
         kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
         verdicts[number] = kind if kind in switched_on else None
@@ -315,7 +322,7 @@ def body_span(weights: Sequence[int]) -> tuple[int, int]:
 
 def content_words(line: str, stoplist: frozenset[str]) -> set[str]:
     """The words of a line that say what it is about: not stop words, not numbers, three letters or more."""
-    words = (w.casefold().strip(WORD_EDGES) for w in line.split())
+    words = (POSSESSIVE.sub("", w.casefold().strip(WORD_EDGES)) for w in line.split())
     return {w for w in words if len(w) >= 3 and w not in stoplist and any(ch.isalpha() for ch in w)}
 
 
@@ -325,21 +332,30 @@ def with_adjacent_lists(
     verdicts: Sequence[str | None],
     span: tuple[int, int],
     stoplist: frozenset[str],
-) -> tuple[int, int]:
+    heading_lines: Sequence[str] = (),
+) -> tuple[tuple[int, int], set[int]]:
     """The body span grown over a list that stands right before or after it and continues its topic: a run of
     list items (maybe under a heading of its own) of which at least half share a content word with the body ("The
     winners at a glance" and its bullets after the last paragraph). List items weigh nothing, so the body span
     alone never reaches a list at its edge; a list of other stories is kept out by what the site prints elsewhere
     (its "Related" heading is repeated furniture, which stops the run) or by not sharing the body's words.
 
-    Right above the body, two or more lines that are not sentences and share its words are its summary even without
-    bullets (a live blog's "Key Highlights": "Six people killed, say officials"). Only above: below the body, such
-    lines are the headlines of related stories, which share the story's words too."""
+    Right above the body, lines that are not sentences are its summary even without bullets (a live blog's "Key
+    Highlights": "Six people killed, say officials"), up to the topmost that shares its words (two in a row that
+    share none end it), when two or more and at least half of them share its words. Only above: below the body,
+    such lines are the headlines of related stories, which share the story's words too.
+
+    The body's words include its headline's and standfirst's (``heading_lines``): a profile's fact list ("Born:
+    ...", "Grandmaster: ...") is about what the headline names. One line may stand between the body and a list that
+    has a heading of its own (a teaser or an ad slot the site puts after the last paragraph): that line is returned
+    apart, in the second value, and is judged on its own; the span covers it only so that it stays one run."""
     start, end = span
     if start >= end:
-        return span
+        return span, set()
     listed = page.list_items or (False,) * len(page.lines)
     body_words: set[str] = set()
+    for line in heading_lines:
+        body_words |= content_words(line, stoplist)
     for position in range(start, end):
         if verdicts[numbers[position]] is None:
             body_words |= content_words(page.lines[numbers[position]], stoplist)
@@ -362,25 +378,52 @@ def with_adjacent_lists(
         shared = sum(bool(content_words(page.lines[numbers[p]], stoplist) & body_words) for p in items)
         return bool(items) and 2 * shared >= len(items)
 
+    def list_from(first: int) -> int:
+        """Where the run of list items from ``first`` ends."""
+        last = first
+        while last < len(numbers) and item(last):
+            last += 1
+        return last
+
+    def shares(position: int) -> bool:
+        return bool(content_words(page.lines[numbers[position]], stoplist) & body_words)
+
+    between: set[int] = set()
     # After the body: maybe the list's heading, then its items.
     first = end + 1 if end < len(numbers) and heading(end) else end
-    last = first
-    while last < len(numbers) and item(last):
-        last += 1
+    last = list_from(first)
     if continues(list(range(first, last))):
         end = last
+    elif (
+        end + 2 < len(numbers)
+        and not listed[numbers[end]]
+        and not is_sentence(page.lines[numbers[end]])
+        and heading(end + 1)
+        and continues(list(range(end + 2, list_from(end + 2))))
+    ):
+        between, end = {end}, list_from(end + 2)
     # Before the body: the items right above it, maybe under their heading.
     top = start
     while top > 0 and item(top - 1):
         top -= 1
     if continues(list(range(top, start))):
-        return (top - 1 if top > 0 and heading(top - 1) else top), end
-    top = start
-    while top > 0 and open_line(top - 1) and not is_sentence(page.lines[numbers[top - 1]]):
-        top -= 1
-    if start - top >= 2 and continues(list(range(top, start))):
+        return ((top - 1 if top > 0 and heading(top - 1) else top), end), between
+    # The summary reaches up to its topmost line that shares the body's words; one line that shares none may stand
+    # among its lines (a fact the paragraphs do not repeat), two in a row are above it (a "Key Highlights" label
+    # under a video player's "Mute", "Fullscreen").
+    top, position, unshared = start, start, 0
+    while position > 0 and unshared < 2 and open_line(position - 1):
+        position -= 1
+        if is_sentence(page.lines[numbers[position]]):
+            break
+        if shares(position):
+            top, unshared = position, 0
+        else:
+            unshared += 1
+    summary = list(range(top, start))
+    if sum(shares(p) for p in summary) >= 2 and continues(summary):
         start = top
-    return start, end
+    return (start, end), between
 
 
 def jus_text_classes(

@@ -338,3 +338,104 @@ def test_lines_right_above_the_body_that_share_its_words_are_its_summary(
         corpus = make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event=event)
         [article] = read_event(corpus / event, CONFIG)
         assert article.text.split("\n") == [title, *kept, *STORY_A]
+
+
+def test_a_fact_list_after_the_body_continues_the_story_its_headline_names(
+    make_event: Callable[..., Path],
+) -> None:
+    """A profile's closing fact list ("Born: ...", "<name>'s firm: ...") is about the person the headline names, not
+    about the paragraphs' words: the headline and standfirst count as the story's words (and "Sen's" is Sen)."""
+    title = "Who is Mira Sen? The engineer who shut the old bridge"
+    facts = [
+        "Mira Sen in numbers",
+        "• Born: 1981, Leeds",
+        "• Engineer since: 2005",
+        "• Mira Sen's firm: Sen & Partners",
+        "• Awards: 3",
+    ]
+    text = page(title, STORY_A, before=MENU, after=[*facts, "Share", "Log in"])
+    entry = {"file": "a.txt", "language": "en", "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *STORY_A, *(line.lstrip("• ") for line in facts)]
+
+
+def test_a_list_with_its_heading_after_one_inserted_line_is_text_and_the_line_is_not(
+    make_event: Callable[..., Path],
+) -> None:
+    """A site puts a teaser (or an ad slot) between the last paragraph and the story's closing list; the list still
+    continues the story, the inserted line is still judged on its own."""
+    teaser = "Next | Mayor opens new library"
+    facts = [
+        "What closes when",
+        "• Old bridge: shut to traffic from Monday",
+        "• Northern ring road: widened by winter",
+    ]
+    title = "Council closes the old bridge for repairs"
+    text = page(title, STORY_A, before=MENU, after=[teaser, *facts, "Share", "Log in"])
+    entry = {"file": "a.txt", "language": "en", "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *STORY_A, *(line.lstrip("• ") for line in facts)]
+    assert reasons(article)[teaser] == "non_sentence"
+
+
+def test_a_summary_under_a_players_controls_is_kept_and_the_controls_are_not(
+    make_event: Callable[..., Path],
+) -> None:
+    """A live blog's highlights right above the first entry, under a video player's controls and a "Key
+    Highlights" label: the summary reaches up to its topmost line sharing the story's words (one line sharing none
+    may stand among them), so the controls no longer outvote it; a summary needs two lines that share the words."""
+    title = "Bridge closure: live updates"
+    controls = ["Play Video", "Mute", "Fullscreen", "Key Highlights"]
+    highlights = [
+        "Old bridge shut for six months of repairs",
+        "Steel beams under the deck corroding, engineers warn",
+        "Detour adds 20 minutes for drivers",
+    ]
+    for event, above, kept in (
+        ("event-1", [*controls, *highlights], highlights),
+        ("event-2", ["By Jane Doe", highlights[0], "Updated 3 hours ago"], []),
+    ):
+        text = page(title, STORY_A, before=MENU, after=["Share", "Log in"])
+        text = text.replace(f"{title}\n", "\n".join([title, "Share", *above, ""]))
+        entry = {"file": "a.txt", "language": "en", "title": title}
+        corpus = make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event=event)
+        [article] = read_event(corpus / event, CONFIG)
+        assert article.text.split("\n") == [title, *kept, *STORY_A]
+
+
+FACT_BOX_PAGE = (
+    "<html><head><title>Council closes the old bridge for repairs</title></head><body>"
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
+    "<main><article><h1>Council closes the old bridge for repairs</h1>"
+    f"<p>{STORY_A[0]}</p><p>{STORY_A[1]}</p>"
+    "<aside class='factbox'><h4>The bridge at a glance</h4><ul>"
+    "<li>Built: 1904, steel deck</li><li>Closed: six months from Monday</li></ul></aside>"
+    f"<p>{STORY_A[2]}</p></article>"
+    "<aside class='sidebar'><h3>Most read</h3><ul><li><a href='/a'>Mayor opens new library</a></li>"
+    "<li><a href='/b'>Football club signs striker</a></li></ul></aside></main>"
+    "<footer>© 2026 The Daily Example</footer></body></html>"
+)
+
+
+def test_a_fact_box_aside_inside_the_article_reaches_the_judgement_and_a_sidebar_does_not(
+    make_event: Callable[..., Path],
+) -> None:
+    """trafilatura removes every <aside> before it looks for the article, so a story's fact box was lost with the
+    sidebars; an aside inside <article> is the article's, one outside it is still left out."""
+    [article] = read_event(make_event({"a.html": FACT_BOX_PAGE}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    for kept in ("The bridge at a glance", "Built: 1904, steel deck", "Closed: six months from Monday"):
+        assert kept in lines
+    assert lines[-1] == STORY_A[2]
+    assert not any("library" in line or "striker" in line for line in lines)
+
+
+def test_html_without_an_aside_in_its_article_is_given_to_the_extractor_unchanged() -> None:
+    from align.corpus import with_article_asides_opened
+
+    sidebar_only = FACT_BOX_PAGE.replace("<aside class='factbox'>", "<div>").replace(
+        "</ul></aside><p>", "</ul></div><p>"
+    )
+    assert with_article_asides_opened(sidebar_only) == sidebar_only
+    opened = with_article_asides_opened(FACT_BOX_PAGE)
+    assert "factbox" in opened and opened.count("<aside") == 1
