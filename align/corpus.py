@@ -288,19 +288,23 @@ class ScrapedPage:
 
 
 def read_event(
-    event_dir: Path, config: CorpusConfig, rules: BoilerplateRules | None = None
+    event_dir: Path,
+    config: CorpusConfig,
+    rules: BoilerplateRules | None = None,
+    index: RepetitionIndex | None = None,
 ) -> list[ArticleRecord]:
     """All articles of one event, cleaned, with language; identical files are kept once (warning or error).
 
     Page furniture is judged against the whole corpus (``event_dir``'s parent): a line the same source printed
     about another event is the site's, not the story's (``align.furniture``). The corpus is also the boundary:
     no input is read through a symlink leading out of it (unless ``corpus.follow_symlinks``), and no article above
-    ``corpus.max_article_bytes`` is read at all.
+    ``corpus.max_article_bytes`` is read at all. ``index`` is that corpus's ``corpus_repetition``, when the caller
+    has it already: a build reads it once, not once per event (that made the corpus stage quadratic in events).
     """
     rules = rules or BoilerplateRules.from_config(config)
     check_event_inputs(event_dir, event_dir.parent, config)
     scraped = scrape_event(event_dir, config, rules, warn=True)
-    index = corpus_repetition(event_dir.parent, config, rules)
+    index = index if index is not None else corpus_repetition(event_dir.parent, config, rules)
     return [article_from(page, index, config) for page in scraped]
 
 
@@ -397,16 +401,18 @@ def corpus_repetition(corpus_dir: Path, config: CorpusConfig, rules: Boilerplate
     return RepetitionIndex.of(pages)
 
 
-def cross_event_evidence_sha256(event_dir: Path, config: CorpusConfig) -> str:
+def cross_event_evidence_sha256(
+    event_dir: Path, config: CorpusConfig, index: RepetitionIndex | None = None
+) -> str:
     """Hash of what other events tell about this event's lines ("" when nothing): which lines of its pages the
     same source printed about another event. An event's shard key holds it, so a sibling event that changes
-    this event's furniture rebuilds it."""
+    this event's furniture rebuilds it. ``index``: the corpus's ``corpus_repetition``, read once per build."""
     rules = BoilerplateRules.from_config(config)
     try:
         pages = scrape_event(event_dir, config, rules)
     except AlignError:
         return ""  # the event's own build reports its bad input
-    index = corpus_repetition(event_dir.parent, config, rules)
+    index = index if index is not None else corpus_repetition(event_dir.parent, config, rules)
     digest, found = hashlib.sha256(), False
     for scraped in pages:
         page = scraped.page

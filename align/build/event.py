@@ -24,9 +24,10 @@ from align import __version__
 from align.cache import default_cache_dir
 from align.claims import claims, claims_signature
 from align.config import BuildConfig
-from align.corpus import BoilerplateRules, read_event
+from align.corpus import BoilerplateRules, corpus_repetition, read_event
 from align.dataset.content import current_schema_version
 from align.embed import MODEL_MAX_TOKENS, TruncatingEmbedder, build_embedder, embedder_signature
+from align.furniture import RepetitionIndex
 from align.label import label, label_signature
 from align.link import link, link_signature
 from align.link.rerank import EntailmentModel, build_entailment_model
@@ -80,6 +81,7 @@ class StageModels:
         self._embedder: EventVectors | None = None
         self._entailment_model: EntailmentModel | None = None
         self._translator: TranslatorChain | None = None
+        self._repetition: dict[Path, RepetitionIndex] = {}
 
     @property
     def cache_dir(self) -> Path:
@@ -97,6 +99,14 @@ class StageModels:
         if self._entailment_model is None:
             self._entailment_model = build_entailment_model(self.config.link, self.cache_dir)
         return self._entailment_model
+
+    def repetition(self, corpus_dir: Path) -> RepetitionIndex:
+        """Where each line of the corpus occurs (page furniture's evidence), read once per process and build: the
+        corpus does not change during a build, and reading it for every event was quadratic in events."""
+        if corpus_dir not in self._repetition:
+            corpus = self.config.corpus
+            self._repetition[corpus_dir] = corpus_repetition(corpus_dir, corpus, BoilerplateRules.from_config(corpus))
+        return self._repetition[corpus_dir]
 
     def translator(self, event_dir: Path) -> TranslatorChain:
         """The translator chain of one event (its memory is the event's own)."""
@@ -141,7 +151,8 @@ def with_sentence_counts(
 
 def _read_corpus(event: Event, models: StageModels) -> EventRecords:
     corpus = event.config.corpus
-    return EventRecords(read_event(event.directory, corpus, BoilerplateRules.from_config(corpus)))
+    rules = BoilerplateRules.from_config(corpus)
+    return EventRecords(read_event(event.directory, corpus, rules, models.repetition(event.directory.parent)))
 
 
 def _segment(event: Event, models: StageModels) -> EventRecords:

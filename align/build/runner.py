@@ -29,6 +29,7 @@ from typing import Any
 from align.build.event import StageModels, StageTimer, run_event
 from align.build.shards import ShardKey, ShardStore, event_config_sha256, shard_key
 from align.config import BuildConfig
+from align.corpus import BoilerplateRules, corpus_repetition
 from align.dataset.check import validate_content
 from align.dataset.content import current_schema_version, event_content
 from align.errors import AlignError
@@ -170,7 +171,11 @@ class ShardRun:
 
 def shard_keys(event_dirs: Sequence[Path], config: BuildConfig, signature: str) -> dict[str, ShardKey]:
     config_sha256 = event_config_sha256(config)
-    return {e.name: shard_key(e, config, signature, config_sha256) for e in event_dirs}
+    # What every event's pages say about the others' lines, read once for the build (per event it was quadratic).
+    corpora = {e.parent for e in event_dirs}
+    rules = BoilerplateRules.from_config(config.corpus)
+    repetition = {c: corpus_repetition(c, config.corpus, rules) for c in corpora}
+    return {e.name: shard_key(e, config, signature, config_sha256, repetition[e.parent]) for e in event_dirs}
 
 
 def event_size(event_dir: Path) -> int:

@@ -32,6 +32,7 @@ from align import __version__
 from align.cache import default_cache_dir
 from align.config import BuildConfig
 from align.corpus import cross_event_evidence_sha256
+from align.furniture import RepetitionIndex
 from align.records import EventRecords
 
 log = logging.getLogger(__name__)
@@ -74,17 +75,22 @@ def event_config_sha256(config: BuildConfig) -> str:
 
 
 def shard_key(
-    event_dir: Path, config: BuildConfig, signature: str, config_sha256: str | None = None
+    event_dir: Path,
+    config: BuildConfig,
+    signature: str,
+    config_sha256: str | None = None,
+    repetition: RepetitionIndex | None = None,
 ) -> ShardKey:
     """The key of one event's shard: its input files, the config sections that affect it, align's version and the
     build signature (which names the model versions once the model stages print them).
 
-    ``config_sha256`` (``event_config_sha256(config)``) saves hashing the config once per event.
+    ``config_sha256`` (``event_config_sha256(config)``) saves hashing the config once per event, and
+    ``repetition`` (``corpus_repetition`` of the corpus) reading every event's pages once per event.
     """
     config_sha256 = config_sha256 or event_config_sha256(config)
     inputs = event_inputs_sha256(event_dir)
     # Page furniture is judged against the other events too (a line the same source printed about another event).
-    outside = cross_event_evidence_sha256(event_dir, config.corpus)
+    outside = cross_event_evidence_sha256(event_dir, config.corpus, repetition)
     if outside:
         inputs = hashlib.sha256(f"{inputs}\n{outside}".encode()).hexdigest()
     return ShardKey(inputs, config_sha256, __version__, signature)

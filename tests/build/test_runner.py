@@ -336,3 +336,27 @@ def test_the_worker_death_message_counts_every_kept_shard(tmp_path: Path, monkey
     monkeypatch.setattr(align.build.runner, "_run_in_pool", one_built_one_lost)
     with pytest.raises(AlignError, match=r"3 of 4 event\(s\) are finished and kept in "):
         build(corpus, out, config, bump="minor")
+
+
+def test_a_build_reads_the_corpus_wide_furniture_evidence_once_not_once_per_event(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Page furniture is judged against every event's pages; reading them for each event's shard key and again for
+    each event's corpus stage made a build quadratic in events (1,000 events: a million page reads)."""
+    from align import corpus as corpus_module
+    from align.build import event as event_module
+    from align.build import orchestrate
+    from align.build import runner as runner_module
+
+    reads: list[Path] = []
+    original = corpus_module.corpus_repetition
+
+    def counting(corpus_dir, config, rules):  # type: ignore[no-untyped-def]
+        reads.append(corpus_dir)
+        return original(corpus_dir, config, rules)
+
+    for module in (corpus_module, event_module, runner_module):
+        monkeypatch.setattr(module, "corpus_repetition", counting, raising=False)
+    corpus = make_corpus(tmp_path, events=4)
+    orchestrate.build(corpus, tmp_path / "dataset", config_with(tmp_path / "shards"))
+    assert reads == [corpus, corpus]  # once for the shard keys, once for the one process that built the events
