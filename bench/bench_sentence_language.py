@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from align.config import BuildConfig
 from align.corpus import list_events, read_event
 from align.language import choose_language, detect_language, latin_confidences, script_counts
 from align.segment import segment
+from bench.results_file import head_commit, replace_section
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from flores_perturb import shared_dir  # noqa: E402  (bench/ is not a package)
@@ -230,25 +230,12 @@ def main() -> None:
     body = "\n".join(out) + "\n"
     print(body)
     if args.write:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=ROOT).stdout.strip()
-        write_section(f"{dt.date.today().isoformat()}, align at {commit}. Rerun: "
-                      "`PYTHONPATH=. python bench/bench_sentence_language.py --write`.\n\n" + body)
+        commit = head_commit()
+        replace_section("## Sentence language: the article as prior",
+                        f"{dt.date.today().isoformat()}, align at {commit}. Rerun: "
+                        "`PYTHONPATH=. python bench/bench_sentence_language.py --write`.\n\n" + body)
 
 
-def write_section(body: str) -> None:
-    """Replace (or add) the ``## Sentence language`` section of bench/RESULTS.md."""
-    path = ROOT / "bench" / "RESULTS.md"
-    heading = "## Sentence language: the article as prior"
-    text = path.read_text("utf-8")
-    block = f"{heading}\n\n{body.rstrip()}\n"
-    if heading in text:
-        start = text.index(heading)
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + block + (text[end + 1 :] if end != -1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, "utf-8")
 
 
 if __name__ == "__main__":
