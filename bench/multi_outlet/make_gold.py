@@ -445,24 +445,29 @@ def print_tables() -> None:
         total["near"],
     ]
     print("| " + " | ".join(str(x) for x in row) + " |")
+    halves = list(split)  # dev, test, test2: the tables have a column per half, in split.json's order
     print()
-    print("| trap | sentences dev | sentences test | agree links dev | agree links test |")
-    print("|---|---|---|---|---|")
+    print(
+        "| trap | "
+        + " | ".join(f"sentences {h}" for h in halves)
+        + " | "
+        + " | ".join(f"agree links {h}" for h in halves)
+        + " |"
+    )
+    print("|---|" + "---|" * 2 * len(halves))
     for trap in sorted(TRAP_KINDS):
         cells = []
         for key in ("trap_sentences_by_kind", "trap_links_by_kind"):
-            for name in ("dev", "test"):
+            for name in halves:
                 cells.append(sum(stats[e][key].get(trap, 0) for e in split[name]))
         print(f"| {trap} | " + " | ".join(str(c) for c in cells) + " |")
     print()
-    print("| language pair | conflicts dev | conflicts test |")
-    print("|---|---|---|")
+    print("| language pair | " + " | ".join(f"conflicts {h}" for h in halves) + " |")
+    print("|---|" + "---|" * len(halves))
     pairs = sorted({p for st in stats.values() for p in st["conflicts_by_pair"]})
     for pair in pairs:
-        cells = [
-            sum(stats[e]["conflicts_by_pair"].get(pair, 0) for e in split[name]) for name in ("dev", "test")
-        ]
-        print(f"| {pair} | {cells[0]} | {cells[1]} |")
+        cells = [sum(stats[e]["conflicts_by_pair"].get(pair, 0) for e in split[name]) for name in halves]
+        print(f"| {pair} | " + " | ".join(str(c) for c in cells) + " |")
 
 
 if __name__ == "__main__":
