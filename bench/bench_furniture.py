@@ -10,15 +10,15 @@ each line of each page back to its annotation:
 - every annotated line left unmatched was dropped. Its reason is the one the article's ``dropped`` list gives for it
   (``extractor`` when trafilatura left an HTML block out, ``?`` on code that keeps no reasons).
 
-Per split (``split.json``: ``tune`` outlets to tune on, ``heldout`` to report, ``heldout2`` and
-``heldout3`` written blind later)
+Per split (``split.json``: ``tune`` outlets to tune on, ``heldout`` to report, ``heldout2``, ``heldout3`` and
+``heldout4`` written blind later)
 it prints furniture recall (share of furniture lines dropped), furniture precision (share of dropped lines that are
 furniture), text lost (share of text and title lines dropped), per furniture kind and per outlet. Datelines (label ``dateline``, or a text line
 with a ``dateline_prefix``) are reported apart and count neither as text nor as furniture: each is dropped (as
 furniture: an error), left in a sentence (the segmenter made it part of one: an error), or kept out of every sentence;
 and per page, whether the article's dateline metadata (place, date, agency) is the page's first annotated dateline.
 
-    PYTHONPATH=. python bench/bench_furniture.py                 # all four splits
+    PYTHONPATH=. python bench/bench_furniture.py                 # all five splits
     PYTHONPATH=. python bench/bench_furniture.py --split tune --show   # and every error, with its reason
     PYTHONPATH=. python bench/bench_furniture.py --config align.toml   # with a [corpus] section to try
 """
@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench" / "furniture"
 LEADING_BULLETS = re.compile(r"^[\s•·▪●◦\-–—*]+")
 NOT_COUNTED = {"dateline"}
+HALVES = ("tune", "heldout", "heldout2", "heldout3", "heldout4")  # the keys of split.json, in the order written
 
 
 def squeezed(text: str) -> str:
@@ -364,7 +365,7 @@ def show_errors(pages: list[PageOutcome], unmatched: list[tuple[str, str]]) -> N
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "all"], default="all")
+    parser.add_argument("--split", choices=[*HALVES, "all"], default="all")
     parser.add_argument("--show", action="store_true", help="list every error with its reason")
     parser.add_argument("--config", type=Path, help="an align.toml whose [corpus] section to use")
     args = parser.parse_args()
@@ -373,7 +374,7 @@ def main() -> int:
     config = load_config(args.config)
     split = json.loads((BENCH / "split.json").read_text("utf-8"))
     pages = run_corpus(BENCH / "corpus", config)
-    halves = ["tune", "heldout", "heldout2", "heldout3"] if args.split == "all" else [args.split]
+    halves = list(HALVES) if args.split == "all" else [args.split]
     for half in halves:
         report(half, [p for p in pages if p.outlet in split[half]], args.show)
     return 0
