@@ -184,14 +184,17 @@ def _squeezed(text: str) -> str:
 
 
 def with_article_asides_opened(html: str) -> str:
-    """The HTML with every ``<aside>`` nested inside an ``<article>`` made a plain ``<div>``.
+    """The HTML with every ``<aside>`` nested inside an ``<article>`` made a plain ``<div>``, and every run of stray
+    list items (an ``<li>`` whose parent is no ``<ul>``, ``<ol>`` or ``<menu>``) put in a ``<ul>`` of its own.
 
     trafilatura removes every ``<aside>`` before it looks for the article, so a fact box the story carries ("The
     landslide at a glance" and its bullets) is lost with the sidebars. An aside inside the article element is the
-    article's; one outside it (a "Most read" sidebar, a widget area) stays an aside and is dropped as before. The
-    furniture judgement then weighs the opened box like any other lines. A page without such an aside is returned
-    unchanged, byte for byte."""
-    if "<aside" not in html.lower():
+    article's; one outside it (a "Most read" sidebar, a widget area) stays an aside and is dropped as before.
+    trafilatura also reads an ``<li>`` only inside a list, so the items of a box written as bare ``<li>`` under its
+    heading (which browsers show as bullets) were lost even when the box was opened. The furniture judgement then
+    weighs the opened box like any other lines. A page with neither is returned unchanged, byte for byte."""
+    lowered = html.lower()
+    if "<aside" not in lowered and "<li" not in lowered:
         return html
     import lxml.html
 
@@ -200,11 +203,30 @@ def with_article_asides_opened(html: str) -> str:
     except (ValueError, lxml.etree.ParserError):  # the extractor reports unreadable markup itself
         return html
     inside = tree.xpath("//article//aside")
-    if not inside:
+    stray = tree.xpath("//li[not(parent::ul or parent::ol or parent::menu)]")
+    if not inside and not stray:
         return html
     for aside in inside:
         aside.tag = "div"
+    for item in stray:
+        _list_stray_item(item)
     return lxml.html.tostring(tree, encoding="unicode")
+
+
+def _list_stray_item(item: Any) -> None:
+    """Put a stray ``<li>`` in a ``<ul>``: the one its previous sibling already went into, else a new one."""
+    import lxml.html
+
+    previous = item.getprevious()
+    if previous is not None and previous.tag == "ul" and previous.get("data-align-stray") == "1" and not (
+        previous.tail or ""
+    ).strip():
+        previous.append(item)
+        return
+    wrapper = lxml.html.Element("ul")
+    wrapper.set("data-align-stray", "1")
+    item.addprevious(wrapper)
+    wrapper.append(item)
 
 
 def _html_to_text(html: str, path: Path) -> tuple[str, dict[str, str | None]]:
