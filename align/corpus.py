@@ -481,7 +481,7 @@ def article_from(scraped: ScrapedPage, index: RepetitionIndex, config: CorpusCon
         )
     text = "\n".join(kept)
     published = entry.published or _iso_date_or_none(scraped.found.get("published"))
-    dateline = dateline_of(text, published, config)
+    dateline = dateline_of(text, published, config, title=page.title)
     return ArticleRecord(
         article_id=content_id("article", page.event_id, path.name),
         event_id=page.event_id,
