@@ -536,3 +536,23 @@ def test_a_last_sentence_with_few_stop_words_that_continues_the_story_is_text(
         corpus = make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event=f"e-{len(other)}")
         [article] = read_event(corpus / f"e-{len(other)}", CONFIG)
         assert reasons(article)[other] == "boilerplate"
+
+
+def test_on_a_page_without_article_an_aside_of_text_is_read_and_an_aside_of_links_is_not(
+    make_event: Callable[..., Path],
+) -> None:
+    """Without an <article> element the markup does not say whose an aside is; its link text does: a fact box is
+    text (its lines then judged like any others), a sidebar of links to other stories stays out."""
+    html = FACT_BOX_PAGE.replace("<main><article>", "<main><div class='story'>").replace(
+        "</article>", "</div>"
+    )
+    assert "<article" not in html
+    [article] = read_event(make_event({"a.html": html}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    at = lines.index(STORY_A[1])
+    assert lines[at + 1 : at + 4] == [
+        "The bridge at a glance",
+        "Built: 1904, steel deck",
+        "Closed: six months from Monday",
+    ]
+    assert not any("library" in line or "striker" in line for line in lines)
