@@ -17,7 +17,8 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
   "Lecture 5 min.").
 
 The body is found as the run of lines that reads most like article text, then grown by what continues the story
-(``with_adjacent_lists``); a live blog's time stamps join its entries instead of splitting them, and a Devanagari
+(``with_adjacent_lists``; ``with_edge_sentences``: the sentence right after it that jusText calls bad for its
+stop-word density alone, when it has grammar and the story's words); a live blog's time stamps join its entries instead of splitting them, and a Devanagari
 sentence with a finite verb counts as text whatever its stop words.
 
 The article's own title is never dropped. Context needs an article to be judged against: a page without a single
