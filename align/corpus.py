@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from align.config import CorpusConfig
-from align.dateline import body_start, dateline_of
+from align.dateline import dateline_of, opens_with_dateline
 from align.errors import AlignError
 from align.furniture import Page, RepetitionIndex, judge_page, line_key, split_page
 from align.language import detect_language
@@ -482,7 +482,7 @@ def article_from(scraped: ScrapedPage, index: RepetitionIndex, config: CorpusCon
     # A paragraph that opens with a dateline is the article's own ("CANNES, May 23" alone on its line, "NEW DELHI:"),
     # however short: its dateline is read as metadata below, so only a rule line is ever dropped there.
     verdicts = [
-        None if verdict not in (None, "rule") and body_start(line, config) else verdict
+        None if verdict not in (None, "rule") and opens_with_dateline(line, config) else verdict
         for line, verdict in zip(page.lines, verdicts, strict=True)
     ]
     kept, dropped = split_page(page, verdicts)

@@ -8,19 +8,20 @@ Recognised at the start of a paragraph (a line of the cleaned text), in English,
    "शिलांग, १५ नवंबर (एजेंसी) ...". The date must be a day and a month that dateparser reads (Devanagari digits too).
 2. ``PLACE (AGENCY)`` followed by a dash, colon or danda: "PARIS (APM) –", "Sriharikota (Inde) (APM) -".
 3. ``PLACE, envoyé spécial`` (French reporters' datelines): "Cannes (Alpes-Maritimes), envoyé spécial".
-4. A place alone, where the shape says it is one: in capitals before a colon ("NEW DELHI:", "TURA:"), unless it is
-   one of ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:"); or one or two Devanagari words before a danda
-   ("बिलासपुर।", "भुवनेश्वर/रायपुर।"), unless they are one of those labels ("धन्यवाद।", "जी हां।").
+4. A place alone in capitals before a colon ("NEW DELHI:", "TURA:"), unless it is one of
+   ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:").
 
-Two more shapes are read only where a dateline stands, at the start of the story's first paragraph (the first line
-under the headline, or the one after it when a one-line standfirst stands between), and only when the rest of that
-line reads as a sentence (see ``paragraph_starts``):
+Three more shapes are read only where a dateline stands, at the start of the story's first paragraph (the first
+line under the headline, or the one after it when a one-line standfirst stands between), when the rest of that line
+reads as a sentence and the place is none of those labels (see ``paragraph_starts``):
 
 5. A place in title case or in Devanagari (one to three words) before a colon: "Bengaluru:", "नई दिल्ली:". Anywhere
    else the shape is a label or a speaker ("Mrinank Sharma: ...", "Born: ...", "ये भी पढ़ें: ..."), which no rule
    here can tell from a place without a gazetteer; the position is the evidence.
 6. A place in capitals and a full stop, the French regional papers' dateline: "LILLE. Dans la salle ...". Anywhere
    else a word in capitals and a full stop may be an acronym ending a sentence ("... said NASA. The ...").
+7. One or two Devanagari words before a danda, alone or opening the paragraph ("बिलासपुर।", "भुवनेश्वर/रायपुर।").
+   Anywhere else it is a short sentence (a live blog's "शूटआउट शुरू।", "shootout begins"; "धन्यवाद।", "जी हां।").
 
 The parts a dateline does not say are resolved as the dateline's reader would: a date without a year takes the year
 that puts it on or before the publication date (``published``), else the year the article names most often.
@@ -78,7 +79,7 @@ DEVANAGARI_DANDA = re.compile(
     rf"(?P<place>{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD})?(?: ?/ ?{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD})?)*"
     rf"{BRACKETED}?) ?।"
 )
-# Shapes 5 and 6 of the module docstring: only at the start of the story's first paragraph.
+# Shapes 5 and 6 of the module docstring (7 is DEVANAGARI_DANDA): only at the start of the story's first paragraph.
 _LOWER = "a-zß-öø-ÿ"
 # "Bengaluru", "Saint-Étienne": a capital, then lower case (a capitalised part after a hyphen).
 TITLE_CASE_WORD = rf"[{_UPPER}][{_LOWER}'’]*(?:-[{_UPPER}]?[{_LOWER}'’]+)*"
@@ -96,7 +97,7 @@ CLAUSE_OPENERS = frozenset(
     "à au aux dans depuis pour par avec sous chez selon ce cette il elle ils elles nous on mais et ou si "
     "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 )
-# The rest of a first paragraph after shapes 5 and 6 ends as a sentence does.
+# The rest of a first paragraph after shapes 5-7 ends as a sentence does.
 SENTENCE_END = re.compile(r"[.!?।॥…][\"'”’»)\]]*$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d०-९])((?:19|20)\d\d|(?:१९|२०)[०-९][०-९])(?![\d०-९])")
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
@@ -224,8 +225,8 @@ def match_opening_dateline(
     line: str, languages: tuple[str, ...] = ("en", "fr", "hi"), labels: frozenset[str] = frozenset()
 ) -> DatelineMatch | None:
     """The dateline that opens the story's first paragraph ``line``: any shape ``match_dateline`` reads, or a place
-    before a colon ("Bengaluru:", "नई दिल्ली:") or in capitals before a full stop ("LILLE."), when the rest of the
-    line reads as a sentence (it ends with one: a label's "Born: March 3, 2004, Pune" does not)."""
+    before a colon ("Bengaluru:", "नई दिल्ली:"), in capitals before a full stop ("LILLE.") or in Devanagari before a
+    danda ("बिलासपुर।"), when the line ends as a sentence does (a label's "Born: March 3, 2004, Pune" does not)."""
     found = match_dateline(line, languages, labels)
     if found is not None:
         return found
@@ -261,7 +262,7 @@ def paragraph_starts(
     """Per line of ``text``: where its text starts (after the dateline that opens it, else 0) and that dateline.
 
     Any paragraph may open with a dateline of shapes 1-4 (a live blog's entries, a digest of wire stories); shapes
-    5 and 6 only at the start of the story's first paragraph (``opening_line``), once: the first line under the
+    5-7 only at the start of the story's first paragraph (``opening_line``), once: the first line under the
     headline, or the next one when the first is a standfirst with no dateline of its own."""
     lines = text.split("\n")
     found = [match_dateline(line, languages, labels) for line in lines]
@@ -308,9 +309,27 @@ def body_start(line: str, config: CorpusConfig) -> int:
     return found.end if found else 0
 
 
+def opens_with_dateline(line: str, config: CorpusConfig) -> bool:
+    """The line opens with a dateline of shapes 1-4, or with a Devanagari place and a danda (shape 7, "बिलासपुर।"),
+    wherever it stands on the page: such a line is not judged as furniture, since where the story's first paragraph
+    is can be told only after the furniture is gone. Shapes 5 and 6 are left out: on a page they also open reader
+    comments and imprints ("राकेश वर्मा: ...", "संपादक: ...")."""
+    if body_start(line, config):
+        return True
+    if not config.datelines:
+        return False
+    found = DEVANAGARI_DANDA.match(line)
+    languages = _date_languages(config.candidate_languages)
+    return (
+        found is not None
+        and found["place"].lower() not in _labels(config.dateline_labels)
+        and _plausible_place(found["place"], languages)
+    )
+
+
 def body_starts(text: str, title: str | None, config: CorpusConfig) -> list[int]:
-    """Per line of an article's ``text``: where its text starts, after the dateline that opens it (shapes 5 and 6
-    in the story's first paragraph only); all 0 when ``corpus.datelines`` is off. The segmenter starts there."""
+    """Per line of an article's ``text``: where its text starts, after the dateline that opens it (shapes 5-7 in
+    the story's first paragraph only); all 0 when ``corpus.datelines`` is off. The segmenter starts there."""
     if not config.datelines:
         return [0] * len(text.split("\n"))
     starts = paragraph_starts(text, title, config.candidate_languages, _labels(config.dateline_labels))
