@@ -232,9 +232,12 @@ def _list_stray_item(item: Any) -> None:
     import lxml.html
 
     previous = item.getprevious()
-    if previous is not None and previous.tag == "ul" and previous.get("data-align-stray") == "1" and not (
-        previous.tail or ""
-    ).strip():
+    if (
+        previous is not None
+        and previous.tag == "ul"
+        and previous.get("data-align-stray") == "1"
+        and not (previous.tail or "").strip()
+    ):
         previous.append(item)
         return
     wrapper = lxml.html.Element("ul")
