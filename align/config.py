@@ -111,7 +111,9 @@ class CorpusConfig:
     length_high: int = 200
     stopwords_low: float = 0.30
     stopwords_high: float = 0.32
-    max_link_density: float = 0.2  # HTML: share of a block's characters inside links above which it is bad
+    # HTML: share of a block's characters inside links above which it is bad; an <aside> outside <article> with
+    # more link text than this is a sidebar and stays out of the extraction (one with less may be a fact box).
+    max_link_density: float = 0.2
     # The article's body is the run of lines that reads most like article text: each line of text adds its
     # length in characters, each line of furniture (or a non-sentence jusText calls short or bad) costs this.
     body_gap: int = 60

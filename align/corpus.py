@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from align.config import CorpusConfig
-from align.dateline import body_start, dateline_of
+from align.dateline import dateline_of, opens_with_dateline
 from align.errors import AlignError
 from align.furniture import Page, RepetitionIndex, judge_page, line_key, split_page
 from align.language import detect_language
@@ -60,6 +60,8 @@ class BoilerplateRules:
 
     lines: tuple[re.Pattern[str], ...]
     inline: tuple[re.Pattern[str], ...]
+    # An HTML <aside> outside the article is given to the extractor when at most this share of its text is links.
+    max_link_density: float = 0.2
 
     @classmethod
     def from_config(cls, config: CorpusConfig) -> BoilerplateRules:
@@ -69,7 +71,7 @@ class BoilerplateRules:
             inline = tuple(re.compile(p, re.IGNORECASE) for p in config.inline_junk)
         except re.error as exc:
             raise AlignError("config", f"bad boilerplate pattern {exc.pattern!r}: {exc}") from None
-        return cls(lines, inline)
+        return cls(lines, inline, config.max_link_density)
 
     def is_boilerplate(self, line: str) -> bool:
         return any(p.fullmatch(line) for p in self.lines)
@@ -183,15 +185,20 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
 
 
-def with_article_asides_opened(html: str) -> str:
-    """The HTML with every ``<aside>`` nested inside an ``<article>`` made a plain ``<div>``.
+def with_article_asides_opened(html: str, max_link_density: float = 0.2) -> str:
+    """The HTML with every ``<aside>`` that reads as the story's made a plain ``<div>``, and every run of stray list
+    items (an ``<li>`` whose parent is no ``<ul>``, ``<ol>`` or ``<menu>``) put in a ``<ul>`` of its own.
 
     trafilatura removes every ``<aside>`` before it looks for the article, so a fact box the story carries ("The
-    landslide at a glance" and its bullets) is lost with the sidebars. An aside inside the article element is the
-    article's; one outside it (a "Most read" sidebar, a widget area) stays an aside and is dropped as before. The
-    furniture judgement then weighs the opened box like any other lines. A page without such an aside is returned
-    unchanged, byte for byte."""
-    if "<aside" not in html.lower():
+    landslide at a glance" and its bullets) was lost with the sidebars. An aside inside the article element is the
+    article's; one elsewhere (a page without ``<article>``) is opened when it is not mostly links (at most
+    ``max_link_density`` of its text: a box of facts, not a "Most read" list of other stories), and stays an aside
+    otherwise. trafilatura also reads an ``<li>`` only inside a list, so the items of a box written as bare ``<li>``
+    under its heading (which browsers show as bullets) were lost even when the box was opened. The furniture
+    judgement then weighs the opened lines like any others (their words, their place beside the story's body). A
+    page with neither is returned unchanged, byte for byte."""
+    lowered = html.lower()
+    if "<aside" not in lowered and "<li" not in lowered:
         return html
     import lxml.html
 
@@ -199,19 +206,54 @@ def with_article_asides_opened(html: str) -> str:
         tree = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):  # the extractor reports unreadable markup itself
         return html
-    inside = tree.xpath("//article//aside")
-    if not inside:
+    opened = [aside for aside in tree.xpath("//aside") if _aside_reads_as_content(aside, max_link_density)]
+    stray = tree.xpath("//li[not(parent::ul or parent::ol or parent::menu)]")
+    if not opened and not stray:
         return html
-    for aside in inside:
+    for aside in opened:
         aside.tag = "div"
+    for item in stray:
+        _list_stray_item(item)
     return lxml.html.tostring(tree, encoding="unicode")
 
 
-def _html_to_text(html: str, path: Path) -> tuple[str, dict[str, str | None]]:
+def _aside_reads_as_content(aside: Any, max_link_density: float) -> bool:
+    """Inside ``<article>``: the article's. Elsewhere: when it holds text and at most ``max_link_density`` of it is
+    link text (jusText's measure of a navigation block)."""
+    if aside.xpath("ancestor::article"):
+        return True
+    total = len(_squeezed("".join(aside.itertext())))
+    links = sum(len(_squeezed("".join(link.itertext()))) for link in aside.xpath(".//a"))
+    return total > 0 and links <= max_link_density * total
+
+
+def _list_stray_item(item: Any) -> None:
+    """Put a stray ``<li>`` in a ``<ul>``: the one its previous sibling already went into, else a new one."""
+    import lxml.html
+
+    previous = item.getprevious()
+    if (
+        previous is not None
+        and previous.tag == "ul"
+        and previous.get("data-align-stray") == "1"
+        and not (previous.tail or "").strip()
+    ):
+        previous.append(item)
+        return
+    wrapper = lxml.html.Element("ul")
+    wrapper.set("data-align-stray", "1")
+    item.addprevious(wrapper)
+    wrapper.append(item)
+
+
+def _html_to_text(html: str, path: Path, max_link_density: float = 0.2) -> tuple[str, dict[str, str | None]]:
     import trafilatura
 
     text = trafilatura.extract(
-        with_article_asides_opened(html), include_comments=False, include_tables=False, favor_precision=True
+        with_article_asides_opened(html, max_link_density),
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
     )
     if not text:
         raise AlignError(path, "HTML holds no article text that could be extracted")
@@ -362,7 +404,7 @@ def scrape_page(
     markup: dict[str, tuple[bool, float]] | None = None
     if path.suffix.lower() in (".html", ".htm"):
         markup = _html_markup(body)
-        body, found = _html_to_text(body, path)
+        body, found = _html_to_text(body, path, rules.max_link_density)
     listed = listed_lines(body, rules)
     entry = entry or ManifestEntry(file=path.name)
     title, source = entry.title or found.get("title"), entry.source or found.get("source")
@@ -443,7 +485,7 @@ def article_from(scraped: ScrapedPage, index: RepetitionIndex, config: CorpusCon
     # A paragraph that opens with a dateline is the article's own ("CANNES, May 23" alone on its line, "NEW DELHI:"),
     # however short: its dateline is read as metadata below, so only a rule line is ever dropped there.
     verdicts = [
-        None if verdict not in (None, "rule") and body_start(line, config) else verdict
+        None if verdict not in (None, "rule") and opens_with_dateline(line, config) else verdict
         for line, verdict in zip(page.lines, verdicts, strict=True)
     ]
     kept, dropped = split_page(page, verdicts)
@@ -459,7 +501,7 @@ def article_from(scraped: ScrapedPage, index: RepetitionIndex, config: CorpusCon
         )
     text = "\n".join(kept)
     published = entry.published or _iso_date_or_none(scraped.found.get("published"))
-    dateline = dateline_of(text, published, config)
+    dateline = dateline_of(text, published, config, title=page.title)
     return ArticleRecord(
         article_id=content_id("article", page.event_id, path.name),
         event_id=page.event_id,

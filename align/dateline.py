@@ -8,12 +8,20 @@ Recognised at the start of a paragraph (a line of the cleaned text), in English,
    "शिलांग, १५ नवंबर (एजेंसी) ...". The date must be a day and a month that dateparser reads (Devanagari digits too).
 2. ``PLACE (AGENCY)`` followed by a dash, colon or danda: "PARIS (APM) –", "Sriharikota (Inde) (APM) -".
 3. ``PLACE, envoyé spécial`` (French reporters' datelines): "Cannes (Alpes-Maritimes), envoyé spécial".
-4. A place alone, where the shape says it is one: in capitals before a colon ("NEW DELHI:", "TURA:"), unless it is
-   one of ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:"); or one or two Devanagari words before a danda
-   ("बिलासपुर।", "भुवनेश्वर/रायपुर।"), unless they are one of those labels ("धन्यवाद।", "जी हां।").
+4. A place alone in capitals before a colon ("NEW DELHI:", "TURA:"), unless it is one of
+   ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:").
 
-Not recognised, on purpose: a title-case place before a colon ("Bengaluru:") and a Hindi one ("नई दिल्ली:") have the
-shape of a label or a speaker ("Mrinank Sharma: ..."), which no rule here can tell from a place without a gazetteer.
+Three more shapes are read only where a dateline stands, at the start of the story's first paragraph (the first
+line under the headline, or the one after it when a one-line standfirst stands between), when the rest of that line
+reads as a sentence and the place is none of those labels (see ``paragraph_starts``):
+
+5. A place in title case or in Devanagari (one to three words) before a colon: "Bengaluru:", "नई दिल्ली:". Anywhere
+   else the shape is a label or a speaker ("Mrinank Sharma: ...", "Born: ...", "ये भी पढ़ें: ..."), which no rule
+   here can tell from a place without a gazetteer; the position is the evidence.
+6. A place in capitals and a full stop, the French regional papers' dateline: "LILLE. Dans la salle ...". Anywhere
+   else a word in capitals and a full stop may be an acronym ending a sentence ("... said NASA. The ...").
+7. One or two Devanagari words before a danda, alone or opening the paragraph ("बिलासपुर।", "भुवनेश्वर/रायपुर।").
+   Anywhere else it is a short sentence (a live blog's "शूटआउट शुरू।", "shootout begins"; "धन्यवाद।", "जी हां।").
 
 The parts a dateline does not say are resolved as the dateline's reader would: a date without a year takes the year
 that puts it on or before the publication date (``published``), else the year the article names most often.
@@ -22,7 +30,9 @@ that puts it on or before the publication date (``published``), else the year th
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -62,12 +72,23 @@ ENDS = rf"(?:{DASH_COLON_DANDA}(?= |$)|।| *$)"
 DATED = re.compile(rf"{PLACE}{QUALIFIER}?, {DATE}(?:(?: ?{AGENCY})(?:{ENDS}| )|{ENDS})")
 WITH_AGENCY = re.compile(rf"{PLACE} ?{AGENCY}{DASH_COLON_DANDA}(?= |$)")
 CORRESPONDENT = re.compile(
-    rf"{PLACE}, (?:de notre |notre )?(?:envoyée?s? spéciale?s?|correspondante?s?)(?:{DASH_COLON_DANDA}(?= |$)| *$)"
+    rf"{PLACE}, (?:de notre |notre )?(?:envoyée?s? spéciale?s?|correspondante?s?|correspondance)(?:{DASH_COLON_DANDA}(?= |$)| *$)"
 )
 CAPITALS_COLON = re.compile(rf"(?P<place>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}}{BRACKETED}?):(?= )")
 DEVANAGARI_DANDA = re.compile(
     rf"(?P<place>{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD})?(?: ?/ ?{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD})?)*"
     rf"{BRACKETED}?) ?।"
+)
+# Shapes 5 and 6 of the module docstring (7 is DEVANAGARI_DANDA): only at the start of the story's first paragraph.
+_LOWER = "a-zß-öø-ÿ"
+# "Bengaluru", "Saint-Étienne": a capital, then lower case (a capitalised part after a hyphen).
+TITLE_CASE_WORD = rf"[{_UPPER}][{_LOWER}'’]*(?:-[{_UPPER}]?[{_LOWER}'’]+)*"
+PLACE_COLON = re.compile(
+    rf"(?P<place>(?:{TITLE_CASE_WORD}(?: (?:{CONNECTOR} )?{TITLE_CASE_WORD}){{0,2}}|{DEVANAGARI_PLACE}){BRACKETED}?)"
+    r" ?:(?= )"
+)
+CAPITALS_PERIOD = re.compile(
+    rf"(?P<place>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}}{BRACKETED}?)\.(?= [{_UPPER}\"«“])"
 )
 # Words that open a clause, not a place: "On Monday, March 18 -", "In Paris, 18 août :".
 CLAUSE_OPENERS = frozenset(
@@ -76,6 +97,8 @@ CLAUSE_OPENERS = frozenset(
     "à au aux dans depuis pour par avec sous chez selon ce cette il elle ils elles nous on mais et ou si "
     "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 )
+# The rest of a first paragraph after shapes 5-7 ends as a sentence does.
+SENTENCE_END = re.compile(r"[.!?।॥…][\"'”’»)\]]*$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d०-९])((?:19|20)\d\d|(?:१९|२०)[०-९][०-९])(?![\d०-९])")
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
@@ -150,7 +173,7 @@ def _match_dated(line: str, languages: tuple[str, ...]) -> re.Match[str] | None:
 
 
 def _match_undated(line: str, languages: tuple[str, ...], labels: frozenset[str]) -> re.Match[str] | None:
-    for pattern in (WITH_AGENCY, CORRESPONDENT, CAPITALS_COLON, DEVANAGARI_DANDA):
+    for pattern in (WITH_AGENCY, CORRESPONDENT, CAPITALS_COLON):
         found = pattern.match(line)
         if found is None or not _plausible_place(found["place"], languages):
             continue
@@ -198,15 +221,70 @@ def _most_named_year(text: str) -> int | None:
     return max(years, key=lambda y: (years[y], y))
 
 
+def match_opening_dateline(
+    line: str, languages: tuple[str, ...] = ("en", "fr", "hi"), labels: frozenset[str] = frozenset()
+) -> DatelineMatch | None:
+    """The dateline that opens the story's first paragraph ``line``: any shape ``match_dateline`` reads, or a place
+    before a colon ("Bengaluru:", "नई दिल्ली:"), in capitals before a full stop ("LILLE.") or in Devanagari before a
+    danda ("बिलासपुर।"), when the line ends as a sentence does (a label's "Born: March 3, 2004, Pune" does not)."""
+    found = match_dateline(line, languages, labels)
+    if found is not None:
+        return found
+    languages = _date_languages(languages)
+    for pattern in (DEVANAGARI_DANDA, PLACE_COLON, CAPITALS_PERIOD):
+        match = pattern.match(line)
+        if match is None or match["place"].lower() in labels or not _plausible_place(match["place"], languages):
+            continue
+        end = match.end()
+        while end < len(line) and line[end] == " ":
+            end += 1
+        if not SENTENCE_END.search(line.rstrip()):
+            continue
+        return DatelineMatch(_display_place(match["place"]), None, None, end)
+    return None
+
+
+def opening_line(lines: Sequence[str], title: str | None) -> int | None:
+    """The first line under the headline (the line equal to ``title``, else the first line: a scraped page opens with
+    its headline); None when the text has no line under it."""
+    key = _line_key(title) if title else None
+    title_at = next((n for n, line in enumerate(lines) if key is not None and _line_key(line) == key), 0)
+    first = title_at + 1
+    return first if first < len(lines) else None
+
+
+def paragraph_starts(
+    text: str,
+    title: str | None,
+    languages: tuple[str, ...] = ("en", "fr", "hi"),
+    labels: frozenset[str] = frozenset(),
+) -> list[tuple[int, DatelineMatch | None]]:
+    """Per line of ``text``: where its text starts (after the dateline that opens it, else 0) and that dateline.
+
+    Any paragraph may open with a dateline of shapes 1-4 (a live blog's entries, a digest of wire stories); shapes
+    5-7 only at the start of the story's first paragraph (``opening_line``), once: the first line under the
+    headline, or the next one when the first is a standfirst with no dateline of its own."""
+    lines = text.split("\n")
+    found = [match_dateline(line, languages, labels) for line in lines]
+    first = opening_line(lines, title)
+    if first is not None and not any(found[: first + 2]):
+        for number in (first, first + 1)[: len(lines) - first]:
+            opening = match_opening_dateline(lines[number], languages, labels)
+            if opening is not None:
+                found[number] = opening
+                break
+    return [(match.end if match else 0, match) for match in found]
+
+
 def article_dateline(
     text: str,
     published: str | None,
     languages: tuple[str, ...] = ("en", "fr", "hi"),
     labels: frozenset[str] = frozenset(),
+    title: str | None = None,
 ) -> Dateline | None:
     """The article's dateline: the first paragraph of ``text`` that opens with one, with its date resolved."""
-    for line in text.split("\n"):
-        found = match_dateline(line, languages, labels)
+    for _, found in paragraph_starts(text, title, languages, labels):
         if found is None:
             continue
         when = resolve_date(found.date_text, published, text, languages) if found.date_text else None
@@ -214,19 +292,52 @@ def article_dateline(
     return None
 
 
-def dateline_of(text: str, published: str | None, config: CorpusConfig) -> Dateline | None:
+def dateline_of(text: str, published: str | None, config: CorpusConfig, title: str | None = None) -> Dateline | None:
     """The article's dateline under the corpus config (None when ``corpus.datelines`` is off)."""
     if not config.datelines:
         return None
-    return article_dateline(text, published, config.candidate_languages, _labels(config.dateline_labels))
+    return article_dateline(
+        text, published, config.candidate_languages, _labels(config.dateline_labels), title=title
+    )
 
 
 def body_start(line: str, config: CorpusConfig) -> int:
-    """Where a paragraph's text starts: after the dateline that opens it, else 0. The segmenter starts there."""
+    """Where a paragraph's text starts: after the dateline of shapes 1-4 that opens it, else 0."""
     if not config.datelines:
         return 0
     found = match_dateline(line, config.candidate_languages, _labels(config.dateline_labels))
     return found.end if found else 0
+
+
+def opens_with_dateline(line: str, config: CorpusConfig) -> bool:
+    """The line opens with a dateline of shapes 1-4, or with a Devanagari place and a danda (shape 7, "बिलासपुर।"),
+    wherever it stands on the page: such a line is not judged as furniture, since where the story's first paragraph
+    is can be told only after the furniture is gone. Shapes 5 and 6 are left out: on a page they also open reader
+    comments and imprints ("राकेश वर्मा: ...", "संपादक: ...")."""
+    if body_start(line, config):
+        return True
+    if not config.datelines:
+        return False
+    found = DEVANAGARI_DANDA.match(line)
+    languages = _date_languages(config.candidate_languages)
+    return (
+        found is not None
+        and found["place"].lower() not in _labels(config.dateline_labels)
+        and _plausible_place(found["place"], languages)
+    )
+
+
+def body_starts(text: str, title: str | None, config: CorpusConfig) -> list[int]:
+    """Per line of an article's ``text``: where its text starts, after the dateline that opens it (shapes 5-7 in
+    the story's first paragraph only); all 0 when ``corpus.datelines`` is off. The segmenter starts there."""
+    if not config.datelines:
+        return [0] * len(text.split("\n"))
+    starts = paragraph_starts(text, title, config.candidate_languages, _labels(config.dateline_labels))
+    return [start for start, _ in starts]
+
+
+def _line_key(line: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", line).casefold().split())
 
 
 @lru_cache(maxsize=8)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from align.config import CorpusConfig, SegmentConfig
-from align.dateline import body_start
+from align.dateline import body_starts
 from align.language import sentence_language
 from align.records import ArticleRecord, SentenceRecord, content_id
 
@@ -210,9 +210,9 @@ def segment_article(
     sentences: list[SentenceRecord] = []
     occurrences: Counter[str] = Counter()
     offset = 0
-    for line in article.text.split("\n"):
-        # A dateline that opens the paragraph is the article's metadata, not part of its first sentence.
-        skip = body_start(line, corpus_config)
+    # A dateline that opens a paragraph is the article's metadata, not part of its first sentence.
+    starts = body_starts(article.text, article.title, corpus_config)
+    for line, skip in zip(article.text.split("\n"), starts, strict=True):
         for start, end in sentence_spans(line[skip:], abbreviations):
             start, end = start + skip, end + skip
             text = line[start:end]

@@ -1,8 +1,11 @@
 """Datelines read as metadata, scored on the furniture benchmark's annotations (bench/furniture/, issue 14 item 2).
 
-Every annotated line of every page goes through ``align.dateline.match_dateline`` as a paragraph would; a line
-annotated with a ``dateline`` (alone on its line or as the prefix of a text line) must be found with the annotated
-place, date (year resolved from the page's ``published``), agency and prefix; any other line must not be. Reported per
+Each page is read as the article a perfect cleaner would leave (its title, text and dateline lines, in page order)
+through ``align.dateline.paragraph_starts``, which reads the shapes that only a story's first paragraph may open
+with ("LILLE.", "नई दिल्ली:", "बिलासपुर।") there only; each furniture line goes through ``match_dateline`` alone,
+as a paragraph that survived the cleaner would. A line annotated with a ``dateline`` (alone on its line or as the
+prefix of a text line) must be found with the annotated place, date (year resolved from the page's ``published``),
+agency and prefix; any other line must not be. Reported per
 half of the benchmark (``split.json``), but NOT a held-out measurement: the rules were written from the issue's
 examples and from the 17 dateline annotations of both halves, which were read while writing them. What it measures
 without that bias is the false positives: the 2,000 other lines (text, titles, furniture) were not read. A false
@@ -22,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from align.config import BuildConfig
-from align.dateline import match_dateline, resolve_date
+from align.dateline import match_dateline, paragraph_starts, resolve_date
 from bench.results_file import head_commit, replace_section
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,9 +55,13 @@ def score(half_outlets: set[str], config: BuildConfig) -> tuple[Counter, list[st
     for outlet, entry, lines in pages():
         if outlet not in half_outlets:
             continue
+        article = [line for line in lines if line["label"] != "furniture"]
+        title = next((line["text"] for line in article if line["label"] == "title"), None)
+        starts = paragraph_starts("\n".join(line["text"] for line in article), title, languages, labels)
+        in_article = {id(line): match for line, (_, match) in zip(article, starts, strict=True)}
         for line in lines:
             text, expected = line["text"], line.get("dateline")
-            found = match_dateline(text, languages, labels)
+            found = in_article[id(line)] if id(line) in in_article else match_dateline(text, languages, labels)
             if expected is None:
                 counts[f"lines {line['label']}"] += 1
                 if found is not None:
@@ -93,7 +100,7 @@ def main() -> None:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     all_problems = []
-    for half in ("tune", "heldout"):
+    for half in ("tune", "heldout", "heldout2", "heldout3"):
         c, problems = score(set(split[half]), config)
         all_problems += [f"[{half}] {p}" for p in problems]
         lines.append(
@@ -107,7 +114,8 @@ def main() -> None:
         commit = head_commit()
         replace_section("## Datelines: furniture benchmark",
                         f"{dt.date.today().isoformat()}, align at {commit}, default config. Every annotated line of "
-                        "bench/furniture/ read as a paragraph. Rerun: `PYTHONPATH=. python bench/bench_datelines.py "
+                        "bench/furniture/ read as a paragraph (the shapes only a first paragraph opens with: in the article a perfect "
+                        "cleaner leaves). Rerun: `PYTHONPATH=. python bench/bench_datelines.py "
                         "--write`.\n\n" + body)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from align.config import BuildConfig, CorpusConfig
 from align.corpus import read_event
-from align.dateline import match_dateline, resolve_date
+from align.dateline import match_dateline, match_opening_dateline, paragraph_starts, resolve_date
 from align.label import reference_date
 from align.records import ArticleRecord
 from align.segment import segment_article
@@ -44,8 +44,6 @@ def parsed(line: str) -> tuple[str, str | None, str | None, str] | None:
         ("बेंगलुरु, 18 अगस्त। आईटी कंपनी ने कहा।", ("बेंगलुरु", "18 अगस्त", None, "आईटी कंपनी ने कहा।")),
         ("शिलांग, १५ नवंबर (एजेंसी) मेघालय में भूकंप आया।", ("शिलांग", "१५ नवंबर", "एजेंसी", "मेघालय में भूकंप आया।")),
         ("नई दिल्ली, ४ नवंबर। फोन लॉन्च हुआ।", ("नई दिल्ली", "४ नवंबर", None, "फोन लॉन्च हुआ।")),
-        ("भुवनेश्वर/रायपुर। तूफान तट से टकराया।", ("भुवनेश्वर/रायपुर", None, None, "तूफान तट से टकराया।")),
-        ("बिलासपुर।", ("बिलासपुर", None, None, "")),
     ],
 )
 def test_datelines_in_three_languages(line: str, expected: tuple) -> None:
@@ -154,3 +152,98 @@ def test_article_schema_rejects_a_dateline_date_that_is_not_a_date() -> None:
     assert errors_in("article", row) == []
     assert errors_in("article", {**row, "dateline_date": "18 March"})
     assert errors_in("article", {k: v for k, v in row.items() if k != "dateline_place"})
+
+
+def opening(line: str) -> tuple[str, str] | None:
+    found = match_opening_dateline(line, LANGUAGES, LABELS)
+    return None if found is None else (found.place, line[found.end :])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A place and a colon, in title case or in Devanagari (Indian papers)
+        ("Bengaluru: IT services major Vantara said on Wednesday.", ("Bengaluru", "IT services major Vantara said on Wednesday.")),
+        ("Saint-Étienne : le club a annoncé son départ.", ("Saint-Étienne", "le club a annoncé son départ.")),
+        ("नई दिल्ली: डेंगू के खिलाफ देश में बने पहले टीके को मंजूरी मिल गई है।", ("नई दिल्ली", "डेंगू के खिलाफ देश में बने पहले टीके को मंजूरी मिल गई है।")),
+        # A place in capitals and a full stop (French regional papers), in French and English
+        ("LILLE. Dans la salle 14 du conservatoire, on a posé une photo.", ("Lille", "Dans la salle 14 du conservatoire, on a posé une photo.")),
+        ("BOULOGNE-SUR-MER. « Il ne parlait pas français », dit-elle.", ("Boulogne-Sur-Mer", "« Il ne parlait pas français », dit-elle.")),
+        ("INDORE. The maestro taught here for seven years.", ("Indore", "The maestro taught here for seven years.")),
+        # One or two Devanagari words and a danda (Hindi regional papers), alone or opening the paragraph
+        ("भुवनेश्वर/रायपुर। तूफान तट से टकराया।", ("भुवनेश्वर/रायपुर", "तूफान तट से टकराया।")),
+        ("बिलासपुर।", ("बिलासपुर", "")),
+    ],
+)
+def test_datelines_that_only_the_first_paragraph_can_open(line: str, expected: tuple) -> None:
+    """"LILLE.", "नई दिल्ली:", "Bengaluru:", "बिलासपुर।" have the shape of an acronym ending a sentence, a label, a
+    speaker or a two-word sentence anywhere else: they are read only where a dateline stands."""
+    assert opening(line) == expected
+    assert parsed(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Born: March 3, 2004, Pune",  # a fact list's label: the rest is no sentence
+        "Update: The council will meet again on Monday.",  # a label from corpus.dateline_labels
+        "ये भी पढ़ें: बारिश थमने के बाद भी नहीं थमा डेंगू",
+        "In Paris: the strike goes on.",  # a clause, not a place
+        "Mardi : le conseil a voté.",  # a weekday reads as a date, not a place
+        "LILLE.",  # capitals and a full stop with nothing after them
+        "NASA. the agency said.",  # no sentence starts after it
+    ],
+)
+def test_first_paragraph_lines_that_are_not_datelines(line: str) -> None:
+    assert opening(line) is None
+
+
+def test_the_opening_shapes_count_only_under_the_headline_and_its_standfirst() -> None:
+    text = "\n".join(
+        [
+            "Maestro dies at 88",
+            "His former pupils in Lille remember him.",  # a one-line standfirst
+            "LILLE. He taught here from 1979.",  # the story's first paragraph
+            "Mrinank Sharma: I will come back.",  # further down, a speaker
+            "शूटआउट शुरू। पहला प्रयास फ्रांस का।",  # further down, a live blog's two-word sentence
+        ]
+    )
+    starts = paragraph_starts(text, "Maestro dies at 88", LANGUAGES, LABELS)
+    assert [start for start, _ in starts] == [0, 0, len("LILLE. "), 0, 0]
+    # Two lines below the headline, a standfirst or not, is no longer the opening.
+    pushed = text.replace("LILLE.", "More.\nLILLE.")
+    assert all(start == 0 for start, _ in paragraph_starts(pushed, "Maestro dies at 88", LANGUAGES, LABELS))
+
+
+@pytest.mark.parametrize(
+    ("language", "first_paragraph", "place", "sentences"),
+    [
+        ("fr", "LILLE. Dans la salle 14, on a posé une photo. Il est resté sept ans.", "Lille",
+         ["Dans la salle 14, on a posé une photo.", "Il est resté sept ans."]),
+        ("en", "Bengaluru: Vantara Infotech said on Wednesday its chief had quit. Shares fell.", "Bengaluru",
+         ["Vantara Infotech said on Wednesday its chief had quit.", "Shares fell."]),
+        ("hi", "नई दिल्ली: डेंगू के टीके को मंजूरी मिल गई है। यह टीका सस्ता है।", "नई दिल्ली",
+         ["डेंगू के टीके को मंजूरी मिल गई है।", "यह टीका सस्ता है।"]),
+    ],
+)
+def test_an_opening_dateline_is_metadata_and_never_part_of_a_sentence(
+    make_event, language: str, first_paragraph: str, place: str, sentences: list[str]
+) -> None:
+    """In all three scripts: the place goes to ``dateline_place``; the dateline states no date, so
+    ``dateline_date`` is null and the label stage reads "today" against the publication date."""
+    title, standfirst = "Headline of the story", "A standfirst of one line under the headline."
+    entry = {"file": "a.txt", "language": language, "title": title, "published": "2026-10-07"}
+    corpus = make_event(
+        {
+            "a.txt": "\n".join([title, standfirst, first_paragraph, "Another paragraph of the story here."]) + "\n",
+            "manifest.jsonl": json.dumps(entry) + "\n",
+        }
+    )
+    [record] = read_event(corpus / "event-1", CONFIG.corpus)
+    assert (record.dateline_place, record.dateline_date, record.dateline_agency) == (place, None, None)
+    assert reference_date(record) == date(2026, 10, 7)
+    texts = [s.text for s in segment_article(record, CONFIG.corpus)]
+    assert texts[2:4] == sentences
+    assert not any(text.casefold().startswith(place.casefold()) for text in texts)
+    for s in segment_article(record, CONFIG.corpus):
+        assert record.text[s.char_start : s.char_end] == s.text

@@ -439,3 +439,120 @@ def test_html_without_an_aside_in_its_article_is_given_to_the_extractor_unchange
     assert with_article_asides_opened(sidebar_only) == sidebar_only
     opened = with_article_asides_opened(FACT_BOX_PAGE)
     assert "factbox" in opened and opened.count("<aside") == 1
+
+
+STRAY_ITEMS_BOX = (
+    "<aside class='factbox'><p>Fact box</p><h4>The bridge at a glance</h4>"
+    "<li>Built: 1904, steel deck</li><li>Closed: six months from Monday</li>"
+    "<li>Detour: northern ring road, about 20 minutes longer</li></aside>"
+)
+
+
+def test_a_fact_box_of_bare_list_items_keeps_its_items_with_their_offsets(
+    make_event: Callable[..., Path],
+) -> None:
+    """A box written as <li> items with no <ul> around them (browsers show them as bullets): trafilatura reads an
+    <li> only inside a list, so the items were lost even with the box opened; now each item is a line of the
+    article's text, between the paragraphs it stood between, and a sidebar outside the article still goes."""
+    box = (
+        "<aside class='factbox'><h4>The bridge at a glance</h4><ul>"
+        "<li>Built: 1904, steel deck</li><li>Closed: six months from Monday</li></ul></aside>"
+    )
+    # The box after the first paragraph, so that two paragraphs of the story follow it.
+    html = FACT_BOX_PAGE.replace(box, "").replace(
+        f"<p>{STORY_A[1]}</p>", f"{STRAY_ITEMS_BOX}<p>{STORY_A[1]}</p>"
+    )
+    assert STRAY_ITEMS_BOX in html
+    [article] = read_event(make_event({"a.html": html}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    items = [
+        "Built: 1904, steel deck",
+        "Closed: six months from Monday",
+        "Detour: northern ring road, about 20 minutes longer",
+    ]
+    at = lines.index(STORY_A[0])
+    assert lines[at + 1 :] == ["The bridge at a glance", *items, *STORY_A[1:]]
+    for item in items:
+        start = article.text.index(item)
+        assert article.text[start : start + len(item)] == item
+    assert not any("library" in line or "striker" in line for line in lines)
+
+
+def test_stray_list_items_are_listed_in_one_list_and_a_page_without_them_is_unchanged() -> None:
+    from align.corpus import with_article_asides_opened
+
+    listed = "<html><body><ul><li>Home</li></ul><p>Story text.</p></body></html>"
+    assert with_article_asides_opened(listed) == listed
+    opened = with_article_asides_opened(
+        "<html><body><div><h4>Box</h4><li>One</li><li>Two</li></div><p>x</p><li>Three</li></body></html>"
+    )
+    # Two runs of stray items: each gets a list of its own, and no item stays outside one.
+    assert opened.count("<ul") == 2
+    assert "<div><h4>Box</h4><ul" in opened and "<li>One</li><li>Two</li></ul>" in opened
+
+
+def test_the_same_fact_box_in_a_text_scrape_is_text(make_event: Callable[..., Path]) -> None:
+    """The fact box as a scraper's plain text gives it: its label, heading and bullets between two paragraphs."""
+    title = "Council closes the old bridge for repairs"
+    box = ["The bridge at a glance", "• Built: 1904, steel deck", "• Closed: six months from Monday"]
+    text = page(title, [*STORY_A[:2], *box, STORY_A[2]], before=MENU, after=["Share", "Print", "Newsletter"])
+    entry = {"file": "a.txt", "language": "en", "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [
+        title,
+        *STORY_A[:2],
+        "The bridge at a glance",
+        "Built: 1904, steel deck",
+        "Closed: six months from Monday",
+        STORY_A[2],
+    ]
+
+
+WIRE_STORY = [
+    "India's women won the Nations Cup on Sunday, beating hosts France 3-1 in a penalty shootout after a 2-2 draw.",
+    "Goalkeeper Bindiya Ekka saved three of the four French attempts, and the captain scored the decisive penalty.",
+    "France coach Antoine Reverdy said his team had left the match in the third quarter, when it had four corners.",
+]
+LAST_SENTENCE = "India beat Spain 2-0 in Saturday's semi-final, while France beat Ireland 4-3 in theirs."
+
+
+def test_a_last_sentence_with_few_stop_words_that_continues_the_story_is_text(
+    make_event: Callable[..., Path],
+) -> None:
+    """jusText calls a sentence of names and scores bad (2 stop words in 14, under its 30%), so the last line of a
+    wire story was dropped as boilerplate. A sentence right after the body, with grammar (two stop words or more)
+    and a word of the story, is the story's; a copyright line or a sentence sharing no word with it is not."""
+    title = "India women beat France in shootout to win Nations Cup"
+    credit = "Reporting by Karan Malhotra in Lille; Editing by Ed Hartley"
+    text = page(title, [*WIRE_STORY, LAST_SENTENCE], before=MENU, after=[credit, "Share this article", "X"])
+    entry = {"file": "a.txt", "language": "en", "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *WIRE_STORY, LAST_SENTENCE]
+    for other in (
+        "Copyright © 2026 Meridian Newswire Pvt Ltd, Lille. All rights reserved in India.",
+        "Sunscreen sales climbed 40% as umbrella sales slumped 12% in Delhi shops.",
+    ):
+        text = page(title, [*WIRE_STORY, other], before=MENU, after=[credit, "Share this article", "X"])
+        corpus = make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event=f"e-{len(other)}")
+        [article] = read_event(corpus / f"e-{len(other)}", CONFIG)
+        assert reasons(article)[other] == "boilerplate"
+
+
+def test_on_a_page_without_article_an_aside_of_text_is_read_and_an_aside_of_links_is_not(
+    make_event: Callable[..., Path],
+) -> None:
+    """Without an <article> element the markup does not say whose an aside is; its link text does: a fact box is
+    text (its lines then judged like any others), a sidebar of links to other stories stays out."""
+    html = FACT_BOX_PAGE.replace("<main><article>", "<main><div class='story'>").replace(
+        "</article>", "</div>"
+    )
+    assert "<article" not in html
+    [article] = read_event(make_event({"a.html": html}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    at = lines.index(STORY_A[1])
+    assert lines[at + 1 : at + 4] == [
+        "The bridge at a glance",
+        "Built: 1904, steel deck",
+        "Closed: six months from Monday",
+    ]
+    assert not any("library" in line or "striker" in line for line in lines)
