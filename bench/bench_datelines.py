@@ -100,7 +100,7 @@ def main() -> None:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     all_problems = []
-    for half in ("tune", "heldout", "heldout2", "heldout3"):
+    for half in ("tune", "heldout", "heldout2", "heldout3", "heldout4"):
         c, problems = score(set(split[half]), config)
         all_problems += [f"[{half}] {p}" for p in problems]
         lines.append(
