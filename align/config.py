@@ -230,6 +230,10 @@ class LabelConfig:
     number_measured_margin: float = 0.0
     weak_number_strength: float = 0.7  # numbers compared without a known unit on both sides
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
+    # What a date is about: the content words within this many words of it in its clause ("on Thursday reported
+    # a rise" / "fell 5.8 per cent on Friday": two events); in one language two dates are compared only when
+    # these share a word.
+    date_about_reach: int = 2
     name_min_key_length: int = 4  # shorter names are never reported as misspelt
     name_max_edits: int = 1
     # "A different name in the same place" (Tom vs John) in sentences longer than this only when the two names
