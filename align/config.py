@@ -296,6 +296,14 @@ class LabelConfig:
     negation_litotes: tuple[str, ...] = ("the only", "the first", "alone", "isolated", "unique", "le seul",
                                          "la seule", "les seuls", "le premier", "la première", "isolé",
                                          "isolée", "अकेला", "अकेली", "अकेले", "पहला", "पहली", "एकमात्र")
+    # What a negation negates: the content words within this many words of the cue in its clause ("not seeing any
+    # cancellations"). A negation on one side only is a conflict only when the other side states that: in one
+    # language, a shared word; across two, with an embedder, the span's cosine with one of the other side's
+    # spans stands this far above both spans' usual cosine with the batch's other-language spans (multi-outlet
+    # dev: negations of what the other side states -0.005..+0.003; of something else -0.04..-0.006, and +0.015
+    # for a paraphrase, "no need to pay extra for the charger" / "the box includes a charger").
+    negation_predicate_reach: int = 2
+    negation_predicate_margin: float = -0.005
     negation_long_sentence: int = 30  # tokens; beyond it a negation count difference weighs less
     negation_length_ratio: float = 0.6  # a sentence shorter than this share of the other: weighs less too
     negation_min_overlap: float = 0.5  # translations sharing fewer content words than this: weighs less
