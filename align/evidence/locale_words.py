@@ -262,6 +262,12 @@ UNITS: dict[str, str] = {
     "कर्मचारी": "employee",
     "कर्मचारियों": "employee",
     "o' clock": "hour",
+    "second": "second",
+    "seconds": "second",
+    "seconde": "second",
+    "secondes": "second",
+    "sec": "second",
+    "सेकंड": "second",
     # Units of data, power and charge written after phone specs ("8GB", "45W", "5,500mAh"), and the scale an
     # earthquake is measured on ("6.1 तीव्रता", "magnitude 6.1": ``SCALE_BEFORE``).
     "gb": "gb",
@@ -351,7 +357,7 @@ UNITS: dict[str, str] = {
 UNIT_KINDS: dict[str, str] = {
     "percent": "percent",
     **{currency: "money" for currency in ("usd", "eur", "inr", "gbp", "jpy")},
-    **{unit: "duration" for unit in ("year", "month", "week", "day", "hour", "minute")},
+    **{unit: "duration" for unit in ("year", "month", "week", "day", "hour", "minute", "second")},
     **{unit: "measure" for unit in ("m", "km", "kg", "ft", "mile", "l", "celsius", "fahrenheit", "gb", "tb", "mb",
                                     "watt", "mah")},
     "magnitude": "scale",

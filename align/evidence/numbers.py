@@ -309,6 +309,8 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
         after = i + 1
         weak = False
         range_high: float | None = None
+        score_high: float | None = None
+        chrono = False
         modifier = _norm_table(tuple(HINDI_MODIFIERS.items())).get(token.norm) if language == "hi" else None
         start_index = i
         if modifier is not None and i + 1 < len(tokens):
@@ -327,8 +329,15 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             if value is not None and following is not None and following.is_number \
                     and text[token.end : following.start] in ("-", "–", "—"):
                 high = parse_digits(following.text, language)  # "1-3 per cent", "२-४ प्रतिशत"
+                small = token.text.isdigit() and following.text.isdigit() and max(value, high or 0) < 100
                 if high is not None and high > value:
                     range_high, after = high, i + 2
+                elif high is not None and small:
+                    score_high, after = high, i + 2  # "4-1": a score (a range runs upwards)
+            elif value is not None and token.text.isdigit() and i + 2 < len(tokens) \
+                    and tokens[i + 1].norm == "s" and len(tokens[i + 2].text) == 2 and tokens[i + 2].text.isdigit() \
+                    and text[token.end : tokens[i + 2].start] == " s ":
+                value, chrono, after = value + int(tokens[i + 2].text) / 100, True, i + 3  # "44 s 16": 44.16 s
         elif "-" in token.norm and _compound(token, language, units) is not None:
             value, unit_word = _compound(token, language, units)  # type: ignore[misc]
             age = unit_word == "age"
@@ -371,6 +380,8 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             unit_end = unit_end if unit else after
         if not unit and i > 0 and tokens[i - 1].norm in locale_words.PREFIX_UNITS:
             unit, start_index = str(units.get(tokens[i - 1].norm, "")), i - 1
+        if chrono:
+            unit, unit_end = "second", after
         if not unit:
             scale = _scale_before(tokens, i)
             if scale is not None:
@@ -384,6 +395,10 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             word = tokens[unit_end].norm
             if word not in locale_words.STOPWORDS and len(word) > 1:
                 unit = f"w:{language}:{word.rstrip('s') if language in ('en', 'fr') else word}"
+        if range_high is not None and not unit and max(value, range_high) < 100 and token.text.isdigit():
+            score_high, range_high = range_high, None  # "1-3" with no unit: a score too ("lost 1-3")
+        if score_high is not None:
+            unit, unit_end = "", after  # a score counts goals or points, whatever noun follows
         qualifier, q_start, q_end = _qualifier(tokens, start_index, max(after, unit_end))
         end_index = max(unit_end, q_end)
         age = _is_age(text, tokens, i, unit_end, unit, language)
@@ -399,8 +414,8 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
                 number_start=token.start,
                 number_end=tokens[after - 1].end,
                 weak=weak,
-                stated_kind="age" if age else None,
-                high=range_high,
+                stated_kind="age" if age else "score" if score_high is not None else None,
+                high=range_high if score_high is None else score_high,
             )
         )
         i = after
@@ -664,6 +679,8 @@ def _values_compatible(a: Quantity, b: Quantity, tolerance: float, bound_span: f
     """Whether both can be true. Two bounds in the same direction ("at least 8" / "au moins 5") state one
     figure each, compared within ``tolerance``; a bound against a figure is an interval reaching
     ``bound_span`` times past the bound ("more than 350" covers 350..700, "over 160" is not "460")."""
+    if a.kind == "score" or b.kind == "score":  # "4-1" and "1-4" name one result, told from either side
+        return sorted((a.value, a.high or 0.0)) == sorted((b.value, b.high or 0.0))
     if a.high is not None or b.high is not None:
         lo_a, hi_a = a.interval(tolerance, bound_span)
         lo_b, hi_b = b.interval(tolerance, bound_span)
