@@ -34,7 +34,7 @@ CASES = [
                  ((NSE, "en", BSE, "en"),), "agree", id="exchange-on-one-side-only"),
     pytest.param((BSE, "en", "Le titre de Kaveri chute de 5,3 % sur le BSE", "fr"), ((NSE, "en", BSE, "en"),),
                  "conflict", id="guard-same-exchange-two-values"),
-    pytest.param(("The stock ended the session 4.3 per cent lower at ₹1,486.20.", "en",
+    pytest.param(("The stock closed 4.3 per cent lower at ₹1,486.20.", "en",
                   "Shares of Kaveri Infotech were trading 3.1 per cent lower at ₹1,505 at 12.30 pm.", "en"), (),
                  "agree", id="clock-time-of-the-clause"),
 ]
