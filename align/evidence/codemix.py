@@ -93,7 +93,7 @@ def stem(word: str) -> str:
     return word[:4] if DEVANAGARI.match(word) else word[:5]
 
 
-def _clauses(facts: Facts) -> list[int]:
+def clauses(facts: Facts) -> list[int]:
     """The clause number of each token: a new clause opens after a mark ("," ";" a dash) or at a clause word."""
     ids, current, previous_end = [], 0, 0
     for t in facts.tokens:
@@ -110,18 +110,18 @@ def clause_context(facts: Facts, start: int, end: int, reach: int, skip: Sequenc
     content words of it on each side, inside its clause, none inside a ``skip`` span; before it, none beyond a
     ``stop_before`` word once one is taken. Returns their stems and the short span they make, in text order."""
     tokens = facts.tokens
-    clauses = _clauses(facts)
-    here = next((clauses[k] for k, t in enumerate(tokens) if t.end > start), None)
+    clause_ids = clauses(facts)
+    here = next((clause_ids[k] for k, t in enumerate(tokens) if t.end > start), None)
 
     def usable(k: int) -> bool:
         t = tokens[k]
-        return clauses[k] == here and not t.is_number and len(t.norm) > 1 \
+        return clause_ids[k] == here and not t.is_number and len(t.norm) > 1 \
             and t.norm not in locale_words.STOPWORDS and not any(s <= t.start < e for s, e in skip) \
             and not start <= t.start < end
 
     before = [k for k in range(len(tokens)) if tokens[k].end <= start and usable(k)][-reach:]
     stops = [k for k in range(len(tokens)) if tokens[k].end <= start and tokens[k].norm in stop_before
-             and clauses[k] == here]
+             and clause_ids[k] == here]
     if stops and any(k > stops[-1] for k in before):
         before = [k for k in before if k > stops[-1]]
     after = [k for k in range(len(tokens)) if tokens[k].start >= end and usable(k)][:reach]

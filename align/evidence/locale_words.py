@@ -262,6 +262,23 @@ UNITS: dict[str, str] = {
     "कर्मचारी": "employee",
     "कर्मचारियों": "employee",
     "o' clock": "hour",
+    "second": "second",
+    "seconds": "second",
+    "seconde": "second",
+    "secondes": "second",
+    "sec": "second",
+    "सेकंड": "second",
+    # Units of data, power and charge written after phone specs ("8GB", "45W", "5,500mAh"), and the scale an
+    # earthquake is measured on ("6.1 तीव्रता", "magnitude 6.1": ``SCALE_BEFORE``).
+    "gb": "gb",
+    "tb": "tb",
+    "mb": "mb",
+    "w": "watt",
+    "watt": "watt",
+    "watts": "watt",
+    "वॉट": "watt",
+    "mah": "mah",
+    "तीव्रता": "magnitude",
     "°c": "celsius",
     "celsius": "celsius",
     "°f": "fahrenheit",
@@ -340,8 +357,10 @@ UNITS: dict[str, str] = {
 UNIT_KINDS: dict[str, str] = {
     "percent": "percent",
     **{currency: "money" for currency in ("usd", "eur", "inr", "gbp", "jpy")},
-    **{unit: "duration" for unit in ("year", "month", "week", "day", "hour", "minute")},
-    **{unit: "measure" for unit in ("m", "km", "kg", "ft", "mile", "l", "celsius", "fahrenheit")},
+    **{unit: "duration" for unit in ("year", "month", "week", "day", "hour", "minute", "second")},
+    **{unit: "measure" for unit in ("m", "km", "kg", "ft", "mile", "l", "celsius", "fahrenheit", "gb", "tb", "mb",
+                                    "watt", "mah")},
+    "magnitude": "scale",
     "times": "ratio",
     "clock": "clock",
 }
@@ -361,6 +380,17 @@ MOMENTS: dict[str, str] = {
     **dict.fromkeys(("evening", "soir", "soirée", "शाम"), "evening"),
     **dict.fromkeys(("intraday", "low", "high", "निचले", "निचला", "ऊपरी"), "intraday"),
 }
+# Words before a number that give its scale ("magnitude 6.1", "magnitude de 5,9", "at magnitude 6.1"), with the
+# words that may stand between them.
+SCALE_BEFORE: dict[str, str] = {"magnitude": "magnitude", "richter": "magnitude"}
+SCALE_LINKS: frozenset[str] = frozenset({"of", "at", "de", "d'", "à"})
+# Who measured a figure: the name before one of these verbs ("The US Geological Survey put the magnitude at 5.9",
+# "USGS a pour sa part mesuré") or after one of these phrases ("according to the USGS", "selon l'USGS").
+MEASURING_VERBS: frozenset[str] = frozenset(
+    "put puts recorded records measured measures estimated estimates mesuré mesure enregistré enregistre estimé "
+    "estime évalué".split()
+)
+SOURCE_BEFORE: tuple[str, ...] = ("according to", "selon", "d'après")
 EXCHANGES: dict[str, str] = {"nse": "nse", "एनएसई": "nse", "bse": "bse", "बीएसई": "bse", "nasdaq": "nasdaq",
                              "nyse": "nyse", "lse": "lse"}
 

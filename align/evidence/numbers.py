@@ -19,7 +19,7 @@ from text_to_num import text2num
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, clause_context, margin, margin_baselines
+from align.evidence.codemix import EmbeddingCache, clause_context, clauses, margin, margin_baselines
 from align.evidence.findings import (
     Batch,
     Comparator,
@@ -65,6 +65,7 @@ class Quantity:
     high: float | None = None  # the upper end of a range ("1-3 per cent"); ``value`` is its lower end
     when: tuple[str, ...] = ()  # the moments it was measured at, as stated ("open", "12:30")
     where: str | None = None  # the exchange it was measured on, as stated ("nse")
+    by: str | None = None  # who measured it, as stated: the initials of the name ("USGS", "NCS")
 
     @property
     def kind(self) -> str:
@@ -308,6 +309,8 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
         after = i + 1
         weak = False
         range_high: float | None = None
+        score_high: float | None = None
+        chrono = False
         modifier = _norm_table(tuple(HINDI_MODIFIERS.items())).get(token.norm) if language == "hi" else None
         start_index = i
         if modifier is not None and i + 1 < len(tokens):
@@ -319,11 +322,22 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
         elif token.is_number:
             value = None if token.is_ordinal else parse_digits(token.text, language)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and following.start == token.end and following.text[:1].isalpha() \
+                    and following.norm not in units and following.norm not in magnitudes:
+                i += 2  # "5G", "4G", "A17 Pro"'s kin: letters glued to a number that are no unit make a name
+                continue
             if value is not None and following is not None and following.is_number \
                     and text[token.end : following.start] in ("-", "–", "—"):
                 high = parse_digits(following.text, language)  # "1-3 per cent", "२-४ प्रतिशत"
+                small = token.text.isdigit() and following.text.isdigit() and max(value, high or 0) < 100
                 if high is not None and high > value:
                     range_high, after = high, i + 2
+                elif high is not None and small:
+                    score_high, after = high, i + 2  # "4-1": a score (a range runs upwards)
+            elif value is not None and token.text.isdigit() and i + 2 < len(tokens) \
+                    and tokens[i + 1].norm == "s" and len(tokens[i + 2].text) == 2 and tokens[i + 2].text.isdigit() \
+                    and text[token.end : tokens[i + 2].start] == " s ":
+                value, chrono, after = value + int(tokens[i + 2].text) / 100, True, i + 3  # "44 s 16": 44.16 s
         elif "-" in token.norm and _compound(token, language, units) is not None:
             value, unit_word = _compound(token, language, units)  # type: ignore[misc]
             age = unit_word == "age"
@@ -366,6 +380,12 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             unit_end = unit_end if unit else after
         if not unit and i > 0 and tokens[i - 1].norm in locale_words.PREFIX_UNITS:
             unit, start_index = str(units.get(tokens[i - 1].norm, "")), i - 1
+        if chrono:
+            unit, unit_end = "second", after
+        if not unit:
+            scale = _scale_before(tokens, i)
+            if scale is not None:
+                unit, start_index = scale
         currency_next = after + 1 < len(tokens) and tokens[after + 1].is_number
         if weak and (not unit or tokens[after].norm in locale_words.PREFIX_UNITS and currency_next):
             i += 1
@@ -375,6 +395,10 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             word = tokens[unit_end].norm
             if word not in locale_words.STOPWORDS and len(word) > 1:
                 unit = f"w:{language}:{word.rstrip('s') if language in ('en', 'fr') else word}"
+        if range_high is not None and not unit and max(value, range_high) < 100 and token.text.isdigit():
+            score_high, range_high = range_high, None  # "1-3" with no unit: a score too ("lost 1-3")
+        if score_high is not None:
+            unit, unit_end = "", after  # a score counts goals or points, whatever noun follows
         qualifier, q_start, q_end = _qualifier(tokens, start_index, max(after, unit_end))
         end_index = max(unit_end, q_end)
         age = _is_age(text, tokens, i, unit_end, unit, language)
@@ -390,12 +414,23 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
                 number_start=token.start,
                 number_end=tokens[after - 1].end,
                 weak=weak,
-                stated_kind="age" if age else None,
-                high=range_high,
+                stated_kind="age" if age else "score" if score_high is not None else None,
+                high=range_high if score_high is None else score_high,
             )
         )
         i = after
     return sorted(found, key=lambda q: q.start)
+
+
+def _scale_before(tokens: tuple[Token, ...], i: int) -> tuple[str, int] | None:
+    """The scale named before the number at ``tokens[i]`` ("magnitude 6.1", "magnitude de 5,9", "at magnitude
+    6.1"): (unit, index of the scale word)."""
+    for k in (i - 1, i - 2):
+        if k < 0 or tokens[k].norm not in locale_words.SCALE_BEFORE:
+            continue
+        if k == i - 1 or tokens[i - 1].norm in locale_words.SCALE_LINKS:
+            return locale_words.SCALE_BEFORE[tokens[k].norm], k
+    return None
 
 
 def _is_age(text: str, tokens: tuple[Token, ...], i: int, unit_end: int, unit: str, language: str) -> int:
@@ -421,8 +456,94 @@ def _is_age(text: str, tokens: tuple[Token, ...], i: int, unit_end: int, unit: s
 
 
 def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
-    return {NUMBERS: tuple(with_occasions(facts.tokens, find_quantities(facts.text, facts.tokens, facts.language),
-                                             facts.language))}
+    quantities = with_occasions(facts.tokens, find_quantities(facts.text, facts.tokens, facts.language),
+                                facts.language)
+    return {NUMBERS: tuple(with_measurers(facts, with_clause_moments(facts, quantities)))}
+
+
+def with_clause_moments(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
+    """A figure that states no moment takes the clock times of its clause ("trading 3.1 per cent lower at ₹1,505
+    at 12.30 pm": both figures are the 12:30 ones)."""
+    clause_ids = clauses(facts)
+    clause_at = {t.start: c for t, c in zip(facts.tokens, clause_ids, strict=True)}
+
+    def clause(q: Quantity) -> int | None:
+        return clause_at.get(q.start)
+
+    times: dict[int | None, list[str]] = {}
+    for q in quantities:
+        if q.kind == "clock":
+            times.setdefault(clause(q), []).append(_clock_label(q.value))
+    return [replace(q, when=tuple(times[clause(q)])) if q.kind != "clock" and not q.when and clause(q) in times
+            and clause(q) is not None else q for q in quantities]
+
+
+def _initials(tokens: Sequence[Token]) -> str:
+    """"US Geological Survey" -> "USGS", "National Center for Seismology" -> "NCS", "USGS" -> "USGS"."""
+    letters = []
+    for t in tokens:
+        acronym = t.text.isupper() and len(t.text) > 1
+        if (t.norm in locale_words.STOPWORDS and not acronym) or not t.text[:1].isupper():
+            continue
+        letters.append(t.text if t.text.isupper() and len(t.text) > 1 else t.text[0])
+    return "".join(letters).upper()
+
+
+def _is_name_word(tokens: tuple[Token, ...], j: int) -> bool:
+    """A capitalised word that is not a function word and not merely the sentence's first word, or an acronym."""
+    t = tokens[j]
+    acronym = t.text.isupper() and len(t.text) > 1
+    return acronym or (t.text[:1].isupper() and t.norm not in locale_words.STOPWORDS and j > 0)
+
+
+def _name_before(tokens: tuple[Token, ...], k: int, clause_ids: list[int]) -> str | None:
+    """The initials of the capitalised name right before ``tokens[k]`` in its clause (function words may stand
+    between: "USGS has measured")."""
+    j = k - 1
+    while j >= 0 and clause_ids[j] == clause_ids[k] and tokens[j].norm in locale_words.STOPWORDS \
+            and not _is_name_word(tokens, j):
+        j -= 1
+    if j < 0 or clause_ids[j] != clause_ids[k] or not _is_name_word(tokens, j):
+        return None
+    run = []
+    while j >= 0 and clause_ids[j] == clause_ids[k] and (
+            _is_name_word(tokens, j) or tokens[j].norm in ("for", "of", "de", "du", "des")):
+        run.insert(0, tokens[j])
+        j -= 1
+    return _initials(run) or None
+
+
+def _name_after(tokens: tuple[Token, ...], k: int) -> str | None:
+    run = []
+    j = k
+    while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].norm in locale_words.STOPWORDS) \
+            and len(run) < 6:
+        run.append(tokens[j])
+        j += 1
+    return _initials(run) or None
+
+
+def with_measurers(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
+    """Each figure with who measured it, where its clause says so: the name before a measuring verb ("The US
+    Geological Survey put the magnitude at 5.9") or after "according to" / "selon"."""
+    tokens = facts.tokens
+    clause_ids = clauses(facts)
+    by_clause: dict[int, str] = {}
+    for k, token in enumerate(tokens):
+        name = None
+        if token.norm in locale_words.MEASURING_VERBS:
+            name = _name_before(tokens, k, clause_ids)
+        for phrase in locale_words.SOURCE_BEFORE:
+            words = phrase_tokens(phrase)
+            if phrase_at(tokens, k, words):
+                name = _name_after(tokens, k + len(words))
+        if name:
+            by_clause.setdefault(clause_ids[k], name)
+    if not by_clause:
+        return quantities
+    clause_at = {t.start: c for t, c in zip(tokens, clause_ids, strict=True)}
+    return [replace(q, by=by_clause[clause_at[q.start]]) if q.start in clause_at and clause_at[q.start] in by_clause
+            and q.kind != "clock" else q for q in quantities]
 
 
 def _clock_label(minutes: float) -> str:
@@ -466,11 +587,32 @@ def with_occasions(tokens: tuple[Token, ...], quantities: list[Quantity], langua
     ]
 
 
-def _occasion(a: Quantity, b: Quantity) -> str:
-    """"same" when nothing stated tells the two measurements apart; "different" when both state a moment, or an
-    exchange, and these differ; "one-sided" when only one states a moment."""
-    if a.where and b.where and a.where != b.where:
-        return "different"
+# Qualifiers that tell two measurements of one kind apart in this batch: (kind, "where" | "by") stated with two
+# different values somewhere in the batch (a price on the BSE and one on the NSE; a magnitude from the USGS and
+# one from the NCS).
+Live = frozenset[tuple[str, str]]
+
+
+def live_qualifiers(facts: Sequence[Facts]) -> Live:
+    seen: dict[tuple[str, str], set[str]] = {}
+    for f in facts:
+        for q in f[NUMBERS]:
+            for dimension, value in (("where", q.where), ("by", q.by)):
+                if value:
+                    seen.setdefault((q.kind, dimension), set()).add(value)
+    return frozenset(key for key, values in seen.items() if len(values) > 1)
+
+
+def _occasion(a: Quantity, b: Quantity, live: Live = frozenset()) -> str:
+    """"same" when nothing stated tells the two measurements apart; "different" when both state a moment, an
+    exchange or who measured, and these differ; "unknown" when only one states an exchange or who measured and
+    the batch shows that this tells measurements of the kind apart; "one-sided" when only one states a moment."""
+    for dimension in ("where", "by"):
+        x, y = getattr(a, dimension), getattr(b, dimension)
+        if x and y and x != y:
+            return "different"
+        if bool(x) != bool(y) and (a.kind, dimension) in live:
+            return "unknown"
     one_sided = False
     for dimension in (lambda w: w.startswith("day "), lambda w: not w.startswith("day ")):
         stated_a = {w for w in a.when if dimension(w)}
@@ -481,9 +623,12 @@ def _occasion(a: Quantity, b: Quantity) -> str:
     return "one-sided" if one_sided else "same"
 
 
+APART = ("different", "unknown")
+
+
 def _describe_occasion(q: Quantity) -> str:
-    parts = [*q.when, *([f"on the {q.where.upper()}"] if q.where else [])]
-    return ", ".join(parts) or "no time stated"
+    parts = [*q.when, *([f"on the {q.where.upper()}"] if q.where else []), *([f"by {q.by}"] if q.by else [])]
+    return ", ".join(parts) or "no time, place or source stated"
 
 
 # ---- comparison ----------------------------------------------------------------------------------------
@@ -534,6 +679,8 @@ def _values_compatible(a: Quantity, b: Quantity, tolerance: float, bound_span: f
     """Whether both can be true. Two bounds in the same direction ("at least 8" / "au moins 5") state one
     figure each, compared within ``tolerance``; a bound against a figure is an interval reaching
     ``bound_span`` times past the bound ("more than 350" covers 350..700, "over 160" is not "460")."""
+    if a.kind == "score" or b.kind == "score":  # "4-1" and "1-4" name one result, told from either side
+        return sorted((a.value, a.high or 0.0)) == sorted((b.value, b.high or 0.0))
     if a.high is not None or b.high is not None:
         lo_a, hi_a = a.interval(tolerance, bound_span)
         lo_b, hi_b = b.interval(tolerance, bound_span)
@@ -549,7 +696,8 @@ def _values_compatible(a: Quantity, b: Quantity, tolerance: float, bound_span: f
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: list[Quantity]) -> list[Finding]:
+def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: list[Quantity],
+                         live: Live) -> list[Finding]:
     """Figures of one kind measured at different stated times or places, shown (not compared): a reader sees
     both figures and both times."""
     shown = []
@@ -557,8 +705,11 @@ def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: l
         for qb in fb[NUMBERS]:
             if qa in used_a or qb in used_b or qa.kind != qb.kind or qa.kind == "clock":
                 continue
-            if _occasion(qa, qb) == "different" and not math.isclose(qa.value, qb.value):
-                note = (f"not compared, measured at different times or places: {_fmt(qa.value)} "
+            occasion = _occasion(qa, qb, live)
+            if occasion in APART and not math.isclose(qa.value, qb.value):
+                how = "at different times, places or by different sources" if occasion == "different" else \
+                    "where or by whom stated on one side only"
+                note = (f"not compared, measured {how}: {_fmt(qa.value)} "
                         f"({_describe_occasion(qa)}) vs {_fmt(qb.value)} ({_describe_occasion(qb)})")
                 shown.append(Finding("number", fa.span(qa.start, qa.end), fb.span(qb.start, qb.end), note,
                                      0.0, False, "number"))
@@ -614,7 +765,7 @@ def _comparable(a: Quantity, b: Quantity, one_count_each: bool) -> bool:
 
 
 def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, config: LabelConfig,
-                     translated: bool, same_thing: SameThing) -> list[Finding]:
+                     translated: bool, same_thing: SameThing, live: Live) -> list[Finding]:
     counts = [sum(q.kind == "count" for q in f[NUMBERS]) for f in (fa, fb)]
     slot = counts == [1, 1] and fa.language != fb.language
     all_a = [_borrow_unit(q, ea) for q in fa[NUMBERS]]
@@ -629,7 +780,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     left_b = [q for q in all_b if all(q is not y for _, y in agreed)]
 
     def rival(qa: Quantity, qb: Quantity) -> bool:
-        return _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and _occasion(qa, qb) != "different"
+        return _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and _occasion(qa, qb, live) not in APART
 
     def one_each(qa: Quantity, qb: Quantity) -> bool:
         """Each is the only unmatched figure the other could be set against: (when nothing says what they
@@ -648,7 +799,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     ]
     used_a = [q for q, _ in agreed + contradicted]
     used_b = [q for _, q in agreed + contradicted]
-    findings += _different_occasions(fa, fb, used_a, used_b)
+    findings += _different_occasions(fa, fb, used_a, used_b, live)
     findings += _different_things(fa, fb, [q for q in left_a if q not in used_a], [q for q in left_b if q not in used_b],
                                   rival)
     for qa, qb in contradicted:
@@ -658,7 +809,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
         if qa.weak or qb.weak:
             strength *= 0.8  # "a month" read as one month
         note = f"different number ({unit}): {_show(qa)} vs {_show(qb)}"
-        if _occasion(qa, qb) == "one-sided":
+        if _occasion(qa, qb, live) == "one-sided":
             strength *= config.number_one_sided_time  # "4.3%" vs "3.1% at midday": perhaps two moments
             note += f" ({_describe_occasion(qa)} vs {_describe_occasion(qb)})"
         strength, note = if_translated(strength, note, translated)
@@ -680,10 +831,11 @@ def _different_things(fa: Facts, fb: Facts, left_a: list[Quantity], left_b: list
             for qa, qb in shown if qa.kind != "clock"]
 
 
-def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing) -> list[Finding]:
+def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing, batch: Batch) -> list[Finding]:
     found: list[Finding] = []
+    live = batch.derived("number-qualifiers", live_qualifiers)
     for fa, fb, ea, eb, translated in both_views(a, b):
-        more = _number_findings(fa, fb, ea, eb, config, translated, same_thing)
+        more = _number_findings(fa, fb, ea, eb, config, translated, same_thing, live)
         found.extend(f for f in more if f.conflict or not translated)
     # Figures left uncompared in the originals (what they measure unknown) leave the translations to speak.
     shown = [f for f in found if f.note.startswith(NOT_COMPARED)]
@@ -695,7 +847,7 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     number words carry across languages); the English translations add what the originals' word lists miss, at
     lower strength. What a figure measures is matched by its words in one language; across languages, without
     an embedder, two figures are compared only when each is the one figure of its kind left on its side."""
-    return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config))
+    return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config), batch)
 
 
 def _measured_spans(all_sides: Sequence[tuple[Side, Side]], config: LabelConfig) -> dict[tuple[str, str], None]:
@@ -740,7 +892,7 @@ def match_measured_things(
         if not any(fa.language != fb.language for fa, fb, *_ in both_views(a, b)):
             out.append(found)
             continue
-        out.append(_findings(a, b, config, same_thing) + [f for f in found if f.kind != "number"])
+        out.append(_findings(a, b, config, same_thing, batch) + [f for f in found if f.kind != "number"])
     return out
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, similarity
+from align.evidence.codemix import EmbeddingCache, clause_context, margin, margin_baselines, similarity, stem
 from align.evidence.findings import (
     Batch,
     Comparator,
@@ -184,17 +184,55 @@ def _stem(word: str) -> str:
     return word
 
 
-def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
-    """Negation counts, in English when both sides have English (one language, one cue list), else in the
-    original texts."""
+def negated_predicate(facts: Facts, cue: Cue, reach: int) -> tuple[frozenset[str], str]:
+    """What a negation negates, as its text says it: the content words within ``reach`` of the cue in its clause
+    ("we are not seeing any cancellations", "बाजार को रास नहीं आया"); their stems and the short span they make."""
+    return clause_context(facts, cue.start, cue.end, reach)
+
+
+def _stems(facts: Facts) -> frozenset[str]:
+    return frozenset(stem(t.norm) for t in _content_words(facts))
+
+
+def predicate_stated(negated: Facts, other: Facts, config: LabelConfig) -> bool | None:
+    """In one language: whether the other text states (shares a word with) what one of ``negated``'s negations
+    negates; None when no negation has content words around it, or the texts are in two languages."""
+    if negated.language != other.language:
+        return None
+    predicates = [negated_predicate(negated, cue, config.negation_predicate_reach)[0] for cue in negated[NEGATIONS]]
+    predicates = [words for words in predicates if words]
+    if not predicates:
+        return None
+    stated = _stems(other)
+    return any(words & stated for words in predicates)
+
+
+NOT_STATED = "not compared: what the negation negates is not stated on the other side: "
+
+
+def _views(a: Side, b: Side) -> tuple[Facts, Facts, bool]:
+    """Where negations are counted: in English when both sides have English (one language, one cue list), else
+    in the original texts."""
     view_a, view_b = a.english_view, b.english_view
-    translated = view_a is not None and view_b is not None
-    if not translated:
-        view_a, view_b = a.original, b.original
-    assert view_a is not None and view_b is not None
+    if view_a is not None and view_b is not None:
+        return view_a, view_b, True
+    return a.original, b.original, False
+
+
+def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
+    """A negation on one side only, when the other side states what it negates (one language: a shared word
+    around the cue; two: see ``confirm_negations``)."""
+    view_a, view_b, translated = _views(a, b)
     count_a, count_b = len(view_a[NEGATIONS]), len(view_b[NEGATIONS])
     if count_a == count_b:
         return []
+    negated, other = (view_a, view_b) if count_a > count_b else (view_b, view_a)
+    if predicate_stated(negated, other, config) is False:
+        cues = " / ".join(c.word for c in negated[NEGATIONS])
+        span = "; ".join(negated_predicate(negated, c, config.negation_predicate_reach)[1]
+                         for c in negated[NEGATIONS])
+        shown = (cues, None) if negated is view_a else (None, cues)
+        return [Finding("negation", *shown, f"{NOT_STATED}{span}", 0.0, False, "negation")]
     polarity_a = count_a + len(view_a[LEXICAL])
     polarity_b = count_b + len(view_b[LEXICAL])
     if (polarity_a > polarity_b) != (count_a > count_b) or polarity_a == polarity_b:
@@ -233,6 +271,33 @@ def without_cue(facts: Facts, cue: Cue) -> str:
     return " ".join(text.split())
 
 
+def _windows(facts: Facts, reach: int) -> list[str]:
+    """The short spans a text states things in: for each content word, it and its neighbours in its clause."""
+    spans = (clause_context(facts, t.start, t.start, reach)[1] for t in _content_words(facts))
+    return list(dict.fromkeys(span for span in spans if span))
+
+
+def _predicate_spans(all_sides: Sequence[tuple[Side, Side]], config: LabelConfig) -> tuple[
+        dict[int, tuple[list[str], list[str]]], list[tuple[str, str]]]:
+    """Per pair whose negations are counted in two languages: (the negated spans, the other side's windows);
+    and every span with its language, for the margin's baselines."""
+    per_pair: dict[int, tuple[list[str], list[str]]] = {}
+    spans: dict[tuple[str, str], None] = {}
+    for k, (a, b) in enumerate(all_sides):
+        count_a, count_b = len(a.original[NEGATIONS]), len(b.original[NEGATIONS])
+        if not _between_originals(a, b) or count_a == count_b:
+            continue
+        negated, other = (a.original, b.original) if count_a > count_b else (b.original, a.original)
+        reach = config.negation_predicate_reach
+        predicates = [negated_predicate(negated, cue, reach)[1] for cue in negated[NEGATIONS]]
+        predicates = [p for p in predicates if p]
+        windows = _windows(other, reach)
+        per_pair[k] = (predicates, windows)
+        spans.update(dict.fromkeys([(p, negated.language) for p in predicates]))
+        spans.update(dict.fromkeys([(w, other.language) for w in windows]))
+    return per_pair, list(spans)
+
+
 def confirm_negations(
     all_sides: Sequence[tuple[Side, Side]],
     findings: list[list[Finding]],
@@ -243,12 +308,16 @@ def confirm_negations(
     """A long negated sentence that is not near-parallel to the other (whole-sentence cosine below
     ``parallel_cosine``) weighs less, as it did before the rules could see parallel sentences. Between two
     languages without translations the rules cannot see whether the negated verb is the other side's verb.
-    The embedder can: taking the negation out of the negated sentence must bring it closer to the
-    other sentence (by at least ``negation_min_gain`` in cosine); when it does not, the other side says the
-    same thing another way ("पता नहीं" / "ignore", "won't last" / "might end") and the finding is dropped."""
+    The embedder can: what the negation negates (its short span) must stand, with one of the other side's short
+    spans, ``negation_predicate_margin`` above both spans' usual cosine with the batch's other-language spans;
+    and taking the negation out of the negated sentence must bring it closer to the other sentence (by at least
+    ``negation_min_gain`` in cosine); when it does not, the other side says the same thing another way ("पता
+    नहीं" / "ignore", "won't last" / "might end") and the finding is dropped."""
     cache = EmbeddingCache(embedder)
+    per_pair, spans = _predicate_spans(all_sides, config)
+    baselines = margin_baselines(cache, spans)
     kept: list[list[Finding]] = []
-    for (a, b), found in zip(all_sides, findings, strict=True):
+    for k, ((a, b), found) in enumerate(zip(all_sides, findings, strict=True)):
         out = []
         for f in found:
             longest = max(len(a.original.tokens), len(b.original.tokens))
@@ -259,6 +328,12 @@ def confirm_negations(
             if f.kind == "negation" and f.conflict and _between_originals(a, b):
                 count_a, count_b = len(a.original[NEGATIONS]), len(b.original[NEGATIONS])
                 negated, other = (a.original, b.original) if count_a > count_b else (b.original, a.original)
+                predicates, windows = per_pair.get(k, ([], []))
+                if predicates and windows:
+                    best = max(margin(cache, baselines, (p, negated.language), (w, other.language))
+                               for p in predicates for w in windows)
+                    if best < config.negation_predicate_margin:
+                        continue
                 texts = [without_cue(negated, cue) for cue in negated[NEGATIONS]]
                 vectors = cache.get([negated.text, other.text, *texts])
                 base = float(vectors[0] @ vectors[1])
