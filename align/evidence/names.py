@@ -651,15 +651,23 @@ def ordinary(name: NameToken, config: LabelConfig) -> bool:
 
 
 def _latin_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
-    if not name.certain or name.headline or _is_acronym(name):
+    if not name.certain or name.headline or _is_acronym(name) or _unit_after_number(name, view):
         return False
+    if normalise(name.text).rstrip(".") in config.entity_markers:
+        return False  # "Inc", "Corporation": what a name is, not a name (nor the town a gazetteer calls Inc)
     if _in_place(name, view):
         return True  # "Australie", "Russie": French words to wordfreq, places to the gazetteer
     if ordinary(name, config):
         return False
-    if normalise(name.text).rstrip(".") in config.entity_markers:
-        return False  # "Inc", "Corporation": what a name is, not a name
     return "-" not in name.text or name.text.split("-")[-1][:1].isupper()  # "Catalan-capital": an adjective
+
+
+def _unit_after_number(name: NameToken, view: Facts) -> bool:
+    """An acronym right after a number is what the number counts in, not a name: "356 BCE", "8 GB", "10 AM"."""
+    if not name.text.isupper():
+        return False
+    before = [t for t in view.tokens if t.end <= name.start][-1:]
+    return bool(before) and before[0].is_number and not view.text[before[0].end : name.start].strip()
 
 
 def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
@@ -676,8 +684,11 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         return False
     if _hindi_verb(name, view):
         return False  # before the gazetteer: मान in "मान लीं" (accepted) is no town
-    if _in_place(name, view):
-        return True  # आइसलैंड reads as "island", and is Iceland
+    if _in_place(name, view) and (_in_country(name, view) or not hindi_word_as_written(
+            name.text, config.name_batch_zipf)):
+        # आइसलैंड reads as "island", and is Iceland; a town's name that is a common Hindi word is that word
+        # (सागर "sea", and Sagar)
+        return True
     if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
         return False
     # The candra o (ॉ) writes English sounds: a word with it is a loanword or a name, never a Hindi word, and a
@@ -732,6 +743,11 @@ def _ending_variant(x: str, y: str) -> bool:
 def _in_place(name: NameToken, view: Facts) -> bool:
     """Whether the gazetteer reads ``name`` as (part of) a country or city (not a language: "Spanish")."""
     return any(i.startswith(("place:", "city:")) for i in _place_ids(name, view))
+
+
+def _in_country(name: NameToken, view: Facts) -> bool:
+    """Whether the gazetteer reads ``name`` as (part of) a country or region's name."""
+    return any(i.startswith("place:") for i in _place_ids(name, view))
 
 
 def _place_ids(name: NameToken, view: Facts) -> frozenset[str]:
