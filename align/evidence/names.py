@@ -91,6 +91,7 @@ IAST_FOLD = str.maketrans(
         "ī": "i",
         "ū": "u",
         "ḷ": "l",
+        "c": "ch",  # IAST c is च, the sound of "ch" (चीन is China), never a soft c
     }
 )
 # Applied in order to a lower-case Latin form; what is left is compared without vowels.
@@ -991,6 +992,13 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     types, between the same matched names or numbers (or the only such group on each side)."""
     left_a = _rivals(names_a, explained_a, config)
     left_b = _rivals(names_b, explained_b, config)
+    # One name on one side, no name the rules can see on the Hindi other side: a Hindi name as common as ग्रीस
+    # (3.5) or यूक्रेन (3.6) is no candidate by itself, but the one word there that is no common Hindi word, no
+    # loanword and no verb stands where the name stands.
+    if not left_b and _one_latin_name(left_a, config, kinds):
+        left_b = _lone_rival(names_b, explained_b, config)
+    if not left_a and _one_latin_name(left_b, config, kinds):
+        left_a = _lone_rival(names_a, explained_a, config)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
     keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
@@ -1036,6 +1044,36 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
         note += " (read in the English translation)"
     return [contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap")]
+
+
+def _one_latin_name(groups: list[list[Entry]], config: LabelConfig, kinds: Kinds) -> bool:
+    """One group of Latin name words, of a kind its text or the batch says (a place, a person, an organisation)."""
+    if len(groups) != 1 or not all(n.certain and not n.devanagari for n, _ in groups[0]):
+        return False
+    return _kind(groups[0], config) is not None or any(n.latin in kinds for n, _ in groups[0])
+
+
+def _lone_rival(names: list[Entry], explained: set[int], config: LabelConfig) -> list[list[Entry]]:
+    """The Devanagari words of a side that may be a name the rules could not tell (``_uncommon``), as one group
+    when they stand together, else none."""
+    found = [(i, e) for i, e in enumerate(names) if i not in explained and _uncommon(e, config)]
+    if not found or any(j != i + 1 for (i, _), (j, _) in zip(found, found[1:], strict=False)):
+        return []
+    view = found[0][1][1]
+    if any(view.text[x.end : y.start].strip() for (_, (x, _)), (_, (y, _)) in zip(found, found[1:], strict=False)):
+        return []
+    return [[e for _, e in found]]
+
+
+def _uncommon(entry: Entry, config: LabelConfig) -> bool:
+    """A Devanagari word that reads as no Hindi word: rarer than ``name_foreign_zipf`` (also without its ending),
+    no function word, number, title, loanword or verb."""
+    name, view = entry
+    if not name.devanagari or name.function_word or len(name.key) < 2 or normalise(name.text) in locale_words.TITLES:
+        return False
+    if any(q.start <= name.start < q.end for q in view[NUMBERS]) or _hindi_verb(name, view):
+        return False
+    return not ordinary(name, config) and not hindi_word_as_written(name.text, config.name_foreign_zipf)
 
 
 def _content(view: Facts) -> list[str]:
