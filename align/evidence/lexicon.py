@@ -170,7 +170,7 @@ STRONG_LEAD = 1.15
 # Hindi endings (inflection and derivation) and what the stem ends with without them: a word that is a common
 # Hindi word once they are taken off is a Hindi word (ज़िम्मेदारियाँ: ज़िम्मेदार + ियाँ), not a name.
 HINDI_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("ियाँ", "ी"), ("ियां", "ी"), ("ियों", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", ""), ("ें", ""), ("एँ", ""),
+    ("ियाँ", "ी"), ("ियां", "ी"), ("ियों", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", ""), ("ें", ""), ("एँ", ""), ("एं", ""),
     ("ीय", ""), ("ता", ""), ("त्व", ""), ("कर्ता", ""), ("नी", "ना"), ("ने", "ना"), ("ीं", "ना"), ("ी", ""),
     ("े", "ा"), ("ा", ""),
 )

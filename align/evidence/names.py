@@ -995,10 +995,14 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     # One name on one side, no name the rules can see on the Hindi other side: a Hindi name as common as ग्रीस
     # (3.5) or यूक्रेन (3.6) is no candidate by itself, but the one word there that is no common Hindi word, no
     # loanword and no verb stands where the name stands.
-    if not left_b and _one_latin_name(left_a, config, kinds):
-        left_b = _lone_rival(names_b, explained_b, config)
-    if not left_a and _one_latin_name(left_b, config, kinds):
-        left_a = _lone_rival(names_a, explained_a, config)
+    # Such a word is no name by itself: it is the rival only in the name's slot between anchors both sides share
+    # (a matched name, an equal number), never as the only group on its side.
+    # Only without a translation: a translation names its names, and is compared as such.
+    lone: list[list[Entry]] = []
+    if not left_b and b.english is None and _one_latin_name(left_a, a, config, kinds):
+        left_b = lone = _lone_rival(names_b, explained_b, config)
+    if not left_a and a.english is None and _one_latin_name(left_b, b, config, kinds):
+        left_a = lone = _lone_rival(names_a, explained_a, config)
     # Another part of a full name the other side uses (Mrinank / Sharma) is the same person.
     keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
@@ -1022,6 +1026,8 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
             shared = len(slot_a & _slot(group_b, points, 1))
             one_each = _in_view([g for g in left_a if _compatible(g, group_b, config, kinds)], group_a) == 1 and _in_view(
                 [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
+            if lone and not shared:
+                continue
             if (shared or one_each) and (best is None or shared > best[0]):
                 best = (shared, k)
         if best is not None:
@@ -1046,9 +1052,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     return [contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap")]
 
 
-def _one_latin_name(groups: list[list[Entry]], config: LabelConfig, kinds: Kinds) -> bool:
-    """One group of Latin name words, of a kind its text or the batch says (a place, a person, an organisation)."""
-    if len(groups) != 1 or not all(n.certain and not n.devanagari for n, _ in groups[0]):
+def _one_latin_name(groups: list[list[Entry]], side: Side, config: LabelConfig, kinds: Kinds) -> bool:
+    """One group of Latin name words in the side's own text, of a kind its text or the batch says (a place, a
+    person, an organisation)."""
+    if len(groups) != 1 or not all(n.certain and not n.devanagari and v is side.original for n, v in groups[0]):
         return False
     return _kind(groups[0], config) is not None or any(n.latin in kinds for n, _ in groups[0])
 
