@@ -604,7 +604,13 @@ def _loanword(name: NameToken, config: LabelConfig) -> bool:
     its vowels are the word's as spoken (डायरेक्टर d-a-r-a-k-t-a-r is "director", मेड is "made", पोएट्री is
     "poetry"). The consonants alone are not enough: कोस्टेलो (k-a-s-t-a-l-a) is Costello, not "castle" (k-a-s-t-l),
     मेंडेस is Mendes, not "minds"."""
-    words = _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead).get(name.key, ())
+    table = _loanword_keys(config.name_loanword_zipf, config.name_ordinary_lead)
+    if name.latin.endswith("s") and len(name.key) >= 3:
+        # क्लाइंट्स: "clients", the plural of a dictionary word, letter for letter (रॉबर्ट्स is no "rebirth")
+        singular = _single(phonetic_spelling(name.latin[:-1]))
+        if any(singular == _single(_spoken(word)) for word in table.get(phonetic_key(name.latin[:-1]), ())):
+            return True
+    words = table.get(name.key, ())
     heard = _single(phonetic_spelling(name.latin))
     if any(heard == _single(_spoken(word)) for word in words):
         return True  # letter for letter (प्रोब is "probe", असिस्ट "assist")
@@ -705,6 +711,9 @@ HINDI_VECTOR_VERBS = frozenset(
     """ले ली लिया लिए लीं लेगा लेगी लेंगे दे दी दिया दिए दीं देगा देगी देंगे चुका चुकी चुके चुकीं सकता सकती सकते
     सका सकी सके सकें पाया पाई पाए पाता पाती पाते डाला डाली डाले बैठा बैठी बैठे""".split()
 )
+
+
+HINDI_AUXILIARIES = frozenset("है हैं था थी थे थीं हो".split())
 
 
 def _hindi_verb(name: NameToken, view: Facts) -> bool:
@@ -1080,6 +1089,9 @@ def _uncommon(entry: Entry, config: LabelConfig) -> bool:
         return False
     if any(q.start <= name.start < q.end for q in view[NUMBERS]) or _hindi_verb(name, view):
         return False
+    following = next((t for t in view.tokens if t.start >= name.end), None)
+    if following is not None and following.norm in HINDI_AUXILIARIES:
+        return False  # "खर्च घटाया है": a verb or a predicate before its auxiliary
     return not ordinary(name, config) and not hindi_word_as_written(name.text, config.name_foreign_zipf)
 
 
