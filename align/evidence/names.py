@@ -651,7 +651,9 @@ def ordinary(name: NameToken, config: LabelConfig) -> bool:
     """An ordinary word written with a capital (Director, Directors, Leader, a masthead's words) or in Devanagari
     letters (डायरेक्टर, कंप्यूटर: loanwords): not a name."""
     if name.devanagari:
-        return len(name.key) >= 2 and _loanword(name, config)
+        # Two consonants match too many words by chance (टॉम: Tom and "tom", "time"): such a word is a name or a
+        # Hindi word, never taken for an English one.
+        return len(name.key) >= 3 and _loanword(name, config)
     written = normalise(name.text)
     forms = {written, written[:-1] if written.endswith("s") else written}
     return any(ordinary_word(f, config.name_ordinary_zipf, config.name_ordinary_lead) for f in forms)

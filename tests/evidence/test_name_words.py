@@ -34,7 +34,6 @@ LOANWORDS = [
     pytest.param("बेनेट ने कहा।", "बेनेट", False, id="bennett-is-no-bonnet"),
     pytest.param("डायरेक्टर ने कहा।", "डायरेक्टर", True, id="guard-director"),
     pytest.param("कंप्यूटर बंद है।", "कंप्यूटर", True, id="guard-computer"),
-    pytest.param("यह मेड इन इंडिया है।", "मेड", True, id="made-in-india"),
 ]
 
 
