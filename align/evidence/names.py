@@ -26,6 +26,7 @@ With an embedder, a "different name" between two languages that the other side's
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,7 +36,8 @@ import regex
 from indic_transliteration import sanscript
 
 from align.config import LabelConfig
-from align.evidence import locale_words
+from align.evidence import lexicon, locale_words
+from align.evidence import tokens as tokens_module
 from align.evidence.codemix import (
     MARGIN_NEIGHBOURS,
     EmbeddingCache,
@@ -63,6 +65,7 @@ from align.evidence.lexicon import Place, find_places, hindi_word_as_written, or
 from align.evidence.locale_words import calendar_words
 from align.evidence.numbers import NUMBERS
 from align.evidence.tokens import Token, normalise
+from align.tables import compiled_table, table_key
 
 DEVANAGARI = regex.compile(r"\p{Devanagari}")
 DEVANAGARI_CONSONANT = regex.compile(r"[\u0915-\u0939\u0958-\u095f]$")
@@ -551,7 +554,17 @@ def name_keys(name: NameToken) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _loanword_keys(min_zipf: float, min_lead: float) -> dict[str, tuple[str, ...]]:
-    """Phonetic key -> the ordinary English words at least ``min_zipf`` common that have it."""
+    """Phonetic key -> the ordinary English words at least ``min_zipf`` common that have it; compiled once per
+    installed word lists and kept in the cache directory (``align.tables``): it reads 40,000 words' frequencies."""
+    key = table_key(
+        packages=("wordfreq", "english-words"),
+        modules=(sys.modules[__name__], lexicon, tokens_module, locale_words),
+        parameters=(min_zipf, min_lead),
+    )
+    return compiled_table("loanword_keys", key, lambda: _compile_loanword_keys(min_zipf, min_lead))
+
+
+def _compile_loanword_keys(min_zipf: float, min_lead: float) -> dict[str, tuple[str, ...]]:
     from wordfreq import top_n_list
 
     table: dict[str, list[str]] = {}
