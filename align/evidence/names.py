@@ -137,7 +137,13 @@ class NameToken:
 
     @property
     def devanagari(self) -> bool:
-        return bool(DEVANAGARI.search(self.text))
+        return _has_devanagari(self.text)
+
+
+@lru_cache(maxsize=65536)
+def _has_devanagari(text: str) -> bool:
+    """Memoised: asked of every name of a pair, for every other name (a hundred thousand times an event)."""
+    return bool(DEVANAGARI.search(text))
 
 
 NAMES: FactKey[NameToken] = FactKey("name")
@@ -586,11 +592,16 @@ def _loanword(name: NameToken, config: LabelConfig) -> bool:
     return any(_vowel_class(name.latin) == _vowel_class(phonetic_spelling(word)) for word in words)
 
 
+VOWEL_RUN = regex.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
 def _vowel_class(latin: str) -> str:
     """A spelling with every run of vowels written as one "a": poetry and पोएट्री (poetri) are both p-a-t-r-a."""
-    return regex.sub(r"[aeiouy]+", "a", latin)
+    return VOWEL_RUN.sub("a", latin)
 
 
+@lru_cache(maxsize=65536)
 def phonetic_spelling(word: str) -> str:
     """A Latin word with the spelling rules applied but its vowels kept, to set against a transliteration."""
     for old, new in SPELLING_RULES:
