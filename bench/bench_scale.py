@@ -1,7 +1,7 @@
 """Scale benchmark: cold builds at several corpus sizes with 1 and 2 workers, warm and incremental rebuilds (one
 article changed, one article added as a new event), cold build time against the pure embedding time of the same
-texts, a local Ray run against ``--workers 2``, and resume after ``kill -9``. Results replace the ``## Scale`` section
-of bench/RESULTS.md.
+texts, a local Ray run against ``--workers 2``, and resume after ``kill -9``. Each run is added as a
+``### `` subsection at the end of the ``## Scale`` section of bench/RESULTS.md (``--print-only``: printed only).
 
     PYTHONPATH=. python bench/bench_scale.py                      # 100 and 1,000 articles
     PYTHONPATH=. python bench/bench_scale.py --sizes 100,1000,10000
@@ -39,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import head_commit  # noqa: E402
 from bench.synthetic_corpus import load_pools, write_corpus  # noqa: E402
 
 WORK = ROOT / "bench" / "work" / "scale"
@@ -340,10 +341,10 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
         print(rebuild_rows[-1], flush=True)
 
     lines += [
-        "## Scale",
+        f"### Run of {date.today().isoformat()} (commit {head_commit() or 'unknown'})",
         "",
         f"{date.today().isoformat()}, {platform.machine()}, {os.cpu_count()} cores shared with other jobs "
-        f"(load average {os.getloadavg()[0]:.1f} at start), Python {platform.python_version()}. Rerun: "
+        f"(load average {os.getloadavg()[0]:.1f} at the end), Python {platform.python_version()}. Rerun: "
         f"`PYTHONPATH=. python bench/bench_scale.py --sizes {','.join(map(str, sizes))}`.",
         "",
         "All stages run: corpus, segment, translate (identity; the synthetic corpus has no translation memory and no "
@@ -424,12 +425,15 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
 
 
 def write_section(section: str) -> None:
+    """Append the run as a new ``### `` subsection at the end of ``## Scale`` (earlier runs stay, for comparison)."""
     text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
     start = text.find("\n## Scale\n")
-    if start != -1:
-        end = text.find("\n## ", start + 1)
-        text = text[: start + 1] + text[end + 1 :] if end != -1 else text[: start + 1]
-    RESULTS.write_text(text.rstrip("\n") + "\n\n" + section, "utf-8")
+    if start == -1:
+        RESULTS.write_text(text.rstrip("\n") + "\n\n## Scale\n\n" + section, "utf-8")
+        return
+    end = text.find("\n## ", start + 1)
+    end = len(text) if end == -1 else end + 1
+    RESULTS.write_text(text[:end].rstrip("\n") + "\n\n" + section.rstrip("\n") + "\n" + text[end:], "utf-8")
 
 
 def main() -> None:
@@ -456,7 +460,7 @@ def main() -> None:
         print(section)
         return
     write_section(section)
-    print(f"wrote the ## Scale section of {RESULTS}")
+    print(f"added the run to the ## Scale section of {RESULTS}")
 
 
 if __name__ == "__main__":
