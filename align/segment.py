@@ -24,6 +24,7 @@ from align.config import CorpusConfig, SegmentConfig
 from align.dateline import body_starts
 from align.language import sentence_language
 from align.records import ArticleRecord, SentenceRecord, content_id
+from align.tables import compiled_table, table_key
 
 # Lower-cased, without the final full stop. English and French titles, months and common abbreviations.
 # The rule version, part of the build signature: raise it whenever segmentation changes a sentence.
@@ -77,7 +78,16 @@ DEFAULT_ABBREVIATIONS = Abbreviations()
 
 @lru_cache(maxsize=64)
 def moses_prefixes(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """sacremoses' non-breaking prefixes for a language (always, before numbers only); empty when it has none."""
+    """sacremoses' non-breaking prefixes for a language (always, before numbers only); empty when it has none.
+
+    Kept as a compiled table (``align.tables``) per sacremoses version: importing sacremoses costs half a second
+    in every build process, for two word lists."""
+    key = table_key(packages=("sacremoses",), parameters=("moses_prefixes", language))
+    name = f"moses_prefixes_{language}" if language.isascii() and language.isalpha() else "moses_prefixes"
+    return compiled_table(name, key, lambda: _read_moses_prefixes(language))
+
+
+def _read_moses_prefixes(language: str) -> tuple[frozenset[str], frozenset[str]]:
     from sacremoses import MosesTokenizer
 
     try:

@@ -221,7 +221,7 @@ def synthetic_cases(models: StageModels, config: BuildConfig, events: int, artic
     cases = []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, events, articles, sentences=12, seed=7)
+        write_corpus(corpus, events, articles, sentences=12, seed=7, distinct=False)
         facts: dict[tuple[str, str, str], str] = {}
         for line in (corpus / "gold_links.tsv").read_text("utf-8").splitlines()[1:]:
             event_id, file_a, file_b, fact, text_a, text_b = line.split("\t")

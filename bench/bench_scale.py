@@ -1,11 +1,18 @@
 """Scale benchmark: cold builds at several corpus sizes with 1 and 2 workers, warm and incremental rebuilds (one
 article changed, one article added as a new event), cold build time against the pure embedding time of the same
-texts, a local Ray run against ``--workers 2``, and resume after ``kill -9``. Results replace the ``## Scale`` section
-of bench/RESULTS.md.
+texts, a local Ray run against ``--workers 2``, and resume after ``kill -9``. Each run is added as a
+``### `` subsection at the end of the ``## Scale`` section of bench/RESULTS.md (``--print-only``: printed only).
 
     PYTHONPATH=. python bench/bench_scale.py                      # 100 and 1,000 articles
     PYTHONPATH=. python bench/bench_scale.py --sizes 100,1000,10000
     PYTHONPATH=. python bench/bench_scale.py --sizes 10000 --workers 1 --no-resume --no-ray   # the long one alone
+    PYTHONPATH=. python bench/bench_scale.py --sizes 10000 --workers 1 --no-resume --no-ray --work /tmp/s10k --keep-work
+
+``--keep-work`` makes a long run resumable: the scratch directory is kept, each finished step's result is saved
+there (``steps/*.json``) and skipped when the command is run again, and a cold build that was stopped carries on
+from its finished event shards; its time is the sum of the runs (each run's elapsed time is saved every few
+seconds, so a stop loses at most those seconds and the event in flight), its event stage seconds are summed from
+the shards' markers.
 
 Every build runs in a fresh ``python`` process through ``align.build.orchestrate.build`` (what ``align build`` runs), with its
 own cache directory under bench/work/; peak memory is the largest summed RSS of that process and its workers,
@@ -32,12 +39,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import head_commit  # noqa: E402
 from bench.synthetic_corpus import load_pools, write_corpus  # noqa: E402
 
 WORK = ROOT / "bench" / "work" / "scale"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 ARTICLES_PER_EVENT = 10
 MODEL_STAGES = ("translate", "embed", "link", "label")
+NEW_EVENT = "zz-new-event"
 
 BUILD_SCRIPT = """
 import json, sys, time
@@ -122,6 +131,46 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
+KEEP_WORK = False  # --keep-work: steps saved under WORK/steps and skipped when run again
+
+
+def saved_step(name: str) -> dict | None:
+    path = WORK / "steps" / f"{name}.json"
+    return json.loads(path.read_text("utf-8")) if KEEP_WORK and path.exists() else None
+
+
+def save_step(name: str, result: dict) -> dict:
+    if KEEP_WORK:
+        path = WORK / "steps" / f"{name}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.with_suffix(".tmp").write_text(json.dumps(result), "utf-8")
+        path.with_suffix(".tmp").replace(path)
+    return result
+
+
+def resumable_cold_build(tag: str, corpus: Path, out: Path, shards: Path, workers: int, cache: Path) -> Run:
+    """A cold build that a later run of this script finishes when this one is stopped (``--keep-work``)."""
+    saved = saved_step(f"cold-{tag}")
+    if saved is not None:
+        return Run(saved["wall"], saved["build"], saved["peak_rss_mb"], saved["report"])
+    elapsed = WORK / "steps" / f"cold-{tag}.elapsed"
+    before = float(elapsed.read_text()) if KEEP_WORK and elapsed.exists() else 0.0
+    run = run_build(corpus, out, shards, workers, cache, elapsed_file=elapsed if KEEP_WORK else None, before=before)
+    assert run is not None
+    if before:  # resumed: the whole build's time and its events' stage seconds, not this run's alone
+        run.wall += before
+        run.build += before
+        events: dict[str, float] = {}
+        for marker in shards.glob("*/DONE.json"):
+            for stage, seconds in json.loads(marker.read_text("utf-8")).get("stage_seconds", {}).items():
+                events[stage] = events.get(stage, 0.0) + seconds
+        run.report["stage_seconds"] = {**run.report["stage_seconds"], **events}
+        run.report["resumed_after_s"] = before
+    save_step(f"cold-{tag}", {"wall": run.wall, "build": run.build, "peak_rss_mb": run.peak_rss_mb,
+                              "report": run.report})
+    return run
+
+
 def run_build(
     corpus: Path,
     out: Path,
@@ -130,8 +179,11 @@ def run_build(
     cache: Path,
     bump: str = "",
     kill_at_shards: int | None = None,
+    elapsed_file: Path | None = None,
+    before: float = 0.0,
 ) -> Run | None:
-    """One build in a fresh process; with ``kill_at_shards``, SIGKILL it once that many shards are finished."""
+    """One build in a fresh process; with ``kill_at_shards``, SIGKILL it once that many shards are finished; with
+    ``elapsed_file``, ``before`` + its elapsed time is written there every few seconds (a resumable cold build)."""
     env = {
         **os.environ,
         # Each cold build gets its own model cache: a shared one would let later builds skip the embedding.
@@ -146,11 +198,17 @@ def run_build(
     peak = [0]
 
     def sample() -> None:
+        saved = start
         while process.poll() is None:
             peak[0] = max(peak[0], _tree_rss_kb(process.pid))
             if kill_at_shards is not None and len(list(shards.glob("*/DONE.json"))) >= kill_at_shards:
                 process.send_signal(signal.SIGKILL)
                 return
+            if elapsed_file is not None and time.perf_counter() - saved > 5:
+                saved = time.perf_counter()
+                elapsed_file.parent.mkdir(parents=True, exist_ok=True)
+                elapsed_file.with_suffix(".tmp").write_text(f"{before + saved - start:.1f}")
+                elapsed_file.with_suffix(".tmp").replace(elapsed_file)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -186,7 +244,7 @@ def stage_shares(stage_seconds: dict[str, float]) -> str:
 def add_new_event(corpus: Path) -> Path:
     """One article as a new event (a copy of the first article of the first event, under a new event id)."""
     source = sorted(corpus.glob("*/*.txt"))[0]
-    event = corpus / "zz-new-event"
+    event = corpus / NEW_EVENT
     event.mkdir()
     (event / source.name).write_text(source.read_text("utf-8"), "utf-8")
     return event
@@ -203,22 +261,23 @@ def stages_text(stage_seconds: dict[str, float]) -> str:
 
 
 def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], with_ray: bool) -> str:
-    if WORK.exists():
+    if WORK.exists() and not KEEP_WORK:
         shutil.rmtree(WORK)
-    WORK.mkdir(parents=True)
+    WORK.mkdir(parents=True, exist_ok=True)
     pools = load_pools()
     lines = []
     cold_rows, rebuild_rows, embed_rows, ray_rows = [], [], [], []
     for articles in sizes:
         corpus = WORK / f"corpus-{articles}"
-        write_corpus(corpus, articles // ARTICLES_PER_EVENT, ARTICLES_PER_EVENT, pools=pools)
+        if saved_step(f"corpus-{articles}") is None:
+            save_step(f"corpus-{articles}", write_corpus(corpus, articles // ARTICLES_PER_EVENT, ARTICLES_PER_EVENT,
+                                                         pools=pools))
         runs: dict[int, Run] = {}
         for workers in workers_list:
             tag = f"{articles}-w{workers}"
-            cold = run_build(
-                corpus, WORK / f"ds-{tag}", WORK / f"shards-{tag}", workers, WORK / f"cache-{tag}"
+            cold = resumable_cold_build(
+                tag, corpus, WORK / f"ds-{tag}", WORK / f"shards-{tag}", workers, WORK / f"cache-{tag}"
             )
-            assert cold is not None
             runs[workers] = cold
             sentences = cold.report["counts"]["sentences"]
             cold_rows.append(
@@ -229,10 +288,10 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
             print(cold_rows[-1], flush=True)
         serial = runs[min(runs)]
         # The same texts embedded by the configured embedder alone, with an empty cache, in a fresh process.
-        embedding = run_script(
+        embedding = saved_step(f"embed-{articles}") or save_step(f"embed-{articles}", run_script(
             EMBED_SCRIPT, [str(WORK / f"ds-{articles}-w{min(runs)}"), str(WORK / f"cache-embed-{articles}")],
             WORK / f"cache-embed-{articles}",
-        )
+        ))
         embed_rows.append(
             f"| {articles:,} | {embedding['texts']:,} | {embedding['seconds']:.1f} (load {embedding['load']:.1f}) | "
             f"{serial.build:.1f} | {serial.build / embedding['seconds']:.2f}x | "
@@ -255,17 +314,22 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
         # Rebuilds of the first output: nothing changed, one article changed, one article added as a new event.
         tag = f"{articles}-w{min(runs)}"
         out, shards, cache = WORK / f"ds-{tag}", WORK / f"shards-{tag}", WORK / f"cache-{tag}"
+        shutil.rmtree(corpus / NEW_EVENT, ignore_errors=True)  # left by a stopped run
         warm = run_build(corpus, out, shards, 1, cache)
         assert warm is not None and warm.report["built"] == 0
         article = sorted(corpus.glob("*/*.txt"))[0]
         original = article.read_text("utf-8")
-        article.write_text(original + "One more sentence changes this article.\n", "utf-8")
-        touched = run_build(corpus, out, shards, 1, cache, bump="minor")
-        article.write_text(original, "utf-8")  # later runs see the corpus the cold builds saw
+        try:
+            article.write_text(original + "One more sentence changes this article.\n", "utf-8")
+            touched = run_build(corpus, out, shards, 1, cache, bump="minor")
+        finally:
+            article.write_text(original, "utf-8")  # later runs see the corpus the cold builds saw
         assert touched is not None
-        new_event = add_new_event(corpus)
-        added = run_build(corpus, out, shards, 1, cache, bump="minor")
-        shutil.rmtree(new_event)
+        try:
+            add_new_event(corpus)
+            added = run_build(corpus, out, shards, 1, cache, bump="minor")
+        finally:
+            shutil.rmtree(corpus / NEW_EVENT)
         assert added is not None
         rebuild_rows.append(
             f"| {articles:,} | {serial.build:.1f} | {warm.build:.2f} ({100 * warm.build / serial.build:.1f}%) | "
@@ -277,10 +341,10 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
         print(rebuild_rows[-1], flush=True)
 
     lines += [
-        "## Scale",
+        f"### Run of {date.today().isoformat()} (commit {head_commit() or 'unknown'})",
         "",
         f"{date.today().isoformat()}, {platform.machine()}, {os.cpu_count()} cores shared with other jobs "
-        f"(load average {os.getloadavg()[0]:.1f} at start), Python {platform.python_version()}. Rerun: "
+        f"(load average {os.getloadavg()[0]:.1f} at the end), Python {platform.python_version()}. Rerun: "
         f"`PYTHONPATH=. python bench/bench_scale.py --sizes {','.join(map(str, sizes))}`.",
         "",
         "All stages run: corpus, segment, translate (identity; the synthetic corpus has no translation memory and no "
@@ -361,16 +425,19 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
 
 
 def write_section(section: str) -> None:
+    """Append the run as a new ``### `` subsection at the end of ``## Scale`` (earlier runs stay, for comparison)."""
     text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
     start = text.find("\n## Scale\n")
-    if start != -1:
-        end = text.find("\n## ", start + 1)
-        text = text[: start + 1] + text[end + 1 :] if end != -1 else text[: start + 1]
-    RESULTS.write_text(text.rstrip("\n") + "\n\n" + section, "utf-8")
+    if start == -1:
+        RESULTS.write_text(text.rstrip("\n") + "\n\n## Scale\n\n" + section, "utf-8")
+        return
+    end = text.find("\n## ", start + 1)
+    end = len(text) if end == -1 else end + 1
+    RESULTS.write_text(text[:end].rstrip("\n") + "\n\n" + section.rstrip("\n") + "\n" + text[end:], "utf-8")
 
 
 def main() -> None:
-    global WORK
+    global WORK, KEEP_WORK
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000", help="corpus sizes in articles, comma-separated")
     parser.add_argument("--resume-size", type=int, default=1000, help="articles in the kill -9 / resume run")
@@ -379,8 +446,10 @@ def main() -> None:
     parser.add_argument("--no-ray", action="store_true", help="skip the local Ray run")
     parser.add_argument("--work", type=Path, default=WORK, help="scratch directory (replaced), default bench/work/scale")
     parser.add_argument("--print-only", action="store_true", help="print the section; do not write RESULTS.md")
+    parser.add_argument("--keep-work", action="store_true",
+                        help="keep --work and resume: finished steps are skipped, a stopped cold build carries on")
     args = parser.parse_args()
-    WORK = args.work
+    WORK, KEEP_WORK = args.work, args.keep_work
     sizes = [int(s) for s in args.sizes.split(",")]
     resume_size = None if args.no_resume else args.resume_size
     if resume_size is not None and resume_size not in sizes:
@@ -391,7 +460,7 @@ def main() -> None:
         print(section)
         return
     write_section(section)
-    print(f"wrote the ## Scale section of {RESULTS}")
+    print(f"added the run to the ## Scale section of {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,14 @@ and, as unlinked filler, from the seed corpus. Within one event, a few Tatoeba p
 article states some of them in its own language (Hindi or English side of a hin-eng pair, French or English side of
 a fra-eng pair), so two articles that use the same pair id report the same fact. Every such sentence pair is written
 to ``<out>/gold_links.tsv`` (beside the event directories; ``align`` reads only the directories). Filler sentences
-are used once per event, so they link to nothing. Each event also gets a ``manifest.jsonl`` and a
+are used once per event, so they link to nothing.
+
+Every line is distinct in the whole corpus (``distinct``, the default): the pools hold 1,000 Tatoeba pairs each, so
+without it the same sentence came back in many events under the same outlet, which no real outlet prints and
+which page furniture rightly drops as a site's repeated line (at 1,000 articles 57% of the sentences went as
+furniture, and at 10,000 nearly all). Each line is attributed to a person named for it ("According to Kavi
+Sunero, ...", "Selon ...", "कवि सुनेरो के अनुसार, ..."): one name per fact of an event, so the articles that report the
+fact still say the same thing, and a new name for each filler line. Each event also gets a ``manifest.jsonl`` and a
 ``translations.tsv`` (reference English for its Hindi and French Tatoeba sentences), so the translate stage works
 offline. The same arguments always write the same bytes.
 
@@ -30,6 +37,12 @@ TATOEBA = tatoeba_dir()
 SEED_EVENT = ROOT / "corpus" / "2026-02-anthropic-safeguards-lead-resigns"
 LANGUAGES = ("hi", "en", "fr")
 FACTS_PER_POOL = 8  # per event, from each of hin-eng and fra-eng
+# Syllables of the attributed names, in Latin and Devanagari; a name ends on a written vowel (no final schwa).
+CONSONANTS = (("k", "क"), ("g", "ग"), ("ch", "च"), ("j", "ज"), ("t", "त"), ("d", "द"), ("n", "न"), ("p", "प"),
+              ("b", "ब"), ("m", "म"), ("y", "य"), ("r", "र"), ("l", "ल"), ("v", "व"), ("s", "स"), ("h", "ह"),
+              ("sh", "श"))
+VOWELS = (("a", ""), ("i", "ि"), ("u", "ु"), ("e", "े"), ("o", "ो"))
+ATTRIBUTION = {"en": "According to {}, {}", "fr": "Selon {}, {}", "hi": "{} के अनुसार, {}"}
 
 
 @dataclass(frozen=True)
@@ -133,11 +146,70 @@ def _filler(
     return _line(pools, language, pool, filler_ids[pool].pop(), linked=False)
 
 
+class Names:
+    """Person names never given twice in one corpus, in Latin and Devanagari script."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def new(self, rng: random.Random) -> tuple[str, str]:
+        while True:
+            first, last = _word(rng, 2), _word(rng, 3)
+            latin = f"{first[0].capitalize()} {last[0].capitalize()}"
+            if latin not in self.used:
+                self.used.add(latin)
+                return latin, f"{first[1]} {last[1]}"
+
+
+def _word(rng: random.Random, syllables: int) -> tuple[str, str]:
+    parts = [
+        (c[0] + v[0], c[1] + v[1])
+        for c, v in ((rng.choice(CONSONANTS), rng.choice(VOWELS[1:] if k == syllables - 1 else VOWELS))
+                     for k in range(syllables))
+    ]
+    return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
+
+
+def attributed(line: Line, language: str, name: tuple[str, str]) -> Line:
+    """``line`` as said by ``name`` (its reference English too)."""
+    latin, devanagari = name
+    text = ATTRIBUTION[language].format(devanagari if language == "hi" else latin, line.text)
+    english = ATTRIBUTION["en"].format(latin, line.english) if line.english else None
+    return Line(text, line.fact, english)
+
+
+def _distinct_lines(
+    made: list[tuple[str, list[Line]]], names: Names, rng: random.Random
+) -> list[tuple[str, list[Line]]]:
+    fact_names: dict[str, tuple[str, str]] = {}
+    distinct = []
+    for language, lines in made:
+        named = []
+        for line in lines:
+            if line.fact is None:
+                name = names.new(rng)
+            elif line.fact in fact_names:
+                name = fact_names[line.fact]
+            else:
+                name = fact_names[line.fact] = names.new(rng)
+            named.append(attributed(line, language, name))
+        distinct.append((language, named))
+    return distinct
+
+
 def write_corpus(
-    out: Path, events: int, articles: int, sentences: int = 12, seed: int = 0, pools: Pools | None = None
+    out: Path,
+    events: int,
+    articles: int,
+    sentences: int = 12,
+    seed: int = 0,
+    pools: Pools | None = None,
+    distinct: bool = True,
 ) -> dict[str, int]:
-    """Write ``events`` event directories of ``articles`` articles each into ``out`` (replaced); returns counts."""
+    """Write ``events`` event directories of ``articles`` articles each into ``out`` (replaced); returns counts.
+    ``distinct=False`` writes the corpus of earlier runs (Tatoeba lines repeated across events, unattributed)."""
     pools = pools or load_pools()
+    names = Names()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -149,7 +221,10 @@ def write_corpus(
         event_dir = out / event_id
         event_dir.mkdir()
         manifest, memory, by_fact = [], {}, defaultdict(list)
-        for k, (language, lines) in enumerate(_event_articles(pools, rng, articles, sentences)):
+        made = _event_articles(pools, rng, articles, sentences)
+        if distinct:
+            made = _distinct_lines(made, names, random.Random(f"{seed}:{e}:names"))
+        for k, (language, lines) in enumerate(made):
             name = f"{k:03d}_{language}.txt"
             (event_dir / name).write_text("\n".join(line.text for line in lines) + "\n", "utf-8")
             manifest.append(
@@ -189,11 +264,16 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=12, help="sentences per article")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--repeated", action="store_true", help="the earlier corpus: Tatoeba lines repeated across events"
+    )
+    parser.add_argument(
         "--tatoeba", type=Path, default=TATOEBA, help="directory of the tatoeba.*-eng.* files"
     )
     args = parser.parse_args()
     pools = load_pools(args.tatoeba)
-    counts = write_corpus(args.out, args.events, args.articles, args.sentences, args.seed, pools)
+    counts = write_corpus(
+        args.out, args.events, args.articles, args.sentences, args.seed, pools, distinct=not args.repeated
+    )
     print(json.dumps(counts))
 
 

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from align import __version__
+from align import __version__, tables
 from align.cache import default_cache_dir
 from align.claims import claims, claims_signature
 from align.config import BuildConfig
@@ -78,6 +78,7 @@ class StageModels:
 
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
+        tables.use_directory(cache_dir_of(config))  # compiled word tables beside the model cache (--cache-dir)
         self._embedder: EventVectors | None = None
         self._entailment_model: EntailmentModel | None = None
         self._translator: TranslatorChain | None = None

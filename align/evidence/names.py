@@ -26,6 +26,7 @@ With an embedder, a "different name" between two languages that the other side's
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,7 +36,8 @@ import regex
 from indic_transliteration import sanscript
 
 from align.config import LabelConfig
-from align.evidence import locale_words
+from align.evidence import lexicon, locale_words
+from align.evidence import tokens as tokens_module
 from align.evidence.codemix import (
     MARGIN_NEIGHBOURS,
     EmbeddingCache,
@@ -70,6 +72,7 @@ from align.evidence.lexicon import (
 from align.evidence.locale_words import calendar_words
 from align.evidence.numbers import NUMBERS
 from align.evidence.tokens import Token, normalise
+from align.tables import compiled_table, table_key
 
 DEVANAGARI = regex.compile(r"\p{Devanagari}")
 DEVANAGARI_CONSONANT = regex.compile(r"[\u0915-\u0939\u0958-\u095f]$")
@@ -142,7 +145,13 @@ class NameToken:
 
     @property
     def devanagari(self) -> bool:
-        return bool(DEVANAGARI.search(self.text))
+        return _has_devanagari(self.text)
+
+
+@lru_cache(maxsize=65536)
+def _has_devanagari(text: str) -> bool:
+    """Memoised: asked of every name of a pair, for every other name (a hundred thousand times an event)."""
+    return bool(DEVANAGARI.search(text))
 
 
 NAMES: FactKey[NameToken] = FactKey("name")
@@ -586,7 +595,17 @@ def name_keys(name: NameToken) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _loanword_keys(min_zipf: float, min_lead: float) -> dict[str, tuple[str, ...]]:
     """Phonetic key -> the ordinary English words at least ``min_zipf`` common that have it (dictionary words:
-    a loanword is a common noun, verb or adjective, never a name such as Russia)."""
+    a loanword is a common noun, verb or adjective, never a name such as Russia); compiled once per installed word
+    lists and kept in the cache directory (``align.tables``): it reads 40,000 words' frequencies."""
+    key = table_key(
+        packages=("wordfreq", "english-words"),
+        modules=(sys.modules[__name__], lexicon, tokens_module, locale_words),
+        parameters=(min_zipf, min_lead),
+    )
+    return compiled_table("loanword_keys", key, lambda: _compile_loanword_keys(min_zipf, min_lead))
+
+
+def _compile_loanword_keys(min_zipf: float, min_lead: float) -> dict[str, tuple[str, ...]]:
     from wordfreq import top_n_list
 
     table: dict[str, list[str]] = {}
@@ -634,12 +653,17 @@ def _single(latin: str) -> str:
     return "".join(c for k, c in enumerate(latin) if k == 0 or c != latin[k - 1])
 
 
+VOWEL_RUN = regex.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
 def _vowel_class(latin: str) -> str:
     """A spelling with doubled letters written once and every run of vowels written as one "a": poetry and
     पोएट्री (poetri) are both p-a-t-r-a, mapping and मैपिंग (maiping) m-a-p-a-n-g."""
-    return regex.sub(r"[aeiouy]+", "a", _single(latin))
+    return VOWEL_RUN.sub("a", _single(latin))
 
 
+@lru_cache(maxsize=65536)
 def phonetic_spelling(word: str) -> str:
     """A Latin word with the spelling rules applied but its vowels kept, to set against a transliteration."""
     for old, new in SPELLING_RULES:

@@ -496,7 +496,7 @@ def _is_name_word(tokens: tuple[Token, ...], j: int) -> bool:
     return acronym or (t.text[:1].isupper() and t.norm not in locale_words.STOPWORDS and j > 0)
 
 
-def _name_before(tokens: tuple[Token, ...], k: int, clause_ids: list[int]) -> str | None:
+def _name_before(tokens: tuple[Token, ...], k: int, clause_ids: Sequence[int]) -> str | None:
     """The initials of the capitalised name right before ``tokens[k]`` in its clause (function words may stand
     between: "USGS has measured")."""
     j = k - 1
