@@ -192,6 +192,15 @@ class RepetitionIndex:
             e == page.event_id and f != _identity(page) for e, _, f in self.places.get(line_key(line), ())
         )
 
+    def elsewhere_in_source(self, page: Page, line: str) -> bool:
+        """Another article of the page's event from the page's own (declared) source has this line too."""
+        if not page.source_declared:
+            return False
+        return any(
+            e == page.event_id and s == page.source and f != _identity(page)
+            for e, s, f in self.places.get(line_key(line), ())
+        )
+
     def headline_of_another(self, page: Page, line: str) -> bool:
         title_of = self.titles.get(page.event_id, {}).get(line_key(line))
         return title_of is not None and title_of != _identity(page)
@@ -235,7 +244,11 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     verdicts: list[str | None] = ["rule" if hit and "rule" in switched_on else None for hit in page.rule_hits]
     if "repeated" in switched_on:
         for number, line in enumerate(page.lines):
-            if verdicts[number] is None and line_key(line) != title_key and _repeated(page, line, index):
+            if (
+                verdicts[number] is None
+                and line_key(line) != title_key
+                and _repeated(page, line, index, language, config)
+            ):
                 verdicts[number] = "repeated"
     if title_key is None:
         # No title known (no manifest title, no HTML title): a scraped page opens with its headline, so the first
@@ -243,6 +256,10 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         first = next((n for n, verdict in enumerate(verdicts) if verdict is None), None)
         title_key = line_key(page.lines[first]) if first is not None else None
     numbers = [n for n, line in enumerate(page.lines) if line_key(line) != title_key]
+    # A scraped page opens the article with its headline: what stands above it is the site's (masthead, menu,
+    # breadcrumb, rubric, a newsletter's issue line), never the story's body or summary.
+    title_at = next((n for n, line in enumerate(page.lines) if line_key(line) == title_key), -1)
+    floor = sum(n < title_at for n in numbers)
     classes = jus_text_classes(page, numbers, language, config)
     listed = page.list_items or (False,) * len(page.lines)
     weights = [
@@ -253,9 +270,11 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     standfirst = _standfirst(page, classes, verdicts, title_key)
     # The story's own words: its headline and standfirst say what it is about as much as its paragraphs do.
     heading_lines = [page.title or ""] + ([page.lines[standfirst]] if standfirst is not None else [])
-    start, end = body_span(weights)
+    start, end = (floor + position for position in body_span(weights[floor:]))
+    if start == end:
+        start = end = 0  # no body at all
     (start, end), between = with_adjacent_lists(
-        page, numbers, verdicts, (start, end), stop_words(language), heading_lines
+        page, numbers, verdicts, (start, end), stop_words(language), heading_lines, floor
     )
     start, end = with_edge_sentences(
         page, numbers, verdicts, classes, (start, end), stop_words(language), heading_lines, config
@@ -285,10 +304,27 @@ def _standfirst(
     return None
 
 
-def _repeated(page: Page, line: str, index: RepetitionIndex) -> bool:
+def _repeated(page: Page, line: str, index: RepetitionIndex, language: str, config: CorpusConfig) -> bool:
     if index.other_events_of_source(page, line) or index.headline_of_another(page, line):
         return True
-    return index.elsewhere_in_event(page, line) and not is_sentence(line)
+    if not index.elsewhere_in_event(page, line):
+        return False
+    if not is_sentence(line):
+        return True
+    # A sentence another outlet printed too is shared reporting (wire copy). The same source printing the same
+    # sentence on two of its pages is its own reporting only when it reads as a paragraph of text (a background
+    # paragraph it runs daily); a short one is its sign-up, sign-off or promotion ("Enjoying this? Get ... in
+    # your inbox.", "That's it for today."), in a .txt and an .html page alike.
+    return index.elsewhere_in_source(page, line) and line_class(page, line, language, config) not in (
+        "good",
+        "neargood",
+    )
+
+
+def line_class(page: Page, line: str, language: str, config: CorpusConfig) -> str:
+    """jusText's context-free class of one line of ``page`` (its class does not depend on the lines around it)."""
+    number = page.lines.index(line)
+    return jus_text_classes(page, [number], language, config)[number]
 
 
 def line_weight(
@@ -337,6 +373,7 @@ def with_adjacent_lists(
     span: tuple[int, int],
     stoplist: frozenset[str],
     heading_lines: Sequence[str] = (),
+    floor: int = 0,
 ) -> tuple[tuple[int, int], set[int]]:
     """The body span grown over a list that stands right before or after it and continues its topic: a run of
     list items (maybe under a heading of its own) of which at least half share a content word with the body ("The
@@ -352,7 +389,8 @@ def with_adjacent_lists(
     The body's words include its headline's and standfirst's (``heading_lines``): a profile's fact list ("Born:
     ...", "Grandmaster: ...") is about what the headline names. One line may stand between the body and a list that
     has a heading of its own (a teaser or an ad slot the site puts after the last paragraph): that line is returned
-    apart, in the second value, and is judged on its own; the span covers it only so that it stays one run."""
+    apart, in the second value, and is judged on its own; the span covers it only so that it stays one run.
+    Nothing above position ``floor`` (the headline) joins the body."""
     start, end = span
     if start >= end:
         return span, set()
@@ -408,15 +446,15 @@ def with_adjacent_lists(
         between, end = {end}, list_from(end + 2)
     # Before the body: the items right above it, maybe under their heading.
     top = start
-    while top > 0 and item(top - 1):
+    while top > floor and item(top - 1):
         top -= 1
     if continues(list(range(top, start))):
-        return ((top - 1 if top > 0 and heading(top - 1) else top), end), between
+        return ((top - 1 if top > floor and heading(top - 1) else top), end), between
     # The summary reaches up to its topmost line that shares the body's words; one line that shares none may stand
     # among its lines (a fact the paragraphs do not repeat), two in a row are above it (a "Key Highlights" label
     # under a video player's "Mute", "Fullscreen").
     top, position, unshared = start, start, 0
-    while position > 0 and unshared < 2 and open_line(position - 1):
+    while position > floor and unshared < 2 and open_line(position - 1):
         position -= 1
         if is_sentence(page.lines[numbers[position]]):
             break

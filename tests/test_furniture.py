@@ -556,3 +556,84 @@ def test_on_a_page_without_article_an_aside_of_text_is_read_and_an_aside_of_link
         "Closed: six months from Monday",
     ]
     assert not any("library" in line or "striker" in line for line in lines)
+
+
+FRENCH_STORY = [
+    "Le conseil municipal a voté mardi la fermeture du vieux pont sur la rivière pour au moins six mois de travaux.",
+    "Les ingénieurs avaient averti l'an dernier que les poutres d'acier sous le tablier se corrodaient plus vite que prévu.",
+    "La circulation sera déviée par la rocade nord, que la mairie a promis d'élargir avant l'hiver qui vient.",
+]
+# Per script: a newsletter's lines above the headline (a sentence among them), the headline, the story.
+ABOVE_THE_HEADLINE = {
+    "en": (
+        ["The Morning Brief", "Issue #812 · Wednesday", "Was this forwarded to you? Sign up here and we will send it to you every weekday at 7 am."],
+        "Council closes the old bridge for repairs",
+        STORY_A,
+    ),
+    "fr": (
+        ["La Lettre du matin", "Numéro 812 · mercredi", "Ce message vous a été transféré ? Inscrivez-vous ici pour le recevoir chaque matin à 7 heures."],
+        "Le vieux pont fermé pour travaux",
+        FRENCH_STORY,
+    ),
+    "hi": (
+        ["सुबह की चिट्ठी", "अंक 812 · बुधवार", "क्या यह आपको किसी ने भेजा है? इसे हर सुबह सात बजे अपने इनबॉक्स में पाने के लिए यहां साइन अप करें।"],
+        "पुराना पुल छह महीने के लिए बंद",
+        HINDI_STORY,
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_what_stands_above_the_headline_is_not_the_story(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A page opens the article with its headline: the masthead, the issue line and a sign-up sentence above it are
+    the site's, even when a sentence among them reads as text (it used to start the body, and pull the lines above
+    it in as the story's summary)."""
+    before, title, story = ABOVE_THE_HEADLINE[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, story, before=before, after=["Share", "X"])
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+    assert set(reasons(article)) >= set(before)
+
+
+SIGN_UP = {
+    "en": ["Enjoying this? Get The Morning Brief in your inbox.", "That's it for today. See you tomorrow."],
+    "fr": ["Vous aimez cette lettre ? Recevez-la chaque matin.", "C'est tout pour aujourd'hui. À demain."],
+    "hi": ["क्या आपको यह पसंद आया? इसे रोज़ पाएं।", "आज के लिए इतना ही। कल मिलेंगे।"],
+}
+STORY_OF = {"en": (STORY_A, STORY_B), "fr": (FRENCH_STORY, FRENCH_STORY[::-1]), "hi": (HINDI_STORY, HINDI_STORY[::-1])}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_short_sentence_one_source_prints_on_two_pages_of_an_event_is_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A newsletter's sign-up and sign-off sentences stand on both of its pages about one event (one scraped as
+    text, one as HTML): the same source printing the same short sentence twice is its furniture. Another outlet's
+    copy of a sentence, and the source's own background paragraph, stay: that is shared reporting."""
+    first, second = STORY_OF[language]
+    sign_up, sign_off = SIGN_UP[language]
+    background = first[1]  # a paragraph of text the source runs in both stories
+    html = (
+        "<html><head><title>Second story</title></head><body><article><h1>Second story</h1>"
+        + "".join(f"<p>{line}</p>" for line in [second[0], sign_up, second[1], background, second[2], sign_off])
+        + "</article></body></html>"
+    )
+    files = {
+        "a.txt": page("First story", [first[0], sign_up, *first[1:], sign_off]),
+        "b.html": html,
+        "c.txt": page("Third story", [second[0], sign_off, *second[1:]]),
+        "manifest.jsonl": manifest(
+            {"file": "a.txt", "source": "The Brief", "language": language, "title": "First story"},
+            {"file": "b.html", "source": "The Brief", "language": language, "title": "Second story"},
+            {"file": "c.txt", "source": "Other Daily", "language": language, "title": "Third story"},
+        ),
+    }
+    articles = read_event(make_event(files) / "event-1", CONFIG)
+    for name in ("a.txt", "b.html"):
+        article = article_of(articles, name)
+        assert reasons(article)[sign_up] == "repeated"
+        assert reasons(article)[sign_off] == "repeated"
+        assert background in article.text.split("\n")
