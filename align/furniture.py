@@ -42,7 +42,7 @@ from justext.paragraph import Paragraph
 from align.config import CorpusConfig
 from align.records import DroppedLine
 
-FURNITURE_CLASSES: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate")
+FURNITURE_CLASSES: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate", "teaser", "caption")
 # jusText's stop lists by ISO 639-1 code (it ships ~100; these are the languages align's candidates name).
 STOPLIST_NAMES = {
     "en": "English",
@@ -266,7 +266,8 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers
     ]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
-        return verdicts  # no paragraph to tell the article by (a brief of a few short lines): no context to judge
+        # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
+        return with_teasers_and_captions(page, verdicts, title_key, config)
     standfirst = _standfirst(page, classes, verdicts, title_key)
     # The story's own words: its headline and standfirst say what it is about as much as its paragraphs do.
     heading_lines = [page.title or ""] + ([page.lines[standfirst]] if standfirst is not None else [])
@@ -287,7 +288,130 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
             continue  # in the body: text, subheads and lists stay; an entry's time stamp does not
         kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
         verdicts[number] = kind if kind in switched_on else None
-    return verdicts
+    return with_teasers_and_captions(page, verdicts, title_key, config)
+
+
+# What may stand between a cue and what it introduces: "Lire aussi | ...", "ये भी पढ़ें- ...", "Photo : ...".
+CUE_SEPARATOR = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?[:|\-–—»›]+\s*")
+# Words of a headline: a teaser headline is one line of at most this many words.
+HEADLINE_WORDS = 25
+# A credit names a photographer or an agency: a few words.
+CREDIT_WORDS = 8
+# A caption is one or two sentences of at most this many words.
+CAPTION_WORDS = 45
+FULL_STOP_END = re.compile(r"[.।॥][\"'”’»)\]]*$")
+
+
+def with_teasers_and_captions(
+    page: Page, verdicts: Sequence[str | None], title_key: str | None, config: CorpusConfig
+) -> list[str | None]:
+    """``verdicts`` with the lines of inline teaser boxes (``teaser_lines``) and of photo captions and credits
+    (``caption_lines``) dropped, where no other class has dropped them; never the title."""
+    judged = list(verdicts)
+    for kind, numbers in (
+        ("teaser", teaser_lines(page.lines, config.teaser_cues)),
+        ("caption", caption_lines(page.lines, config.credit_cues)),
+    ):
+        if kind not in config.furniture:
+            continue
+        for number in numbers:
+            if judged[number] is None and line_key(page.lines[number]) != title_key:
+                judged[number] = kind
+    return judged
+
+
+def _cue_prefix(line: str, cues: Sequence[str]) -> str | None:
+    """What follows the cue that opens ``line`` and a separator after it ("Lire aussi | <rest>"); None when the
+    line opens with no cue, or with one and no separator."""
+    key = line_key(line)
+    for cue in sorted({line_key(c) for c in cues}, key=len, reverse=True):
+        if not key.startswith(cue):
+            continue
+        separator = CUE_SEPARATOR.match(key, len(cue))
+        if separator is not None and separator.end() > len(cue) and separator.end() < len(key):
+            return key[separator.end() :]
+    return None
+
+
+def is_headline_shaped(line: str) -> bool:
+    """One line that reads as a headline: at most ``HEADLINE_WORDS`` words, no full stop at its end (a question or
+    exclamation mark may end it), a letter in it."""
+    return (
+        len(line.split()) <= HEADLINE_WORDS
+        and not FULL_STOP_END.search(line.rstrip())
+        and any(ch.isalpha() for ch in line)
+    )
+
+
+def teaser_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
+    """The lines of inline links to other stories, by structure, the cue being a convention of the trade
+    (``corpus.teaser_cues``):
+
+    - a line that opens with a cue and a separator, then a headline ("यह भी पढ़ें: <headline>", "Lire aussi |
+      <headline>", "ये भी पढ़ें- <headline>");
+    - a line that is a cue ("ALSO READ", "ये भी पढ़ें", "À lire aussi") and the headline-shaped lines right under it.
+      When a paragraph follows two or more of them, the last is the subhead of that paragraph, not a teaser (the
+      box has no end mark in a text scrape; a subhead is the headline-shaped line a paragraph stands under)."""
+    cue_keys = {line_key(c).rstrip(":") for c in cues}
+    found: set[int] = set()
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        rest = _cue_prefix(line, cues)
+        if rest is not None and is_headline_shaped(rest):
+            found.add(number)
+        if line_key(line).rstrip(" :") not in cue_keys:
+            number += 1
+            continue
+        run = number + 1
+        while (
+            run < len(lines)
+            and is_headline_shaped(lines[run])
+            and line_key(lines[run]).rstrip(" :") not in cue_keys
+        ):
+            run += 1
+        headlines = list(range(number + 1, run))
+        if run < len(lines) and len(headlines) >= 2:
+            headlines.pop()  # a paragraph follows: the last headline-shaped line is its subhead
+        if headlines:
+            found |= {number, *headlines}
+        number = max(run, number + 1)
+    return found
+
+
+def caption_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
+    """The lines of photo captions and credits, by structure, the labels being the trade's (``corpus.credit_cues``):
+
+    - a credit line: a cue, a separator and a few words that are no sentence ("Photo: Biswajit Das / The Courier",
+      "फोटो: पीएनएन", "Crédit photo : X");
+    - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)");
+    - the caption right above a credit line: one or two sentences of at most ``CAPTION_WORDS`` words (a text
+      scrape keeps the caption and the credit, one under the other, where the image stood)."""
+    cue_keys = sorted({line_key(c) for c in cues}, key=len, reverse=True)
+    found: set[int] = set()
+    for number, line in enumerate(lines):
+        rest = _cue_prefix(line, cue_keys)
+        if rest is not None and len(rest.split()) <= CREDIT_WORDS and not is_sentence(rest):
+            found.add(number)
+            above = lines[number - 1] if number else ""
+            if (
+                number
+                and is_sentence(above)
+                and len(above.split()) <= CAPTION_WORDS
+                and len(SENTENCE_BREAK.findall(above)) <= 2
+            ):
+                found.add(number - 1)
+            continue
+        bracket = TRAILING_BRACKET.search(line.rstrip())
+        if bracket is not None and _cue_prefix(bracket.group(1), cue_keys) is not None:
+            found.add(number)
+    return found
+
+
+# A bracket closing a line ("(फोटो: सोशल मीडिया)"), and the text inside it.
+TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)$")
+# Where a sentence ends inside a line: terminal punctuation, then a space or the end.
+SENTENCE_BREAK = re.compile(r"[.!?।॥](?:\s|$)")
 
 
 def _standfirst(

@@ -637,3 +637,80 @@ def test_a_short_sentence_one_source_prints_on_two_pages_of_an_event_is_furnitur
         assert reasons(article)[sign_up] == "repeated"
         assert reasons(article)[sign_off] == "repeated"
         assert background in article.text.split("\n")
+
+
+# Per script: a one-line teaser (cue, separator, headline), a teaser box (a cue alone and the headlines under it,
+# then a subhead and a paragraph), a caption with a bracketed credit, a caption above a credit line.
+TEASERS_AND_CAPTIONS = {
+    "en": {
+        "one_line": "Read also - How the city plans to keep traffic moving during the repairs",
+        "box": ["ALSO READ", "Explainer: What the bridge inspection found, and who checks", "River ferry to run extra boats"],
+        "subhead": "What happens next",
+        "bracketed": "Workers inspect the steel beams under the old bridge on Monday. (Photo: City Council)",
+        "caption": "Workers inspect the steel beams under the old bridge on Monday.",
+        "credit": "Photo: Arjun Das / The Daily Example",
+    },
+    "fr": {
+        "one_line": "Lire aussi | Comment la ville veut garder la circulation fluide pendant les travaux",
+        "box": ["À lire aussi", "Pont : ce que l'inspection a trouvé, et qui contrôle", "Le bac fluvial renforcé"],
+        "subhead": "Et maintenant",
+        "bracketed": "Des ouvriers inspectent les poutres sous le vieux pont, lundi. (Photo : mairie)",
+        "caption": "Des ouvriers inspectent les poutres sous le vieux pont, lundi.",
+        "credit": "Crédit photo : Julien Ferrand / Le Courrier",
+    },
+    "hi": {
+        "one_line": "ये भी पढ़ें- मरम्मत के दौरान शहर में यातायात कैसे चलेगा? जानिए पूरी योजना",
+        "box": ["यह भी पढ़ें", "पुल की जांच में क्या मिला, कौन करता है निगरानी", "नदी पर चलेंगी और नौकाएं"],
+        "subhead": "आगे क्या होगा",
+        "bracketed": "सोमवार को पुल के नीचे लोहे के गर्डरों की जांच करते कर्मचारी। (फोटो: नगर निगम)",
+        "caption": "सोमवार को पुल के नीचे लोहे के गर्डरों की जांच करते कर्मचारी।",
+        "credit": "फोटो: पीएनएन",
+    },
+}
+TITLES = {"en": "Council closes the old bridge for repairs", "fr": "Le vieux pont fermé pour travaux", "hi": "पुराना पुल छह महीने के लिए बंद"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_inline_teasers_and_photo_captions_are_furniture_by_their_structure(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A text scrape keeps no link markup: an "also read" box is a cue and the headline-shaped lines it introduces
+    (or a cue, a separator and a headline on one line), a caption is the line above a credit or one ending with a
+    bracketed credit. The subhead after a box, and the story's paragraphs, stay."""
+    parts = TEASERS_AND_CAPTIONS[language]
+    story = STORY_OF[language][0]
+    title = TITLES[language]
+    body = [
+        story[0],
+        parts["caption"],
+        parts["credit"],
+        parts["one_line"],
+        story[1],
+        *parts["box"],
+        parts["subhead"],
+        story[2],
+        parts["bracketed"],
+        story[2],
+    ]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, body, before=["Home", "News"], after=["Share", "X"])
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    kept = article.text.split("\n")
+    assert kept == [title, story[0], story[1], parts["subhead"], story[2], story[2]]
+    dropped = reasons(article)
+    for line in [parts["one_line"], *parts["box"]]:
+        assert dropped[line] in ("teaser", "rule")
+    for line in (parts["caption"], parts["bracketed"]):
+        assert dropped[line] == "caption"
+
+
+def test_teaser_and_caption_classes_can_be_switched_off(make_event: Callable[..., Path]) -> None:
+    parts = TEASERS_AND_CAPTIONS["hi"]
+    title = TITLES["hi"]
+    body = [parts["caption"], parts["credit"], HINDI_STORY[0], parts["one_line"], *HINDI_STORY[1:]]
+    entry = {"file": "a.txt", "language": "hi", "title": title}
+    text = page(title, body)
+    config = config_from_dict({"corpus": {"furniture": ["rule", "repeated", "non_sentence", "boilerplate"]}}).corpus
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", config)
+    assert parts["one_line"] in article.text.split("\n")
+    assert "caption" not in set(reasons(article).values())
