@@ -92,7 +92,7 @@ class Page:
     title: str | None
     lines: tuple[str, ...]
     rule_hits: tuple[bool, ...]
-    list_items: tuple[bool, ...] = ()  # shown as a list item (bullet or dash) on the page; empty: none known
+    list_items: tuple[bool, ...] = ()  # shown as a list item (bullet or dash) or a table row; empty: none known
     sha256: str = ""  # of the file: the same file reached through two paths (a symlink) is one page
     # Whether the source was declared (manifest, or the HTML's site name) rather than taken from the file name:
     # only a declared source ties pages of different events to one outlet.

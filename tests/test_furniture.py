@@ -714,3 +714,34 @@ def test_teaser_and_caption_classes_can_be_switched_off(make_event: Callable[...
     [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", config)
     assert parts["one_line"] in article.text.split("\n")
     assert "caption" not in set(reasons(article).values())
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_table_of_figures_in_the_body_is_kept_one_row_a_line(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """The extractor left tables out, so a table of figures inside the story was lost; its rows are now lines of
+    text (cells joined by spaces), weighed as data where they stand, not dropped for failing to be sentences."""
+    story = STORY_OF[language][0]
+    title = TITLES[language]
+    rows = {
+        "en": [("Item", "Figure"), ("Length", "480 m"), ("Closed for", "six months"), ("Cost", "$12 million")],
+        "fr": [("Poste", "Chiffre"), ("Longueur", "480 m"), ("Fermeture", "six mois"), ("Coût", "12 M€")],
+        "hi": [("मद", "आंकड़ा"), ("लंबाई", "480 मीटर"), ("बंद", "छह महीने"), ("लागत", "12 करोड़ रुपये")],
+    }[language]
+    table = (
+        "<table><thead><tr><th>" + "</th><th>".join(rows[0]) + "</th></tr></thead><tbody>"
+        + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows[1:])
+        + "</tbody></table>"
+    )
+    html = (
+        f"<html><head><title>{title}</title></head><body><nav><a>Home</a> <a>News</a></nav><article>"
+        f"<h1>{title}</h1><p>{story[0]}</p><p>{story[1]}</p>{table}<p>{story[2]}</p><p>{story[0]}</p>"
+        "</article><footer><p>© 2026 The Daily Example</p></footer></body></html>"
+    )
+    entry = {"file": "a.html", "language": language, "title": title}
+    [article] = read_event(make_event({"a.html": html, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    at = lines.index(story[1])
+    assert lines[at + 1 : at + 5] == [f"{a} {b}" for a, b in rows]
+    assert lines[at + 5] == story[2]
