@@ -243,6 +243,9 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     title_key = line_key(page.title) if page.title else None
     verdicts: list[str | None] = ["rule" if hit and "rule" in switched_on else None for hit in page.rule_hits]
     if "repeated" in switched_on:
+        for number in pull_quotes(page.lines):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = verdicts[number] or "repeated"
         for number, line in enumerate(page.lines):
             if (
                 verdicts[number] is None
@@ -414,18 +417,49 @@ TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)$")
 SENTENCE_BREAK = re.compile(r"[.!?।॥](?:\s|$)")
 
 
+# A pull quote repeats at least this many words of a paragraph.
+PULL_QUOTE_WORDS = 6
+QUOTE_MARKS = "\"'“”‘’«»„ "
+
+
+def pull_quotes(lines: Sequence[str]) -> set[int]:
+    """The lines that repeat a passage of a longer line of the same page, as a sentence of at least
+    ``PULL_QUOTE_WORDS`` words ("The code is good. Nobody checks whether it is followed." set apart from the
+    paragraph that quotes it): the page's display of its own text, which the paragraph already holds."""
+    keys = [line_key(line) for line in lines]
+    found = set()
+    for number, line in enumerate(lines):
+        if not is_sentence(line.strip(QUOTE_MARKS)):  # "« ... sûres. »": French quotes stand apart
+            continue
+        core = keys[number].strip(QUOTE_MARKS).rstrip(".!?।…").strip(QUOTE_MARKS)
+        if len(core.split()) < PULL_QUOTE_WORDS:
+            continue
+        if any(other != number and len(key) > len(keys[number]) and core in key for other, key in enumerate(keys)):
+            found.add(number)
+    return found
+
+
 def _standfirst(
     page: Page, classes: dict[int, str], verdicts: Sequence[str | None], title_key: str | None
 ) -> int | None:
-    """The line right under the title when it reads as a paragraph (jusText good or near-good): the standfirst,
-    article text even when bylines and share bars stand between it and the body."""
+    """The first sentence under the title when it reads as a paragraph (jusText good or near-good): the standfirst,
+    article text even when bylines and share bars stand between it and the body, or between it and the title."""
     title_at = next((n for n, line in enumerate(page.lines) if line_key(line) == title_key), None)
     if title_at is None:
         return None
     following = title_at + 1
     if classes.get(following) in ("good", "neargood") and verdicts[following] is None:
-        return following
+        return following  # right under the title, with or without a full stop
+    # Else the first sentence under it, past a byline, a time stamp and a share bar (lines that are no sentence,
+    # or furniture already).
+    for following in range(title_at + 1, min(title_at + 2 + STANDFIRST_SKIP, len(page.lines))):
+        if verdicts[following] is None and is_sentence(page.lines[following]):
+            return following if classes.get(following) in ("good", "neargood") else None
     return None
+
+
+# At most this many lines (a byline, a date stamp, a share bar) stand between a title and its standfirst.
+STANDFIRST_SKIP = 4
 
 
 def _repeated(page: Page, line: str, index: RepetitionIndex, language: str, config: CorpusConfig) -> bool:

@@ -745,3 +745,55 @@ def test_a_table_of_figures_in_the_body_is_kept_one_row_a_line(
     at = lines.index(story[1])
     assert lines[at + 1 : at + 5] == [f"{a} {b}" for a, b in rows]
     assert lines[at + 5] == story[2]
+
+
+PULL_QUOTE = {
+    "en": ("The council said: \"We will not reopen the bridge before the beams are safe again.\" Work starts Monday.",
+           "\"We will not reopen the bridge before the beams are safe again.\""),
+    "fr": ("Le maire a déclaré : « Nous ne rouvrirons pas le pont avant que les poutres soient sûres. » Les travaux commencent lundi.",
+           "« Nous ne rouvrirons pas le pont avant que les poutres soient sûres. »"),
+    "hi": ("महापौर ने कहा, \"जब तक गर्डर सुरक्षित नहीं होंगे, हम पुल नहीं खोलेंगे।\" काम सोमवार से शुरू होगा।",
+           "\"जब तक गर्डर सुरक्षित नहीं होंगे, हम पुल नहीं खोलेंगे।\""),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_pull_quote_that_repeats_a_paragraph_of_the_page_is_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A page sets a quote of its own story apart in large type: the paragraph holds the words already, the line
+    that repeats them is display (a subhead of a few words that a paragraph happens to contain is not)."""
+    paragraph, pull_quote = PULL_QUOTE[language]
+    story = STORY_OF[language][0]
+    title = TITLES[language]
+    body = [story[0], paragraph, pull_quote, story[1], story[2]]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, body, before=["Home", "News"], after=["Share", "X"])
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], paragraph, story[1], story[2]]
+    assert reasons(article)[pull_quote] == "repeated"
+
+
+STANDFIRST = {
+    "en": "A magnitude 6.2 earthquake struck central Assam early on Tuesday. Follow our live coverage for updates.",
+    "fr": "Un séisme de magnitude 6,2 a frappé l'Assam dans la nuit de lundi à mardi. Suivez avec nous tout ce qui se passe sur place.",
+    "hi": "मंगलवार तड़के असम में 6.2 तीव्रता का भूकंप आया। ताज़ा जानकारी के लिए हमारे साथ बने रहें और पढ़ते रहें।",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_standfirst_under_a_byline_and_a_share_bar_is_text(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """The standfirst is the first sentence under the title that reads as a paragraph, even when a byline, a time
+    stamp and a share bar stand between them and furniture (a video player) between it and the body."""
+    story = STORY_OF[language][0]
+    title = TITLES[language]
+    before_body = ["Web Desk", "Updated: 17.11.2026, 19:40", "WhatsApp | Facebook | X", STANDFIRST[language]]
+    body = [*before_body, "Watch: drone footage", "00:00 / 02:14", "Unmute", "Key events", *story]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, body, before=["Home", "News"], after=["Share", "X"])
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    assert STANDFIRST[language] in lines
+    assert "Web Desk" not in lines and "Unmute" not in lines
