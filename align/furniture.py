@@ -8,15 +8,21 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
 - ``repeated``: the same line is on another page the same source published about *another* event (menus, footers,
   bios, cookie and newsletter notices are the site's, not the story's); or, in this event, on another article
   (of any outlet) while not being a sentence; or it is the headline of another article of the event (a related
-  list). A *sentence* repeated within one event is shared reporting (a daily running wire paragraphs) and stays;
+  list). A *sentence* repeated within one event is shared reporting (a daily running wire paragraphs) and stays,
+  unless its own source prints it on two of its pages and it reads as no paragraph (a newsletter's sign-up line);
+  a pull quote (a sentence repeating a passage of a longer line of the page) is repeated too;
 - ``non_sentence``: no sentence-final punctuation, and jusText's paragraph classification (stop-word density,
   length, link density, and the class of the lines around it) puts it outside the article: a subhead between two
   paragraphs of the article stays, a run of menu words, names, dates or counts does not;
+- ``teaser`` and ``caption``: by structure alone (``teaser_lines``, ``caption_lines``): an inline "also read" box
+  (a cue from ``corpus.teaser_cues`` and the headlines it introduces), a photo credit labelled from
+  ``corpus.credit_cues``, the caption right above it, a caption that ends with one in brackets;
 - ``boilerplate``: a sentence that jusText classifies as boilerplate: almost no stop words (tickers), mostly link
   text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
   "Lecture 5 min.").
 
-The body is found as the run of lines that reads most like article text, then grown by what continues the story
+The body is found, below the headline (what stands above it is the site's), as the run of lines that reads most
+like article text, then grown by what continues the story
 (``with_adjacent_lists``; ``with_edge_sentences``: the sentence right after it that jusText calls bad for its
 stop-word density alone, when it has grammar and the story's words); a live blog's time stamps join its entries instead of splitting them, and a Devanagari
 sentence with a finite verb counts as text whatever its stop words.
