@@ -425,11 +425,14 @@ SENTENCE_BREAK = re.compile(r"[.!?।॥](?:\s|$)")
 
 # A pull quote repeats at least this many words of a paragraph.
 PULL_QUOTE_WORDS = 6
+# A pull quote stands within this many lines of the paragraph it repeats (which also keeps the search linear in a
+# page's lines).
+PULL_QUOTE_REACH = 6
 QUOTE_MARKS = "\"'“”‘’«»„ "
 
 
 def pull_quotes(lines: Sequence[str]) -> set[int]:
-    """The lines that repeat a passage of a longer line of the same page, as a sentence of at least
+    """The lines that repeat a passage of a longer line near them on the page, as a sentence of at least
     ``PULL_QUOTE_WORDS`` words ("The code is good. Nobody checks whether it is followed." set apart from the
     paragraph that quotes it): the page's display of its own text, which the paragraph already holds."""
     keys = [line_key(line) for line in lines]
@@ -440,7 +443,8 @@ def pull_quotes(lines: Sequence[str]) -> set[int]:
         core = keys[number].strip(QUOTE_MARKS).rstrip(".!?।…").strip(QUOTE_MARKS)
         if len(core.split()) < PULL_QUOTE_WORDS:
             continue
-        if any(other != number and len(key) > len(keys[number]) and core in key for other, key in enumerate(keys)):
+        near = range(max(0, number - PULL_QUOTE_REACH), min(len(keys), number + PULL_QUOTE_REACH + 1))
+        if any(other != number and len(keys[other]) > len(keys[number]) and core in keys[other] for other in near):
             found.add(number)
     return found
 
