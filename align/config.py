@@ -69,6 +69,25 @@ DEFAULT_DATELINE_LABELS: tuple[str, ...] = (
     "अच्छा", "बधाई", "नमस्ते", "नमस्कार", "अलविदा", "सार", "विस्तार", "अपडेट", "ब्रेकिंग", "लाइव", "वीडियो",
 )
 
+# Cues that introduce links to other stories inside an article ("ALSO READ" and the headlines under it; "यह भी
+# पढ़ें: <headline>", "Lire aussi | <headline>"): a convention of the trade, like "READ MORE". Compared lower-cased
+# with a whole line, or with what opens a line before a separator (align/furniture.py: ``teaser_lines``).
+DEFAULT_TEASER_CUES: tuple[str, ...] = (
+    "also read", "read also", "read more", "must read", "see also", "also see", "related", "related stories",
+    "related news", "recommended", "don't miss", "you may also like",
+    "lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "voir aussi",
+    "à voir aussi", "sur le même sujet", "pour aller plus loin",
+    "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "यह भी देखें", "ये भी देखें", "और पढ़ें", "जरूर पढ़ें",
+    "ज़रूर पढ़ें", "संबंधित खबरें", "संबंधित ख़बरें",
+)
+# Words that label a photo credit ("Photo: X", "(फोटो: X)", "Crédit photo : X"): compared lower-cased with what
+# opens a line before a separator, or with what a bracket at the end of a caption opens with.
+DEFAULT_CREDIT_CUES: tuple[str, ...] = (
+    "photo", "photos", "photo credit", "image", "image credit", "picture", "pic", "credit", "courtesy", "file photo",
+    "crédit photo", "crédits photo", "crédit", "crédits", "illustration",
+    "फोटो", "फ़ोटो", "फोटो साभार", "फाइल फोटो", "तस्वीर", "चित्र", "साभार", "सौजन्य",
+)
+
 # Fragments removed from inside a line (embed junk that sits inside otherwise good sentences).
 DEFAULT_INLINE_JUNK: tuple[str, ...] = (r"\s*pic\.twitter\.com/\w+",)
 
@@ -103,7 +122,10 @@ class CorpusConfig:
     dateline_labels: tuple[str, ...] = DEFAULT_DATELINE_LABELS
     # Page furniture (align/furniture.py): the classes of lines dropped from a page; leave one out to keep its
     # lines. Every dropped line is kept, with its class, in the article's ``dropped`` list.
-    furniture: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate")
+    furniture: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate", "teaser", "caption")
+    # The cues of inline "also read" boxes and of photo credits (the ``teaser`` and ``caption`` classes).
+    teaser_cues: tuple[str, ...] = DEFAULT_TEASER_CUES
+    credit_cues: tuple[str, ...] = DEFAULT_CREDIT_CUES
     # jusText's paragraph classifier, line by line: a line shorter than ``length_low`` characters is "short"
     # (judged by the lines around it); with a stop-word density of at least ``stopwords_high`` it is good when
     # longer than ``length_high``, near-good otherwise; below ``stopwords_low`` it is bad. jusText's defaults.

@@ -246,24 +246,52 @@ def _list_stray_item(item: Any) -> None:
     wrapper.append(item)
 
 
-def _html_to_text(html: str, path: Path, max_link_density: float = 0.2) -> tuple[str, dict[str, str | None]]:
+# A row of a table as the extractor writes it ("| Firm orders | 150 AS-220 |"), and the rule under a header row.
+TABLE_ROW = re.compile(r"^\|(.*)\|\s*$")
+TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+
+
+def table_rows_as_lines(text: str) -> tuple[str, set[str]]:
+    """The extracted text with each table row one line of its cells ("Firm orders 150 AS-220"), the header rule
+    gone; and those lines, which the furniture judgement weighs as rows of data (like list items), not as lines
+    that fail to be sentences."""
+    lines, rows = [], set()
+    for line in text.split("\n"):
+        if TABLE_RULE.match(line):
+            continue
+        row = TABLE_ROW.match(line)
+        if row is not None:
+            line = " ".join(cell.strip() for cell in row.group(1).split("|") if cell.strip())
+            if not line:
+                continue
+            rows.add(line)
+        lines.append(line)
+    return "\n".join(lines), rows
+
+
+def _html_to_text(
+    html: str, path: Path, max_link_density: float = 0.2
+) -> tuple[str, dict[str, str | None], set[str]]:
     import trafilatura
 
+    # Tables are part of the extraction: a table of figures in the story's body is its text; the extractor keeps
+    # only the tables of the main content, and a table outside the body is judged like any other line.
     text = trafilatura.extract(
         with_article_asides_opened(html, max_link_density),
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         favor_precision=True,
     )
     if not text:
         raise AlignError(path, "HTML holds no article text that could be extracted")
+    text, rows = table_rows_as_lines(text)
     meta = trafilatura.extract_metadata(html)
     found = (
         {"title": meta.title, "published": meta.date, "url": meta.url, "source": meta.sitename}
         if meta
         else {}
     )
-    return text, found
+    return text, found, rows
 
 
 def event_files(event_dir: Path) -> list[Path]:
@@ -402,10 +430,13 @@ def scrape_page(
         raise AlignError(path, "article file is empty")
     found: dict[str, str | None] = {}
     markup: dict[str, tuple[bool, float]] | None = None
+    rows: set[str] = set()
     if path.suffix.lower() in (".html", ".htm"):
         markup = _html_markup(body)
-        body, found = _html_to_text(body, path, rules.max_link_density)
-    listed = listed_lines(body, rules)
+        body, found, rows = _html_to_text(body, path, rules.max_link_density)
+    row_keys = {line_key(rules.clean_line(row)) for row in rows}
+    # A table row is shown as an item of the table: weighed like a list item (data where it stands).
+    listed = [(line, item or line_key(line) in row_keys) for line, item in listed_lines(body, rules)]
     entry = entry or ManifestEntry(file=path.name)
     title, source = entry.title or found.get("title"), entry.source or found.get("source")
     title, in_title = remove_control_characters(title) if title else (title, 0)

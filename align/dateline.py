@@ -12,7 +12,8 @@ Recognised at the start of a paragraph (a line of the cleaned text), in English,
    ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:").
 
 Three more shapes are read only where a dateline stands, at the start of the story's first paragraph (the first
-line under the headline, or the one after it when a one-line standfirst stands between), when the rest of that line
+line under the headline that ends as a sentence, or the next such line when a one-line standfirst stands between; a
+summary list, its heading or a photo credit, which do not end as sentences, are no paragraph), when the rest of that line
 reads as a sentence and the place is none of those labels (see ``paragraph_starts``):
 
 5. A place in title case or in Devanagari (one to three words) before a colon: "Bengaluru:", "नई दिल्ली:". Anywhere
@@ -263,12 +264,16 @@ def paragraph_starts(
 
     Any paragraph may open with a dateline of shapes 1-4 (a live blog's entries, a digest of wire stories); shapes
     5-7 only at the start of the story's first paragraph (``opening_line``), once: the first line under the
-    headline, or the next one when the first is a standfirst with no dateline of its own."""
+    headline that ends as a sentence, or the next such line when the first is a standfirst with no dateline of its
+    own (a summary list, its heading or a photo credit between them do not end as sentences and are skipped)."""
     lines = text.split("\n")
     found = [match_dateline(line, languages, labels) for line in lines]
     first = opening_line(lines, title)
-    if first is not None and not any(found[: first + 2]):
-        for number in (first, first + 1)[: len(lines) - first]:
+    # The first two lines under the headline that end as sentences (the standfirst, the first paragraph): lines
+    # that do not are no paragraph (a summary list and its heading, "मुख्य बिंदु" and its bullets; a photo credit).
+    openings = [n for n in range(first or 0, len(lines)) if SENTENCE_END.search(lines[n].rstrip())][:2]
+    if first is not None and openings and not any(found[: openings[-1] + 1]):
+        for number in openings:
             opening = match_opening_dateline(lines[number], languages, labels)
             if opening is not None:
                 found[number] = opening

@@ -8,15 +8,21 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
 - ``repeated``: the same line is on another page the same source published about *another* event (menus, footers,
   bios, cookie and newsletter notices are the site's, not the story's); or, in this event, on another article
   (of any outlet) while not being a sentence; or it is the headline of another article of the event (a related
-  list). A *sentence* repeated within one event is shared reporting (a daily running wire paragraphs) and stays;
+  list). A *sentence* repeated within one event is shared reporting (a daily running wire paragraphs) and stays,
+  unless its own source prints it on two of its pages and it reads as no paragraph (a newsletter's sign-up line);
+  a pull quote (a sentence repeating a passage of a longer line of the page) is repeated too;
 - ``non_sentence``: no sentence-final punctuation, and jusText's paragraph classification (stop-word density,
   length, link density, and the class of the lines around it) puts it outside the article: a subhead between two
   paragraphs of the article stays, a run of menu words, names, dates or counts does not;
+- ``teaser`` and ``caption``: by structure alone (``teaser_lines``, ``caption_lines``): an inline "also read" box
+  (a cue from ``corpus.teaser_cues`` and the headlines it introduces), a photo credit labelled from
+  ``corpus.credit_cues``, the caption right above it, a caption that ends with one in brackets;
 - ``boilerplate``: a sentence that jusText classifies as boilerplate: almost no stop words (tickers), mostly link
   text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
   "Lecture 5 min.").
 
-The body is found as the run of lines that reads most like article text, then grown by what continues the story
+The body is found, below the headline (what stands above it is the site's), as the run of lines that reads most
+like article text, then grown by what continues the story
 (``with_adjacent_lists``; ``with_edge_sentences``: the sentence right after it that jusText calls bad for its
 stop-word density alone, when it has grammar and the story's words); a live blog's time stamps join its entries instead of splitting them, and a Devanagari
 sentence with a finite verb counts as text whatever its stop words.
@@ -42,7 +48,7 @@ from justext.paragraph import Paragraph
 from align.config import CorpusConfig
 from align.records import DroppedLine
 
-FURNITURE_CLASSES: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate")
+FURNITURE_CLASSES: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate", "teaser", "caption")
 # jusText's stop lists by ISO 639-1 code (it ships ~100; these are the languages align's candidates name).
 STOPLIST_NAMES = {
     "en": "English",
@@ -92,7 +98,7 @@ class Page:
     title: str | None
     lines: tuple[str, ...]
     rule_hits: tuple[bool, ...]
-    list_items: tuple[bool, ...] = ()  # shown as a list item (bullet or dash) on the page; empty: none known
+    list_items: tuple[bool, ...] = ()  # shown as a list item (bullet or dash) or a table row; empty: none known
     sha256: str = ""  # of the file: the same file reached through two paths (a symlink) is one page
     # Whether the source was declared (manifest, or the HTML's site name) rather than taken from the file name:
     # only a declared source ties pages of different events to one outlet.
@@ -192,6 +198,15 @@ class RepetitionIndex:
             e == page.event_id and f != _identity(page) for e, _, f in self.places.get(line_key(line), ())
         )
 
+    def elsewhere_in_source(self, page: Page, line: str) -> bool:
+        """Another article of the page's event from the page's own (declared) source has this line too."""
+        if not page.source_declared:
+            return False
+        return any(
+            e == page.event_id and s == page.source and f != _identity(page)
+            for e, s, f in self.places.get(line_key(line), ())
+        )
+
     def headline_of_another(self, page: Page, line: str) -> bool:
         title_of = self.titles.get(page.event_id, {}).get(line_key(line))
         return title_of is not None and title_of != _identity(page)
@@ -234,8 +249,15 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     title_key = line_key(page.title) if page.title else None
     verdicts: list[str | None] = ["rule" if hit and "rule" in switched_on else None for hit in page.rule_hits]
     if "repeated" in switched_on:
+        for number in pull_quotes(page.lines):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = verdicts[number] or "repeated"
         for number, line in enumerate(page.lines):
-            if verdicts[number] is None and line_key(line) != title_key and _repeated(page, line, index):
+            if (
+                verdicts[number] is None
+                and line_key(line) != title_key
+                and _repeated(page, line, index, language, config)
+            ):
                 verdicts[number] = "repeated"
     if title_key is None:
         # No title known (no manifest title, no HTML title): a scraped page opens with its headline, so the first
@@ -243,19 +265,26 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         first = next((n for n, verdict in enumerate(verdicts) if verdict is None), None)
         title_key = line_key(page.lines[first]) if first is not None else None
     numbers = [n for n, line in enumerate(page.lines) if line_key(line) != title_key]
+    # A scraped page opens the article with its headline: what stands above it is the site's (masthead, menu,
+    # breadcrumb, rubric, a newsletter's issue line), never the story's body or summary.
+    title_at = next((n for n, line in enumerate(page.lines) if line_key(line) == title_key), -1)
+    floor = sum(n < title_at for n in numbers)
     classes = jus_text_classes(page, numbers, language, config)
     listed = page.list_items or (False,) * len(page.lines)
     weights = [
         line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers
     ]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
-        return verdicts  # no paragraph to tell the article by (a brief of a few short lines): no context to judge
+        # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
+        return with_teasers_and_captions(page, verdicts, title_key, config)
     standfirst = _standfirst(page, classes, verdicts, title_key)
     # The story's own words: its headline and standfirst say what it is about as much as its paragraphs do.
     heading_lines = [page.title or ""] + ([page.lines[standfirst]] if standfirst is not None else [])
-    start, end = body_span(weights)
+    start, end = (floor + position for position in body_span(weights[floor:]))
+    if start == end:
+        start = end = 0  # no body at all
     (start, end), between = with_adjacent_lists(
-        page, numbers, verdicts, (start, end), stop_words(language), heading_lines
+        page, numbers, verdicts, (start, end), stop_words(language), heading_lines, floor
     )
     start, end = with_edge_sentences(
         page, numbers, verdicts, classes, (start, end), stop_words(language), heading_lines, config
@@ -268,27 +297,202 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
             continue  # in the body: text, subheads and lists stay; an entry's time stamp does not
         kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
         verdicts[number] = kind if kind in switched_on else None
-    return verdicts
+    return with_teasers_and_captions(page, verdicts, title_key, config)
+
+
+# What may stand between a cue and what it introduces: "Lire aussi | ...", "ये भी पढ़ें- ...", "Photo : ...".
+CUE_SEPARATOR = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?[:|\-–—»›]+\s*")
+# Words of a headline: a teaser headline is one line of at most this many words.
+HEADLINE_WORDS = 25
+# A credit names a photographer or an agency: a few words.
+CREDIT_WORDS = 8
+# A caption is one or two sentences of at most this many words.
+CAPTION_WORDS = 45
+FULL_STOP_END = re.compile(r"[.।॥][\"'”’»)\]]*$")
+
+
+def with_teasers_and_captions(
+    page: Page, verdicts: Sequence[str | None], title_key: str | None, config: CorpusConfig
+) -> list[str | None]:
+    """``verdicts`` with the lines of inline teaser boxes (``teaser_lines``) and of photo captions and credits
+    (``caption_lines``) dropped, where no other class has dropped them; never the title."""
+    judged = list(verdicts)
+    for kind, numbers in (
+        ("teaser", teaser_lines(page.lines, config.teaser_cues)),
+        ("caption", caption_lines(page.lines, config.credit_cues)),
+    ):
+        if kind not in config.furniture:
+            continue
+        for number in numbers:
+            if judged[number] is None and line_key(page.lines[number]) != title_key:
+                judged[number] = kind
+    return judged
+
+
+def _cue_prefix(line: str, cues: Sequence[str]) -> str | None:
+    """What follows the cue that opens ``line`` and a separator after it ("Lire aussi | <rest>"); None when the
+    line opens with no cue, or with one and no separator."""
+    key = line_key(line)
+    for cue in sorted({line_key(c) for c in cues}, key=len, reverse=True):
+        if not key.startswith(cue):
+            continue
+        separator = CUE_SEPARATOR.match(key, len(cue))
+        if separator is not None and separator.end() > len(cue) and separator.end() < len(key):
+            return key[separator.end() :]
+    return None
+
+
+def is_headline_shaped(line: str) -> bool:
+    """One line that reads as a headline: at most ``HEADLINE_WORDS`` words, no full stop at its end (a question or
+    exclamation mark may end it), a letter in it."""
+    return (
+        len(line.split()) <= HEADLINE_WORDS
+        and not FULL_STOP_END.search(line.rstrip())
+        and any(ch.isalpha() for ch in line)
+    )
+
+
+def teaser_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
+    """The lines of inline links to other stories, by structure, the cue being a convention of the trade
+    (``corpus.teaser_cues``):
+
+    - a line that opens with a cue and a separator, then a headline ("यह भी पढ़ें: <headline>", "Lire aussi |
+      <headline>", "ये भी पढ़ें- <headline>");
+    - a line that is a cue ("ALSO READ", "ये भी पढ़ें", "À lire aussi") and the headline-shaped lines right under it.
+      When a paragraph follows two or more of them, the last is the subhead of that paragraph, not a teaser (the
+      box has no end mark in a text scrape; a subhead is the headline-shaped line a paragraph stands under)."""
+    cue_keys = {line_key(c).rstrip(":") for c in cues}
+    found: set[int] = set()
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        rest = _cue_prefix(line, cues)
+        if rest is not None and is_headline_shaped(rest):
+            found.add(number)
+        if line_key(line).rstrip(" :") not in cue_keys:
+            number += 1
+            continue
+        run = number + 1
+        while (
+            run < len(lines)
+            and is_headline_shaped(lines[run])
+            and line_key(lines[run]).rstrip(" :") not in cue_keys
+        ):
+            run += 1
+        headlines = list(range(number + 1, run))
+        if run < len(lines) and len(headlines) >= 2:
+            headlines.pop()  # a paragraph follows: the last headline-shaped line is its subhead
+        if headlines:
+            found |= {number, *headlines}
+        number = max(run, number + 1)
+    return found
+
+
+def caption_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
+    """The lines of photo captions and credits, by structure, the labels being the trade's (``corpus.credit_cues``):
+
+    - a credit line: a cue, a separator and a few words that are no sentence ("Photo: Biswajit Das / The Courier",
+      "फोटो: पीएनएन", "Crédit photo : X");
+    - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)");
+    - the caption right above a credit line: one or two sentences of at most ``CAPTION_WORDS`` words (a text
+      scrape keeps the caption and the credit, one under the other, where the image stood)."""
+    cue_keys = sorted({line_key(c) for c in cues}, key=len, reverse=True)
+    found: set[int] = set()
+    for number, line in enumerate(lines):
+        rest = _cue_prefix(line, cue_keys)
+        if rest is not None and len(rest.split()) <= CREDIT_WORDS and not is_sentence(rest):
+            found.add(number)
+            above = lines[number - 1] if number else ""
+            if (
+                number
+                and is_sentence(above)
+                and len(above.split()) <= CAPTION_WORDS
+                and len(SENTENCE_BREAK.findall(above)) <= 2
+            ):
+                found.add(number - 1)
+            continue
+        bracket = TRAILING_BRACKET.search(line.rstrip())
+        if bracket is not None and _cue_prefix(bracket.group(1), cue_keys) is not None:
+            found.add(number)
+    return found
+
+
+# A bracket closing a line ("(फोटो: सोशल मीडिया)"), and the text inside it.
+TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)$")
+# Where a sentence ends inside a line: terminal punctuation, then a space or the end.
+SENTENCE_BREAK = re.compile(r"[.!?।॥](?:\s|$)")
+
+
+# A pull quote repeats at least this many words of a paragraph.
+PULL_QUOTE_WORDS = 6
+# A pull quote stands within this many lines of the paragraph it repeats (which also keeps the search linear in a
+# page's lines).
+PULL_QUOTE_REACH = 6
+QUOTE_MARKS = "\"'“”‘’«»„ "
+
+
+def pull_quotes(lines: Sequence[str]) -> set[int]:
+    """The lines that repeat a passage of a longer line near them on the page, as a sentence of at least
+    ``PULL_QUOTE_WORDS`` words ("The code is good. Nobody checks whether it is followed." set apart from the
+    paragraph that quotes it): the page's display of its own text, which the paragraph already holds."""
+    keys = [line_key(line) for line in lines]
+    found = set()
+    for number, line in enumerate(lines):
+        if not is_sentence(line.strip(QUOTE_MARKS)):  # "« ... sûres. »": French quotes stand apart
+            continue
+        core = keys[number].strip(QUOTE_MARKS).rstrip(".!?।…").strip(QUOTE_MARKS)
+        if len(core.split()) < PULL_QUOTE_WORDS:
+            continue
+        near = range(max(0, number - PULL_QUOTE_REACH), min(len(keys), number + PULL_QUOTE_REACH + 1))
+        if any(other != number and len(keys[other]) > len(keys[number]) and core in keys[other] for other in near):
+            found.add(number)
+    return found
 
 
 def _standfirst(
     page: Page, classes: dict[int, str], verdicts: Sequence[str | None], title_key: str | None
 ) -> int | None:
-    """The line right under the title when it reads as a paragraph (jusText good or near-good): the standfirst,
-    article text even when bylines and share bars stand between it and the body."""
+    """The first sentence under the title when it reads as a paragraph (jusText good or near-good): the standfirst,
+    article text even when bylines and share bars stand between it and the body, or between it and the title."""
     title_at = next((n for n, line in enumerate(page.lines) if line_key(line) == title_key), None)
     if title_at is None:
         return None
     following = title_at + 1
     if classes.get(following) in ("good", "neargood") and verdicts[following] is None:
-        return following
+        return following  # right under the title, with or without a full stop
+    # Else the first sentence under it, past a byline, a time stamp and a share bar (lines that are no sentence,
+    # or furniture already).
+    for following in range(title_at + 1, min(title_at + 2 + STANDFIRST_SKIP, len(page.lines))):
+        if verdicts[following] is None and is_sentence(page.lines[following]):
+            return following if classes.get(following) in ("good", "neargood") else None
     return None
 
 
-def _repeated(page: Page, line: str, index: RepetitionIndex) -> bool:
+# At most this many lines (a byline, a date stamp, a share bar) stand between a title and its standfirst.
+STANDFIRST_SKIP = 4
+
+
+def _repeated(page: Page, line: str, index: RepetitionIndex, language: str, config: CorpusConfig) -> bool:
     if index.other_events_of_source(page, line) or index.headline_of_another(page, line):
         return True
-    return index.elsewhere_in_event(page, line) and not is_sentence(line)
+    if not index.elsewhere_in_event(page, line):
+        return False
+    if not is_sentence(line):
+        return True
+    # A sentence another outlet printed too is shared reporting (wire copy). The same source printing the same
+    # sentence on two of its pages is its own reporting only when it reads as a paragraph of text (a background
+    # paragraph it runs daily); a short one is its sign-up, sign-off or promotion ("Enjoying this? Get ... in
+    # your inbox.", "That's it for today."), in a .txt and an .html page alike.
+    return index.elsewhere_in_source(page, line) and line_class(page, line, language, config) not in (
+        "good",
+        "neargood",
+    )
+
+
+def line_class(page: Page, line: str, language: str, config: CorpusConfig) -> str:
+    """jusText's context-free class of one line of ``page`` (its class does not depend on the lines around it)."""
+    number = page.lines.index(line)
+    return jus_text_classes(page, [number], language, config)[number]
 
 
 def line_weight(
@@ -337,6 +541,7 @@ def with_adjacent_lists(
     span: tuple[int, int],
     stoplist: frozenset[str],
     heading_lines: Sequence[str] = (),
+    floor: int = 0,
 ) -> tuple[tuple[int, int], set[int]]:
     """The body span grown over a list that stands right before or after it and continues its topic: a run of
     list items (maybe under a heading of its own) of which at least half share a content word with the body ("The
@@ -352,7 +557,8 @@ def with_adjacent_lists(
     The body's words include its headline's and standfirst's (``heading_lines``): a profile's fact list ("Born:
     ...", "Grandmaster: ...") is about what the headline names. One line may stand between the body and a list that
     has a heading of its own (a teaser or an ad slot the site puts after the last paragraph): that line is returned
-    apart, in the second value, and is judged on its own; the span covers it only so that it stays one run."""
+    apart, in the second value, and is judged on its own; the span covers it only so that it stays one run.
+    Nothing above position ``floor`` (the headline) joins the body."""
     start, end = span
     if start >= end:
         return span, set()
@@ -408,15 +614,15 @@ def with_adjacent_lists(
         between, end = {end}, list_from(end + 2)
     # Before the body: the items right above it, maybe under their heading.
     top = start
-    while top > 0 and item(top - 1):
+    while top > floor and item(top - 1):
         top -= 1
     if continues(list(range(top, start))):
-        return ((top - 1 if top > 0 and heading(top - 1) else top), end), between
+        return ((top - 1 if top > floor and heading(top - 1) else top), end), between
     # The summary reaches up to its topmost line that shares the body's words; one line that shares none may stand
     # among its lines (a fact the paragraphs do not repeat), two in a row are above it (a "Key Highlights" label
     # under a video player's "Mute", "Fullscreen").
     top, position, unshared = start, start, 0
-    while position > 0 and unshared < 2 and open_line(position - 1):
+    while position > floor and unshared < 2 and open_line(position - 1):
         position -= 1
         if is_sentence(page.lines[numbers[position]]):
             break

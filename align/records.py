@@ -75,7 +75,7 @@ class DroppedLine:
     """A line of the page that is not in the article's text, and why (``align.furniture``'s classes)."""
 
     text: str
-    reason: str  # rule, repeated, non_sentence, boilerplate
+    reason: str  # rule, repeated, non_sentence, boilerplate, teaser, caption
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)

@@ -247,3 +247,30 @@ def test_an_opening_dateline_is_metadata_and_never_part_of_a_sentence(
     assert not any(text.casefold().startswith(place.casefold()) for text in texts)
     for s in segment_article(record, CONFIG.corpus):
         assert record.text[s.char_start : s.char_end] == s.text
+
+
+@pytest.mark.parametrize(
+    ("summary", "first_paragraph", "place"),
+    [
+        (["मुख्य बिंदु", "सुबह 4:52 बजे 6.2 तीव्रता का भूकंप", "छह जिलों में दो दिन स्कूल बंद"],
+         "गुवाहाटी। मंगलवार की सुबह लोगों के लिए डर लेकर आई। कई लोग घर नहीं लौटे।", "गुवाहाटी"),
+        (["तड़के आए झटकों से लोग घरों से बाहर निकले।", "फोटो: पीएनएन"], "गुवाहाटी: असम में मंगलवार तड़के भूकंप आया। पांच लोगों की मौत हुई।", "गुवाहाटी"),
+        (["Key highlights", "Quake of magnitude 6.2 at 4:52 am", "Schools shut for two days"],
+         "Guwahati: A strong earthquake shook Assam on Tuesday. Five people died.", "Guwahati"),
+        (["L'essentiel", "Un séisme de magnitude 6,2", "Les écoles fermées deux jours"],
+         "LILLE. Un séisme a secoué l'Assam mardi. Cinq personnes sont mortes.", "Lille"),
+    ],
+)
+def test_the_first_paragraph_is_the_first_sentence_under_the_headline(
+    summary: list[str], first_paragraph: str, place: str
+) -> None:
+    """A summary list and its heading, or a photo credit, between the headline and the story's first paragraph
+    are no paragraph (they do not end as sentences): the first paragraph's dateline is still read."""
+    title = "Earthquake in Assam"
+    text = "\n".join([title, *summary, first_paragraph, "Another paragraph follows here."])
+    starts = paragraph_starts(text, title, LANGUAGES, LABELS)
+    opening = starts[1 + len(summary)]
+    assert opening[1] is not None and opening[1].place == place
+    assert first_paragraph[opening[0] :].startswith(first_paragraph.split(maxsplit=1)[1][:5])
+    assert all(found is None for _, found in starts[: 1 + len(summary)])
+    assert starts[2 + len(summary)] == (0, None)

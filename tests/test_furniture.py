@@ -556,3 +556,244 @@ def test_on_a_page_without_article_an_aside_of_text_is_read_and_an_aside_of_link
         "Closed: six months from Monday",
     ]
     assert not any("library" in line or "striker" in line for line in lines)
+
+
+FRENCH_STORY = [
+    "Le conseil municipal a voté mardi la fermeture du vieux pont sur la rivière pour au moins six mois de travaux.",
+    "Les ingénieurs avaient averti l'an dernier que les poutres d'acier sous le tablier se corrodaient plus vite que prévu.",
+    "La circulation sera déviée par la rocade nord, que la mairie a promis d'élargir avant l'hiver qui vient.",
+]
+# Per script: a newsletter's lines above the headline (a sentence among them), the headline, the story.
+ABOVE_THE_HEADLINE = {
+    "en": (
+        ["The Morning Brief", "Issue #812 · Wednesday", "Was this forwarded to you? Sign up here and we will send it to you every weekday at 7 am."],
+        "Council closes the old bridge for repairs",
+        STORY_A,
+    ),
+    "fr": (
+        ["La Lettre du matin", "Numéro 812 · mercredi", "Ce message vous a été transféré ? Inscrivez-vous ici pour le recevoir chaque matin à 7 heures."],
+        "Le vieux pont fermé pour travaux",
+        FRENCH_STORY,
+    ),
+    "hi": (
+        ["सुबह की चिट्ठी", "अंक 812 · बुधवार", "क्या यह आपको किसी ने भेजा है? इसे हर सुबह सात बजे अपने इनबॉक्स में पाने के लिए यहां साइन अप करें।"],
+        "पुराना पुल छह महीने के लिए बंद",
+        HINDI_STORY,
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_what_stands_above_the_headline_is_not_the_story(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A page opens the article with its headline: the masthead, the issue line and a sign-up sentence above it are
+    the site's, even when a sentence among them reads as text (it used to start the body, and pull the lines above
+    it in as the story's summary)."""
+    before, title, story = ABOVE_THE_HEADLINE[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, story, before=before, after=["Share", "X"])
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+    assert set(reasons(article)) >= set(before)
+
+
+SIGN_UP = {
+    "en": ["Enjoying this? Get The Morning Brief in your inbox.", "That's it for today. See you tomorrow."],
+    "fr": ["Vous aimez cette lettre ? Recevez-la chaque matin.", "C'est tout pour aujourd'hui. À demain."],
+    "hi": ["क्या आपको यह पसंद आया? इसे रोज़ पाएं।", "आज के लिए इतना ही। कल मिलेंगे।"],
+}
+STORY_OF = {"en": (STORY_A, STORY_B), "fr": (FRENCH_STORY, FRENCH_STORY[::-1]), "hi": (HINDI_STORY, HINDI_STORY[::-1])}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_short_sentence_one_source_prints_on_two_pages_of_an_event_is_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A newsletter's sign-up and sign-off sentences stand on both of its pages about one event (one scraped as
+    text, one as HTML): the same source printing the same short sentence twice is its furniture. Another outlet's
+    copy of a sentence, and the source's own background paragraph, stay: that is shared reporting."""
+    first, second = STORY_OF[language]
+    sign_up, sign_off = SIGN_UP[language]
+    background = first[1]  # a paragraph of text the source runs in both stories
+    html = (
+        "<html><head><title>Second story</title></head><body><article><h1>Second story</h1>"
+        + "".join(f"<p>{line}</p>" for line in [second[0], sign_up, second[1], background, second[2], sign_off])
+        + "</article></body></html>"
+    )
+    files = {
+        "a.txt": page("First story", [first[0], sign_up, *first[1:], sign_off]),
+        "b.html": html,
+        "c.txt": page("Third story", [second[0], sign_off, *second[1:]]),
+        "manifest.jsonl": manifest(
+            {"file": "a.txt", "source": "The Brief", "language": language, "title": "First story"},
+            {"file": "b.html", "source": "The Brief", "language": language, "title": "Second story"},
+            {"file": "c.txt", "source": "Other Daily", "language": language, "title": "Third story"},
+        ),
+    }
+    articles = read_event(make_event(files) / "event-1", CONFIG)
+    for name in ("a.txt", "b.html"):
+        article = article_of(articles, name)
+        assert reasons(article)[sign_up] == "repeated"
+        assert reasons(article)[sign_off] == "repeated"
+        assert background in article.text.split("\n")
+
+
+# Per script: a one-line teaser (cue, separator, headline), a teaser box (a cue alone and the headlines under it,
+# then a subhead and a paragraph), a caption with a bracketed credit, a caption above a credit line.
+TEASERS_AND_CAPTIONS = {
+    "en": {
+        "one_line": "Read also - How the city plans to keep traffic moving during the repairs",
+        "box": ["ALSO READ", "Explainer: What the bridge inspection found, and who checks", "River ferry to run extra boats"],
+        "subhead": "What happens next",
+        "bracketed": "Workers inspect the steel beams under the old bridge on Monday. (Photo: City Council)",
+        "caption": "Workers inspect the steel beams under the old bridge on Monday.",
+        "credit": "Photo: Arjun Das / The Daily Example",
+    },
+    "fr": {
+        "one_line": "Lire aussi | Comment la ville veut garder la circulation fluide pendant les travaux",
+        "box": ["À lire aussi", "Pont : ce que l'inspection a trouvé, et qui contrôle", "Le bac fluvial renforcé"],
+        "subhead": "Et maintenant",
+        "bracketed": "Des ouvriers inspectent les poutres sous le vieux pont, lundi. (Photo : mairie)",
+        "caption": "Des ouvriers inspectent les poutres sous le vieux pont, lundi.",
+        "credit": "Crédit photo : Julien Ferrand / Le Courrier",
+    },
+    "hi": {
+        "one_line": "ये भी पढ़ें- मरम्मत के दौरान शहर में यातायात कैसे चलेगा? जानिए पूरी योजना",
+        "box": ["यह भी पढ़ें", "पुल की जांच में क्या मिला, कौन करता है निगरानी", "नदी पर चलेंगी और नौकाएं"],
+        "subhead": "आगे क्या होगा",
+        "bracketed": "सोमवार को पुल के नीचे लोहे के गर्डरों की जांच करते कर्मचारी। (फोटो: नगर निगम)",
+        "caption": "सोमवार को पुल के नीचे लोहे के गर्डरों की जांच करते कर्मचारी।",
+        "credit": "फोटो: पीएनएन",
+    },
+}
+TITLES = {"en": "Council closes the old bridge for repairs", "fr": "Le vieux pont fermé pour travaux", "hi": "पुराना पुल छह महीने के लिए बंद"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_inline_teasers_and_photo_captions_are_furniture_by_their_structure(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A text scrape keeps no link markup: an "also read" box is a cue and the headline-shaped lines it introduces
+    (or a cue, a separator and a headline on one line), a caption is the line above a credit or one ending with a
+    bracketed credit. The subhead after a box, and the story's paragraphs, stay."""
+    parts = TEASERS_AND_CAPTIONS[language]
+    story = STORY_OF[language][0]
+    title = TITLES[language]
+    body = [
+        story[0],
+        parts["caption"],
+        parts["credit"],
+        parts["one_line"],
+        story[1],
+        *parts["box"],
+        parts["subhead"],
+        story[2],
+        parts["bracketed"],
+        story[2],
+    ]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, body, before=["Home", "News"], after=["Share", "X"])
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    kept = article.text.split("\n")
+    assert kept == [title, story[0], story[1], parts["subhead"], story[2], story[2]]
+    dropped = reasons(article)
+    for line in [parts["one_line"], *parts["box"]]:
+        assert dropped[line] in ("teaser", "rule")
+    for line in (parts["caption"], parts["bracketed"]):
+        assert dropped[line] == "caption"
+
+
+def test_teaser_and_caption_classes_can_be_switched_off(make_event: Callable[..., Path]) -> None:
+    parts = TEASERS_AND_CAPTIONS["hi"]
+    title = TITLES["hi"]
+    body = [parts["caption"], parts["credit"], HINDI_STORY[0], parts["one_line"], *HINDI_STORY[1:]]
+    entry = {"file": "a.txt", "language": "hi", "title": title}
+    text = page(title, body)
+    config = config_from_dict({"corpus": {"furniture": ["rule", "repeated", "non_sentence", "boilerplate"]}}).corpus
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", config)
+    assert parts["one_line"] in article.text.split("\n")
+    assert "caption" not in set(reasons(article).values())
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_table_of_figures_in_the_body_is_kept_one_row_a_line(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """The extractor left tables out, so a table of figures inside the story was lost; its rows are now lines of
+    text (cells joined by spaces), weighed as data where they stand, not dropped for failing to be sentences."""
+    story = STORY_OF[language][0]
+    title = TITLES[language]
+    rows = {
+        "en": [("Item", "Figure"), ("Length", "480 m"), ("Closed for", "six months"), ("Cost", "$12 million")],
+        "fr": [("Poste", "Chiffre"), ("Longueur", "480 m"), ("Fermeture", "six mois"), ("Coût", "12 M€")],
+        "hi": [("मद", "आंकड़ा"), ("लंबाई", "480 मीटर"), ("बंद", "छह महीने"), ("लागत", "12 करोड़ रुपये")],
+    }[language]
+    table = (
+        "<table><thead><tr><th>" + "</th><th>".join(rows[0]) + "</th></tr></thead><tbody>"
+        + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows[1:])
+        + "</tbody></table>"
+    )
+    html = (
+        f"<html><head><title>{title}</title></head><body><nav><a>Home</a> <a>News</a></nav><article>"
+        f"<h1>{title}</h1><p>{story[0]}</p><p>{story[1]}</p>{table}<p>{story[2]}</p><p>{story[0]}</p>"
+        "</article><footer><p>© 2026 The Daily Example</p></footer></body></html>"
+    )
+    entry = {"file": "a.html", "language": language, "title": title}
+    [article] = read_event(make_event({"a.html": html, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    at = lines.index(story[1])
+    assert lines[at + 1 : at + 5] == [f"{a} {b}" for a, b in rows]
+    assert lines[at + 5] == story[2]
+
+
+PULL_QUOTE = {
+    "en": ("The council said: \"We will not reopen the bridge before the beams are safe again.\" Work starts Monday.",
+           "\"We will not reopen the bridge before the beams are safe again.\""),
+    "fr": ("Le maire a déclaré : « Nous ne rouvrirons pas le pont avant que les poutres soient sûres. » Les travaux commencent lundi.",
+           "« Nous ne rouvrirons pas le pont avant que les poutres soient sûres. »"),
+    "hi": ("महापौर ने कहा, \"जब तक गर्डर सुरक्षित नहीं होंगे, हम पुल नहीं खोलेंगे।\" काम सोमवार से शुरू होगा।",
+           "\"जब तक गर्डर सुरक्षित नहीं होंगे, हम पुल नहीं खोलेंगे।\""),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_pull_quote_that_repeats_a_paragraph_of_the_page_is_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A page sets a quote of its own story apart in large type: the paragraph holds the words already, the line
+    that repeats them is display (a subhead of a few words that a paragraph happens to contain is not)."""
+    paragraph, pull_quote = PULL_QUOTE[language]
+    story = STORY_OF[language][0]
+    title = TITLES[language]
+    body = [story[0], paragraph, pull_quote, story[1], story[2]]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, body, before=["Home", "News"], after=["Share", "X"])
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], paragraph, story[1], story[2]]
+    assert reasons(article)[pull_quote] == "repeated"
+
+
+STANDFIRST = {
+    "en": "A magnitude 6.2 earthquake struck central Assam early on Tuesday. Follow our live coverage for updates.",
+    "fr": "Un séisme de magnitude 6,2 a frappé l'Assam dans la nuit de lundi à mardi. Suivez avec nous tout ce qui se passe sur place.",
+    "hi": "मंगलवार तड़के असम में 6.2 तीव्रता का भूकंप आया। ताज़ा जानकारी के लिए हमारे साथ बने रहें और पढ़ते रहें।",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_standfirst_under_a_byline_and_a_share_bar_is_text(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """The standfirst is the first sentence under the title that reads as a paragraph, even when a byline, a time
+    stamp and a share bar stand between them and furniture (a video player) between it and the body."""
+    story = STORY_OF[language][0]
+    title = TITLES[language]
+    before_body = ["Web Desk", "Updated: 17.11.2026, 19:40", "WhatsApp | Facebook | X", STANDFIRST[language]]
+    body = [*before_body, "Watch: drone footage", "00:00 / 02:14", "Unmute", "Key events", *story]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, body, before=["Home", "News"], after=["Share", "X"])
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    assert STANDFIRST[language] in lines
+    assert "Web Desk" not in lines and "Unmute" not in lines
