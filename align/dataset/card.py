@@ -280,7 +280,7 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "`title`, `text` (boilerplate removed), `sha256` (of the raw file), `n_sentences`, `dateline_place`, "
         "`dateline_date` (ISO date), `dateline_agency` (the dateline that opens the article, \"PARIS, 18 août "
         "(AFP) -\", read as metadata and kept out of every sentence; null when there is none), `dropped` (the page's "
-        "lines left out of `text` as furniture, each `{text, reason}`: rule, repeated, non_sentence, boilerplate).\n"
+        "lines left out of `text` as furniture, each `{text, reason}`: rule, repeated, non_sentence, boilerplate, teaser, caption).\n"
         "- `sentences`: `sentence_id`, `article_id`, `event_id`, `position`, `language` (of the sentence itself), "
         "`text`, `char_start`/`char_end` (offsets into the article's cleaned `text`), `text_en`, `translation` "
         "(`{engine, model, version}` or null).\n"
