@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pytest
@@ -54,25 +53,11 @@ def test_run_event_walks_the_stages_and_times_each(monkeypatch: pytest.MonkeyPat
     assert seen == ["first", "second"] and list(timer.seconds) == ["first", "second"]
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "names"),
-    [
-        ("align.distributed", "align.build.distributed", ["BuildEventShards", "PublishFromShards"]),
-        ("align.pipeline", "align.build.orchestrate", ["build", "build_from_shards"]),
-    ],
-)
-def test_moved_paths_still_import_and_say_they_are_deprecated(old: str, new: str, names: list[str]) -> None:
+@pytest.mark.parametrize("old", ["align.distributed", "align.pipeline"])
+def test_the_paths_deprecated_in_0_3_are_gone(old: str) -> None:
+    # Moved in 0.3 (align.build.distributed, align.build.orchestrate) with a warning; removed in 0.4 as announced.
     import importlib
-    import sys
 
-    if old == "align.distributed":
-        pytest.importorskip("datatrove", reason="the scale extra (datatrove) is not installed")
-    sys.modules.pop(old, None)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        module = importlib.import_module(old)
-    assert any(issubclass(w.category, DeprecationWarning) and "removed in align 0.4" in str(w.message) for w in caught)
-    target = importlib.import_module(new)
-    for name in names:
-        assert getattr(module, name) is getattr(target, name)
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module(old)
 
