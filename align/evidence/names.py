@@ -139,6 +139,9 @@ class NameToken:
     headline: bool = False  # in a title-case headline, where capitals say nothing
     function_word: bool = False  # a Devanagari function word that also spells a name (मेरी: "my", or Mary)
     initial: str = ""  # the Latin letter when this token is an initial ("U." or "यू.")
+    # A Devanagari word of a side whose English translation writes no name for it: the translation says it is a
+    # word (चाटुकारिता is "sycophancy"), so it is no swap's rival, whatever its frequency.
+    unconfirmed: bool = False
 
     @property
     def devanagari(self) -> bool:
@@ -289,6 +292,9 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
             offset = token.start
             for part in regex.split(r"[-‑]", token.text):  # अपोलो-सोयुज़: Apollo and Soyuz
                 acronym = letter_acronym(part)
+                if acronym.lower() in locale_words.TITLES:
+                    offset += len(part) + 1
+                    continue  # एमडी is MD, सीईओ CEO: a title, as "Mr" is, never a name
                 if acronym:  # सीसीटीवी is CCTV, spelt letter by letter (a rival only as sure as any Hindi word)
                     latin = acronym.lower()
                     found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, False))
@@ -391,9 +397,26 @@ def _all_names(side: Side, config: LabelConfig, known: Known) -> list[tuple[Name
             return name
         return replace(name, certain=True)
 
-    return [(certain(n, sure_original), side.original) for n in originals] + [
-        (certain(_if_known(n, "en", config, known), sure_english), side.english) for n in side.english[NAMES]
-    ]
+    english = [(certain(_if_known(n, "en", config, known), sure_english), side.english) for n in side.english[NAMES]]
+    confirming = [(n, v) for n, v in english if n.certain and not n.headline and not ordinary(n, config)]
+    return [(_confirmed(certain(n, sure_original), side.original, confirming, config), side.original)
+            for n in originals] + english
+
+
+def _confirmed(name: NameToken, view: Facts, english: list[Entry], config: LabelConfig) -> NameToken:
+    """A Devanagari word of a text that has an English translation, marked ``unconfirmed`` unless the translation
+    writes it as a name: a word of the translation written as a name (capitalised where capitals say something,
+    or read as a name the way ``_if_known`` reads one; no ordinary word) that is its transliteration (one name
+    loosely, ``_maybe_same``) or the same place in the gazetteer (जर्मनी / Germany)."""
+    if not name.devanagari:
+        return name
+    one = [(name, view)]
+    if any(_place_ids(name, view) & _place_ids(e, v) or same_name(name, e) or _maybe_same(one, [(e, v)])
+           for e, v in english):
+        return name
+    if any(_maybe_same(one, group) for group in _groups(english) if len(group) > 1):
+        return name  # डिज़नीवर्ल्ड / Disney World
+    return replace(name, unconfirmed=True)
 
 
 def _person_keys(names: list[tuple[NameToken, Facts]], config: LabelConfig) -> set[str]:
@@ -1018,6 +1041,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
+    # A title standing for a person ("the CEO said", "कंपनी के एमडी ने") is that person: a person on the other side
+    # is accounted for, not swapped.
+    left_a = [g for g in left_a if not (_bare_title(b) and _person(g, config, kinds))]
+    left_b = [g for g in left_b if not (_bare_title(a) and _person(g, config, kinds))]
     left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
         n.devanagari for n, _ in g)]
     if not left_a or not left_b:
@@ -1061,6 +1088,36 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
         note += " (read in the English translation)"
     return [contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap")]
+
+
+# Titles that stand for the person who holds them ("the CEO said"); "Mr" or "श्री" stands before a name, "जी" after.
+ROLE_TITLES = frozenset({"president", "ceo", "cfo", "coo", "cto", "md", "cmd"})
+
+
+def title_word(token: Token) -> str:
+    """The title a token writes, in Latin (``locale_words.TITLES``): "CEO", "Dr." or एमडी (MD spelt in letter
+    names), else ""."""
+    for word in (token.norm.rstrip("."), letter_acronym(token.text).lower()):
+        if word in locale_words.TITLES:
+            return word
+    return ""
+
+
+def _bare_title(side: Side) -> bool:
+    """Whether a side's own text names a role title with no name after it ("the company's CEO said")."""
+    view = side.original
+    starts = {n.start for n in view[NAMES]}
+    tokens = view.tokens
+    return any(title_word(t) in ROLE_TITLES and (k + 1 == len(tokens) or tokens[k + 1].start not in starts
+                                                  or tokens[k + 1].norm in locale_words.STOPWORDS)
+               for k, t in enumerate(tokens))
+
+
+def _person(group: Group, config: LabelConfig, kinds: Kinds) -> bool:
+    """Whether the text or the batch says a group names a person (a full name of two candidate words is one)."""
+    kind = _kind(group, config) or next((kinds[n.latin] for n, _ in group if n.latin in kinds), None)
+    return kind == "person" or kind is None and len(group) >= 2 and all(
+        candidate(n, v, config) for n, v in group)
 
 
 def _one_latin_name(groups: list[list[Entry]], side: Side, config: LabelConfig, kinds: Kinds) -> bool:
@@ -1160,7 +1217,8 @@ def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
 def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> list[list[Entry]]:
     """Groups of adjacent name words none of which the other side accounts for, made of candidates."""
     runs = _french_runs(names, config)
-    kept = [(i, e) for i, e in enumerate(names) if candidate(e[0], e[1], config) or i in runs]
+    kept = [(i, e) for i, e in enumerate(names) if not e[0].unconfirmed and candidate(e[0], e[1], config)
+            or i in runs]
     groups: list[list[tuple[int, Entry]]] = []
     for i, entry in kept:
         if groups:
@@ -1215,7 +1273,7 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
     organisation word), a person (a title, an initial or "by" before it); else None."""
     name, view = group[0]
     before = [t for t in view.tokens if t.end <= name.start][-1:]
-    if before and (before[0].norm.rstrip(".") in (*locale_words.TITLES, "by", "par", "द्वारा") or view.text[
+    if before and (before[0].norm.rstrip(".") in ("by", "par", "द्वारा") or title_word(before[0]) or view.text[
             before[0].end : name.start] == ". " and len(before[0].text) == 1):
         return "person"  # a title, an initial, a by-line (before the gazetteer: Rao is also a town)
     places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
