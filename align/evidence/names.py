@@ -398,25 +398,38 @@ def _all_names(side: Side, config: LabelConfig, known: Known) -> list[tuple[Name
         return replace(name, certain=True)
 
     english = [(certain(_if_known(n, "en", config, known), sure_english), side.english) for n in side.english[NAMES]]
-    confirming = [(n, v) for n, v in english if n.certain and not n.headline and not ordinary(n, config)]
-    return [(_confirmed(certain(n, sure_original), side.original, confirming, config), side.original)
+    return [(_confirmed(certain(n, sure_original), side.original, english, config), side.original)
             for n in originals] + english
 
 
 def _confirmed(name: NameToken, view: Facts, english: list[Entry], config: LabelConfig) -> NameToken:
     """A Devanagari word of a text that has an English translation, marked ``unconfirmed`` unless the translation
-    writes it as a name: a word of the translation written as a name (capitalised where capitals say something,
-    or read as a name the way ``_if_known`` reads one; no ordinary word) that is its transliteration (one name
-    loosely, ``_maybe_same``) or the same place in the gazetteer (जर्मनी / Germany)."""
+    names it: the same place in the gazetteer (जर्मनी / Germany, "Iraq's" opening the translation), or a word of
+    the translation written as a name (capitalised where capitals say something, or read as a name the way
+    ``_if_known`` reads one, or opening a sentence and no common word: "Maroochydore finished ...") and no
+    ordinary dictionary word ("Grand", "Daily"; "Sicily", much more English than other languages' word, is no
+    dictionary word) that is its transliteration (one name loosely, ``_maybe_same``)."""
     if not name.devanagari:
         return name
-    one = [(name, view)]
-    if any(_place_ids(name, view) & _place_ids(e, v) or same_name(name, e) or _maybe_same(one, [(e, v)])
-           for e, v in english):
+    if any(_place_ids(name, view) & _place_ids(e, v) for e, v in english):
         return name
-    if any(_maybe_same(one, group) for group in _groups(english) if len(group) > 1):
+    one = [(name, view)]
+    written = [(n, v) for n, v in english if _written_as_name(n) and not (ordinary(n, config) and dictionary_word(
+        n.latin))]
+    if any(same_name(name, e) or _maybe_same(one, [(e, v)]) for e, v in written):
+        return name
+    if any(_maybe_same(one, group) for group in _groups(written) if len(group) > 1):
         return name  # डिज़नीवर्ल्ड / Disney World
     return replace(name, unconfirmed=True)
+
+
+def _written_as_name(name: NameToken) -> bool:
+    """A Latin word written as a name: capitalised where capitals say something, or opening a sentence and rarer
+    in English and French than a common word (``SENTENCE_START_COMMON_ZIPF``)."""
+    if name.headline or name.devanagari or not name.text[:1].isupper():
+        return False
+    return name.certain or max(word_zipf(name.latin, language) for language in ("en", "fr")) < \
+        SENTENCE_START_COMMON_ZIPF
 
 
 def _person_keys(names: list[tuple[NameToken, Facts]], config: LabelConfig) -> set[str]:
