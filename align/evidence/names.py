@@ -1054,10 +1054,13 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
-    # A title standing for a person ("the CEO said", "कंपनी के एमडी ने") is that person: a person on the other side
-    # is accounted for, not swapped.
-    left_a = [g for g in left_a if not (_bare_title(b) and _person(g, config, kinds))]
-    left_b = [g for g in left_b if not (_bare_title(a) and _person(g, config, kinds))]
+    # A title standing for a person ("the CEO said", "कंपनी के एमडी ने") in a text that names no person is that
+    # person: a person on the other side is accounted for, not swapped. Beside a named person the title may be
+    # someone else's ("the CEO ... chaired by Meera Chawla"), and the named one is compared.
+    title_a = _bare_title(a) and not any(_person(g, config, kinds) for g in left_a)
+    title_b = _bare_title(b) and not any(_person(g, config, kinds) for g in left_b)
+    left_a = [g for g in left_a if not (title_b and _person(g, config, kinds))]
+    left_b = [g for g in left_b if not (title_a and _person(g, config, kinds))]
     left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
         n.devanagari for n, _ in g)]
     if not left_a or not left_b:

@@ -90,6 +90,9 @@ TITLES = [
     pytest.param(("Output will rise 8% this year, CEO Rajiv Menon said.", "en",
                   "Output will rise 8% this year, CEO Anil Kapadia said.", "en"), (), "conflict",
                  id="guard-latin-titles-before-two-people"),
+    pytest.param(("The search for a new CFO will be led by a panel chaired by Rajiv Menon.", "en",
+                  "The search for a new CFO will be led by a panel chaired by Anil Kapadia.", "en"), (), "conflict",
+                 id="guard-a-title-beside-a-named-person-is-someone-else"),
     pytest.param(("When the tenants started sharing what had occurred to them, most of the families involved "
                   "suddenly realized that Daniel Weber of the OHA had stolen their security deposits, and skipped "
                   "out of town.", "en",
