@@ -1039,6 +1039,11 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     types, between the same matched names or numbers (or the only such group on each side)."""
     left_a = _rivals(names_a, explained_a, config)
     left_b = _rivals(names_b, explained_b, config)
+    # A title standing for a person ("the CEO said", "कंपनी के एमडी ने") in a text that names nobody who may be a
+    # person is that person: a person on the other side is accounted for, not swapped. Beside another name the
+    # title may be someone else's ("a search for a CEO, chaired by Meera Chawla"), and the names are compared.
+    title_a = _bare_title(a) and all(_kind(g, config) in ("country", "city", "organisation") for g in left_a)
+    title_b = _bare_title(b) and all(_kind(g, config) in ("country", "city", "organisation") for g in left_b)
     # One name on one side, no name the rules can see on the Hindi other side: a Hindi name as common as ग्रीस
     # (3.5) or यूक्रेन (3.6) is no candidate by itself, but the one word there that is no common Hindi word, no
     # loanword and no verb stands where the name stands.
@@ -1054,11 +1059,6 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
-    # A title standing for a person ("the CEO said", "कंपनी के एमडी ने") in a text that names no person is that
-    # person: a person on the other side is accounted for, not swapped. Beside a named person the title may be
-    # someone else's ("the CEO ... chaired by Meera Chawla"), and the named one is compared.
-    title_a = _bare_title(a) and not any(_person(g, config, kinds) for g in left_a)
-    title_b = _bare_title(b) and not any(_person(g, config, kinds) for g in left_b)
     left_a = [g for g in left_a if not (title_b and _person(g, config, kinds))]
     left_b = [g for g in left_b if not (title_a and _person(g, config, kinds))]
     left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(

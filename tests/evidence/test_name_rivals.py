@@ -93,6 +93,9 @@ TITLES = [
     pytest.param(("The search for a new CFO will be led by a panel chaired by Rajiv Menon.", "en",
                   "The search for a new CFO will be led by a panel chaired by Anil Kapadia.", "en"), (), "conflict",
                  id="guard-a-title-beside-a-named-person-is-someone-else"),
+    pytest.param(("Le président du conseil, Rajiv Menon, dirigera le comité.", "fr",
+                  "नए सीएफओ की तलाश के लिए स्वतंत्र निदेशक कौस्तुभ बंद्योपाध्याय की अध्यक्षता में एक कमेटी बनाई गई है।", "hi"),
+                 (), "conflict", id="guard-a-title-beside-a-hindi-name-is-someone-else"),
     pytest.param(("When the tenants started sharing what had occurred to them, most of the families involved "
                   "suddenly realized that Daniel Weber of the OHA had stolen their security deposits, and skipped "
                   "out of town.", "en",
