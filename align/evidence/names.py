@@ -17,7 +17,10 @@ What counts (the ``name`` evidence, ``entity`` for organisations):
 - **A swap needs a slot**: a name on one side only is a different name only when the other side has an unexplained
   name of a compatible type (place, person, organisation) in the same place of the frame both sides share (between
   the same matched names and numbers). A Devanagari word is a name candidate when it is rare in Hindi and does not
-  read as an ordinary English word (डायरेक्टर is "director", a loanword).
+  read as an ordinary English word (डायरेक्टर is "director", a loanword); on a side with an English translation,
+  only when the translation names it (``_confirmed``: चाटुकारिता is "sycophancy" there). A title, also spelt in
+  letter names (एमडी is MD), is no name; standing alone for its holder ("the CFO said") it accounts for the person
+  the other side names.
 
 With an embedder, a "different name" between two languages that the other side's name, put in its place, restores
 (Londres / London, Pékin / Beijing) is dropped.
