@@ -496,7 +496,7 @@ STOPWORDS: frozenset[str] = frozenset(
 TITLES: frozenset[str] = frozenset(
     """mr mrs ms miss dr prof sir madam mme mlle m monsieur madame docteur professeur mademoiselle messrs
     श्री श्रीमती डॉ डॉक्टर
-    प्रोफेसर सुश्री जी president ceo jr sr""".split()
+    प्रोफेसर सुश्री जी president ceo cfo coo cto md cmd jr sr""".split()
 )
 
 # Hindi tense, to read कल as yesterday or tomorrow: future verb endings, and words that mark the past.

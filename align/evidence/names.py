@@ -17,7 +17,10 @@ What counts (the ``name`` evidence, ``entity`` for organisations):
 - **A swap needs a slot**: a name on one side only is a different name only when the other side has an unexplained
   name of a compatible type (place, person, organisation) in the same place of the frame both sides share (between
   the same matched names and numbers). A Devanagari word is a name candidate when it is rare in Hindi and does not
-  read as an ordinary English word (डायरेक्टर is "director", a loanword).
+  read as an ordinary English word (डायरेक्टर is "director", a loanword); on a side with an English translation,
+  only when the translation names it (``_confirmed``: चाटुकारिता is "sycophancy" there). A title, also spelt in
+  letter names (एमडी is MD), is no name; standing alone for its holder ("the CFO said") it accounts for the person
+  the other side names.
 
 With an embedder, a "different name" between two languages that the other side's name, put in its place, restores
 (Londres / London, Pékin / Beijing) is dropped.
@@ -142,6 +145,9 @@ class NameToken:
     headline: bool = False  # in a title-case headline, where capitals say nothing
     function_word: bool = False  # a Devanagari function word that also spells a name (मेरी: "my", or Mary)
     initial: str = ""  # the Latin letter when this token is an initial ("U." or "यू.")
+    # A Devanagari word of a side whose English translation writes no name for it: the translation says it is a
+    # word (चाटुकारिता is "sycophancy"), so it is no swap's rival, whatever its frequency.
+    unconfirmed: bool = False
 
     @property
     def devanagari(self) -> bool:
@@ -298,6 +304,9 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
             offset = token.start
             for part in regex.split(r"[-‑]", token.text):  # अपोलो-सोयुज़: Apollo and Soyuz
                 acronym = letter_acronym(part)
+                if acronym.lower() in locale_words.TITLES:
+                    offset += len(part) + 1
+                    continue  # एमडी is MD, सीईओ CEO: a title, as "Mr" is, never a name
                 if acronym:  # सीसीटीवी is CCTV, spelt letter by letter (a rival only as sure as any Hindi word)
                     latin = acronym.lower()
                     found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, False))
@@ -400,9 +409,39 @@ def _all_names(side: Side, config: LabelConfig, known: Known) -> list[tuple[Name
             return name
         return replace(name, certain=True)
 
-    return [(certain(n, sure_original), side.original) for n in originals] + [
-        (certain(_if_known(n, "en", config, known), sure_english), side.english) for n in side.english[NAMES]
-    ]
+    english = [(certain(_if_known(n, "en", config, known), sure_english), side.english) for n in side.english[NAMES]]
+    return [(_confirmed(certain(n, sure_original), side.original, english, config), side.original)
+            for n in originals] + english
+
+
+def _confirmed(name: NameToken, view: Facts, english: list[Entry], config: LabelConfig) -> NameToken:
+    """A Devanagari word of a text that has an English translation, marked ``unconfirmed`` unless the translation
+    names it: the same place in the gazetteer (जर्मनी / Germany, "Iraq's" opening the translation), or a word of
+    the translation written as a name (capitalised where capitals say something, or read as a name the way
+    ``_if_known`` reads one, or opening a sentence and no common word: "Maroochydore finished ...") and no
+    ordinary dictionary word ("Grand", "Daily"; "Sicily", much more English than other languages' word, is no
+    dictionary word) that is its transliteration (one name loosely, ``_maybe_same``)."""
+    if not name.devanagari:
+        return name
+    if any(_place_ids(name, view) & _place_ids(e, v) for e, v in english):
+        return name
+    one = [(name, view)]
+    written = [(n, v) for n, v in english if _written_as_name(n) and not (ordinary(n, config) and dictionary_word(
+        n.latin))]
+    if any(same_name(name, e) or _maybe_same(one, [(e, v)]) for e, v in written):
+        return name
+    if any(_maybe_same(one, group) for group in _groups(written) if len(group) > 1):
+        return name  # डिज़नीवर्ल्ड / Disney World
+    return replace(name, unconfirmed=True)
+
+
+def _written_as_name(name: NameToken) -> bool:
+    """A Latin word written as a name: capitalised where capitals say something, or opening a sentence and rarer
+    in English and French than a common word (``SENTENCE_START_COMMON_ZIPF``)."""
+    if name.headline or name.devanagari or not name.text[:1].isupper():
+        return False
+    return name.certain or max(word_zipf(name.latin, language) for language in ("en", "fr")) < \
+        SENTENCE_START_COMMON_ZIPF
 
 
 def _person_keys(names: list[tuple[NameToken, Facts]], config: LabelConfig) -> set[str]:
@@ -1027,6 +1066,11 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     types, between the same matched names or numbers (or the only such group on each side)."""
     left_a = _rivals(names_a, explained_a, config)
     left_b = _rivals(names_b, explained_b, config)
+    # A title standing for a person ("the CEO said", "कंपनी के एमडी ने") in a text that names nobody who may be a
+    # person is that person: a person on the other side is accounted for, not swapped. Beside another name the
+    # title may be someone else's ("a search for a CEO, chaired by Meera Chawla"), and the names are compared.
+    title_a = _bare_title(a) and all(_kind(g, config) in ("country", "city", "organisation") for g in left_a)
+    title_b = _bare_title(b) and all(_kind(g, config) in ("country", "city", "organisation") for g in left_b)
     # One name on one side, no name the rules can see on the Hindi other side: a Hindi name as common as ग्रीस
     # (3.5) or यूक्रेन (3.6) is no candidate by itself, but the one word there that is no common Hindi word, no
     # loanword and no verb stands where the name stands.
@@ -1042,6 +1086,8 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
+    left_a = [g for g in left_a if not (title_b and _person(g, config, kinds))]
+    left_b = [g for g in left_b if not (title_a and _person(g, config, kinds))]
     left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
         n.devanagari for n, _ in g)]
     if not left_a or not left_b:
@@ -1085,6 +1131,36 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
         note += " (read in the English translation)"
     return [contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap")]
+
+
+# Titles that stand for the person who holds them ("the CEO said"); "Mr" or "श्री" stands before a name, "जी" after.
+ROLE_TITLES = frozenset({"president", "ceo", "cfo", "coo", "cto", "md", "cmd"})
+
+
+def title_word(token: Token) -> str:
+    """The title a token writes, in Latin (``locale_words.TITLES``): "CEO", "Dr." or एमडी (MD spelt in letter
+    names), else ""."""
+    for word in (token.norm.rstrip("."), letter_acronym(token.text).lower()):
+        if word in locale_words.TITLES:
+            return word
+    return ""
+
+
+def _bare_title(side: Side) -> bool:
+    """Whether a side's own text names a role title with no name after it ("the company's CEO said")."""
+    view = side.original
+    starts = {n.start for n in view[NAMES]}
+    tokens = view.tokens
+    return any(title_word(t) in ROLE_TITLES and (k + 1 == len(tokens) or tokens[k + 1].start not in starts
+                                                  or tokens[k + 1].norm in locale_words.STOPWORDS)
+               for k, t in enumerate(tokens))
+
+
+def _person(group: Group, config: LabelConfig, kinds: Kinds) -> bool:
+    """Whether the text or the batch says a group names a person (a full name of two candidate words is one)."""
+    kind = _kind(group, config) or next((kinds[n.latin] for n, _ in group if n.latin in kinds), None)
+    return kind == "person" or kind is None and len(group) >= 2 and all(
+        candidate(n, v, config) for n, v in group)
 
 
 def _one_latin_name(groups: list[list[Entry]], side: Side, config: LabelConfig, kinds: Kinds) -> bool:
@@ -1184,7 +1260,8 @@ def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
 def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> list[list[Entry]]:
     """Groups of adjacent name words none of which the other side accounts for, made of candidates."""
     runs = _french_runs(names, config)
-    kept = [(i, e) for i, e in enumerate(names) if candidate(e[0], e[1], config) or i in runs]
+    kept = [(i, e) for i, e in enumerate(names) if not e[0].unconfirmed and candidate(e[0], e[1], config)
+            or i in runs]
     groups: list[list[tuple[int, Entry]]] = []
     for i, entry in kept:
         if groups:
@@ -1239,7 +1316,7 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
     organisation word), a person (a title, an initial or "by" before it); else None."""
     name, view = group[0]
     before = [t for t in view.tokens if t.end <= name.start][-1:]
-    if before and (before[0].norm.rstrip(".") in (*locale_words.TITLES, "by", "par", "द्वारा") or view.text[
+    if before and (before[0].norm.rstrip(".") in ("by", "par", "द्वारा") or title_word(before[0]) or view.text[
             before[0].end : name.start] == ". " and len(before[0].text) == 1):
         return "person"  # a title, an initial, a by-line (before the gazetteer: Rao is also a town)
     places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
