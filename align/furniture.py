@@ -369,8 +369,9 @@ def box_labels(
 ) -> set[int]:
     """The kept lines that label a highlights or summary box: at most ``BOX_LABEL_WORDS`` words, no sentence (no
     sentence-final punctuation), right above ``BOX_ITEMS`` or more kept list items, at the top of the story (at
-    most the standfirst, one of its ``paragraphs``, above it), and sharing no content word with the story (its
-    headline and paragraphs, ``story``): a box label is the site's ("Key Events", "मुख्य बिंदु"), while a subhead
+    most the standfirst, one of its ``paragraphs``, above it), and sharing fewer than half of its content words with
+    the story (its headline and paragraphs, ``story``; "खबर" of "खबर की खास बातें" is a word a Hindi story uses
+    too): a box label is the site's ("Key Events", "मुख्य बिंदु"), while a subhead
     over a list or table names what it lists ("Le contrat en chiffres") and one among the paragraphs is the
     story's own crosshead ("Key numbers", "Quick hits" over the facts its reporting ends with). The items keep
     their own judgement."""
@@ -380,7 +381,8 @@ def box_labels(
             continue
         if sum(p < number for p in paragraphs) > BOX_PARAGRAPHS_ABOVE:
             continue
-        if not 0 < len(line.split()) <= BOX_LABEL_WORDS or content_words(line, stoplist) & story:
+        words = content_words(line, stoplist)
+        if not 0 < len(line.split()) <= BOX_LABEL_WORDS or 2 * len(words & story) >= max(len(words), 1):
             continue
         following = range(number + 1, number + 1 + BOX_ITEMS)
         if all(n < len(lines) and listed[n] and verdicts[n] is None for n in following):
