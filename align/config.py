@@ -80,6 +80,18 @@ DEFAULT_TEASER_CUES: tuple[str, ...] = (
     "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "यह भी देखें", "ये भी देखें", "और पढ़ें", "जरूर पढ़ें",
     "ज़रूर पढ़ें", "संबंधित खबरें", "संबंधित ख़बरें",
 )
+# Cues of paywall, subscription and sign-in notices ("La suite de cet article est réservée aux abonnés", "Déjà
+# abonné ? Se connecter", "Subscribe to continue reading", "सब्सक्राइब करें"): a convention of the trade like the
+# teaser cues. Compared lower-cased with whole words of a line; a line holding one is a notice only where it
+# stands as one (align/furniture.py: ``paywall_lines``).
+DEFAULT_PAYWALL_CUES: tuple[str, ...] = (
+    "subscribe", "subscribe now", "subscriber", "subscribers", "subscribers only", "subscription", "sign in",
+    "log in", "already a subscriber", "continue reading", "read the full story", "free trial",
+    "s'abonner", "je m'abonne", "abonnez-vous", "abonné", "abonnés", "abonnement", "se connecter",
+    "réservé aux abonnés", "réservée aux abonnés", "de cet article à lire", "le premier mois", "offre découverte",
+    "sur un seul appareil",
+    "सब्सक्राइब", "सब्सक्रिप्शन", "सदस्यता लें", "लॉग इन", "लॉगिन", "साइन इन", "पढ़ना जारी रखें", "प्रीमियम लेख",
+)
 # Words that label a photo credit ("Photo: X", "(फोटो: X)", "Crédit photo : X"): compared lower-cased with what
 # opens a line before a separator, or with what a bracket at the end of a caption opens with.
 DEFAULT_CREDIT_CUES: tuple[str, ...] = (
@@ -126,6 +138,8 @@ class CorpusConfig:
     # The cues of inline "also read" boxes and of photo credits (the ``teaser`` and ``caption`` classes).
     teaser_cues: tuple[str, ...] = DEFAULT_TEASER_CUES
     credit_cues: tuple[str, ...] = DEFAULT_CREDIT_CUES
+    # The cues of paywall, subscription and sign-in notices (dropped with the ``rule`` class).
+    paywall_cues: tuple[str, ...] = DEFAULT_PAYWALL_CUES
     # jusText's paragraph classifier, line by line: a line shorter than ``length_low`` characters is "short"
     # (judged by the lines around it); with a stop-word density of at least ``stopwords_high`` it is good when
     # longer than ``length_high``, near-good otherwise; below ``stopwords_low`` it is bad. jusText's defaults.

@@ -297,7 +297,97 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
             continue  # in the body: text, subheads and lists stay; an entry's time stamp does not
         kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
         verdicts[number] = kind if kind in switched_on else None
+    paragraphs = {n for n in numbers if classes[n] in ("good", "neargood") and verdicts[n] is None}
+    if "rule" in switched_on:
+        for number in paywall_lines(page.lines, config.paywall_cues, paragraphs, verdicts):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "rule"
+    if "non_sentence" in switched_on:
+        story = content_words(page.title or "", stop_words(language))
+        for number in paragraphs:
+            story |= content_words(page.lines[number], stop_words(language))
+        for number in box_labels(page.lines, listed, verdicts, paragraphs, story, stop_words(language)):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "non_sentence"
     return with_teasers_and_captions(page, verdicts, title_key, config)
+
+
+# A paywall or sign-in notice is a short line: at most this many words ("Il vous reste 45 % de cet article à lire.
+# La suite est réservée aux abonnés." has 15).
+PAYWALL_WORDS = 20
+# What separates the words a paywall cue is compared with (letters, digits, Devanagari signs and the apostrophe of
+# "s'abonner" stay).
+CUE_WORD_BREAK = re.compile(r"[^\w\u0900-\u097f']+")
+
+
+def _cue_words(text: str) -> str:
+    return " " + CUE_WORD_BREAK.sub(" ", line_key(text).replace("’", "'")).strip() + " "
+
+
+def paywall_lines(
+    lines: Sequence[str], cues: Sequence[str], paragraphs: set[int], verdicts: Sequence[str | None]
+) -> set[int]:
+    """The kept lines that are paywall, subscription or sign-in notices: a line of at most ``PAYWALL_WORDS`` words
+    holding a cue of the trade (``corpus.paywall_cues``, compared as whole words) where it stands as a notice, not
+    as reporting: after the article's last paragraph or before its first (``paragraphs``: the kept lines jusText
+    calls good or near-good), or beside another such line (a paywall box: "La suite de cet article est réservée
+    aux abonnés." over "Déjà abonné ? Se connecter", wherever the scrape put it). A sentence of the story that
+    mentions subscribers stands among its paragraphs, alone."""
+    cue_keys = [_cue_words(cue) for cue in cues if cue.strip()]
+    cued = {
+        number
+        for number, line in enumerate(lines)
+        if verdicts[number] is None
+        and len(line.split()) <= PAYWALL_WORDS
+        and any(cue in _cue_words(line) for cue in cue_keys)
+    }
+    story = sorted(paragraphs - cued)
+    if not story:
+        return set()  # no paragraph to tell a notice from the story by
+    return {
+        number
+        for number in cued
+        if number > story[-1] or number < story[0] or number - 1 in cued or number + 1 in cued
+    }
+
+
+# The label of a highlights box ("In short", "Key Events", "खबर की खास बातें", "En bref") is at most this many words.
+BOX_LABEL_WORDS = 4
+# ... and stands right above at least this many list items,
+BOX_ITEMS = 2
+# ... with at most this many paragraphs of the story above it (its standfirst).
+BOX_PARAGRAPHS_ABOVE = 1
+
+
+def box_labels(
+    lines: Sequence[str],
+    listed: Sequence[bool],
+    verdicts: Sequence[str | None],
+    paragraphs: set[int],
+    story: set[str],
+    stoplist: frozenset[str],
+) -> set[int]:
+    """The kept lines that label a highlights or summary box: at most ``BOX_LABEL_WORDS`` words, no sentence (no
+    sentence-final punctuation), right above ``BOX_ITEMS`` or more kept list items, at the top of the story (at
+    most the standfirst, one of its ``paragraphs``, above it), and sharing fewer than half of its content words with
+    the story (its headline and paragraphs, ``story``; "खबर" of "खबर की खास बातें" is a word a Hindi story uses
+    too): a box label is the site's ("Key Events", "मुख्य बिंदु"), while a subhead
+    over a list or table names what it lists ("Le contrat en chiffres") and one among the paragraphs is the
+    story's own crosshead ("Key numbers", "Quick hits" over the facts its reporting ends with). The items keep
+    their own judgement."""
+    found = set()
+    for number, line in enumerate(lines):
+        if verdicts[number] is not None or listed[number] or is_sentence(line):
+            continue
+        if sum(p < number for p in paragraphs) > BOX_PARAGRAPHS_ABOVE:
+            continue
+        words = content_words(line, stoplist)
+        if not 0 < len(line.split()) <= BOX_LABEL_WORDS or 2 * len(words & story) >= max(len(words), 1):
+            continue
+        following = range(number + 1, number + 1 + BOX_ITEMS)
+        if all(n < len(lines) and listed[n] and verdicts[n] is None for n in following):
+            found.add(number)
+    return found
 
 
 # What may stand between a cue and what it introduces: "Lire aussi | ...", "ये भी पढ़ें- ...", "Photo : ...".

@@ -797,3 +797,83 @@ def test_a_standfirst_under_a_byline_and_a_share_bar_is_text(
     lines = article.text.split("\n")
     assert STANDFIRST[language] in lines
     assert "Web Desk" not in lines and "Unmute" not in lines
+
+
+# Paragraphs in French and Hindi that read as article text, for the paywall and box-label tests.
+STORY_FR = [
+    "Le conseil municipal a voté mardi la fermeture du vieux pont sur la rivière pour au moins six mois de travaux.",
+    "Les ingénieurs avaient averti dans un rapport l'an dernier que les poutres en acier se corrodaient plus vite que prévu.",
+    "La circulation sera déviée par la rocade nord, que le conseil a promis d'élargir avant le début de l'hiver.",
+]
+STORY_HI = [
+    "नगर परिषद ने मंगलवार को नदी पर बने पुराने पुल को कम से कम छह महीने की मरम्मत के लिए बंद करने का फैसला किया है।",
+    "इंजीनियरों ने पिछले साल अपनी रिपोर्ट में कहा था कि पुल के नीचे लगे स्टील के बीम उम्मीद से ज्यादा तेजी से गल रहे हैं।",
+    "परिषद ने कहा कि इस दौरान यातायात को उत्तरी रिंग रोड से भेजा जाएगा और सर्दी से पहले उस सड़क को चौड़ा किया जाएगा।",
+]
+TITLES = {
+    "en": "Council closes the old bridge for repairs",
+    "fr": "Le conseil ferme le vieux pont pour travaux",
+    "hi": "मरम्मत के लिए पुराना पुल छह महीने बंद",
+}
+STORIES = {"en": STORY_A, "fr": STORY_FR, "hi": STORY_HI}
+PAYWALL_NOTICES = {
+    "en": ["Subscribe to continue reading this article.", "Already a subscriber? Sign in"],
+    "fr": ["Il vous reste 45 % de cet article à lire. La suite est réservée aux abonnés.", "Déjà abonné ? Se connecter"],
+    "hi": ["पूरी खबर पढ़ने के लिए सब्सक्राइब करें।", "पहले से सदस्य हैं? लॉग इन करें"],
+}
+# A sentence of reporting that names subscribers, alone among the paragraphs: the story's, not a notice.
+SUBSCRIBER_SENTENCES = {
+    "en": "The local paper said its subscribers had asked about the bridge.",
+    "fr": "Le journal local a indiqué que ses abonnés l'interrogeaient sur le pont.",
+    "hi": "स्थानीय अखबार ने कहा कि उसके कई सब्सक्राइब करने वाले पाठकों ने पुल के बारे में पूछा।",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_paywall_notice_after_the_last_paragraph_is_furniture_and_a_sentence_about_subscribers_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """The notices a paywall leaves in a scrape ("La suite de cet article est réservée aux abonnés", "Déjà abonné ?
+    Se connecter") go with the rule class where they stand as notices (after the last paragraph, or two together);
+    a sentence of the story that names subscribers, among its paragraphs, stays."""
+    title, story, notices = TITLES[language], STORIES[language], PAYWALL_NOTICES[language]
+    body = [story[0], SUBSCRIBER_SENTENCES[language], *story[1:]]
+    for event, lines in (
+        ("event-1", [*body, notices[0]]),  # after the last paragraph
+        ("event-2", [*body[:3], *notices, *body[3:]]),  # a paywall box the scrape kept amid the paragraphs
+    ):
+        entry = {"file": "a.txt", "language": language, "title": title}
+        corpus = make_event({"a.txt": page(title, lines), "manifest.jsonl": manifest(entry)}, event=event)
+        [article] = read_event(corpus / event, CONFIG)
+        assert article.text.split("\n") == [title, *body]
+        assert {d.text for d in article.dropped if d.reason == "rule"} == set(lines) - set(body)
+
+
+BOX_LABELS = {"en": "In short", "fr": "L'essentiel", "hi": "खबर की खास बातें"}
+BOX_ITEMS = {
+    "en": ["• Old bridge shut for six months", "• Traffic sent over the northern ring road"],
+    "fr": ["• Vieux pont fermé six mois", "• Circulation déviée par la rocade nord"],
+    "hi": ["• पुराना पुल छह महीने बंद", "• यातायात उत्तरी रिंग रोड से"],
+}
+CROSSHEADS = {"en": "Repairs at a glance", "fr": "Les travaux en chiffres", "hi": "मरम्मत एक नजर में"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_the_label_of_a_highlights_box_is_furniture_and_its_items_keep_their_own_judgement(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A short line that is no sentence, right above bullets at the top of the story and sharing few of its
+    words, is the label of the site's highlights box ("In short", "L'essentiel", "खबर की खास बातें"); the items
+    under it are the story's summary and stay. A crosshead over a list among the paragraphs is the story's."""
+    title, story, label = TITLES[language], STORIES[language], BOX_LABELS[language]
+    items = BOX_ITEMS[language]
+    closing = [CROSSHEADS[language], *items]
+    text = page(title, [label, *items, *story, *closing], before=MENU)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    corpus = make_event({"a.txt": text, "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    kept = article.text.split("\n")
+    assert label not in kept and reasons(article)[label] == "non_sentence"
+    assert CROSSHEADS[language] in kept
+    bare = [item.lstrip("• ") for item in items]
+    assert kept == [title, *bare, *story, CROSSHEADS[language], *bare]
