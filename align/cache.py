@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import sqlite3
+import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -35,6 +36,21 @@ def is_damaged(error: sqlite3.DatabaseError) -> bool:
     if code is not None:
         return code & 0xFF in _DAMAGED
     return any(text in str(error) for text in ("malformed", "not a database"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary sibling, flush it to disk, then rename: readers see the old file or the whole new one,
+    never a part (shards, compiled tables). On failure the temporary file is removed and the error raised."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def default_cache_dir() -> Path:

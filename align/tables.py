@@ -16,16 +16,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
 
-from align.cache import default_cache_dir
+from align.cache import default_cache_dir, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -106,19 +104,9 @@ def _write(path: Path, key: str, table: object) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        write_atomically(path, data)
     except OSError as exc:
         log.debug("%s: compiled table not kept (%s)", path, exc)
-        return
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        log.debug("%s: compiled table not kept (%s)", path, exc)
-        Path(temporary).unlink(missing_ok=True)
         return
     for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.marshal"):
         if stale != path:

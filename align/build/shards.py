@@ -21,7 +21,6 @@ import logging
 import os
 import shutil
 import socket
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from align import __version__
-from align.cache import default_cache_dir
+from align.cache import default_cache_dir, write_atomically
 from align.config import BuildConfig
 from align.corpus import cross_event_evidence_sha256
 from align.furniture import RepetitionIndex
@@ -111,20 +110,6 @@ def default_shard_dir(out_dir: Path) -> Path:
     return default_cache_dir() / "shards" / f"{out_dir.name}-{_out_tag(out_dir)}"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary sibling, flush it to disk, then rename: readers see the old file or the whole new one."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 class ShardStore:
     """Finished events under one directory; safe for many writers as long as each event has one writer at a time."""
 
@@ -150,7 +135,7 @@ class ShardStore:
         (folder / MARKER).unlink(missing_ok=True)
         lines = [json.dumps(row, ensure_ascii=False, sort_keys=True) for row in result.to_rows()]
         records = ("\n".join(lines) + "\n").encode("utf-8")
-        _write_atomically(folder / RECORDS, records)
+        write_atomically(folder / RECORDS, records)
         marker = {
             "event_id": event_id,
             "key": key.digest,
@@ -168,7 +153,7 @@ class ShardStore:
             "pid": os.getpid(),
             "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
-        _write_atomically(folder / MARKER, json.dumps(marker, indent=2, sort_keys=True).encode("utf-8"))
+        write_atomically(folder / MARKER, json.dumps(marker, indent=2, sort_keys=True).encode("utf-8"))
 
     def marker(self, event_id: str) -> dict[str, Any] | None:
         path = self._event_dir(event_id) / MARKER
@@ -213,7 +198,7 @@ class ShardStore:
         if marker is None or marker.get("key") != key.digest:
             return
         marker["validation"] = validation
-        _write_atomically(
+        write_atomically(
             self._event_dir(event_id) / MARKER, json.dumps(marker, indent=2, sort_keys=True).encode("utf-8")
         )
 
@@ -253,7 +238,7 @@ class ShardStore:
             "checksums_sha256": checksums_sha256,
             "files": files or {},
         }
-        _write_atomically(self._published_path(out_dir), json.dumps(record, indent=2).encode("utf-8"))
+        write_atomically(self._published_path(out_dir), json.dumps(record, indent=2).encode("utf-8"))
 
     def published(self, out_dir: Path, keys: dict[str, ShardKey] | None = None) -> dict[str, Any] | None:
         """What ``record_published`` last noted for ``out_dir``; with ``keys``, only if it was assembled from
