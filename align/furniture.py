@@ -324,6 +324,10 @@ def _cue_words(text: str) -> str:
     return " " + CUE_WORD_BREAK.sub(" ", line_key(text).replace("’", "'")).strip() + " "
 
 
+def _holds_cue(words: str, cue_keys: Sequence[str]) -> bool:
+    return any(cue in words for cue in cue_keys)
+
+
 def paywall_lines(
     lines: Sequence[str], cues: Sequence[str], paragraphs: set[int], verdicts: Sequence[str | None]
 ) -> set[int]:
@@ -339,7 +343,7 @@ def paywall_lines(
         for number, line in enumerate(lines)
         if verdicts[number] is None
         and len(line.split()) <= PAYWALL_WORDS
-        and any(cue in _cue_words(line) for cue in cue_keys)
+        and _holds_cue(_cue_words(line), cue_keys)
     }
     story = sorted(paragraphs - cued)
     if not story:
@@ -419,11 +423,16 @@ def with_teasers_and_captions(
     return judged
 
 
-def _cue_prefix(line: str, cues: Sequence[str]) -> str | None:
-    """What follows the cue that opens ``line`` and a separator after it ("Lire aussi | <rest>"); None when the
-    line opens with no cue, or with one and no separator."""
+def _cue_keys(cues: Sequence[str]) -> list[str]:
+    """Cues as ``line_key``s, longest first (so "à lire aussi" is tried before "lire aussi")."""
+    return sorted({line_key(c) for c in cues}, key=len, reverse=True)
+
+
+def _cue_prefix(line: str, cue_keys: Sequence[str]) -> str | None:
+    """What follows the cue (one of ``_cue_keys``) that opens ``line`` and a separator after it ("Lire aussi |
+    <rest>"); None when the line opens with no cue, or with one and no separator."""
     key = line_key(line)
-    for cue in sorted({line_key(c) for c in cues}, key=len, reverse=True):
+    for cue in cue_keys:
         if not key.startswith(cue):
             continue
         separator = CUE_SEPARATOR.match(key, len(cue))
@@ -452,11 +461,12 @@ def teaser_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
       When a paragraph follows two or more of them, the last is the subhead of that paragraph, not a teaser (the
       box has no end mark in a text scrape; a subhead is the headline-shaped line a paragraph stands under)."""
     cue_keys = {line_key(c).rstrip(":") for c in cues}
+    ordered = _cue_keys(cues)
     found: set[int] = set()
     number = 0
     while number < len(lines):
         line = lines[number]
-        rest = _cue_prefix(line, cues)
+        rest = _cue_prefix(line, ordered)
         if rest is not None and is_headline_shaped(rest):
             found.add(number)
         if line_key(line).rstrip(" :") not in cue_keys:
@@ -486,7 +496,7 @@ def caption_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
     - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)");
     - the caption right above a credit line: one or two sentences of at most ``CAPTION_WORDS`` words (a text
       scrape keeps the caption and the credit, one under the other, where the image stood)."""
-    cue_keys = sorted({line_key(c) for c in cues}, key=len, reverse=True)
+    cue_keys = _cue_keys(cues)
     found: set[int] = set()
     for number, line in enumerate(lines):
         rest = _cue_prefix(line, cue_keys)

@@ -464,8 +464,7 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
 def with_clause_moments(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
     """A figure that states no moment takes the clock times of its clause ("trading 3.1 per cent lower at ₹1,505
     at 12.30 pm": both figures are the 12:30 ones)."""
-    clause_ids = clauses(facts)
-    clause_at = {t.start: c for t, c in zip(facts.tokens, clause_ids, strict=True)}
+    clause_at = _clause_at(facts)
 
     def clause(q: Quantity) -> int | None:
         return clause_at.get(q.start)
@@ -476,6 +475,11 @@ def with_clause_moments(facts: Facts, quantities: list[Quantity]) -> list[Quanti
             times.setdefault(clause(q), []).append(_clock_label(q.value))
     return [replace(q, when=tuple(times[clause(q)])) if q.kind != "clock" and not q.when and clause(q) in times
             and clause(q) is not None else q for q in quantities]
+
+
+def _clause_at(facts: Facts) -> dict[int, int]:
+    """Token start -> its clause number (``codemix.clauses``): the clause a figure stands in."""
+    return {t.start: c for t, c in zip(facts.tokens, clauses(facts), strict=True)}
 
 
 def _initials(tokens: Sequence[Token]) -> str:
@@ -541,7 +545,7 @@ def with_measurers(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
             by_clause.setdefault(clause_ids[k], name)
     if not by_clause:
         return quantities
-    clause_at = {t.start: c for t, c in zip(tokens, clause_ids, strict=True)}
+    clause_at = _clause_at(facts)
     return [replace(q, by=by_clause[clause_at[q.start]]) if q.start in clause_at and clause_at[q.start] in by_clause
             and q.kind != "clock" else q for q in quantities]
 
