@@ -15,6 +15,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -28,6 +29,10 @@ CACHE_FILE = "cache.sqlite3"
 # sqlite result codes (the low byte of an extended code) that mean the file itself is damaged, not merely locked or
 # unwritable: SQLITE_CORRUPT ("database disk image is malformed") and SQLITE_NOTADB ("file is not a database").
 _DAMAGED = {11, 26}
+# ... and the codes that mean another connection holds the lock: SQLITE_BUSY, SQLITE_LOCKED.
+_BUSY = {5, 6}
+# Seconds a connection waits for another's lock (sqlite's busy timeout, and the retries of ``_connect``).
+BUSY_TIMEOUT = 60.0
 T = TypeVar("T")
 
 
@@ -51,6 +56,14 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def is_busy(error: sqlite3.OperationalError) -> bool:
+    """Another connection holds the lock (SQLITE_BUSY, SQLITE_LOCKED): a wait, not a fault of the file."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BUSY
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def default_cache_dir() -> Path:
@@ -104,17 +117,30 @@ class ContentCache:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=60)
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS entries (namespace TEXT, key TEXT, value BLOB, "
-                "PRIMARY KEY (namespace, key))"
-            )
-            connection.commit()
-        except BaseException:
-            connection.close()
-            raise
+        # Several processes opening a new cache at once (workers, Ray ranks) race to switch it to WAL and create the
+        # table; sqlite answers the loser "database is locked" at once, without its busy timeout (a lock upgrade
+        # that could deadlock), so the setup is retried, with backoff, for as long as that timeout.
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        pause = 0.01
+        while True:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS entries (namespace TEXT, key TEXT, value BLOB, "
+                    "PRIMARY KEY (namespace, key))"
+                )
+                connection.commit()
+                break
+            except sqlite3.OperationalError as exc:
+                connection.close()
+                if not is_busy(exc) or time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+            except BaseException:
+                connection.close()
+                raise
         # Which file this connection reads: another process may set a damaged one aside and start a new one.
         self._local.inode = os.stat(self.path).st_ino
         return connection

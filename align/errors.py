@@ -18,12 +18,26 @@ class AlignError(Exception):
         self.line = line
         super().__init__(self.message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (build workers, Ray ranks, datatrove's pool). Exception's own pickling calls
+        # ``cls(*args)`` with the one message string, which no subclass's ``__init__`` takes: unpickling raised in the
+        # receiving process, and datatrove's pool then waited forever for the failed task. Rebuild from the state.
+        return _restored, (type(self), self.args, self.__dict__)
+
     @property
     def message(self) -> str:
         if self.where is None:
             return self.problem
         location = f"{self.where} line {self.line}" if self.line is not None else self.where
         return f"{location}: {self.problem}"
+
+
+def _restored(cls: type[AlignError], args: tuple[object, ...], state: dict[str, object]) -> AlignError:
+    """An ``AlignError`` (or subclass) as pickled by ``AlignError.__reduce__``, without calling its ``__init__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ValidationFailed(Exception):

@@ -117,3 +117,40 @@ def test_read_only_output_and_cache_directories_are_one_line(tmp_path: Path) -> 
         )
     assert sorted(p.name for p in cache.iterdir()) == [CACHE_FILE]
     assert sorted(p.name for p in locked.iterdir()) == ["ds"]
+
+
+def test_a_new_cache_locked_by_another_opener_is_waited_for_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Processes opening a new cache at once race to switch it to WAL; sqlite answers the loser "database is locked"
+    # at once, without its busy timeout (found as a Ray rank's build failing with "is it read-only?"). The opener
+    # waits and tries again.
+    real_connect = sqlite3.connect
+    refusals = [sqlite3.OperationalError("database is locked")] * 2
+
+    class RacingConnection(sqlite3.Connection):
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+            if sql.startswith("PRAGMA journal_mode") and refusals:
+                raise refusals.pop()
+            return super().execute(sql, *args)
+
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **k, factory=RacingConnection))
+    cache = ContentCache(tmp_path / "cache", "embedding")
+    cache.put("k", b"v")
+    assert cache.get("k") == b"v" and not refusals
+    cache.close()
+
+
+def test_a_cache_locked_for_good_is_still_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import align.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.05)
+    real_connect = sqlite3.connect
+
+    class LockedConnection(sqlite3.Connection):
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+            raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **k, factory=LockedConnection))
+    with pytest.raises(AlignError, match="cache cannot be used"):
+        ContentCache(tmp_path / "cache", "embedding").put("k", b"v")
