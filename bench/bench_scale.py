@@ -14,6 +14,13 @@ from its finished event shards; its time is the sum of the runs (each run's elap
 seconds, so a stop loses at most those seconds and the event in flight), its event stage seconds are summed from
 the shards' markers.
 
+Times are given twice: wall seconds, and **CPU seconds** (user + system of the build process and all its workers,
+read from the kernel). On a machine shared with other jobs, wall time stretches with the load while CPU seconds
+do not, so the ratios the issue asks for (one article against cold, cold against embedding alone) are taken on CPU
+seconds: they stay comparable when a cold build and its rebuilds ran at different loads, or when a cold build was
+stopped and resumed. Every process runs with ``OMP_WAIT_POLICY=PASSIVE`` so that torch's idle threads sleep
+instead of spinning, which would otherwise count waiting for a core as work.
+
 Every build runs in a fresh ``python`` process through ``align.build.orchestrate.build`` (what ``align build`` runs), with its
 own cache directory under bench/work/; peak memory is the largest summed RSS of that process and its workers,
 sampled every 50 ms from /proc (Linux). Synthetic corpora come from bench/synthetic_corpus.py: 10 articles per event,
@@ -26,6 +33,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import signal
 import subprocess
@@ -74,12 +82,13 @@ from align.embed import build_embedder
 dataset, cache = sys.argv[1:3]
 sentences = read_content(Path(dataset)).sentences
 texts = list(dict.fromkeys([s["text"] for s in sentences] + [s["text_en"] for s in sentences if s["text_en"]]))
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 embedder = build_embedder(BuildConfig().embed, Path(cache))
 embedder.embed(texts[:1])
 loaded = time.perf_counter()
 embedder.embed(texts)
-print(json.dumps({"texts": len(texts), "load": loaded - start, "seconds": time.perf_counter() - start}))
+print(json.dumps({"texts": len(texts), "load": loaded - start, "seconds": time.perf_counter() - start,
+                  "cpu": time.process_time() - cpu}))
 """
 
 RAY_SCRIPT = """
@@ -106,6 +115,40 @@ class Run:
     build: float  # inside build()
     peak_rss_mb: float
     report: dict
+    cpu: float = 0.0  # user + system CPU seconds of the process and its workers
+
+
+# The environment of every measured process: offline, and idle OpenMP threads sleep (a spinning thread's wait for a
+# core would count as CPU seconds).
+MEASURED_ENV = {"HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "OMP_WAIT_POLICY": "PASSIVE"}
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _tree_cpu_seconds(root_pid: int) -> float:
+    """User + system CPU seconds of a process and its descendants, with the reaped children each one counted."""
+    children: dict[int, list[int]] = {}
+    ticks: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            # The command name (field 2) may hold spaces: the fields after its closing parenthesis are fixed.
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))  # fields[1] is the parent pid
+        ticks[int(entry)] = sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += ticks.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total / TICKS
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _tree_rss_kb(root_pid: int) -> int:
@@ -152,14 +195,20 @@ def resumable_cold_build(tag: str, corpus: Path, out: Path, shards: Path, worker
     """A cold build that a later run of this script finishes when this one is stopped (``--keep-work``)."""
     saved = saved_step(f"cold-{tag}")
     if saved is not None:
-        return Run(saved["wall"], saved["build"], saved["peak_rss_mb"], saved["report"])
+        return Run(saved["wall"], saved["build"], saved["peak_rss_mb"], saved["report"], saved.get("cpu", 0.0))
     elapsed = WORK / "steps" / f"cold-{tag}.elapsed"
-    before = float(elapsed.read_text()) if KEEP_WORK and elapsed.exists() else 0.0
-    run = run_build(corpus, out, shards, workers, cache, elapsed_file=elapsed if KEEP_WORK else None, before=before)
+    before, cpu_before = 0.0, 0.0
+    if KEEP_WORK and elapsed.exists():
+        text = elapsed.read_text()
+        saved_times = json.loads(text) if text.startswith("{") else {"wall": float(text), "cpu": 0.0}
+        before, cpu_before = saved_times["wall"], saved_times["cpu"]
+    run = run_build(corpus, out, shards, workers, cache, elapsed_file=elapsed if KEEP_WORK else None, before=before,
+                    cpu_before=cpu_before)
     assert run is not None
     if before:  # resumed: the whole build's time and its events' stage seconds, not this run's alone
         run.wall += before
         run.build += before
+        run.cpu += cpu_before
         events: dict[str, float] = {}
         for marker in shards.glob("*/DONE.json"):
             for stage, seconds in json.loads(marker.read_text("utf-8")).get("stage_seconds", {}).items():
@@ -167,7 +216,7 @@ def resumable_cold_build(tag: str, corpus: Path, out: Path, shards: Path, worker
         run.report["stage_seconds"] = {**run.report["stage_seconds"], **events}
         run.report["resumed_after_s"] = before
     save_step(f"cold-{tag}", {"wall": run.wall, "build": run.build, "peak_rss_mb": run.peak_rss_mb,
-                              "report": run.report})
+                              "report": run.report, "cpu": run.cpu})
     return run
 
 
@@ -181,19 +230,15 @@ def run_build(
     kill_at_shards: int | None = None,
     elapsed_file: Path | None = None,
     before: float = 0.0,
+    cpu_before: float = 0.0,
 ) -> Run | None:
     """One build in a fresh process; with ``kill_at_shards``, SIGKILL it once that many shards are finished; with
     ``elapsed_file``, ``before`` + its elapsed time is written there every few seconds (a resumable cold build)."""
-    env = {
-        **os.environ,
-        # Each cold build gets its own model cache: a shared one would let later builds skip the embedding.
-        "ALIGN_CACHE_DIR": str(cache),
-        "HF_DATASETS_OFFLINE": "1",
-        "HF_HUB_OFFLINE": "1",
-    }
+    # Each cold build gets its own model cache: a shared one would let later builds skip the embedding.
+    env = {**os.environ, "ALIGN_CACHE_DIR": str(cache), **MEASURED_ENV}
     env["PYTHONPATH"] = str(ROOT)
     command = [sys.executable, "-c", BUILD_SCRIPT, str(corpus), str(out), str(shards), str(workers), bump]
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _children_cpu_seconds()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     peak = [0]
 
@@ -207,7 +252,9 @@ def run_build(
             if elapsed_file is not None and time.perf_counter() - saved > 5:
                 saved = time.perf_counter()
                 elapsed_file.parent.mkdir(parents=True, exist_ok=True)
-                elapsed_file.with_suffix(".tmp").write_text(f"{before + saved - start:.1f}")
+                times = {"wall": round(before + saved - start, 1),
+                         "cpu": round(cpu_before + _tree_cpu_seconds(process.pid), 1)}
+                elapsed_file.with_suffix(".tmp").write_text(json.dumps(times))
                 elapsed_file.with_suffix(".tmp").replace(elapsed_file)
             time.sleep(0.05)
 
@@ -216,17 +263,18 @@ def run_build(
     stdout, _ = process.communicate()
     sampler.join()
     wall = time.perf_counter() - start
+    cpu = _children_cpu_seconds() - cpu_start  # the process is reaped: its whole tree's CPU is counted
     if kill_at_shards is not None and process.returncode == -signal.SIGKILL:
-        return Run(wall, wall, peak[0] / 1024, {})
+        return Run(wall, wall, peak[0] / 1024, {}, cpu)
     if process.returncode != 0:
         raise SystemExit(f"build failed ({process.returncode}): {' '.join(command[3:])}")
     report = json.loads(stdout.decode().strip().splitlines()[-1])
-    return Run(wall, report["seconds"], peak[0] / 1024, report)
+    return Run(wall, report["seconds"], peak[0] / 1024, report, cpu)
 
 
 def run_script(script: str, args: list[str], cache: Path) -> dict:
     """A helper script in a fresh process (own model cache); its last stdout line is JSON."""
-    env = {**os.environ, "ALIGN_CACHE_DIR": str(cache), "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "ALIGN_CACHE_DIR": str(cache), **MEASURED_ENV}
     env["PYTHONPATH"] = str(ROOT)
     done = subprocess.run(
         [sys.executable, "-c", script, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
@@ -234,6 +282,13 @@ def run_script(script: str, args: list[str], cache: Path) -> dict:
     if done.returncode != 0:
         raise SystemExit(f"helper failed ({done.returncode}): {done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def ratio(part: float, whole: float, unit: str) -> str:
+    """``part`` against ``whole`` as a multiple (``x``) or a percentage; "n/a" where ``whole`` was not measured."""
+    if not whole:
+        return "n/a"
+    return f"{part / whole:.2f}x" if unit == "x" else f"{100 * part / whole:.1f}%"
 
 
 def stage_shares(stage_seconds: dict[str, float]) -> str:
@@ -281,7 +336,7 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
             runs[workers] = cold
             sentences = cold.report["counts"]["sentences"]
             cold_rows.append(
-                f"| {articles:,} | {sentences:,} | {workers} | {cold.build:.1f} | {cold.wall:.1f} | "
+                f"| {articles:,} | {sentences:,} | {workers} | {cold.build:.1f} | {cold.wall:.1f} | {cold.cpu:.1f} | "
                 f"{sentences / cold.build:.0f} | {cold.peak_rss_mb:.0f} | {model_share(cold.report['stage_seconds'])} "
                 f"| {stages_text(cold.report['stage_seconds'])} |"
             )
@@ -294,7 +349,8 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
         ))
         embed_rows.append(
             f"| {articles:,} | {embedding['texts']:,} | {embedding['seconds']:.1f} (load {embedding['load']:.1f}) | "
-            f"{serial.build:.1f} | {serial.build / embedding['seconds']:.2f}x | "
+            f"{serial.build:.1f} | {serial.build / embedding['seconds']:.2f}x | {embedding.get('cpu', 0):.1f} | "
+            f"{serial.cpu:.1f} | {ratio(serial.cpu, embedding.get('cpu', 0), 'x')} | "
             f"{stage_shares(serial.report['stage_seconds'])} |"
         )
         print(embed_rows[-1], flush=True)
@@ -335,6 +391,8 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
             f"| {articles:,} | {serial.build:.1f} | {warm.build:.2f} ({100 * warm.build / serial.build:.1f}%) | "
             f"{warm.wall:.1f} | {touched.build:.2f} ({100 * touched.build / serial.build:.1f}%) | "
             f"{touched.report['built']} of {touched.report['built'] + touched.report['reused']} | "
+            f"{touched.cpu:.1f} of {serial.cpu:.1f} ({ratio(touched.cpu, serial.cpu, '%')}) | "
+            f"{added.cpu:.1f} ({ratio(added.cpu, serial.cpu, '%')}) | "
             f"{stages_text(touched.report['stage_seconds'])} | "
             f"{added.build:.2f} ({100 * added.build / serial.build:.1f}%) | {stages_text(added.report['stage_seconds'])} |"
         )
@@ -356,17 +414,18 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
         "Cold builds (fresh shard directory). *build s* is the time inside `build()`; *process s* adds interpreter "
         "start-up and imports (~2-4 s here). Stage seconds are summed over workers.",
         "",
-        "| articles | sentences | workers | build s | process s | sentences/s | peak RSS MB (all processes) "
-        "| model stages | stage seconds |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| articles | sentences | workers | build s | process s | process CPU s | sentences/s "
+        "| peak RSS MB (all processes) | model stages | stage seconds |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         *cold_rows,
         "",
         "Cold build against pure embedding: every distinct `text` and `text_en` of the dataset embedded by the "
         "configured embedder alone (fresh process, empty cache, model load included), against the 1-worker cold "
         "build of the same corpus in the same run.",
         "",
-        "| articles | distinct texts | embedding alone s | cold build s | build / embedding | stage shares |",
-        "|---:|---:|---:|---:|---:|---|",
+        "| articles | distinct texts | embedding alone s | cold build s | build / embedding | embedding alone CPU s "
+        "| cold build CPU s | build / embedding, CPU | stage shares |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         *embed_rows,
         "",
     ]
@@ -389,8 +448,9 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
         "event, then `--bump minor`.",
         "",
         "| articles | cold build s | warm build s (% of cold) | warm process s | one article changed s (% of cold) "
-        "| events rebuilt | its stage seconds | new event s (% of cold) | its stage seconds |",
-        "|---:|---:|---:|---:|---:|---:|---|---:|---|",
+        "| events rebuilt | one article CPU s of cold CPU s | new event CPU s (% of cold CPU) "
+        "| its stage seconds | new event s (% of cold) | its stage seconds |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
         *rebuild_rows,
         "",
     ]
