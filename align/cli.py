@@ -410,14 +410,13 @@ def diff(
     """
     import json
 
-    from align.dataset.content import read_content
-    from align.dataset.diff import compare_dirs, summary_lines
+    from align.dataset.diff import diff_dirs, summary_lines
 
     for directory in (old, new):
         if not directory.is_dir():
             raise AlignError(directory, "dataset directory does not exist")
-    difference = compare_dirs(old, new)
-    lines = summary_lines(difference, read_content(new))
+    difference, counted = diff_dirs(old, new)
+    lines = summary_lines(difference, counted)
     if as_json:
         sys.stdout.write(json.dumps(difference.to_json(), indent=2, ensure_ascii=False) + "\n")
         return

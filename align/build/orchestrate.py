@@ -41,13 +41,15 @@ from align.dataset.content import (
     current_schema_version,
     data_files,
     event_content,
+    kept_summaries,
     read_release,
     read_rows,
 )
-from align.dataset.diff import changelog_entry, compare
+from align.dataset.diff import Counted, changelog_entry, compare
 from align.dataset.features import CONFIGS
 from align.dataset.guard import check_output_dir, check_work_dir
 from align.dataset.layout import EMPTY_GROUP, event_groups
+from align.dataset.summary import DatasetStats
 from align.dataset.versioning import plan_version
 from align.dataset.write import locked_output, write_release
 from align.errors import AlignError
@@ -334,7 +336,10 @@ def publish_results(
         )
     release = replace(candidate, version=version)
     today = date.today()
-    entry = changelog_entry(compare(changed.old, changed.new, old, release), content, release, today)
+    # Counts from the events' summaries: those of the kept files as they carry them, the others from their rows.
+    summaries = content.summaries(kept_summaries(reusable or {}))
+    counted = Counted(DatasetStats.of(summaries).rows, changed.new.articles)
+    entry = changelog_entry(compare(changed.old, changed.new, old, release), counted, release, today)
     card = CardInfo(
         name=config.dataset.name,
         pretty_name=config.dataset.pretty_name,
@@ -343,7 +348,14 @@ def publish_results(
         authors=config.dataset.authors,
     )
     publication = Publication(
-        content, release, card, today, entry, unchanged_files=reusable or {}, validated_events=validated
+        content,
+        release,
+        card,
+        today,
+        entry,
+        unchanged_files=reusable or {},
+        validated_events=validated,
+        known_summaries=summaries,
     )
     timer.run("publish", lambda: write_release(publication, out_dir))
     return BuildReport(

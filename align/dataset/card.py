@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from align.dataset.artifacts import CARD, CHART_FILE, CITATION_FILE, REPORT_FILE
-from align.dataset.chart import labels_per_language_pair
-from align.dataset.content import CardInfo, DatasetContent, Publication, Release, arrow_bytes
+from align.dataset.content import CardInfo, Publication, Release
 from align.dataset.features import CONFIGS
 from align.dataset.layout import data_files_glob
+from align.dataset.summary import DatasetStats
 from align.records import CLAIM_STATUSES, LABELS
 
 
@@ -30,8 +29,8 @@ def size_category(n: int) -> str:
     return "1M<n<10M"
 
 
-def card_metadata(content: DatasetContent, release: Release, info: CardInfo) -> dict[str, Any]:
-    languages = sorted({a["language"] for a in content.articles} | {s["language"] for s in content.sentences})
+def card_metadata(stats: DatasetStats, release: Release, info: CardInfo) -> dict[str, Any]:
+    languages = stats.languages
     metadata: dict[str, Any] = {
         "pretty_name": info.pretty_name,
         "license": info.license,
@@ -45,7 +44,7 @@ def card_metadata(content: DatasetContent, release: Release, info: CardInfo) -> 
             "multilinguality": "multilingual",
             "task_categories": ["text-classification", "sentence-similarity", "translation"],
             "task_ids": ["natural-language-inference", "fact-checking"],
-            "size_categories": [size_category(len(content.sentences))],
+            "size_categories": [size_category(stats.rows["sentences"])],
             "annotations_creators": ["machine-generated"],
             "language_creators": ["found"],
             "source_datasets": ["original"],
@@ -71,8 +70,8 @@ def card_metadata(content: DatasetContent, release: Release, info: CardInfo) -> 
                     "splits": [
                         {
                             "name": "train",
-                            "num_bytes": arrow_bytes(name, content.sorted_rows(name)),
-                            "num_examples": len(content.rows(name)),
+                            "num_bytes": stats.arrow_bytes[name],
+                            "num_examples": stats.rows[name],
                         }
                     ],
                 }
@@ -114,41 +113,23 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "—"
 
 
-def statistics_section(content: DatasetContent) -> str:
+def statistics_section(stats: DatasetStats) -> str:
     """Tables per config, language, source, label, language pair and evidence kind."""
-    articles_of_source: Counter[tuple[str, str]] = Counter(
-        (a["source"], a["language"]) for a in content.articles
-    )
-    source_of_article = {a["article_id"]: (a["source"], a["language"]) for a in content.articles}
-    sentences_of_source = Counter(source_of_article.get(s["article_id"]) for s in content.sentences)
-    pairs_of_source: Counter[tuple[str, str] | None] = Counter()
-    conflicts_of_source: Counter[tuple[str, str] | None] = Counter()
-    for p in content.pairs:
-        for side in {source_of_article.get(p["article_id_a"]), source_of_article.get(p["article_id_b"])}:
-            pairs_of_source[side] += 1
-            conflicts_of_source[side] += p["label"] == "conflict"
-    languages = sorted({s["language"] for s in content.sentences} | {a["language"] for a in content.articles})
-    articles_of_language = Counter(a["language"] for a in content.articles)
-    sentences_of_language = Counter(s["language"] for s in content.sentences)
-    english_of_language = Counter(s["language"] for s in content.sentences if s["text_en"] is not None)
-    by_label = Counter(p["label"] for p in content.pairs)
-    confidence_of_label: dict[str, list[float]] = {}
-    for p in content.pairs:
-        confidence_of_label.setdefault(p["label"], []).append(float(p["confidence"]))
-    evidence_kinds = Counter((e["kind"], p["label"]) for p in content.pairs for e in p["evidence"])
-    per_pair = labels_per_language_pair(content.pairs)
+    languages = stats.languages
+    pairs = stats.rows["pairs"]
+    per_pair = stats.labels_per_language_pair()
     tables = [
-        "### Rows per config\n\n"
-        + _table(("config", "rows"), [(name, len(content.rows(name))) for name in CONFIGS]),
+        "### Rows per config\n\n" + _table(("config", "rows"), [(name, stats.rows[name]) for name in CONFIGS]),
         "### Per language\n\n"
         + _table(
             ("language", "articles", "sentences", "sentences with `text_en`"),
             [
                 (
                     lang,
-                    articles_of_language[lang],
-                    sentences_of_language[lang],
-                    f"{english_of_language[lang]} ({_share(english_of_language[lang], sentences_of_language[lang])})",
+                    stats.count("articles_of_language", lang),
+                    stats.count("sentences_of_language", lang),
+                    f"{stats.count('english_of_language', lang)} "
+                    f"({_share(stats.count('english_of_language', lang), stats.count('sentences_of_language', lang))})",
                 )
                 for lang in languages
             ],
@@ -160,12 +141,12 @@ def statistics_section(content: DatasetContent) -> str:
                 (
                     src,
                     lang,
-                    n,
-                    sentences_of_source[(src, lang)],
-                    pairs_of_source[(src, lang)],
-                    conflicts_of_source[(src, lang)],
+                    stats.count("articles_of_source", src, lang),
+                    stats.count("sentences_of_source", src, lang),
+                    stats.count("pairs_of_source", src, lang),
+                    stats.count("conflicts_of_source", src, lang),
                 )
-                for (src, lang), n in sorted(articles_of_source.items())
+                for src, lang in stats.keys("articles_of_source")
             ],
         ),
         "### Per label\n\n"
@@ -174,10 +155,10 @@ def statistics_section(content: DatasetContent) -> str:
             [
                 (
                     label,
-                    by_label.get(label, 0),
-                    _share(by_label.get(label, 0), len(content.pairs)),
-                    f"{sum(confidence_of_label[label]) / len(confidence_of_label[label]):.2f}"
-                    if confidence_of_label.get(label)
+                    stats.count("pairs_of_label", label),
+                    _share(stats.count("pairs_of_label", label), pairs),
+                    f"{stats.confidence_sums[label] / stats.count('pairs_of_label', label):.2f}"
+                    if stats.count("pairs_of_label", label)
                     else "—",
                 )
                 for label in LABELS
@@ -192,44 +173,34 @@ def statistics_section(content: DatasetContent) -> str:
         + _table(
             ("status", "claims", "of them stated by 2+ sources"),
             [
-                (
-                    status,
-                    sum(1 for c in content.claims if c["status"] == status),
-                    sum(1 for c in content.claims if c["status"] == status and c["n_sources"] > 1),
-                )
+                (status, stats.count("claims_of_status", status), stats.count("shared_claims_of_status", status))
                 for status in CLAIM_STATUSES
             ],
         ),
         "### Evidence kinds\n\n"
         + _table(
             ("kind", "label", "evidence items"),
-            [(kind, label, n) for (kind, label), n in sorted(evidence_kinds.items())],
+            [(kind, label, stats.count("evidence", kind, label)) for kind, label in stats.keys("evidence")],
         ),
     ]
     return "## Statistics\n\n" + "\n\n".join(tables)
 
 
-def limitations_section(content: DatasetContent) -> str:
+def limitations_section(stats: DatasetStats) -> str:
     """What a user should know before trusting the records: engines, untranslated share, machine labels."""
-    engines = Counter(
-        (s["translation"]["engine"], s["translation"]["model"], s["translation"]["version"])
-        for s in content.sentences
-        if s["translation"]
-    )
-    non_english = [s for s in content.sentences if s["language"] != "en"]
-    untranslated = sum(1 for s in non_english if s["text_en"] is None)
+    non_english, untranslated = stats.count("non_english"), stats.count("untranslated")
     engine_table = _table(
         ("engine", "model", "version", "sentences"),
         [
-            (engine, model or "—", version or "—", n)
-            for (engine, model, version), n in sorted(engines.items())
+            (engine, model or "—", version or "—", stats.count("sentences_of_engine", engine, model, version))
+            for engine, model, version in stats.keys("sentences_of_engine")
         ],
     )
     return (
         "## Known limitations\n\n"
         "### Translation\n\n"
         f"{engine_table}\n\n"
-        f"**{untranslated} of {len(non_english)} non-English sentences ({_share(untranslated, len(non_english))}) "
+        f"**{untranslated} of {non_english} non-English sentences ({_share(untranslated, non_english)}) "
         "have no English text** (`text_en` is null: no configured engine translated them), so they cannot be "
         "linked through English and are under-represented in `pairs`. Engine `memory` marks reference "
         "translations from a translation memory (human-written); `argos` marks machine translation by "
@@ -247,14 +218,14 @@ def limitations_section(content: DatasetContent) -> str:
     )
 
 
-def render_card(content: DatasetContent, release: Release, info: CardInfo) -> str:
+def render_card(stats: DatasetStats, release: Release, info: CardInfo) -> str:
     """The whole card: YAML metadata, then what it is, how to load, browse, trust, rebuild and cite it."""
     metadata = yaml.safe_dump(
-        card_metadata(content, release, info), sort_keys=False, allow_unicode=True, width=1000
+        card_metadata(stats, release, info), sort_keys=False, allow_unicode=True, width=1000
     )
-    events = sorted({a["event_id"] for a in content.articles})
-    conflicts = sum(1 for p in content.pairs if p["label"] == "conflict")
-    contested = sum(1 for c in content.claims if c["status"] == "contested")
+    events = stats.events
+    conflicts = stats.count("pairs_of_label", "conflict")
+    contested = stats.count("claims_of_status", "contested")
     key = info.name.replace("-", "_").replace(" ", "_") or "align_dataset"
     sections = [
         f"# {info.pretty_name}",
@@ -264,10 +235,10 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         "Sentences from news articles that cover the same event in several languages, with the cross-source links "
         "between sentences that report the same fact, each labelled `agree` or `conflict` with the evidence (the "
         f"differing numbers, dates, names or claims). Built with the align tool from "
-        f"{len(content.articles)} articles about {len(events)} event(s): "
+        f"{stats.rows['articles']} articles about {len(events)} event(s): "
         f"{', '.join(markdown_text(e) for e in events) or 'none'}; "
-        f"{len(content.pairs)} pairs, {conflicts} of them conflicts; "
-        f"{len(content.claims)} claims (facts), {contested} of them contested.",
+        f"{stats.rows['pairs']} pairs, {conflicts} of them conflicts; "
+        f"{stats.rows['claims']} claims (facts), {contested} of them contested.",
         "## Browse it",
         f"Open [`{REPORT_FILE}`]({REPORT_FILE}) (one self-contained page, works offline) to read the articles of "
         "each event side by side with their English text, click a sentence to see the sentences it is linked to, "
@@ -302,8 +273,8 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
         'claims = load_dataset("PATH_OR_REPO", "claims", split="train")\n'
         'contested = claims.filter(lambda c: c["status"] == "contested")\n```\n\n'
         f'On the Hub each version is a git tag: `load_dataset("ORG/NAME", "pairs", revision="v{release.version}")`.',
-        statistics_section(content),
-        limitations_section(content),
+        statistics_section(stats),
+        limitations_section(stats),
         "## How to rebuild",
         f"This version was built by `align build` with build signature `{release.build_signature}`; the signature "
         "names every engine, model and threshold that shaped the records. To rebuild and check it:\n\n"
@@ -332,4 +303,4 @@ def render_card(content: DatasetContent, release: Release, info: CardInfo) -> st
 
 def write_card(publication: Publication, directory: Path) -> None:
     """The release writer of ``README.md`` (``align.dataset.artifacts``)."""
-    (directory / CARD).write_text(render_card(publication.content, publication.release, publication.card), "utf-8")
+    (directory / CARD).write_text(render_card(publication.stats, publication.release, publication.card), "utf-8")

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from align.dataset.artifacts import CHART_FILE
 from align.dataset.content import Publication
+from align.dataset.summary import language_pair
 from align.records import LABELS
 
 LABEL_COLOURS = {"agree": "#2f7ab9", "conflict": "#d9480f"}
@@ -22,12 +23,6 @@ _LEFT = 64  # room for "en-hi" labels
 _BAR = 300
 _RIGHT = 150  # room for the counts
 _TOP = 34  # title and legend
-
-
-def language_pair(language_a: str, language_b: str) -> str:
-    """Order-independent name of a pair's languages, e.g. ``en-hi`` for both hi/en and en/hi."""
-    first, second = sorted((language_a, language_b))
-    return f"{first}-{second}"
 
 
 def labels_per_language_pair(pairs: Iterable[dict[str, Any]]) -> dict[str, Counter[str]]:
@@ -40,9 +35,9 @@ def labels_per_language_pair(pairs: Iterable[dict[str, Any]]) -> dict[str, Count
     return dict(sorted(counts.items()))
 
 
-def labels_chart_svg(pairs: Iterable[dict[str, Any]]) -> str:
-    """A horizontal stacked bar per language pair (agree, conflict), with counts; a note when there are no pairs."""
-    counts = labels_per_language_pair(pairs)
+def labels_chart_svg(counts: dict[str, Counter[str]]) -> str:
+    """A horizontal stacked bar per language pair (agree, conflict) of ``counts`` (``labels_per_language_pair``),
+    with counts; a note when there are no pairs."""
     width = _LEFT + _BAR + _RIGHT
     height = _TOP + max(1, len(counts)) * _ROW + 8
     parts = [
@@ -84,4 +79,4 @@ def labels_chart_svg(pairs: Iterable[dict[str, Any]]) -> str:
 
 def write_chart(publication: Publication, directory: Path) -> None:
     """The release writer of ``labels.svg``, which the card embeds (``align.dataset.artifacts``)."""
-    (directory / CHART_FILE).write_text(labels_chart_svg(publication.content.pairs), "utf-8")
+    (directory / CHART_FILE).write_text(labels_chart_svg(publication.stats.labels_per_language_pair()), "utf-8")

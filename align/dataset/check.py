@@ -13,10 +13,11 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from align.dataset.artifacts import CARD
+from align.dataset.artifacts import CARD, DATA_DIR
 from align.dataset.checksums import checksum_failures
-from align.dataset.content import DatasetContent, Release, read_card_metadata, read_content
+from align.dataset.content import DatasetContent, Release, data_files, read_card_metadata, read_content
 from align.dataset.features import CONFIGS
+from align.dataset.summary import read_file_summaries
 from align.dataset.swap import swap_leftovers
 from align.errors import AlignError
 from align.records import claim_id_for, claim_status
@@ -179,9 +180,27 @@ def check_dataset(dataset_dir: Path, limit: int = 20) -> list[str]:
         content = read_content(dataset_dir)
     except AlignError as exc:
         return failures + [exc.message]
-    failures += _content_hash_failures(metadata, content)
+    # Records edited since publishing fail the content hash; their files' summaries then differ too, which says no more.
+    failures += _content_hash_failures(metadata, content) or _summary_failures(dataset_dir, content)
     failures += validate_content(content, limit)
     return failures[:limit] if limit else failures
+
+
+def _summary_failures(dataset_dir: Path, content: DatasetContent) -> list[str]:
+    """The event summaries the data files carry against their records (the card, the chart and ``align diff`` are
+    computed from them): one failure per event and file group. A file without summaries is not a failure: they are
+    computed from its rows when needed."""
+    actual = content.summaries()
+    wrong: dict[tuple[str, str], list[str]] = {}
+    for name in CONFIGS:
+        for path in data_files(dataset_dir, name):
+            for event, summary in (read_file_summaries(path) or {}).items():
+                if summary != actual.get(event):
+                    wrong.setdefault((path.name, event), []).append(name)
+    return [
+        f"{DATA_DIR}/{{{','.join(names)}}}/{stem}: the summary of {event} does not match its records"
+        for (stem, event), names in sorted(wrong.items())
+    ]
 
 
 def _content_hash_failures(metadata: dict[str, Any] | None, content: DatasetContent) -> list[str]:

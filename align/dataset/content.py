@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import shutil
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,8 +25,15 @@ import pyarrow.parquet as pq
 import yaml
 
 from align.dataset.artifacts import CARD, DATA_DIR
-from align.dataset.features import ADDED_CONFIGS, CONFIGS
+from align.dataset.features import ADDED_CONFIGS, CONFIGS, arrow_table
 from align.dataset.layout import EMPTY_GROUP, event_groups
+from align.dataset.summary import (
+    DatasetStats,
+    EventSummary,
+    group_metadata,
+    read_file_summaries,
+    summarise_event,
+)
 from align.errors import AlignError
 from align.records import LABELS, EventRecords
 from align.validation import schema_version
@@ -58,6 +67,23 @@ class DatasetContent:
         key = CONFIGS[config_name][2]
         return sorted(self.rows(config_name), key=lambda r: (r["event_id"], r[key]))
 
+    def summaries(self, known: Mapping[str, EventSummary] | None = None) -> dict[str, EventSummary]:
+        """Every event's summary (``align.dataset.summary``): those in ``known`` as they are, the others computed
+        from their rows (only theirs are touched)."""
+        known = known or {}
+        rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for name in CONFIGS:
+            for row in self.rows(name):
+                if row["event_id"] not in known:
+                    rows.setdefault(row["event_id"], {n: [] for n in CONFIGS})[name].append(row)
+        computed = {
+            event: summarise_event(DatasetContent(**rows[event]).sorted_rows_by_config()) for event in rows
+        }
+        return {event: known[event] if event in known else computed[event] for event in sorted(self.events())}
+
+    def sorted_rows_by_config(self) -> dict[str, list[dict[str, Any]]]:
+        return {name: self.sorted_rows(name) for name in CONFIGS}
+
     @cached_property
     def content_sha256(self) -> str:
         """``digest()``, computed once (a build compares it more than once)."""
@@ -74,6 +100,8 @@ class DatasetContent:
 
 
 EMPTY_CONTENT = DatasetContent([], [], [], [])
+
+log = logging.getLogger(__name__)
 
 
 def event_content(records: EventRecords, signature: str) -> DatasetContent:
@@ -127,6 +155,18 @@ class Publication:
     # Events whose rows passed validation when their shard was written and have not changed since: ``write_release``
     # runs only the dataset-wide checks over them.
     validated_events: frozenset[str] = frozenset()
+    # Summaries of events whose rows did not change, read from the files kept (``unchanged_files``); the other
+    # events' summaries are computed from their rows.
+    known_summaries: dict[str, EventSummary] = field(default_factory=dict)
+
+    @cached_property
+    def summaries(self) -> dict[str, EventSummary]:
+        return self.content.summaries(self.known_summaries)
+
+    @cached_property
+    def stats(self) -> DatasetStats:
+        """What the card and the labels chart count, added up from the events' summaries."""
+        return DatasetStats.of(self.summaries)
 
 
 def read_release(dataset_dir: Path) -> Release | None:
@@ -170,31 +210,25 @@ def read_card_metadata(dataset_dir: Path) -> dict[str, Any] | None:
     return data
 
 
-def _arrow_table(config_name: str, rows: list[dict[str, Any]]) -> pa.Table:
-    features = CONFIGS[config_name][0]
-    if config_name == "pairs":
-        rows = [{**r, "label": LABELS.index(r["label"])} for r in rows]
-    return pa.Table.from_pylist(rows, schema=features.arrow_schema)
-
-
-def _write_parquet(table: pa.Table, path: Path) -> None:
-    if table.num_rows == 0:
-        # No row group at all: `datasets` cannot read a file whose only row group is empty.
-        pq.ParquetWriter(path, table.schema).close()
-    else:
-        pq.write_table(table, path)
-
-
-def arrow_bytes(config_name: str, rows: list[dict[str, Any]]) -> int:
-    """Size of a config's rows in Arrow memory, the figure a card's ``splits.num_bytes`` records."""
-    return int(_arrow_table(config_name, rows).nbytes)
+def _write_parquet(table: pa.Table, path: Path, event_sizes: list[int]) -> None:
+    """One row group per event (``event_sizes``: its rows, in the table's order), so that a reader of some events
+    skips the others' by their ``event_id`` statistics; no row group at all when there are no rows (``datasets``
+    cannot read a file whose only row group is empty)."""
+    with pq.ParquetWriter(path, table.schema) as writer:
+        start = 0
+        for size in event_sizes:
+            if size:
+                writer.write_table(table.slice(start, size))
+                start += size
 
 
 def write_data_files(publication: Publication, directory: Path) -> None:
     """The records: per config, one parquet file per event group (``align.dataset.layout``), rows sorted by event
     and id. A file listed in ``publication.unchanged_files`` is linked (or copied) from the published dataset instead
-    of written again: same rows, same bytes."""
+    of written again: same rows, same bytes. Each file carries its group's event summaries
+    (``align.dataset.summary``) in its metadata."""
     content = publication.content
+    summaries = publication.summaries
     rows_of_event: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for name in CONFIGS:
         (directory / DATA_DIR / name).mkdir(parents=True)
@@ -206,8 +240,10 @@ def write_data_files(publication: Publication, directory: Path) -> None:
             if relative in publication.unchanged_files:
                 link_or_copy(publication.unchanged_files[relative], directory / relative)
                 continue
-            rows = [row for event in group.events for row in rows_of_event[event].get(name, [])]
-            _write_parquet(_arrow_table(name, rows), directory / relative)
+            parts = [rows_of_event[event].get(name, []) for event in group.events]
+            table = arrow_table(name, [row for part in parts for row in part])
+            metadata = {**(table.schema.metadata or {}), **group_metadata({e: summaries[e] for e in group.events})}
+            _write_parquet(table.replace_schema_metadata(metadata), directory / relative, [len(p) for p in parts])
 
 
 def link_or_copy(source: Path, target: Path) -> None:
@@ -223,8 +259,9 @@ def data_files(dataset_dir: Path, config_name: str) -> list[Path]:
     return sorted((dataset_dir / DATA_DIR / config_name).glob("*.parquet"))
 
 
-def read_content(dataset_dir: Path) -> DatasetContent:
-    """Rows of a published dataset, labels as names, as they were validated before writing."""
+def read_content(dataset_dir: Path, events: Collection[str] | None = None) -> DatasetContent:
+    """Rows of a published dataset, labels as names, as they were validated before writing; with ``events``, the
+    rows of those events alone (the other events' row groups are skipped, not read)."""
     rows: dict[str, list[dict[str, Any]]] = {}
     for name in CONFIGS:
         paths = data_files(dataset_dir, name)
@@ -233,8 +270,47 @@ def read_content(dataset_dir: Path) -> DatasetContent:
             continue
         if not paths:
             raise AlignError(dataset_dir / DATA_DIR / name, "missing parquet file(s)")
-        rows[name] = [row for path in paths for row in read_rows(path, name)]
+        rows[name] = [row for path in paths for row in read_rows(path, name, events)]
     return DatasetContent(**rows)
+
+
+def carried_summaries(paths: Collection[Path]) -> dict[str, EventSummary] | None:
+    """The summaries the files of one event group carry (one file per config), when all of them carry the same
+    valid ones; else None (compute them from the rows)."""
+    carried = [read_file_summaries(path) if path.is_file() else None for path in paths]
+    if len(carried) != len(CONFIGS) or carried[0] is None or any(c != carried[0] for c in carried):
+        return None
+    return carried[0]
+
+
+def kept_summaries(kept_files: Mapping[str, Path]) -> dict[str, EventSummary]:
+    """The summaries of the events whose files a build keeps (relative path -> file), read from those files; an
+    event group whose files do not all carry the same valid summaries is left out (its rows give them)."""
+    groups: dict[str, list[Path]] = {}
+    for relative, path in kept_files.items():
+        groups.setdefault(Path(relative).name, []).append(path)
+    summaries: dict[str, EventSummary] = {}
+    for paths in groups.values():
+        summaries.update(carried_summaries(paths) or {})
+    return summaries
+
+
+def published_summaries(dataset_dir: Path) -> dict[str, EventSummary]:
+    """Every event's summary in a published dataset: the ones its files carry where every config's file of a group
+    carries the same valid ones, else computed from that group's rows (a file written before summaries existed, or
+    one whose summaries were damaged)."""
+    stems = sorted({path.name for name in CONFIGS for path in data_files(dataset_dir, name)})
+    summaries: dict[str, EventSummary] = {}
+    for stem in stems:
+        paths = {name: dataset_dir / DATA_DIR / name / stem for name in CONFIGS}
+        carried = carried_summaries(list(paths.values()))
+        if carried is not None:
+            summaries.update(carried)
+            continue
+        log.info("%s: event summaries missing or damaged; computed from its rows", stem)
+        rows = {name: read_rows(path, name) if path.is_file() else [] for name, path in paths.items()}
+        summaries.update(DatasetContent(**rows).summaries())
+    return dict(sorted(summaries.items()))
 
 
 def _older_schema(dataset_dir: Path, version: str) -> bool:
@@ -248,10 +324,15 @@ def _older_schema(dataset_dir: Path, version: str) -> bool:
         return False
 
 
-def read_rows(path: Path, config_name: str) -> list[dict[str, Any]]:
-    """The rows of one parquet file of a config, labels as names."""
+def read_rows(path: Path, config_name: str, events: Collection[str] | None = None) -> list[dict[str, Any]]:
+    """The rows of one parquet file of a config, labels as names; with ``events``, only those events' rows."""
     try:
-        table = pq.read_table(path)
+        if events is None:
+            table = pq.read_table(path)
+        elif not events:
+            return []
+        else:
+            table = pq.read_table(path, filters=[("event_id", "in", sorted(events))])
     except (pa.ArrowInvalid, OSError) as exc:
         raise AlignError(path, f"unreadable parquet: {exc}") from None
     records = table.to_pylist()

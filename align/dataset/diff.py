@@ -15,13 +15,22 @@ Every CHANGELOG entry, whether ``align build`` or ``align release`` writes it, i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from align.dataset.artifacts import CHANGELOG
-from align.dataset.content import DatasetContent, Publication, Release, read_content, read_release
+from align.dataset.content import (
+    DatasetContent,
+    Publication,
+    Release,
+    published_summaries,
+    read_content,
+    read_release,
+)
 from align.dataset.features import CONFIGS
+from align.dataset.summary import DatasetStats
 from align.records import same_value
 
 
@@ -185,9 +194,39 @@ def compare(
     )
 
 
+@dataclass(frozen=True)
+class Counted:
+    """What ``summary_lines`` needs of the new version: its rows per config, and the articles a diff can name
+    (at least those added or changed)."""
+
+    rows: Mapping[str, int]
+    articles: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, content: DatasetContent) -> Counted:
+        return cls({name: len(content.rows(name)) for name in CONFIGS}, content.articles)
+
+
+def diff_dirs(old_dir: Path, new_dir: Path) -> tuple[DatasetDiff, Counted]:
+    """``compare`` over two dataset directories (AlignError when either cannot be read), and the new one's counts.
+
+    The events' summaries (``align.dataset.summary``) are compared first: only the events whose rows differ in some
+    config are read from either directory, so two versions that differ in one event cost that event's records.
+    """
+    old_summaries, new_summaries = published_summaries(old_dir), published_summaries(new_dir)
+    differing = {
+        event
+        for event in old_summaries.keys() | new_summaries.keys()
+        if (old_summaries.get(event) or {}).get("digests") != (new_summaries.get(event) or {}).get("digests")
+    }
+    old, new = read_content(old_dir, differing), read_content(new_dir, differing)
+    diff = compare(old, new, read_release(old_dir), read_release(new_dir))
+    return diff, Counted(DatasetStats.of(new_summaries).rows, new.articles)
+
+
 def compare_dirs(old_dir: Path, new_dir: Path) -> DatasetDiff:
-    """``compare`` over two dataset directories (AlignError when either cannot be read)."""
-    return compare(read_content(old_dir), read_content(new_dir), read_release(old_dir), read_release(new_dir))
+    """``diff_dirs`` without the counts."""
+    return diff_dirs(old_dir, new_dir)[0]
 
 
 def _config_line(name: str, diff: ConfigDiff, total: int, extra: str = "") -> str:
@@ -197,8 +236,9 @@ def _config_line(name: str, diff: ConfigDiff, total: int, extra: str = "") -> st
     )
 
 
-def summary_lines(diff: DatasetDiff, new: DatasetContent) -> list[str]:
+def summary_lines(diff: DatasetDiff, new: DatasetContent | Counted) -> list[str]:
     """A few lines for people: one per config, then label flips, schema and signature changes."""
+    new = new if isinstance(new, Counted) else Counted.of(new)
     if diff.is_empty():
         return ["no differences: same records, schema and build signature"]
     flips: dict[str, int] = {}
@@ -206,17 +246,17 @@ def summary_lines(diff: DatasetDiff, new: DatasetContent) -> list[str]:
         flips[f"{r.old}->{r.new}"] = flips.get(f"{r.old}->{r.new}", 0) + 1
     flip_text = ", ".join(f"{n} {kind}" for kind, n in sorted(flips.items()))
     lines = [
-        _config_line("articles", diff.articles, len(new.articles)),
+        _config_line("articles", diff.articles, new.rows["articles"]),
         _config_line(
             "sentences",
             diff.sentences,
-            len(new.sentences),
+            new.rows["sentences"],
             f", {len(diff.sentences_text_en_changed)} text_en changed",
         ),
         _config_line(
             "pairs",
             diff.pairs,
-            len(new.pairs),
+            new.rows["pairs"],
             f", {len(diff.relabelled)} relabelled" + (f": {flip_text}" if flip_text else ""),
         ),
     ]
@@ -229,7 +269,7 @@ def summary_lines(diff: DatasetDiff, new: DatasetContent) -> list[str]:
         _config_line(
             "claims",
             diff.claims,
-            len(new.claims),
+            new.rows["claims"],
             f", {len(changes.merged)} merged, {len(changes.split)} split, {len(changes.status_changed)} status "
             "changed" + (f": {move_text}" if move_text else ""),
         )
@@ -261,7 +301,7 @@ CHANGELOG_HEADER = (
 
 
 def changelog_entry(
-    diff: DatasetDiff, new: DatasetContent, release: Release, today: dt.date, intro: str | None = None
+    diff: DatasetDiff, new: DatasetContent | Counted, release: Release, today: dt.date, intro: str | None = None
 ) -> str:
     """The CHANGELOG section of ``release``: ``intro`` (if any), what ``diff`` counts, the content hash and the
     build signature."""
@@ -269,7 +309,8 @@ def changelog_entry(
     if intro:
         lines += [intro, ""]
     if diff.is_empty():
-        summary = [f"{name}: {len(new.rows(name))} (no change)" for name in CONFIGS]
+        counts = new.rows if isinstance(new, Counted) else {name: len(new.rows(name)) for name in CONFIGS}
+        summary = [f"{name}: {counts[name]} (no change)" for name in CONFIGS]
         summary.append(f"schema: {release.schema_version} (unchanged)")
     else:
         summary = summary_lines(diff, new)

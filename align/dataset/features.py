@@ -6,6 +6,9 @@ A test checks that every schema property has a feature of a compatible type and 
 
 from __future__ import annotations
 
+from typing import Any
+
+import pyarrow as pa
 from datasets import ClassLabel, Features, List, Value
 
 from align.records import LABELS
@@ -101,3 +104,16 @@ CONFIGS: dict[str, tuple[Features, str, str]] = {
 # Configs that datasets of an older schema do not have: read as empty there (``align diff`` against them, the
 # CHANGELOG's counts); ``align validate`` still requires them of a dataset that declares them.
 ADDED_CONFIGS: dict[str, str] = {"claims": "2.1"}
+
+
+def arrow_table(config_name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """A config's rows as an Arrow table of its features (labels as ``ClassLabel`` indices)."""
+    features = CONFIGS[config_name][0]
+    if config_name == "pairs":
+        rows = [{**r, "label": LABELS.index(r["label"])} for r in rows]
+    return pa.Table.from_pylist(rows, schema=features.arrow_schema)
+
+
+def arrow_bytes(config_name: str, rows: list[dict[str, Any]]) -> int:
+    """Size of a config's rows in Arrow memory, the figure a card's ``splits.num_bytes`` sums over events."""
+    return int(arrow_table(config_name, rows).nbytes)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from align.dataset.artifacts import REPORT_FILE
-from align.dataset.chart import labels_chart_svg, language_pair
+from align.dataset.chart import labels_chart_svg, labels_per_language_pair
 from align.dataset.claim_table import claim_order
 from align.dataset.content import (
     DatasetContent,
@@ -30,6 +30,7 @@ from align.dataset.content import (
     read_release,
 )
 from align.dataset.guard import check_output_file
+from align.dataset.summary import language_pair
 from align.dataset.swap import apply_umask
 from align.errors import AlignError
 
@@ -150,7 +151,7 @@ def render_report(content: DatasetContent, release: Release | None, title: str) 
     replacements = {
         "{{TITLE}}": html.escape(title),
         "{{SUBTITLE}}": html.escape(version),
-        "{{CHART}}": labels_chart_svg(content.pairs),
+        "{{CHART}}": labels_chart_svg(labels_per_language_pair(content.pairs)),
         "{{DATA}}": _script_json(report_data(content, release, title)),
     }
     # One pass, so a placeholder-like string inside the data is never substituted again.

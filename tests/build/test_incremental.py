@@ -122,3 +122,114 @@ def test_shards_written_before_validation_was_recorded_are_validated_once_at_pub
     validated.clear()
     build(corpus, out, config_with(shards), bump="patch")
     assert validated == []  # ... once
+
+
+def summarised_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The event of every summary computed from rows from now on."""
+    from align.dataset import content
+
+    seen: list[str] = []
+    summarise_event = content.summarise_event
+
+    def spy(sorted_rows):  # type: ignore[no-untyped-def]
+        seen.extend({row["event_id"] for rows in sorted_rows.values() for row in rows})
+        return summarise_event(sorted_rows)
+
+    monkeypatch.setattr(content, "summarise_event", spy)
+    return seen
+
+
+RELEASE_FILES = ("README.md", "report.html", "labels.svg", "CHANGELOG.md")
+
+
+def test_a_one_event_rebuild_counts_the_card_from_that_event_and_the_others_summaries(
+    tmp_path: Path, small_groups: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus(tmp_path, events=EVENTS)
+    groups = layout.event_groups(p.name for p in corpus.iterdir())
+    out, shards = tmp_path / "dataset", tmp_path / "shards"
+    build(corpus, out, config_with(shards))
+    published = tmp_path / "published"
+    shutil.copytree(out, published)
+    changed = groups[1].events[0]
+    edit_one_article(corpus, changed)
+
+    summarised = summarised_events(monkeypatch)
+    build(corpus, out, config_with(shards), bump="minor")
+    assert set(summarised) == set(groups[1].events)  # the rewritten group's events; the others from their files
+
+    scratch = tmp_path / "scratch"
+    shutil.copytree(published, scratch)
+    summarised.clear()
+    build(corpus, scratch, config_with(tmp_path / "fresh-shards"), bump="minor")
+    assert set(summarised) == {p.name for p in corpus.iterdir()}
+    assert sums(scratch) == sums(out)
+
+
+@pytest.mark.parametrize(
+    "carried",
+    [None, b"{not json", b'{"event-0": {"version": 99}}', b"[]"],
+    ids=["missing", "not-json", "other-version", "not-a-mapping"],
+)
+def test_missing_or_damaged_summaries_are_computed_again_from_their_rows(
+    tmp_path: Path, small_groups: None, monkeypatch: pytest.MonkeyPatch, carried: bytes | None
+) -> None:
+    """Files written without summaries (an older align) or with damaged ones: a one-event rebuild keeps them and
+    still publishes the card, chart, report and CHANGELOG a build from scratch publishes."""
+    from align.dataset import content, summary
+    from align.dataset.diff import diff_dirs
+
+    corpus = make_corpus(tmp_path, events=EVENTS)
+    groups = layout.event_groups(p.name for p in corpus.iterdir())
+    out, shards = tmp_path / "dataset", tmp_path / "shards"
+    with monkeypatch.context() as patch:
+        patch.setattr(content, "group_metadata", lambda s: {} if carried is None else {summary.SUMMARY_KEY: carried})
+        build(corpus, out, config_with(shards))
+    published = tmp_path / "published"
+    shutil.copytree(out, published)
+    edit_one_article(corpus, groups[1].events[0])
+    build(corpus, out, config_with(shards), bump="minor")
+    kept = out / groups[0].path("pairs")
+    assert summary.read_file_summaries(kept) is None  # kept as it was: its summaries came from its rows
+    assert summary.read_file_summaries(out / groups[1].path("pairs")) is not None
+
+    scratch = tmp_path / "scratch"
+    shutil.copytree(published, scratch)
+    build(corpus, scratch, config_with(tmp_path / "fresh-shards"), bump="minor")
+    for name in RELEASE_FILES:
+        assert (out / name).read_bytes() == (scratch / name).read_bytes(), name
+    assert check_dataset(out) == []
+    assert diff_dirs(scratch, out)[0].same_records
+
+
+def test_align_diff_of_two_versions_that_differ_in_one_event_reads_that_events_records(
+    tmp_path: Path, small_groups: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from align.dataset import content
+    from align.dataset.diff import compare, diff_dirs, summary_lines
+
+    corpus = make_corpus(tmp_path, events=EVENTS)
+    groups = layout.event_groups(p.name for p in corpus.iterdir())
+    out, shards = tmp_path / "dataset", tmp_path / "shards"
+    build(corpus, out, config_with(shards))
+    old = tmp_path / "old"
+    shutil.copytree(out, old)
+    changed = groups[1].events[0]
+    edit_one_article(corpus, changed)
+    build(corpus, out, config_with(shards), bump="minor")
+    whole = compare(content.read_content(old), content.read_content(out), read_release(old), read_release(out))
+
+    read: list[str] = []
+    read_rows = content.read_rows
+
+    def spy(path, config_name, events=None):  # type: ignore[no-untyped-def]
+        rows = read_rows(path, config_name, events)
+        read.extend(row["event_id"] for row in rows)
+        return rows
+
+    monkeypatch.setattr(content, "read_rows", spy)
+    difference, counted = diff_dirs(old, out)
+    assert read and set(read) == {changed}
+    assert difference == whole
+    assert not difference.same_records
+    assert summary_lines(difference, counted) == summary_lines(whole, content.read_content(out))

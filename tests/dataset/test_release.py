@@ -177,13 +177,15 @@ def test_card_after_release_has_statistics_limitations_citation_and_rebuild(tmp_
 def test_corpus_text_in_the_card_cannot_inject_html_links_or_table_cells(tmp_path: Path) -> None:
     """An outlet name comes from the corpus (manifest or file name): on the Hub the card is rendered as Markdown."""
     from align.dataset.card import render_card
+    from align.dataset.summary import DatasetStats
     from tests.small_dataset import CARD, SIGNATURE
 
     data = seedlike()
     hostile = '<img src=x onerror="alert(1)"> | ![t](http://tracker.example/p.gif)'
     data.articles[0]["source"] = hostile
     content = data.content()
-    card = render_card(content, Release("0.1.0", content.digest(), current_schema_version(), SIGNATURE), CARD)
+    stats = DatasetStats.of(content.summaries())
+    card = render_card(stats, Release("0.1.0", content.digest(), current_schema_version(), SIGNATURE), CARD)
     body = card.split("\n---\n", 1)[1]
     assert "<img" not in body and "![t](" not in body
     row = next(line for line in body.splitlines() if "tracker.example" in line)

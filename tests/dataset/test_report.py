@@ -134,7 +134,7 @@ def test_labels_chart_counts_each_language_pair() -> None:
         "en-fr": {"agree": 1, "conflict": 2},
         "en-hi": {"agree": 2},
     }
-    svg = ET.fromstring(labels_chart_svg(content.pairs))
+    svg = ET.fromstring(labels_chart_svg(labels_per_language_pair(content.pairs)))
     labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert "en-fr" in labels and "1 agree · 2 conflict" in labels and "2 agree · 0 conflict" in labels
     bars = [
@@ -147,7 +147,7 @@ def test_labels_chart_counts_each_language_pair() -> None:
         "en-fr conflict: 2",
         "en-hi agree: 2",
     ]
-    empty = ET.fromstring(labels_chart_svg([]))
+    empty = ET.fromstring(labels_chart_svg({}))
     assert "no pairs yet" in [t.text for t in empty.iter("{http://www.w3.org/2000/svg}text")]
 
 
