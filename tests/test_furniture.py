@@ -877,3 +877,66 @@ def test_the_label_of_a_highlights_box_is_furniture_and_its_items_keep_their_own
     assert CROSSHEADS[language] in kept
     bare = [item.lstrip("• ") for item in items]
     assert kept == [title, *bare, *story, CROSSHEADS[language], *bare]
+
+
+# Per script: a standfirst, a fourth paragraph, a crosshead (a question, a section title), a related box's heading and
+# the headlines under it: the blocks of a page whose markup sits directly in <body> (no <article>, no <main>).
+FLAT_PAGE_PARTS = {
+    "en": {
+        "standfirst": "The council says the bridge will reopen before the monsoon, but engineers are less sure.",
+        "more": "Repairs of this kind usually take longer than planned, the engineers' report said in its conclusion.",
+        "crossheads": ["Why now?", "What happens to the ferry"],
+        "related": ["Most read", "Ring road widening to start in October", "Mayor defends the bridge budget"],
+    },
+    "fr": {
+        "standfirst": "La mairie promet une réouverture avant l'été, mais les ingénieurs se montrent plus prudents.",
+        "more": "Ce type de chantier dure en général plus longtemps que prévu, concluait le rapport des ingénieurs.",
+        "crossheads": ["Pourquoi maintenant ?", "Un chantier de six mois"],
+        "related": ["Les plus lus", "La rocade nord élargie dès octobre", "Le maire défend le budget du pont"],
+    },
+    "hi": {
+        "standfirst": "परिषद का कहना है कि पुल बारिश से पहले खुल जाएगा, लेकिन इंजीनियर इस पर पूरी तरह सहमत नहीं हैं।",
+        "more": "रिपोर्ट के अनुसार इस तरह की मरम्मत में आम तौर पर तय समय से ज्यादा वक्त लगता है और खर्च भी बढ़ जाता है।",
+        "crossheads": ["अभी क्यों?", "छह महीने का काम"],
+        "related": ["ताज़ा खबरें", "अक्टूबर से चौड़ी होगी रिंग रोड", "महापौर ने पुल के बजट का बचाव किया"],
+    },
+}
+
+
+def flat_page(language: str) -> str:
+    parts, title, story = FLAT_PAGE_PARTS[language], TITLES[language], STORIES[language]
+    first, second = parts["crossheads"]
+    blocks = [
+        "<p>The Daily Example</p>",
+        "<nav><a href='#'>Home</a></nav><nav><a href='#'>City</a></nav>",
+        f"<h1>{title}</h1>",
+        f"<p>{parts['standfirst']}</p>",
+        f"<p>{story[0]}</p>",
+        f"<p>{story[1]}</p>",
+        f"<h2>{first}</h2>",
+        f"<p>{story[2]}</p>",
+        f"<h2>{second}</h2>",
+        f"<p>{parts['more']}</p>",
+        f"<h2>{parts['related'][0]}</h2>",
+        *(f"<p><a href='#'>{headline}</a></p>" for headline in parts["related"][1:]),
+        "<p>© 2026 The Daily Example</p>",
+    ]
+    return f"<html><head><title>{title}</title></head><body>{''.join(blocks)}</body></html>"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_crossheads_of_a_page_without_an_article_element_are_text_and_a_boxs_heading_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """trafilatura reads headings only inside an article container: on a page whose blocks sit in <body>, the
+    <h2> crossheads between two paragraphs were lost (and the headline put above the masthead, which hid the
+    standfirst under it). A heading between two kept paragraphs is put back as the story's subhead, the headline
+    where its <h1> stands; the heading of a related box, with links under it, stays out."""
+    parts, title, story = FLAT_PAGE_PARTS[language], TITLES[language], STORIES[language]
+    entry = {"file": "a.html", "language": language, "title": title}
+    corpus = make_event({"a.html": flat_page(language), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    first, second = parts["crossheads"]
+    kept = article.text.split("\n")
+    assert kept == [title, parts["standfirst"], story[0], story[1], first, story[2], second, parts["more"]]
+    assert parts["related"][0] not in kept
