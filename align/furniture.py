@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -46,6 +46,7 @@ from justext.core import classify_paragraphs
 from justext.paragraph import Paragraph
 
 from align.config import CorpusConfig
+from align.dateline import reads_as_dateline_led
 from align.records import DroppedLine
 
 FURNITURE_CLASSES: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate", "teaser", "caption")
@@ -413,7 +414,10 @@ def with_teasers_and_captions(
     judged = list(verdicts)
     for kind, numbers in (
         ("teaser", teaser_lines(page.lines, config.teaser_cues)),
-        ("caption", caption_lines(page.lines, config.credit_cues)),
+        (
+            "caption",
+            caption_lines(page.lines, config.credit_cues, lambda line: reads_as_dateline_led(line, config)),
+        ),
     ):
         if kind not in config.furniture:
             continue
@@ -488,14 +492,18 @@ def teaser_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
     return found
 
 
-def caption_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
+def caption_lines(
+    lines: Sequence[str], cues: Sequence[str], opens_story: Callable[[str], bool] = lambda line: False
+) -> set[int]:
     """The lines of photo captions and credits, by structure, the labels being the trade's (``corpus.credit_cues``):
 
     - a credit line: a cue, a separator and a few words that are no sentence ("Photo: Biswajit Das / The Courier",
       "फोटो: पीएनएन", "Crédit photo : X");
     - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)");
     - the caption right above a credit line: one or two sentences of at most ``CAPTION_WORDS`` words (a text
-      scrape keeps the caption and the credit, one under the other, where the image stood)."""
+      scrape keeps the caption and the credit, one under the other, where the image stood), unless it opens the
+      story (``opens_story``: a paragraph led by a dateline, "नासिक: ...", whose image's caption the extractor
+      left out, so that the credit stands right under it)."""
     cue_keys = _cue_keys(cues)
     found: set[int] = set()
     for number, line in enumerate(lines):
@@ -508,6 +516,7 @@ def caption_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
                 and is_sentence(above)
                 and len(above.split()) <= CAPTION_WORDS
                 and len(SENTENCE_BREAK.findall(above)) <= 2
+                and not opens_story(above)
             ):
                 found.add(number - 1)
             continue

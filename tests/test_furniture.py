@@ -940,3 +940,28 @@ def test_crossheads_of_a_page_without_an_article_element_are_text_and_a_boxs_hea
     kept = article.text.split("\n")
     assert kept == [title, parts["standfirst"], story[0], story[1], first, story[2], second, parts["more"]]
     assert parts["related"][0] not in kept
+
+
+# Per script: a first paragraph led by a dateline, right above a photo credit (the extractor left the caption out).
+DATELINE_LED = {
+    "en": ("Riverside: The city council voted on Tuesday to close the old bridge for at least six months of repairs.", "Photo: Arjun Das / The Daily Example"),
+    "fr": ("LILLE. Le conseil municipal a voté mardi la fermeture du vieux pont pour au moins six mois de travaux.", "Crédit photo : Julien Ferrand / Le Courrier"),
+    "hi": ("नासिक: नगर परिषद ने मंगलवार को पुराने पुल को कम से कम छह महीने की मरम्मत के लिए बंद करने का फैसला किया।", "फोटो: देश संवाद"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_paragraph_led_by_a_dateline_above_a_credit_is_text_not_a_caption(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A caption is the short line a credit stands under; a paragraph that opens with a dateline ("नासिक: ...",
+    "LILLE. ...") is the story's first, even when the credit of an image whose caption the extractor left out
+    stands right under it. Its dateline is read as metadata; the credit still goes."""
+    title, story = TITLES[language], STORIES[language]
+    first, credit = DATELINE_LED[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, [first, credit, *story[1:]], before=MENU)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, first, *story[1:]]
+    assert reasons(article)[credit] in ("caption", "rule")
+    assert article.dateline_place == first.split(":")[0].split(".")[0].title()
