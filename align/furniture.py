@@ -19,7 +19,8 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
   ``corpus.credit_cues``, the caption right above it, a caption that ends with one in brackets;
 - ``boilerplate``: a sentence that jusText classifies as boilerplate: almost no stop words (tickers), mostly link
   text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
-  "Lecture 5 min.").
+  "Lecture 5 min."); and the author's box under the story (``author_bios``: a line that opens with a name of the
+  byline and goes on as a profile, "Priyanka Rathore writes on ...", after the story's last paragraph).
 
 The body is found, below the headline (what stands above it is the site's), as the run of lines that reads most
 like article text, then grown by what continues the story
@@ -310,7 +311,85 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         for number in box_labels(page.lines, listed, verdicts, paragraphs, story, stop_words(language)):
             if line_key(page.lines[number]) != title_key:
                 verdicts[number] = "non_sentence"
+    if "boilerplate" in switched_on:
+        # The byline stands above the body's first paragraph, under the standfirst when there is one.
+        first = ([*sorted(paragraphs - {standfirst} if standfirst is not None else paragraphs)] + [len(page.lines)])[0]
+        names = byline_names(page.lines[:first], verdicts[:first], page.source)
+        for number in author_bios(page.lines, verdicts, paragraphs, names):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "boilerplate"
     return with_teasers_and_captions(page, verdicts, title_key, config)
+
+
+# What opens a byline before the names: "By", "Par", "Posted by:", "Published by:", "द्वारा".
+BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|published|reported|text|texte)\s+)?(?:by|par|द्वारा)\b\s*:?\s*", re.I)
+# What separates the names of a byline ("By A and B", "Par A et B", "A · 4 min read", "Par A (New Delhi, ...)").
+BYLINE_SEPARATOR = re.compile(r"\s*(?:,|;|·|\||•|&|\band\b|\bet\b|\bऔर\b|\(.*)\s*")
+# A byline is a short line; a name in it two or three words.
+BYLINE_WORDS = 10
+NAME_WORDS = (2, 3)
+# The word an author's bio goes on with after the name ("X is a senior correspondent", "X est journaliste", "X
+# covers ...", "X writes on ..."): the profile's own verbs, which a paragraph of the story that opens with the same
+# words as a byline (a place, a desk's name) rarely has.
+BIO_VERBS = frozenset(
+    "is was writes covers reports tracks edits leads has joined heads works est était écrit couvre suit dirige "
+    "travaille a हैं है थे लिखते लिखती".split()
+)
+# What opens the heading of an author box ("About Kavya Iyer", "À propos de ...").
+ABOUT = re.compile(r"^(?:about|à propos de|a propos de)\s+", re.I)
+
+
+def byline_names(lines: Sequence[str], verdicts: Sequence[str | None], source: str) -> set[str]:
+    """The names of the page's byline: in the furniture above the story's first paragraph (``lines`` and their
+    ``verdicts`` up to it), the short lines that are no sentence ("By Ananya Rao and Tom Hollis", "Par Antoine
+    Delorme", "Priyanka Rathore"), their lead and what follows a name taken off, every part of two or three words
+    that all open with a capital (or are Devanagari); the outlet's own name (``source``) is none."""
+    names = set()
+    for line, verdict in zip(lines, verdicts, strict=True):
+        if verdict is None or is_sentence(line) or len(line.split()) > BYLINE_WORDS:
+            continue
+        for part in BYLINE_SEPARATOR.split(BYLINE_LEAD.sub("", line.strip())):
+            words = part.split()
+            if NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] and all(
+                w[0].isupper() or DEVANAGARI.match(w[0]) for w in words
+            ):
+                names.add(line_key(part))
+    return names - {line_key(source)}
+
+
+def author_bios(
+    lines: Sequence[str], verdicts: Sequence[str | None], paragraphs: set[int], names: set[str]
+) -> set[int]:
+    """The kept lines of the author's box at the end of the story: a line that opens with a name of the byline
+    (``names``) and goes on with a verb of a profile (``BIO_VERBS``: "Priyanka Rathore writes on energy ...",
+    "Antoine Delorme est journaliste ..."), the box's heading
+    ("About Kavya Iyer") and the line under it that opens with the name's first word ("Kavya writes about ..."),
+    when no paragraph of the story (``paragraphs``) but such lines stands after it. A story that quotes its own
+    reporter, or a paragraph that names her among the story's, has paragraphs of the story after it."""
+    if not names:
+        return set()
+    first_words = {name.split()[0] for name in names}
+    found: set[int] = set()
+    about_above = False
+    for number, line in enumerate(lines):
+        if verdicts[number] is not None:
+            continue
+        key = line_key(line)
+        about = ABOUT.match(key)
+        opens_with_name = any(
+            key.startswith(name + " ") and key[len(name) + 1 :].split(" ", 1)[0] in BIO_VERBS for name in names
+        )
+        if about is not None and key[about.end() :].strip() in names:
+            found.add(number)
+            about_above = True
+            continue
+        if opens_with_name or (about_above and key.split(" ", 1)[0] in first_words):
+            found.add(number)
+        about_above = False
+    # The story's paragraphs end as sentences (a related headline the page keeps after the box does not).
+    story_after = [n for n in paragraphs if n not in found and verdicts[n] is None and is_sentence(lines[n])]
+    last = max(story_after, default=-1)
+    return {number for number in found if number > last}
 
 
 # A paywall or sign-in notice is a short line: at most this many words ("Il vous reste 45 % de cet article à lire.

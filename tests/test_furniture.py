@@ -965,3 +965,27 @@ def test_a_paragraph_led_by_a_dateline_above_a_credit_is_text_not_a_caption(
     assert article.text.split("\n") == [title, first, *story[1:]]
     assert reasons(article)[credit] in ("caption", "rule")
     assert article.dateline_place == first.split(":")[0].split(".")[0].title()
+
+
+# Per language: a byline, the author's bio under the story, and a paragraph of the story that names its reporter.
+BIOS = {
+    "en": ("By Priya Nair", "Priya Nair writes on cities and transport for The Daily Example.", "Priya Nair is one of the reporters who first asked the council about the beams."),
+    "fr": ("Par Antoine Delorme", "Antoine Delorme est journaliste au service Société, où il suit les transports.", "Antoine Delorme a été le premier à interroger la mairie sur les poutres."),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_authors_bio_under_the_story_is_furniture_and_a_paragraph_naming_the_reporter_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A line that opens with a name of the byline and goes on as a profile ("... writes on", "... est
+    journaliste") after the story's last paragraph is the author's box; the same name opening a paragraph with
+    the story's paragraphs after it is reporting."""
+    title, story = TITLES[language], STORIES[language]
+    byline, bio, naming = BIOS[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, [story[0], naming, *story[1:], bio], before=MENU, after=FOOTER[1:])
+    text = text.replace(f"{title}\n", f"{title}\n{byline}\n", 1)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], naming, *story[1:]]
+    assert reasons(article)[bio] == "boilerplate"
