@@ -79,6 +79,8 @@ class BoilerplateRules:
         try:
             lines = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
             inline = tuple(re.compile(p, re.IGNORECASE) for p in config.inline_junk)
+            for pattern in config.staff_credit_lines:  # compiled where they are used; checked here, once
+                re.compile(pattern, re.IGNORECASE)
         except re.error as exc:
             raise AlignError("config", f"bad boilerplate pattern {exc.pattern!r}: {exc}") from None
         return cls(lines, inline, config.max_link_density, config.length_low)

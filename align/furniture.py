@@ -304,6 +304,10 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         for number in paywall_lines(page.lines, config.paywall_cues, paragraphs, verdicts):
             if line_key(page.lines[number]) != title_key:
                 verdicts[number] = "rule"
+    if "rule" in switched_on:
+        for number in staff_credit_lines(page.lines, config.staff_credit_lines, verdicts):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "rule"
     if "non_sentence" in switched_on:
         story = content_words(page.title or "", stop_words(language))
         for number in paragraphs:
@@ -433,6 +437,27 @@ def paywall_lines(
         for number in cued
         if number > story[-1] or number < story[0] or number - 1 in cued or number + 1 in cued
     }
+
+
+def staff_credit_lines(lines: Sequence[str], patterns: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+    """The kept lines that are a wire's staff credits ("Reporting by A in X; Editing by B") or an interview's
+    ("Propos recueillis par X"): a whole line matching one of ``patterns`` (``corpus.staff_credit_lines``) that does
+    not end as a sentence ("Reporting by the BBC showed that ..." does). Judged after the body is found: a credit
+    under the last paragraph keeps the weight it has as a line (it used to carry a wire's "($1 = 86.90 Indian
+    rupees)" note into the body), and only then goes."""
+    compiled = _compiled(tuple(patterns))
+    return {
+        number
+        for number, line in enumerate(lines)
+        if verdicts[number] is None
+        and not SENTENCE_END.search(line.rstrip())
+        and any(pattern.fullmatch(line.strip()) for pattern in compiled)
+    }
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
 
 
 # The label of a highlights box ("In short", "Key Events", "खबर की खास बातें", "En bref") is at most this many words.

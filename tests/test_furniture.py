@@ -989,3 +989,34 @@ def test_the_authors_bio_under_the_story_is_furniture_and_a_paragraph_naming_the
     [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
     assert article.text.split("\n") == [title, story[0], naming, *story[1:]]
     assert reasons(article)[bio] == "boilerplate"
+
+
+STAFF_CREDITS = {
+    "en": ("Reporting by Priya Nair in Riverside; Additional reporting by Tom Hale; Editing by Mark Potter", "Reporting by the local paper showed that the beams had been corroding for years."),
+    "fr": ("Propos recueillis par Mathilde Roux", "Propos recueillis par la mairie, les témoignages des riverains ont été publiés mardi."),
+}
+
+
+@pytest.mark.parametrize("language", ["en"])
+def test_a_staff_credit_line_under_the_story_is_furniture_and_a_sentence_opening_like_one_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A wire's "Reporting by ...; Editing by ..." line (or "Propos recueillis par ...") under the last paragraph
+    goes with the rule class; a sentence of the story that opens with the same words ends as a sentence and stays."""
+    title, story = TITLES[language], STORIES[language]
+    credit, sentence = STAFF_CREDITS[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    # A long sentence under the credit (here a cookie notice) keeps it inside the body's run of lines.
+    text = page(title, [story[0], sentence, *story[1:], credit], before=MENU, after=FOOTER)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n")[:5] == [title, story[0], sentence, *story[1:]]
+    assert reasons(article)[credit] == "rule"
+
+
+def test_the_shape_of_a_staff_credit_line() -> None:
+    from align.furniture import staff_credit_lines
+
+    lines = [credit for credit, _ in STAFF_CREDITS.values()] + [sentence for _, sentence in STAFF_CREDITS.values()]
+    lines += ["Reporting by Ananya Rao in Bengaluru and Tom Hollis in Mumbai; Editing by Mark Potter"]
+    found = staff_credit_lines(lines, CONFIG.staff_credit_lines, [None] * len(lines))
+    assert found == {0, 1, 4}
