@@ -89,8 +89,8 @@ DEFAULT_PAYWALL_CUES: tuple[str, ...] = (
     "log in", "already a subscriber", "continue reading", "read the full story", "free trial",
     "s'abonner", "je m'abonne", "abonnez-vous", "abonné", "abonnés", "abonnement", "se connecter",
     "réservé aux abonnés", "réservée aux abonnés", "de cet article à lire", "le premier mois", "offre découverte",
-    "sur un seul appareil",
-    "सब्सक्राइब", "सब्सक्रिप्शन", "सदस्यता लें", "लॉग इन", "लॉगिन", "साइन इन", "पढ़ना जारी रखें", "प्रीमियम लेख",
+    "sur un seul appareil", "newsletter", "lettre d'information",
+    "सब्सक्राइब", "सब्सक्रिप्शन", "न्यूज़लेटर", "न्यूजलेटर", "सदस्यता लें", "लॉग इन", "लॉगिन", "साइन इन", "पढ़ना जारी रखें", "प्रीमियम लेख",
 )
 # A wire's staff credits ("Reporting by A in X; Additional reporting by B; Editing by C") and an interview's credit
 # ("Propos recueillis par X"): matched against a whole line that does not end as a sentence, case-insensitively,

@@ -412,6 +412,13 @@ def _holds_cue(words: str, cue_keys: Sequence[str]) -> bool:
     return any(cue in words for cue in cue_keys)
 
 
+def _distinct_cues(words: str, cue_keys: Sequence[str]) -> set[str]:
+    """The cues ``words`` holds, a cue inside a longer one it holds ("abonnés" in "réservée aux abonnés") not
+    counted apart."""
+    held = {cue for cue in cue_keys if cue in words}
+    return {cue for cue in held if not any(cue != other and cue.strip() in other for other in held)}
+
+
 def paywall_lines(
     lines: Sequence[str], cues: Sequence[str], paragraphs: set[int], verdicts: Sequence[str | None]
 ) -> set[int]:
@@ -432,10 +439,13 @@ def paywall_lines(
     story = sorted(paragraphs - cued)
     if not story:
         return set()  # no paragraph to tell a notice from the story by
+    # Two different cues in one line are the notice itself, wherever it stands ("Cet article est réservé à nos
+    # abonnés. Abonnez-vous pour 1 € le premier mois."): reporting that names subscribers names them once.
+    offers = {number for number in cued if len(_distinct_cues(_cue_words(lines[number]), cue_keys)) >= 2}
     return {
         number
         for number in cued
-        if number > story[-1] or number < story[0] or number - 1 in cued or number + 1 in cued
+        if number > story[-1] or number < story[0] or number - 1 in cued or number + 1 in cued or number in offers
     }
 
 

@@ -1020,3 +1020,26 @@ def test_the_shape_of_a_staff_credit_line() -> None:
     lines += ["Reporting by Ananya Rao in Bengaluru and Tom Hollis in Mumbai; Editing by Mark Potter"]
     found = staff_credit_lines(lines, CONFIG.staff_credit_lines, [None] * len(lines))
     assert found == {0, 1, 4}
+
+
+# Per script: a paywall offer of two cues, left by the scrape amid the paragraphs (the paywalled text goes on below).
+PAYWALL_OFFERS = {
+    "en": "This article is for subscribers. Subscribe now to keep reading.",
+    "fr": "Cet article est réservé à nos abonnés. Abonnez-vous pour 1 € le premier mois.",
+    "hi": "यह प्रीमियम लेख है। आगे पढ़ने के लिए सब्सक्राइब करें।",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_paywall_offer_of_two_cues_amid_the_paragraphs_is_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A line alone among the paragraphs is a notice when it holds two different cues of the trade (a sentence
+    of the story that names subscribers names them once, and stays: see the test above)."""
+    title, story, offer = TITLES[language], STORIES[language], PAYWALL_OFFERS[language]
+    body = [story[0], SUBSCRIBER_SENTENCES[language], story[1], offer, story[2]]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    corpus = make_event({"a.txt": page(title, body), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *(line for line in body if line != offer)]
+    assert reasons(article)[offer] == "rule"
