@@ -612,7 +612,8 @@ def caption_lines(
     """The lines of photo captions and credits, by structure, the labels being the trade's (``corpus.credit_cues``):
 
     - a credit line: a cue, a separator and a few words that are no sentence ("Photo: Biswajit Das / The Courier",
-      "फोटो: पीएनएन", "Crédit photo : X");
+      "फोटो: पीएनएन", "Crédit photo : X"), or an agency's credit without a label (``AGENCY_CREDIT``: "ELW/Rakesh
+      Jadhav", "DEBASISH PATI / GWS");
     - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)");
     - the caption right above a credit line: one or two sentences of at most ``CAPTION_WORDS`` words (a text
       scrape keeps the caption and the credit, one under the other, where the image stood), unless it opens the
@@ -622,6 +623,8 @@ def caption_lines(
     found: set[int] = set()
     for number, line in enumerate(lines):
         rest = _cue_prefix(line, cue_keys)
+        if AGENCY_CREDIT.match(line.strip()):
+            rest = line  # "ELW/Rakesh Jadhav", "© APM/Valery HACHE", "DEBASISH PATI / GWS": no label, the shape
         if rest is not None and len(rest.split()) <= CREDIT_WORDS and not is_sentence(rest):
             found.add(number)
             above = lines[number - 1] if number else ""
@@ -640,6 +643,10 @@ def caption_lines(
     return found
 
 
+# A photo credit without a label: an agency's initials and a photographer's name joined by a slash, either way
+# round, maybe after a copyright sign ("ELW/Rakesh Jadhav", "© GWS/Stringer", "DEBASISH PATI / GWS").
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
+AGENCY_CREDIT = re.compile(rf"^(?:©\s*)?(?:[A-Z]{{2,6}}\s?/\s?{_NAME}|{_NAME}\s?/\s?[A-Z]{{2,6}})$")
 # A bracket closing a line ("(फोटो: सोशल मीडिया)"), and the text inside it.
 TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)$")
 # Where a sentence ends inside a line: terminal punctuation, then a space or the end.

@@ -1043,3 +1043,24 @@ def test_a_paywall_offer_of_two_cues_amid_the_paragraphs_is_furniture(
     [article] = read_event(corpus / "event-1", CONFIG)
     assert article.text.split("\n") == [title, *(line for line in body if line != offer)]
     assert reasons(article)[offer] == "rule"
+
+
+AGENCY_CREDITS = {
+    "en": ("Workers inspect the steel beams under the old bridge in Riverside, March 3, 2026.", "DEX/Arjun Das"),
+    "fr": ("Des ouvriers inspectent les poutres sous le vieux pont, le 3 mars 2026.", "JULIEN FERRAND / APM"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_agencys_photo_credit_without_a_label_and_its_caption_are_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A wire photo's credit is an agency's initials and the photographer's name joined by a slash, with no
+    "Photo:" label; the caption right above it goes with it, the paragraphs stay."""
+    title, story = TITLES[language], STORIES[language]
+    caption, credit = AGENCY_CREDITS[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, [story[0], caption, credit, *story[1:]], before=MENU)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+    assert reasons(article)[caption] == reasons(article)[credit] == "caption"
