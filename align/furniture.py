@@ -317,7 +317,8 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
                 verdicts[number] = "non_sentence"
     if "boilerplate" in switched_on:
         # The byline stands above the body's first paragraph, under the standfirst when there is one.
-        first = ([*sorted(paragraphs - {standfirst} if standfirst is not None else paragraphs)] + [len(page.lines)])[0]
+        body_paragraphs = sorted(paragraphs - {standfirst})
+        first = body_paragraphs[0] if body_paragraphs else len(page.lines)
         names = byline_names(page.lines[:first], verdicts[:first], page.source)
         for number in author_bios(page.lines, verdicts, paragraphs, names):
             if line_key(page.lines[number]) != title_key:
@@ -366,9 +367,9 @@ def author_bios(
 ) -> set[int]:
     """The kept lines of the author's box at the end of the story: a line that opens with a name of the byline
     (``names``) and goes on with a verb of a profile (``BIO_VERBS``: "Priyanka Rathore writes on energy ...",
-    "Antoine Delorme est journaliste ..."), the box's heading
-    ("About Kavya Iyer") and the line under it that opens with the name's first word ("Kavya writes about ..."),
-    when no paragraph of the story (``paragraphs``) but such lines stands after it. A story that quotes its own
+    "Antoine Delorme est journaliste ..."), the box's heading ("About Kavya Iyer") and the line under it that opens
+    with the name's first word ("Kavya writes about ..."), when no paragraph of the story (``paragraphs``: a kept
+    line jusText calls good or near-good that ends as a sentence) but such lines stands after it. A story that quotes its own
     reporter, or a paragraph that names her among the story's, has paragraphs of the story after it."""
     if not names:
         return set()
