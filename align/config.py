@@ -89,8 +89,15 @@ DEFAULT_PAYWALL_CUES: tuple[str, ...] = (
     "log in", "already a subscriber", "continue reading", "read the full story", "free trial",
     "s'abonner", "je m'abonne", "abonnez-vous", "abonné", "abonnés", "abonnement", "se connecter",
     "réservé aux abonnés", "réservée aux abonnés", "de cet article à lire", "le premier mois", "offre découverte",
-    "sur un seul appareil",
-    "सब्सक्राइब", "सब्सक्रिप्शन", "सदस्यता लें", "लॉग इन", "लॉगिन", "साइन इन", "पढ़ना जारी रखें", "प्रीमियम लेख",
+    "sur un seul appareil", "newsletter", "lettre d'information",
+    "सब्सक्राइब", "सब्सक्रिप्शन", "न्यूज़लेटर", "न्यूजलेटर", "सदस्यता लें", "लॉग इन", "लॉगिन", "साइन इन", "पढ़ना जारी रखें", "प्रीमियम लेख",
+)
+# A wire's staff credits ("Reporting by A in X; Additional reporting by B; Editing by C") and an interview's credit
+# ("Propos recueillis par X"): matched against a whole line that does not end as a sentence, case-insensitively,
+# and dropped with the rule class once the article's body is found (align/furniture.py: ``staff_credit_lines``).
+DEFAULT_STAFF_CREDIT_LINES: tuple[str, ...] = (
+    r"(?:(?:additional |further )?(?:reporting|writing|editing|compiled|produced|graphics) by [^;]{2,150}?(?:;\s*|$))+",
+    r"propos recueillis par [^;]{2,80}",
 )
 # Words that label a photo credit ("Photo: X", "(फोटो: X)", "Crédit photo : X"): compared lower-cased with what
 # opens a line before a separator, or with what a bracket at the end of a caption opens with.
@@ -140,6 +147,9 @@ class CorpusConfig:
     credit_cues: tuple[str, ...] = DEFAULT_CREDIT_CUES
     # The cues of paywall, subscription and sign-in notices (dropped with the ``rule`` class).
     paywall_cues: tuple[str, ...] = DEFAULT_PAYWALL_CUES
+    # Patterns of staff credit lines (dropped with the ``rule`` class after the body is found, so that a credit
+    # still weighs as the line it is when the body's end is sought).
+    staff_credit_lines: tuple[str, ...] = DEFAULT_STAFF_CREDIT_LINES
     # jusText's paragraph classifier, line by line: a line shorter than ``length_low`` characters is "short"
     # (judged by the lines around it); with a stop-word density of at least ``stopwords_high`` it is good when
     # longer than ``length_high``, near-good otherwise; below ``stopwords_low`` it is bad. jusText's defaults.

@@ -22,7 +22,15 @@ from typing import Any
 from align.config import CorpusConfig
 from align.dateline import dateline_of, opens_with_dateline
 from align.errors import AlignError
-from align.furniture import Page, RepetitionIndex, judge_page, line_key, split_page
+from align.furniture import (
+    HEADLINE_WORDS,
+    Page,
+    RepetitionIndex,
+    is_sentence,
+    judge_page,
+    line_key,
+    split_page,
+)
 from align.language import detect_language
 from align.records import ArticleRecord, content_id
 from align.validation import errors_in
@@ -62,6 +70,8 @@ class BoilerplateRules:
     inline: tuple[re.Pattern[str], ...]
     # An HTML <aside> outside the article is given to the extractor when at most this share of its text is links.
     max_link_density: float = 0.2
+    # A block of an HTML page at least this long (jusText's ``length_low``) that ends as a sentence is a paragraph.
+    paragraph_length: int = 70
 
     @classmethod
     def from_config(cls, config: CorpusConfig) -> BoilerplateRules:
@@ -69,9 +79,11 @@ class BoilerplateRules:
         try:
             lines = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
             inline = tuple(re.compile(p, re.IGNORECASE) for p in config.inline_junk)
+            for pattern in config.staff_credit_lines:  # compiled where they are used; checked here, once
+                re.compile(pattern, re.IGNORECASE)
         except re.error as exc:
             raise AlignError("config", f"bad boilerplate pattern {exc.pattern!r}: {exc}") from None
-        return cls(lines, inline, config.max_link_density)
+        return cls(lines, inline, config.max_link_density, config.length_low)
 
     def is_boilerplate(self, line: str) -> bool:
         return any(p.fullmatch(line) for p in self.lines)
@@ -168,8 +180,26 @@ def _read_utf8(path: Path) -> str:
         raise AlignError(path, f"is not UTF-8 (byte {exc.start})") from None
 
 
-def _html_markup(html: str) -> dict[str, tuple[bool, float]]:
-    """Per text block of the HTML (whitespace squeezed out): whether it is a heading, and its link density.
+@dataclass(frozen=True)
+class HtmlBlock:
+    """One text block of an HTML page as jusText's paragraph maker sees it, in document order."""
+
+    text: str
+    heading: bool  # an <h1>-<h6>
+    level: int  # 1 for <h1>, ...; 0 for no heading
+    link_density: float
+    cell: bool  # a table cell
+
+    @property
+    def key(self) -> str:
+        return _squeezed(self.text)
+
+
+HEADING_LEVEL = re.compile(r"\bh(\d)\b")
+
+
+def html_blocks(html: str) -> list[HtmlBlock]:
+    """The text blocks of the HTML in document order (empty when the markup cannot be read).
 
     jusText's own paragraph maker reads the markup, so a block means what it means to jusText."""
     from justext.core import ParagraphMaker, html_to_dom, preprocessor
@@ -177,8 +207,25 @@ def _html_markup(html: str) -> dict[str, tuple[bool, float]]:
     try:
         paragraphs = ParagraphMaker.make_paragraphs(preprocessor(html_to_dom(html)))
     except Exception:  # noqa: BLE001  # the markup only refines the judgement; unparsable markup gives none
-        return {}
-    return {_squeezed(p.text): (p.is_heading, p.links_density()) for p in paragraphs}
+        return []
+    blocks = []
+    for paragraph in paragraphs:
+        level = HEADING_LEVEL.search(paragraph.dom_path)
+        blocks.append(
+            HtmlBlock(
+                text=paragraph.text,
+                heading=paragraph.is_heading,
+                level=int(level.group(1)) if level else 0,
+                link_density=paragraph.links_density(),
+                cell=bool(re.search(r"\.t[dh]\b", paragraph.dom_path)),
+            )
+        )
+    return blocks
+
+
+def _html_markup(blocks: list[HtmlBlock]) -> dict[str, tuple[bool, float]]:
+    """Per text block of the HTML (whitespace squeezed out): whether it is a heading, and its link density."""
+    return {block.key: (block.heading, block.link_density) for block in blocks}
 
 
 def _squeezed(text: str) -> str:
@@ -292,6 +339,85 @@ def _html_to_text(
         else {}
     )
     return text, found, rows
+
+
+def with_html_structure(
+    listed: list[tuple[str, bool]], blocks: list[HtmlBlock], title: str | None, rules: BoilerplateRules
+) -> list[tuple[str, bool]]:
+    """The extracted lines of an HTML page (with their list-item flags) with what the extractor left out put back
+    where the markup has it:
+
+    - the headline (trafilatura keeps it as metadata, not text) where its ``<h1>`` stands: right above the first
+      extracted block below it (a text page starts with its headline, and what stands above it is the site's);
+      at the top when the markup does not show it;
+    - a crosshead: a heading (``<h2>``-``<h6>``, at most ``HEADLINE_WORDS`` words) that the extractor left out
+      (it reads headings only inside an article container, so a page whose blocks sit directly in ``<body>`` lost
+      them) and whose neighbours on both sides are blocks it kept, one right after the other: a paragraph above
+      (a sentence of at least ``paragraph_length`` characters) and a paragraph or a table below. Between two
+      paragraphs of one run a heading is the story's subhead; one that opens a box of links, a comment form or a
+      newsletter box has no paragraph under it and stays out.
+
+    The furniture judgement then weighs the lines put back like any others."""
+    lines = [line for line, _ in listed]
+    at = _block_positions(lines, blocks)
+    line_of = {block: number for number, block in enumerate(at) if block is not None}
+    extracted = {_squeezed(line) for line in lines}
+    before: dict[int, list[str]] = {}  # line number -> lines to put right above it
+
+    def paragraph(number: int) -> bool:
+        return is_sentence(lines[number]) and len(lines[number]) >= rules.paragraph_length
+
+    for index, block in enumerate(blocks):
+        if not block.heading or block.level < 2 or block.key in extracted or not block.text:
+            continue
+        if len(block.text.split()) > HEADLINE_WORDS or index == 0 or index + 1 >= len(blocks):
+            continue
+        above, below = line_of.get(index - 1), line_of.get(index + 1)
+        if above is None or below != above + 1 or not paragraph(above):
+            continue
+        if blocks[index + 1].cell or paragraph(below):
+            before.setdefault(below, []).append(rules.clean_line(block.text))
+    if title and not any(line_key(line) == line_key(title) for line in lines):
+        before.setdefault(_title_place(at, blocks, title), []).insert(0, rules.clean_line(title))
+    placed: list[tuple[str, bool]] = []
+    for number, item in enumerate([*listed, None]):
+        placed += [(line, False) for line in before.get(number, []) if line]
+        if item is not None:
+            placed.append(item)
+    return placed
+
+
+def _block_positions(lines: list[str], blocks: list[HtmlBlock]) -> list[int | None]:
+    """Per extracted line, the block of the markup it is, in page order (a table row: its first cell); None for
+    a line that is no single block (the extractor joined or split some)."""
+    positions: list[int | None] = []
+    cursor = 0
+    for line in lines:
+        key = _squeezed(line)
+        found = next(
+            (
+                index
+                for index in range(cursor, len(blocks))
+                if blocks[index].key == key
+                or (blocks[index].cell and blocks[index].key and key.startswith(blocks[index].key))
+            ),
+            None,
+        )
+        positions.append(found)
+        if found is not None:
+            cursor = found + 1
+    return positions
+
+
+def _title_place(at: list[int | None], blocks: list[HtmlBlock], title: str) -> int:
+    """Where the headline goes among the extracted lines: above the first one that stands below its heading in the
+    markup; 0 when no heading of the markup is the headline."""
+    key = _squeezed(title)
+    headings = [index for index, block in enumerate(blocks) if block.heading and block.key == key]
+    if not headings:
+        return 0
+    heading = min(headings, key=lambda index: (blocks[index].level, index))
+    return next((number for number, block in enumerate(at) if block is not None and block > heading), 0)
 
 
 def event_files(event_dir: Path) -> list[Path]:
@@ -430,9 +556,11 @@ def scrape_page(
         raise AlignError(path, "article file is empty")
     found: dict[str, str | None] = {}
     markup: dict[str, tuple[bool, float]] | None = None
+    blocks: list[HtmlBlock] = []
     rows: set[str] = set()
     if path.suffix.lower() in (".html", ".htm"):
-        markup = _html_markup(body)
+        blocks = html_blocks(body)
+        markup = _html_markup(blocks)
         body, found, rows = _html_to_text(body, path, rules.max_link_density)
     row_keys = {line_key(rules.clean_line(row)) for row in rows}
     # A table row is shown as an item of the table: weighed like a list item (data where it stands).
@@ -441,10 +569,8 @@ def scrape_page(
     title, source = entry.title or found.get("title"), entry.source or found.get("source")
     title, in_title = remove_control_characters(title) if title else (title, 0)
     source, in_source = remove_control_characters(source) if source else (source, 0)
-    if markup is not None and title and not any(line_key(line) == line_key(title) for line, _ in listed):
-        # The extractor gives the page's text without its headline (trafilatura keeps it as metadata); a text
-        # page starts with it, so an HTML page does too.
-        listed.insert(0, (rules.clean_line(title), False))
+    if markup is not None:
+        listed = with_html_structure(listed, blocks, title, rules)
     lines = [line for line, _ in listed]
     page = Page(
         event_id=event_id,

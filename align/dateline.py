@@ -8,15 +8,16 @@ Recognised at the start of a paragraph (a line of the cleaned text), in English,
    "शिलांग, १५ नवंबर (एजेंसी) ...". The date must be a day and a month that dateparser reads (Devanagari digits too).
 2. ``PLACE (AGENCY)`` followed by a dash, colon or danda: "PARIS (APM) –", "Sriharikota (Inde) (APM) -".
 3. ``PLACE, envoyé spécial`` (French reporters' datelines): "Cannes (Alpes-Maritimes), envoyé spécial".
-4. A place alone in capitals before a colon ("NEW DELHI:", "TURA:"), unless it is one of
-   ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:").
+4. A place alone in capitals before a colon or a spaced dash ("NEW DELHI:", "TURA:", "BORDEAUX –"), unless it is
+   one of ``corpus.dateline_labels`` ("BREAKING:", "UPDATE:").
 
 Three more shapes are read only where a dateline stands, at the start of the story's first paragraph (the first
 line under the headline that ends as a sentence, or the next such line when a one-line standfirst stands between; a
 summary list, its heading or a photo credit, which do not end as sentences, are no paragraph), when the rest of that line
 reads as a sentence and the place is none of those labels (see ``paragraph_starts``):
 
-5. A place in title case or in Devanagari (one to three words) before a colon: "Bengaluru:", "नई दिल्ली:". Anywhere
+5. A place in title case or in Devanagari (one to three words) before a colon or a spaced dash: "Bengaluru:",
+   "नई दिल्ली:", "Bordeaux –". Anywhere
    else the shape is a label or a speaker ("Mrinank Sharma: ...", "Born: ...", "ये भी पढ़ें: ..."), which no rule
    here can tell from a place without a gazetteer; the position is the evidence.
 6. A place in capitals and a full stop, the French regional papers' dateline: "LILLE. Dans la salle ...". Anywhere
@@ -75,7 +76,9 @@ WITH_AGENCY = re.compile(rf"{PLACE} ?{AGENCY}{DASH_COLON_DANDA}(?= |$)")
 CORRESPONDENT = re.compile(
     rf"{PLACE}, (?:de notre |notre )?(?:envoyée?s? spéciale?s?|correspondante?s?|correspondance)(?:{DASH_COLON_DANDA}(?= |$)| *$)"
 )
-CAPITALS_COLON = re.compile(rf"(?P<place>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}}{BRACKETED}?):(?= )")
+CAPITALS_COLON = re.compile(
+    rf"(?P<place>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}}{BRACKETED}?)(?::| [-–—])(?= )"
+)
 DEVANAGARI_DANDA = re.compile(
     rf"(?P<place>{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD})?(?: ?/ ?{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD})?)*"
     rf"{BRACKETED}?) ?।"
@@ -86,7 +89,7 @@ _LOWER = "a-zß-öø-ÿ"
 TITLE_CASE_WORD = rf"[{_UPPER}][{_LOWER}'’]*(?:-[{_UPPER}]?[{_LOWER}'’]+)*"
 PLACE_COLON = re.compile(
     rf"(?P<place>(?:{TITLE_CASE_WORD}(?: (?:{CONNECTOR} )?{TITLE_CASE_WORD}){{0,2}}|{DEVANAGARI_PLACE}){BRACKETED}?)"
-    r" ?:(?= )"
+    r"(?: ?:| [-–—])(?= )"
 )
 CAPITALS_PERIOD = re.compile(
     rf"(?P<place>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}}{BRACKETED}?)\.(?= [{_UPPER}\"«“])"
@@ -330,6 +333,13 @@ def opens_with_dateline(line: str, config: CorpusConfig) -> bool:
         and found["place"].lower() not in _labels(config.dateline_labels)
         and _plausible_place(found["place"], languages)
     )
+
+
+def reads_as_dateline_led(line: str, config: CorpusConfig) -> bool:
+    """The line opens with a dateline of any shape (1-7) and reads on as a sentence: a story's paragraph, whatever
+    else its place on the page suggests (a caption never opens with "PLACE:" or "PLACE, DATE -")."""
+    found = match_opening_dateline(line, config.candidate_languages, _labels(config.dateline_labels))
+    return found is not None and found.end < len(line)
 
 
 def body_starts(text: str, title: str | None, config: CorpusConfig) -> list[int]:

@@ -19,7 +19,8 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
   ``corpus.credit_cues``, the caption right above it, a caption that ends with one in brackets;
 - ``boilerplate``: a sentence that jusText classifies as boilerplate: almost no stop words (tickers), mostly link
   text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
-  "Lecture 5 min.").
+  "Lecture 5 min."); and the author's box under the story (``author_bios``: a line that opens with a name of the
+  byline and goes on as a profile, "Priyanka Rathore writes on ...", after the story's last paragraph).
 
 The body is found, below the headline (what stands above it is the site's), as the run of lines that reads most
 like article text, then grown by what continues the story
@@ -38,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -46,6 +47,7 @@ from justext.core import classify_paragraphs
 from justext.paragraph import Paragraph
 
 from align.config import CorpusConfig
+from align.dateline import reads_as_dateline_led
 from align.records import DroppedLine
 
 FURNITURE_CLASSES: tuple[str, ...] = ("rule", "repeated", "non_sentence", "boilerplate", "teaser", "caption")
@@ -302,6 +304,10 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         for number in paywall_lines(page.lines, config.paywall_cues, paragraphs, verdicts):
             if line_key(page.lines[number]) != title_key:
                 verdicts[number] = "rule"
+    if "rule" in switched_on:
+        for number in staff_credit_lines(page.lines, config.staff_credit_lines, verdicts):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "rule"
     if "non_sentence" in switched_on:
         story = content_words(page.title or "", stop_words(language))
         for number in paragraphs:
@@ -309,7 +315,86 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         for number in box_labels(page.lines, listed, verdicts, paragraphs, story, stop_words(language)):
             if line_key(page.lines[number]) != title_key:
                 verdicts[number] = "non_sentence"
+    if "boilerplate" in switched_on:
+        # The byline stands above the body's first paragraph, under the standfirst when there is one.
+        body_paragraphs = sorted(paragraphs - {standfirst})
+        first = body_paragraphs[0] if body_paragraphs else len(page.lines)
+        names = byline_names(page.lines[:first], verdicts[:first], page.source)
+        for number in author_bios(page.lines, verdicts, paragraphs, names):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "boilerplate"
     return with_teasers_and_captions(page, verdicts, title_key, config)
+
+
+# What opens a byline before the names: "By", "Par", "Posted by:", "Published by:", "द्वारा".
+BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|published|reported|text|texte)\s+)?(?:by|par|द्वारा)\b\s*:?\s*", re.I)
+# What separates the names of a byline ("By A and B", "Par A et B", "A · 4 min read", "Par A (New Delhi, ...)").
+BYLINE_SEPARATOR = re.compile(r"\s*(?:,|;|·|\||•|&|\band\b|\bet\b|\bऔर\b|\(.*)\s*")
+# A byline is a short line; a name in it two or three words.
+BYLINE_WORDS = 10
+NAME_WORDS = (2, 3)
+# The word an author's bio goes on with after the name ("X is a senior correspondent", "X est journaliste", "X
+# covers ...", "X writes on ..."): the profile's own verbs, which a paragraph of the story that opens with the same
+# words as a byline (a place, a desk's name) rarely has.
+BIO_VERBS = frozenset(
+    "is was writes covers reports tracks edits leads has joined heads works est était écrit couvre suit dirige "
+    "travaille a हैं है थे लिखते लिखती".split()
+)
+# What opens the heading of an author box ("About Kavya Iyer", "À propos de ...").
+ABOUT = re.compile(r"^(?:about|à propos de|a propos de)\s+", re.I)
+
+
+def byline_names(lines: Sequence[str], verdicts: Sequence[str | None], source: str) -> set[str]:
+    """The names of the page's byline: in the furniture above the story's first paragraph (``lines`` and their
+    ``verdicts`` up to it), the short lines that are no sentence ("By Ananya Rao and Tom Hollis", "Par Antoine
+    Delorme", "Priyanka Rathore"), their lead and what follows a name taken off, every part of two or three words
+    that all open with a capital (or are Devanagari); the outlet's own name (``source``) is none."""
+    names = set()
+    for line, verdict in zip(lines, verdicts, strict=True):
+        if verdict is None or is_sentence(line) or len(line.split()) > BYLINE_WORDS:
+            continue
+        for part in BYLINE_SEPARATOR.split(BYLINE_LEAD.sub("", line.strip())):
+            words = part.split()
+            if NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] and all(
+                w[0].isupper() or DEVANAGARI.match(w[0]) for w in words
+            ):
+                names.add(line_key(part))
+    return names - {line_key(source)}
+
+
+def author_bios(
+    lines: Sequence[str], verdicts: Sequence[str | None], paragraphs: set[int], names: set[str]
+) -> set[int]:
+    """The kept lines of the author's box at the end of the story: a line that opens with a name of the byline
+    (``names``) and goes on with a verb of a profile (``BIO_VERBS``: "Priyanka Rathore writes on energy ...",
+    "Antoine Delorme est journaliste ..."), the box's heading ("About Kavya Iyer") and the line under it that opens
+    with the name's first word ("Kavya writes about ..."), when no paragraph of the story (``paragraphs``: a kept
+    line jusText calls good or near-good that ends as a sentence) but such lines stands after it. A story that quotes its own
+    reporter, or a paragraph that names her among the story's, has paragraphs of the story after it."""
+    if not names:
+        return set()
+    first_words = {name.split()[0] for name in names}
+    found: set[int] = set()
+    about_above = False
+    for number, line in enumerate(lines):
+        if verdicts[number] is not None:
+            continue
+        key = line_key(line)
+        about = ABOUT.match(key)
+        opens_with_name = any(
+            key.startswith(name + " ") and key[len(name) + 1 :].split(" ", 1)[0] in BIO_VERBS for name in names
+        )
+        if about is not None and key[about.end() :].strip() in names:
+            found.add(number)
+            about_above = True
+            continue
+        if opens_with_name or (about_above and key.split(" ", 1)[0] in first_words):
+            found.add(number)
+        about_above = False
+    # The story's paragraphs end as sentences (a related headline the page keeps after the box does not).
+    story_after = [n for n in paragraphs if n not in found and verdicts[n] is None and is_sentence(lines[n])]
+    last = max(story_after, default=-1)
+    return {number for number in found if number > last}
 
 
 # A paywall or sign-in notice is a short line: at most this many words ("Il vous reste 45 % de cet article à lire.
@@ -326,6 +411,13 @@ def _cue_words(text: str) -> str:
 
 def _holds_cue(words: str, cue_keys: Sequence[str]) -> bool:
     return any(cue in words for cue in cue_keys)
+
+
+def _distinct_cues(words: str, cue_keys: Sequence[str]) -> set[str]:
+    """The cues ``words`` holds, a cue inside a longer one it holds ("abonnés" in "réservée aux abonnés") not
+    counted apart."""
+    held = {cue for cue in cue_keys if cue in words}
+    return {cue for cue in held if not any(cue != other and cue.strip() in other for other in held)}
 
 
 def paywall_lines(
@@ -348,11 +440,35 @@ def paywall_lines(
     story = sorted(paragraphs - cued)
     if not story:
         return set()  # no paragraph to tell a notice from the story by
+    # Two different cues in one line are the notice itself, wherever it stands ("Cet article est réservé à nos
+    # abonnés. Abonnez-vous pour 1 € le premier mois."): reporting that names subscribers names them once.
+    offers = {number for number in cued if len(_distinct_cues(_cue_words(lines[number]), cue_keys)) >= 2}
     return {
         number
         for number in cued
-        if number > story[-1] or number < story[0] or number - 1 in cued or number + 1 in cued
+        if number > story[-1] or number < story[0] or number - 1 in cued or number + 1 in cued or number in offers
     }
+
+
+def staff_credit_lines(lines: Sequence[str], patterns: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+    """The kept lines that are a wire's staff credits ("Reporting by A in X; Editing by B") or an interview's
+    ("Propos recueillis par X"): a whole line matching one of ``patterns`` (``corpus.staff_credit_lines``) that does
+    not end as a sentence ("Reporting by the BBC showed that ..." does). Judged after the body is found: a credit
+    under the last paragraph keeps the weight it has as a line (it used to carry a wire's "($1 = 86.90 Indian
+    rupees)" note into the body), and only then goes."""
+    compiled = _compiled(tuple(patterns))
+    return {
+        number
+        for number, line in enumerate(lines)
+        if verdicts[number] is None
+        and not SENTENCE_END.search(line.rstrip())
+        and any(pattern.fullmatch(line.strip()) for pattern in compiled)
+    }
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
 
 
 # The label of a highlights box ("In short", "Key Events", "खबर की खास बातें", "En bref") is at most this many words.
@@ -413,7 +529,10 @@ def with_teasers_and_captions(
     judged = list(verdicts)
     for kind, numbers in (
         ("teaser", teaser_lines(page.lines, config.teaser_cues)),
-        ("caption", caption_lines(page.lines, config.credit_cues)),
+        (
+            "caption",
+            caption_lines(page.lines, config.credit_cues, lambda line: reads_as_dateline_led(line, config)),
+        ),
     ):
         if kind not in config.furniture:
             continue
@@ -488,18 +607,25 @@ def teaser_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
     return found
 
 
-def caption_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
+def caption_lines(
+    lines: Sequence[str], cues: Sequence[str], opens_story: Callable[[str], bool] = lambda line: False
+) -> set[int]:
     """The lines of photo captions and credits, by structure, the labels being the trade's (``corpus.credit_cues``):
 
     - a credit line: a cue, a separator and a few words that are no sentence ("Photo: Biswajit Das / The Courier",
-      "फोटो: पीएनएन", "Crédit photo : X");
+      "फोटो: पीएनएन", "Crédit photo : X"), or an agency's credit without a label (``AGENCY_CREDIT``: "ELW/Rakesh
+      Jadhav", "DEBASISH PATI / GWS");
     - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)");
     - the caption right above a credit line: one or two sentences of at most ``CAPTION_WORDS`` words (a text
-      scrape keeps the caption and the credit, one under the other, where the image stood)."""
+      scrape keeps the caption and the credit, one under the other, where the image stood), unless it opens the
+      story (``opens_story``: a paragraph led by a dateline, "नासिक: ...", whose image's caption the extractor
+      left out, so that the credit stands right under it)."""
     cue_keys = _cue_keys(cues)
     found: set[int] = set()
     for number, line in enumerate(lines):
         rest = _cue_prefix(line, cue_keys)
+        if AGENCY_CREDIT.match(line.strip()):
+            rest = line  # "ELW/Rakesh Jadhav", "© APM/Valery HACHE", "DEBASISH PATI / GWS": no label, the shape
         if rest is not None and len(rest.split()) <= CREDIT_WORDS and not is_sentence(rest):
             found.add(number)
             above = lines[number - 1] if number else ""
@@ -508,6 +634,7 @@ def caption_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
                 and is_sentence(above)
                 and len(above.split()) <= CAPTION_WORDS
                 and len(SENTENCE_BREAK.findall(above)) <= 2
+                and not opens_story(above)
             ):
                 found.add(number - 1)
             continue
@@ -517,6 +644,10 @@ def caption_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
     return found
 
 
+# A photo credit without a label: an agency's initials and a photographer's name joined by a slash, either way
+# round, maybe after a copyright sign ("ELW/Rakesh Jadhav", "© GWS/Stringer", "DEBASISH PATI / GWS").
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
+AGENCY_CREDIT = re.compile(rf"^(?:©\s*)?(?:[A-Z]{{2,6}}\s?/\s?{_NAME}|{_NAME}\s?/\s?[A-Z]{{2,6}})$")
 # A bracket closing a line ("(फोटो: सोशल मीडिया)"), and the text inside it.
 TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)$")
 # Where a sentence ends inside a line: terminal punctuation, then a space or the end.

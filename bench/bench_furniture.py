@@ -209,12 +209,20 @@ def page_outcome(event_dir: Path, article: Any) -> PageOutcome:
 
 
 def sentence_texts(article: Any) -> list[str]:
-    """The sentences the segment stage makes of the article, squeezed: a dateline must be in none of them."""
+    """The sentences the segment stage makes of the article's paragraphs, squeezed: a dateline must be in none of
+    them. The headline's are left out: a headline may open with the place its story's dateline names ("नासिक:
+    सिन्नर की ... आग"), and it is the headline, not a dateline."""
     from align.config import load_config
     from align.segment import segment_article
 
     config = load_config(None)
-    return [squeezed(s.text) for s in segment_article(article, config.corpus, config.segment)]
+    first = article.text.split("\n", 1)[0]
+    title_end = len(first) if article.title and squeezed(first) == squeezed(article.title) else 0
+    return [
+        squeezed(s.text)
+        for s in segment_article(article, config.corpus, config.segment)
+        if s.char_start >= title_end
+    ]
 
 
 @dataclass

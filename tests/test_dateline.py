@@ -40,6 +40,9 @@ def parsed(line: str) -> tuple[str, str | None, str | None, str] | None:
         ("PARIS (APM) – Le constructeur a annoncé.", ("Paris", None, "APM", "Le constructeur a annoncé.")),
         ("Sriharikota (Inde) (APM) - L'Inde a placé un satellite.", ("Sriharikota (Inde)", None, "APM", "L'Inde a placé un satellite.")),
         ("Cannes (Alpes-Maritimes), envoyé spécial", ("Cannes (Alpes-Maritimes)", None, None, "")),
+        # A place in capitals and a spaced dash, like a colon (French and English wire style)
+        ("BORDEAUX – Solvea Énergies a remporté mardi un appel d'offres.", ("Bordeaux", None, None, "Solvea Énergies a remporté mardi un appel d'offres.")),
+        ("NEW DELHI - The council voted on Tuesday.", ("New Delhi", None, None, "The council voted on Tuesday.")),
         # Hindi, with Arabic and Devanagari digits
         ("बेंगलुरु, 18 अगस्त। आईटी कंपनी ने कहा।", ("बेंगलुरु", "18 अगस्त", None, "आईटी कंपनी ने कहा।")),
         ("शिलांग, १५ नवंबर (एजेंसी) मेघालय में भूकंप आया।", ("शिलांग", "१५ नवंबर", "एजेंसी", "मेघालय में भूकंप आया।")),
@@ -60,6 +63,8 @@ def test_datelines_in_three_languages(line: str, expected: tuple) -> None:
         "Mrinank Sharma: AI इंडस्ट्री में Mrinank Sharma का नाम चर्चा में है।",  # a speaker or label, not a place
         "Bengaluru: IT services major Vantara said on Wednesday.",  # title case before a colon: not told from a name
         "BREAKING: Sensex falls 900 points as the CEO quits.",  # a kicker in capitals
+        "BREAKING – Sensex falls 900 points as the CEO quits.",
+        "PARIS-SACLAY–based start-ups raised more money this year.",  # a dash without spaces joins words
         "Tata Consultancy Services (TCS) on Thursday reported a profit.",  # an abbreviation in brackets, no dash
         "Lyon, la ville des lumières, accueille le sommet.",  # French: a place and a comma, no date
         "Le 18 août, la grève a commencé.",
@@ -166,6 +171,9 @@ def opening(line: str) -> tuple[str, str] | None:
         ("Bengaluru: IT services major Vantara said on Wednesday.", ("Bengaluru", "IT services major Vantara said on Wednesday.")),
         ("Saint-Étienne : le club a annoncé son départ.", ("Saint-Étienne", "le club a annoncé son départ.")),
         ("नई दिल्ली: डेंगू के खिलाफ देश में बने पहले टीके को मंजूरी मिल गई है।", ("नई दिल्ली", "डेंगू के खिलाफ देश में बने पहले टीके को मंजूरी मिल गई है।")),
+        # ... or a spaced dash
+        ("Bordeaux – le groupe a remporté mardi un appel d'offres.", ("Bordeaux", "le groupe a remporté mardi un appel d'offres.")),
+        ("नासिक – फैक्ट्री में मंगलवार सुबह आग लग गई।", ("नासिक", "फैक्ट्री में मंगलवार सुबह आग लग गई।")),
         # A place in capitals and a full stop (French regional papers), in French and English
         ("LILLE. Dans la salle 14 du conservatoire, on a posé une photo.", ("Lille", "Dans la salle 14 du conservatoire, on a posé une photo.")),
         ("BOULOGNE-SUR-MER. « Il ne parlait pas français », dit-elle.", ("Boulogne-Sur-Mer", "« Il ne parlait pas français », dit-elle.")),

@@ -877,3 +877,190 @@ def test_the_label_of_a_highlights_box_is_furniture_and_its_items_keep_their_own
     assert CROSSHEADS[language] in kept
     bare = [item.lstrip("• ") for item in items]
     assert kept == [title, *bare, *story, CROSSHEADS[language], *bare]
+
+
+# Per script: a standfirst, a fourth paragraph, a crosshead (a question, a section title), a related box's heading and
+# the headlines under it: the blocks of a page whose markup sits directly in <body> (no <article>, no <main>).
+FLAT_PAGE_PARTS = {
+    "en": {
+        "standfirst": "The council says the bridge will reopen before the monsoon, but engineers are less sure.",
+        "more": "Repairs of this kind usually take longer than planned, the engineers' report said in its conclusion.",
+        "crossheads": ["Why now?", "What happens to the ferry"],
+        "related": ["Most read", "Ring road widening to start in October", "Mayor defends the bridge budget"],
+    },
+    "fr": {
+        "standfirst": "La mairie promet une réouverture avant l'été, mais les ingénieurs se montrent plus prudents.",
+        "more": "Ce type de chantier dure en général plus longtemps que prévu, concluait le rapport des ingénieurs.",
+        "crossheads": ["Pourquoi maintenant ?", "Un chantier de six mois"],
+        "related": ["Les plus lus", "La rocade nord élargie dès octobre", "Le maire défend le budget du pont"],
+    },
+    "hi": {
+        "standfirst": "परिषद का कहना है कि पुल बारिश से पहले खुल जाएगा, लेकिन इंजीनियर इस पर पूरी तरह सहमत नहीं हैं।",
+        "more": "रिपोर्ट के अनुसार इस तरह की मरम्मत में आम तौर पर तय समय से ज्यादा वक्त लगता है और खर्च भी बढ़ जाता है।",
+        "crossheads": ["अभी क्यों?", "छह महीने का काम"],
+        "related": ["ताज़ा खबरें", "अक्टूबर से चौड़ी होगी रिंग रोड", "महापौर ने पुल के बजट का बचाव किया"],
+    },
+}
+
+
+def flat_page(language: str) -> str:
+    parts, title, story = FLAT_PAGE_PARTS[language], TITLES[language], STORIES[language]
+    first, second = parts["crossheads"]
+    blocks = [
+        "<p>The Daily Example</p>",
+        "<nav><a href='#'>Home</a></nav><nav><a href='#'>City</a></nav>",
+        f"<h1>{title}</h1>",
+        f"<p>{parts['standfirst']}</p>",
+        f"<p>{story[0]}</p>",
+        f"<p>{story[1]}</p>",
+        f"<h2>{first}</h2>",
+        f"<p>{story[2]}</p>",
+        f"<h2>{second}</h2>",
+        f"<p>{parts['more']}</p>",
+        f"<h2>{parts['related'][0]}</h2>",
+        *(f"<p><a href='#'>{headline}</a></p>" for headline in parts["related"][1:]),
+        "<p>© 2026 The Daily Example</p>",
+    ]
+    return f"<html><head><title>{title}</title></head><body>{''.join(blocks)}</body></html>"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_crossheads_of_a_page_without_an_article_element_are_text_and_a_boxs_heading_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """trafilatura reads headings only inside an article container: on a page whose blocks sit in <body>, the
+    <h2> crossheads between two paragraphs were lost (and the headline put above the masthead, which hid the
+    standfirst under it). A heading between two kept paragraphs is put back as the story's subhead, the headline
+    where its <h1> stands; the heading of a related box, with links under it, stays out."""
+    parts, title, story = FLAT_PAGE_PARTS[language], TITLES[language], STORIES[language]
+    entry = {"file": "a.html", "language": language, "title": title}
+    corpus = make_event({"a.html": flat_page(language), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    first, second = parts["crossheads"]
+    kept = article.text.split("\n")
+    assert kept == [title, parts["standfirst"], story[0], story[1], first, story[2], second, parts["more"]]
+    assert parts["related"][0] not in kept
+
+
+# Per script: a first paragraph led by a dateline, right above a photo credit (the extractor left the caption out).
+DATELINE_LED = {
+    "en": ("Riverside: The city council voted on Tuesday to close the old bridge for at least six months of repairs.", "Photo: Arjun Das / The Daily Example"),
+    "fr": ("LILLE. Le conseil municipal a voté mardi la fermeture du vieux pont pour au moins six mois de travaux.", "Crédit photo : Julien Ferrand / Le Courrier"),
+    "hi": ("नासिक: नगर परिषद ने मंगलवार को पुराने पुल को कम से कम छह महीने की मरम्मत के लिए बंद करने का फैसला किया।", "फोटो: देश संवाद"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_paragraph_led_by_a_dateline_above_a_credit_is_text_not_a_caption(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A caption is the short line a credit stands under; a paragraph that opens with a dateline ("नासिक: ...",
+    "LILLE. ...") is the story's first, even when the credit of an image whose caption the extractor left out
+    stands right under it. Its dateline is read as metadata; the credit still goes."""
+    title, story = TITLES[language], STORIES[language]
+    first, credit = DATELINE_LED[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, [first, credit, *story[1:]], before=MENU)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, first, *story[1:]]
+    assert reasons(article)[credit] in ("caption", "rule")
+    assert article.dateline_place == first.split(":")[0].split(".")[0].title()
+
+
+# Per language: a byline, the author's bio under the story, and a paragraph of the story that names its reporter.
+BIOS = {
+    "en": ("By Priya Nair", "Priya Nair writes on cities and transport for The Daily Example.", "Priya Nair is one of the reporters who first asked the council about the beams."),
+    "fr": ("Par Antoine Delorme", "Antoine Delorme est journaliste au service Société, où il suit les transports.", "Antoine Delorme a été le premier à interroger la mairie sur les poutres."),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_authors_bio_under_the_story_is_furniture_and_a_paragraph_naming_the_reporter_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A line that opens with a name of the byline and goes on as a profile ("... writes on", "... est
+    journaliste") after the story's last paragraph is the author's box; the same name opening a paragraph with
+    the story's paragraphs after it is reporting."""
+    title, story = TITLES[language], STORIES[language]
+    byline, bio, naming = BIOS[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, [story[0], naming, *story[1:], bio], before=MENU, after=FOOTER[1:])
+    text = text.replace(f"{title}\n", f"{title}\n{byline}\n", 1)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], naming, *story[1:]]
+    assert reasons(article)[bio] == "boilerplate"
+
+
+STAFF_CREDITS = {
+    "en": ("Reporting by Priya Nair in Riverside; Additional reporting by Tom Hale; Editing by Mark Potter", "Reporting by the local paper showed that the beams had been corroding for years."),
+    "fr": ("Propos recueillis par Mathilde Roux", "Propos recueillis par la mairie, les témoignages des riverains ont été publiés mardi."),
+}
+
+
+@pytest.mark.parametrize("language", ["en"])
+def test_a_staff_credit_line_under_the_story_is_furniture_and_a_sentence_opening_like_one_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A wire's "Reporting by ...; Editing by ..." line (or "Propos recueillis par ...") under the last paragraph
+    goes with the rule class; a sentence of the story that opens with the same words ends as a sentence and stays."""
+    title, story = TITLES[language], STORIES[language]
+    credit, sentence = STAFF_CREDITS[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    # A long sentence under the credit (here a cookie notice) keeps it inside the body's run of lines.
+    text = page(title, [story[0], sentence, *story[1:], credit], before=MENU, after=FOOTER)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n")[:5] == [title, story[0], sentence, *story[1:]]
+    assert reasons(article)[credit] == "rule"
+
+
+def test_the_shape_of_a_staff_credit_line() -> None:
+    from align.furniture import staff_credit_lines
+
+    lines = [credit for credit, _ in STAFF_CREDITS.values()] + [sentence for _, sentence in STAFF_CREDITS.values()]
+    lines += ["Reporting by Ananya Rao in Bengaluru and Tom Hollis in Mumbai; Editing by Mark Potter"]
+    found = staff_credit_lines(lines, CONFIG.staff_credit_lines, [None] * len(lines))
+    assert found == {0, 1, 4}
+
+
+# Per script: a paywall offer of two cues, left by the scrape amid the paragraphs (the paywalled text goes on below).
+PAYWALL_OFFERS = {
+    "en": "This article is for subscribers. Subscribe now to keep reading.",
+    "fr": "Cet article est réservé à nos abonnés. Abonnez-vous pour 1 € le premier mois.",
+    "hi": "यह प्रीमियम लेख है। आगे पढ़ने के लिए सब्सक्राइब करें।",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_paywall_offer_of_two_cues_amid_the_paragraphs_is_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A line alone among the paragraphs is a notice when it holds two different cues of the trade (a sentence
+    of the story that names subscribers names them once, and stays: see the test above)."""
+    title, story, offer = TITLES[language], STORIES[language], PAYWALL_OFFERS[language]
+    body = [story[0], SUBSCRIBER_SENTENCES[language], story[1], offer, story[2]]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    corpus = make_event({"a.txt": page(title, body), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *(line for line in body if line != offer)]
+    assert reasons(article)[offer] == "rule"
+
+
+AGENCY_CREDITS = {
+    "en": ("Workers inspect the steel beams under the old bridge in Riverside, March 3, 2026.", "DEX/Arjun Das"),
+    "fr": ("Des ouvriers inspectent les poutres sous le vieux pont, le 3 mars 2026.", "JULIEN FERRAND / APM"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_agencys_photo_credit_without_a_label_and_its_caption_are_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A wire photo's credit is an agency's initials and the photographer's name joined by a slash, with no
+    "Photo:" label; the caption right above it goes with it, the paragraphs stay."""
+    title, story = TITLES[language], STORIES[language]
+    caption, credit = AGENCY_CREDITS[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    text = page(title, [story[0], caption, credit, *story[1:]], before=MENU)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+    assert reasons(article)[caption] == reasons(article)[credit] == "caption"
