@@ -377,6 +377,16 @@ DAY_PARTS_AFTER: dict[str, tuple[int, int]] = {
     "du soir": (1, 11), "de l' après-midi": (1, 11), "in the evening": (1, 11), "in the afternoon": (1, 11),
     "at night": (7, 11),
 }
+# Nouns that name an item of a numbered series: the number after them (or before, in Hindi) is an identifier, not a
+# quantity ("Article 19", "Section 105 of the Act", "धारा 9", "the No 19 jersey", "19 नंबर की जर्सी").
+REFERENCE_BEFORE: dict[str, str] = {
+    "article": "article", "articles": "article", "art": "article", "अनुच्छेद": "article",
+    "section": "section", "sections": "section", "clause": "section", "धारा": "section", "alinéa": "section",
+    "rule": "rule", "règle": "rule", "नियम": "rule",
+    "chapter": "chapter", "chapitre": "chapter", "अध्याय": "chapter",
+    "no": "number", "number": "number", "numéro": "number", "n°": "number",
+}
+REFERENCE_AFTER: dict[str, str] = {"नंबर": "number"}
 # Time zones stated with a clock time: phrase -> IANA zone name, or "local" (the local time of the place the
 # sentence names, when it names one). Fixed offsets for the abbreviations that name one (CET is +1 all year).
 TIME_ZONES: dict[str, str] = {

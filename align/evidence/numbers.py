@@ -341,6 +341,19 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
                 run = (parse_digits(tokens[i + 1].text, language) or 0.0, i + 2)
             if run is not None:
                 value, after = run[0] + float(modifier), run[1]
+        elif token.is_number and _reference(tokens, i) is not None:
+            noun, first, last = _reference(tokens, i)  # type: ignore[misc]
+            number = parse_digits(token.text, language)
+            if number is not None:
+                found.append(Quantity(number, noun, "exact", tokens[first].start, tokens[last].end, token.start,
+                                      token.end, stated_kind="reference"))
+            run_end = token.end  # "Article 19(1)(g)": the sub-clauses written onto it are part of the reference
+            while run_end < len(text) and not text[run_end].isspace() and text[run_end] not in ",;.":
+                run_end += 1
+            i += 1
+            while i < len(tokens) and tokens[i].start < run_end:
+                i += 1
+            continue
         elif token.is_number:
             value = None if token.is_ordinal else parse_digits(token.text, language)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -442,6 +455,20 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
         )
         i = after
     return sorted(found, key=lambda q: q.start)
+
+
+def _reference(tokens: tuple[Token, ...], i: int) -> tuple[str, int, int] | None:
+    """The reference noun a number at ``tokens[i]`` names an item of ("Article 19", "Section 105", "धारा 9", "No 19",
+    "19 नंबर"): (canonical noun, first token, last token). Such a number is an identifier, compared only with a
+    number of the same noun, never with a count, a sum or an age."""
+    if i > 0:
+        before = tokens[i - 1]
+        noun = locale_words.REFERENCE_BEFORE.get(before.norm)
+        if noun is not None and (before.norm != "no" or before.text == "No"):
+            return noun, i - 1, i
+    if i + 1 < len(tokens) and tokens[i + 1].norm in locale_words.REFERENCE_AFTER:
+        return locale_words.REFERENCE_AFTER[tokens[i + 1].norm], i, i + 1
+    return None
 
 
 def _scale_before(tokens: tuple[Token, ...], i: int) -> tuple[str, int] | None:
