@@ -368,14 +368,15 @@ CoStated = frozenset[tuple[tuple, tuple]]
 
 
 def costated_dates(facts: Sequence[Facts]) -> CoStated:
-    """Every two different dates that one text of the batch states together ("diverted on Saturday ... shares fell
-    on Monday"): the story has an event on each, so two such dates in two texts may be two events, not one event
-    dated two ways."""
+    """Every two different days of the week that one text of the batch states together ("diverted on Saturday ...
+    shares fell on Monday"): the story has an event on each, so two such days in two texts may be two events, not
+    one event dated two ways. (Years and months are left out: a text states many, and a batch of unrelated texts
+    would make every two of them "two events".)"""
     pairs: set[tuple[tuple, tuple]] = set()
     for f in facts:
         for x in f[DATES]:
             for y in f[DATES]:
-                if _date_relation(x, y, 0) == "different":
+                if x.weekday is not None and y.weekday is not None and _date_relation(x, y, 0) == "different":
                     pairs.add((_date_key(x), _date_key(y)))
     return frozenset(pairs)
 
@@ -482,7 +483,12 @@ def match_events(all_sides: Sequence[tuple[Side, Side]], findings: list[list[Fin
         if not any(fa.language != fb.language for fa, fb, *_ in both_views(a, b)):
             out.append(found)
             continue
-        out.append([f for f in found if f.kind != "date"] + _findings(a, b, config, same_event, batch))
+        # The date findings go back where the rules put them (after the numbers), so the evidence reads in the
+        # same order with and without the embedder.
+        at = next((k for k, f in enumerate(found) if f.kind == "date"),
+                  sum(1 for f in found if f.kind == "number"))
+        rest = [f for f in found if f.kind != "date"]
+        out.append(rest[:at] + _findings(a, b, config, same_event, batch) + rest[at:])
     return out
 
 

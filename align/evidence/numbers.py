@@ -994,23 +994,28 @@ def _different_things(fa: Facts, fb: Facts, left_a: list[Quantity], left_b: list
             for qa, qb in shown if qa.kind != "clock"]
 
 
-# Two values one text states side by side: (smaller, larger), rounded like a stored figure.
-CoStated = frozenset[tuple[float, float]]
+# Two values of one unit that one text states side by side: (unit, smaller, larger), rounded like a stored figure.
+CoStated = frozenset[tuple[str, float, float]]
 
 
 def costated_values(facts: Sequence[Facts]) -> CoStated:
-    """Every two values of figures (no clock times) that one text of the batch states together: a text does not
-    contradict itself, so two such values measure two things ("revenue rose 4.1%, profit 6.2%")."""
-    pairs: set[tuple[float, float]] = set()
+    """Every two values of figures of one known unit (no clock times) that one text of the batch states together:
+    a text does not contradict itself, so two such values measure two things ("revenue rose 4.1%, profit 6.2%")."""
+    pairs: set[tuple[str, float, float]] = set()
     for f in facts:
-        values = sorted({round(q.value, 4) for q in f[NUMBERS] if q.kind != "clock"})
-        pairs.update((x, y) for k, x in enumerate(values) for y in values[k + 1 :])
+        by_unit: dict[str, set[float]] = {}
+        for q in f[NUMBERS]:
+            if q.kind != "clock" and q.canonical_unit:
+                by_unit.setdefault(str(q.unit), set()).add(round(q.value, 4))
+        for unit, found in by_unit.items():
+            values = sorted(found)
+            pairs.update((unit, x, y) for k, x in enumerate(values) for y in values[k + 1 :])
     return frozenset(pairs)
 
 
 def _stated_together(costated: CoStated, a: Quantity, b: Quantity) -> bool:
     x, y = sorted((round(a.value, 4), round(b.value, 4)))
-    return (x, y) in costated
+    return (str(a.unit), x, y) in costated or (str(b.unit), x, y) in costated
 
 
 def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing, batch: Batch) -> list[Finding]:
