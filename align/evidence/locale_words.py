@@ -367,7 +367,38 @@ UNIT_KINDS: dict[str, str] = {
 # A word right after the number that makes it an age ("61-year-old", "61 वर्षीय"), and words before it.
 AGE_WORDS: frozenset[str] = frozenset({"year-old", "years-old", "yr-old", "वर्षीय", "साला", "वर्षीया"})
 AGE_BEFORE: tuple[str, ...] = ("aged", "age", "age of", "âgé de", "âgée de", "âgés de", "âgé", "âgée",
-                               "l'âge de", "उम्र", "आयु", "उम्र में")
+                               "l'âge de", "उम्र", "आयु", "उम्र में", "turned", "turns")
+
+# A part of the day said with a clock time on a 12-hour dial, and the hours it moves past noon: "शाम 7:40 बजे" is
+# 19:40, "रात 1:50 बजे" 01:50 but "रात 10 बजे" 22:00, "7 h du soir" 19:00. Before the time in Hindi (a "के" may
+# stand between: "शाम के ६:१० बजे"), after it in French and English.
+DAY_PARTS_BEFORE: dict[str, tuple[int, int]] = {"शाम": (1, 11), "रात": (7, 11), "दोपहर": (1, 6)}
+DAY_PARTS_AFTER: dict[str, tuple[int, int]] = {
+    "du soir": (1, 11), "de l' après-midi": (1, 11), "in the evening": (1, 11), "in the afternoon": (1, 11),
+    "at night": (7, 11),
+}
+# Nouns that name an item of a numbered series: the number after them (or before, in Hindi) is an identifier, not a
+# quantity ("Article 19", "Section 105 of the Act", "धारा 9", "the No 19 jersey", "19 नंबर की जर्सी").
+REFERENCE_BEFORE: dict[str, str] = {
+    "article": "article", "articles": "article", "art": "article", "अनुच्छेद": "article",
+    "section": "section", "sections": "section", "clause": "section", "धारा": "section", "alinéa": "section",
+    "rule": "rule", "règle": "rule", "नियम": "rule",
+    "chapter": "chapter", "chapitre": "chapter", "अध्याय": "chapter",
+    "no": "number", "number": "number", "numéro": "number", "n°": "number",
+}
+REFERENCE_AFTER: dict[str, str] = {"नंबर": "number"}
+# Time zones stated with a clock time: phrase -> IANA zone name, or "local" (the local time of the place the
+# sentence names, when it names one). Fixed offsets for the abbreviations that name one (CET is +1 all year).
+TIME_ZONES: dict[str, str] = {
+    "ist": "Asia/Kolkata", "indian time": "Asia/Kolkata", "indian standard time": "Asia/Kolkata",
+    "heure indienne": "Asia/Kolkata", "heure de l' inde": "Asia/Kolkata", "भारतीय समयानुसार": "Asia/Kolkata",
+    "भारतीय समय": "Asia/Kolkata", "भारतीय समय के अनुसार": "Asia/Kolkata",
+    "gmt": "UTC", "utc": "UTC", "temps universel": "UTC",
+    "cet": "Etc/GMT-1", "cest": "Etc/GMT-2", "heure de paris": "Europe/Paris", "paris time": "Europe/Paris",
+    "heure française": "Europe/Paris", "heure de france": "Europe/Paris",
+    "local time": "local", "heure locale": "local", "स्थानीय समयानुसार": "local", "स्थानीय समय": "local",
+    "स्थानीय समय के अनुसार": "local",
+}
 
 # When and where a figure was measured: a price at the open and one at the close are two facts. Word ->
 # canonical moment; exchanges likewise.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import zoneinfo
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -18,8 +19,8 @@ import regex
 from text_to_num import text2num
 
 from align.config import LabelConfig
-from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, clause_context, clauses, margin, margin_baselines
+from align.evidence import lexicon, locale_words
+from align.evidence.codemix import EmbeddingCache, clause_context, clauses, margin, margin_baselines, stem
 from align.evidence.findings import (
     Batch,
     Comparator,
@@ -66,6 +67,8 @@ class Quantity:
     when: tuple[str, ...] = ()  # the moments it was measured at, as stated ("open", "12:30")
     where: str | None = None  # the exchange it was measured on, as stated ("nse")
     by: str | None = None  # who measured it, as stated: the initials of the name ("USGS", "NCS")
+    zone: str | None = None  # a clock time's time zone as stated: an IANA name, or "local" when no place says which
+    utc_offset: float | None = None  # that zone's offset from UTC in minutes on the article's date, when known
 
     @property
     def kind(self) -> str:
@@ -233,8 +236,27 @@ def _clock_spans(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, f
         minutes = int(match.group("m") or match.group("dm") or 0)
         if suffix.startswith("p") and hours < 12:
             hours += 12
+        elif not suffix.startswith("a"):
+            hours = _on_the_dial(tokens, match.start(), match.end(), hours)
         spans.append((match.start(), match.end(), float(hours * 60 + minutes)))
     return spans
+
+
+def _on_the_dial(tokens: tuple[Token, ...], start: int, end: int, hours: int) -> int:
+    """``hours`` on a 24-hour dial when a part of the day is said with it ("शाम 7:40 बजे", "शाम के ६:१० बजे", "7 h
+    du soir"); as written otherwise."""
+    first = next((k for k, t in enumerate(tokens) if t.end > start), len(tokens))
+    last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+    k = first - 1
+    if k >= 0 and tokens[k].norm == "के":
+        k -= 1
+    moves = locale_words.DAY_PARTS_BEFORE.get(tokens[k].norm) if k >= 0 else None
+    for phrase, hours_moved in locale_words.DAY_PARTS_AFTER.items():
+        if moves is None and phrase_at(tokens, last, phrase_tokens(phrase)):
+            moves = hours_moved
+    if moves is not None and moves[0] <= hours <= moves[1]:
+        return hours + 12
+    return hours
 
 
 def _merge_digit_groups(text: str, tokens: tuple[Token, ...], language: str) -> tuple[Token, ...]:
@@ -319,6 +341,19 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
                 run = (parse_digits(tokens[i + 1].text, language) or 0.0, i + 2)
             if run is not None:
                 value, after = run[0] + float(modifier), run[1]
+        elif token.is_number and _reference(tokens, i) is not None:
+            noun, first, last = _reference(tokens, i)  # type: ignore[misc]
+            number = parse_digits(token.text, language)
+            if number is not None:
+                found.append(Quantity(number, noun, "exact", tokens[first].start, tokens[last].end, token.start,
+                                      token.end, stated_kind="reference"))
+            run_end = token.end  # "Article 19(1)(g)": the sub-clauses written onto it are part of the reference
+            while run_end < len(text) and not text[run_end].isspace() and text[run_end] not in ",;.":
+                run_end += 1
+            i += 1
+            while i < len(tokens) and tokens[i].start < run_end:
+                i += 1
+            continue
         elif token.is_number:
             value = None if token.is_ordinal else parse_digits(token.text, language)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -422,6 +457,20 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
     return sorted(found, key=lambda q: q.start)
 
 
+def _reference(tokens: tuple[Token, ...], i: int) -> tuple[str, int, int] | None:
+    """The reference noun a number at ``tokens[i]`` names an item of ("Article 19", "Section 105", "धारा 9", "No 19",
+    "19 नंबर"): (canonical noun, first token, last token). Such a number is an identifier, compared only with a
+    number of the same noun, never with a count, a sum or an age."""
+    if i > 0:
+        before = tokens[i - 1]
+        noun = locale_words.REFERENCE_BEFORE.get(before.norm)
+        if noun is not None and (before.norm != "no" or before.text == "No"):
+            return noun, i - 1, i
+    if i + 1 < len(tokens) and tokens[i + 1].norm in locale_words.REFERENCE_AFTER:
+        return locale_words.REFERENCE_AFTER[tokens[i + 1].norm], i, i + 1
+    return None
+
+
 def _scale_before(tokens: tuple[Token, ...], i: int) -> tuple[str, int] | None:
     """The scale named before the number at ``tokens[i]`` ("magnitude 6.1", "magnitude de 5,9", "at magnitude
     6.1"): (unit, index of the scale word)."""
@@ -452,13 +501,82 @@ def _is_age(text: str, tokens: tuple[Token, ...], i: int, unit_end: int, unit: s
     bare = not unit or unit.startswith("w:")
     if apposition and (unit == "year" or (bare and tokens[i - 1].text[:1].isupper())):
         return unit_end
+    # Devanagari has no capitals: "हरीश कुलकरणी (६१)" is an age by its brackets and a person's span of years.
+    bracketed = gap_before.strip() == "(" and gap_after == ")"
+    if bracketed and bare and tokens[i - 1].is_devanagari and tokens[i].text.isdigit() and 10 <= int(tokens[i].text) < 110:
+        return unit_end
     return 0
 
 
 def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     quantities = with_occasions(facts.tokens, find_quantities(facts.text, facts.tokens, facts.language),
-                                facts.language)
+                                facts.language, clauses(facts))
+    quantities = with_time_zones(facts, quantities, reference)
     return {NUMBERS: tuple(with_measurers(facts, with_clause_moments(facts, quantities)))}
+
+
+# How many tokens may stand between a clock time and the time zone said with it ("भारतीय समयानुसार सुबह 6:05").
+ZONE_REACH = 2
+
+
+def with_time_zones(facts: Facts, quantities: list[Quantity], reference: dt.date | None) -> list[Quantity]:
+    """Each clock time with the time zone said next to it in its clause ("12:30 IST", "भारतीय समयानुसार सुबह 6:05
+    बजे", "9h10 heure de Paris", "7.40 pm local time") and that zone's offset from UTC on ``reference`` (the
+    article's date). "Local time" is the zone of the city the sentence names ("landed in Muscat at 4.35 am local
+    time"), else it stays "local", which only another "local" is set against."""
+    if not any(q.kind == "clock" for q in quantities):
+        return quantities
+    tokens, clause_ids = facts.tokens, clauses(facts)
+    stated: list[tuple[int, int, str]] = []  # (first token, token after the last, zone)
+    for k in range(len(tokens)):
+        for phrase, zone in sorted(locale_words.TIME_ZONES.items(), key=lambda item: -len(phrase_tokens(item[0]))):
+            words = phrase_tokens(phrase)
+            if phrase_at(tokens, k, words) and not any(s <= k < e for s, e, _ in stated):
+                stated.append((k, k + len(words), zone))
+                break
+    if not stated:
+        return quantities
+    local = _local_zone(tokens)
+
+    def zone_of(q: Quantity) -> str | None:
+        inside = [k for k, t in enumerate(tokens) if q.start <= t.start < q.end]
+        if not inside:
+            return None
+        first, last = inside[0], inside[-1]
+        near = [(max(s - last - 1, first - e, 0), zone) for s, e, zone in stated
+                if clause_ids[s] in (clause_ids[first], clause_ids[last]) and (first - e <= ZONE_REACH and s - last - 1 <= ZONE_REACH)]
+        if not near:
+            return None
+        zone = min(near)[1]
+        return local or zone if zone == "local" else zone
+
+    out = []
+    for q in quantities:
+        zone = zone_of(q) if q.kind == "clock" else None
+        out.append(replace(q, zone=zone, utc_offset=_utc_offset(zone, reference)) if zone else q)
+    return out
+
+
+def _local_zone(tokens: tuple[Token, ...]) -> str | None:
+    """The time zone of the one city a sentence names, if it names one whose zone is known."""
+    zones = {lexicon.time_zone_of(place) for place in lexicon.find_places(tokens)} - {None}
+    return next(iter(zones)) if len(zones) == 1 else None
+
+
+def _utc_offset(zone: str, reference: dt.date | None) -> float | None:
+    """Minutes ``zone`` stands ahead of UTC on ``reference``; without a date, only a zone with no summer time."""
+    if zone == "local":
+        return None
+    try:
+        info = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+    days = [reference] if reference is not None else [dt.date(2025, 1, 15), dt.date(2025, 7, 15)]
+    offsets = {dt.datetime.combine(day, dt.time(12), info).utcoffset() for day in days}
+    if len(offsets) != 1:
+        return None
+    offset = next(iter(offsets))
+    return None if offset is None else offset.total_seconds() / 60
 
 
 def with_clause_moments(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
@@ -473,7 +591,8 @@ def with_clause_moments(facts: Facts, quantities: list[Quantity]) -> list[Quanti
     for q in quantities:
         if q.kind == "clock":
             times.setdefault(clause(q), []).append(_clock_label(q.value))
-    return [replace(q, when=tuple(times[clause(q)])) if q.kind != "clock" and not q.when and clause(q) in times
+    return [replace(q, when=tuple(times[clause(q)])) if q.kind not in ("clock", "age") and not q.when
+            and clause(q) in times
             and clause(q) is not None else q for q in quantities]
 
 
@@ -554,17 +673,29 @@ def _clock_label(minutes: float) -> str:
     return f"{int(minutes) // 60:02d}:{int(minutes) % 60:02d}"
 
 
-def with_occasions(tokens: tuple[Token, ...], quantities: list[Quantity], language: str) -> list[Quantity]:
+def with_occasions(tokens: tuple[Token, ...], quantities: list[Quantity], language: str,
+                   clause_ids: Sequence[int] | None = None) -> list[Quantity]:
     """Each figure with the moment and exchange it was measured at, where the text says so: a moment word
-    ("opened", "close", "सुबह") or a clock time belongs to the nearest figure; an exchange named once belongs to
-    every figure of the sentence ("opened at ₹1,512 on the NSE against Thursday's close of ₹1,530")."""
-    figures = [k for k, q in enumerate(quantities) if q.kind != "clock"]
+    ("opened", "close", "सुबह") or a clock time belongs to the nearest figure of its clause ("early on Saturday
+    ..., and its 256 passengers": Saturday is no moment of the count), or of the next clause when its own has
+    none ("On Friday, shares fell 5%"); an exchange named once belongs to every figure of the sentence ("opened at
+    ₹1,512 on the NSE against Thursday's close of ₹1,530"). An age is no measurement of a moment: "the
+    23-year-old, who passed a medical on Monday" is 23 whatever the day."""
+    figures = [k for k, q in enumerate(quantities) if q.kind not in ("clock", "age")]
     if not figures:
         return quantities
     when: dict[int, list[str]] = {k: [] for k in figures}
+    clause_of = dict(zip((t.start for t in tokens), clause_ids, strict=True)) if clause_ids is not None else {}
 
-    def nearest(start: int, end: int) -> int:
-        return min(figures, key=lambda k: min(abs(quantities[k].start - end), abs(start - quantities[k].end)))
+    def nearest(start: int, end: int) -> int | None:
+        here = clause_of.get(start)
+        candidates = figures
+        if here is not None:
+            candidates = [k for k in figures if clause_of.get(quantities[k].start) == here] or [
+                k for k in figures if clause_of.get(quantities[k].start) == here + 1]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda k: min(abs(quantities[k].start - end), abs(start - quantities[k].end)))
 
     days = locale_words.calendar_words(language)
     for token in tokens:
@@ -573,18 +704,22 @@ def with_occasions(tokens: tuple[Token, ...], quantities: list[Quantity], langua
         day = days.get(word)
         if day is not None and day[0] == "weekday":
             moment = f"day {day[1]}"  # "Thursday's close" is not Friday's
-        if moment is not None:
-            when[nearest(token.start, token.end)].append(moment)
+        figure = nearest(token.start, token.end) if moment is not None else None
+        if figure is not None:
+            when[figure].append(moment)  # type: ignore[arg-type]
     for q in quantities:
-        if q.kind == "clock":
-            when[nearest(q.start, q.end)].append(_clock_label(q.value))
+        figure = nearest(q.start, q.end) if q.kind == "clock" else None
+        if figure is not None:
+            when[figure].append(_clock_label(q.value))
     exchanges = {locale_words.EXCHANGES[t.norm]: t for t in tokens if t.norm in locale_words.EXCHANGES}
     where: dict[int, str] = {}
     if len(exchanges) == 1:
         where = dict.fromkeys(figures, next(iter(exchanges)))
     else:
         for name, token in exchanges.items():
-            where[nearest(token.start, token.end)] = name
+            figure = nearest(token.start, token.end)
+            if figure is not None:
+                where[figure] = name
     return [
         replace(q, when=tuple(dict.fromkeys(when[k])), where=where.get(k)) if k in when else q
         for k, q in enumerate(quantities)
@@ -641,7 +776,9 @@ def _describe_occasion(q: Quantity) -> str:
 def _show(q: Quantity) -> str:
     if q.high is not None:
         return f"{_fmt(q.value)}-{_fmt(q.high)}"
-    return _clock_label(q.value) if q.kind == "clock" else _fmt(q.value)
+    if q.kind == "clock":
+        return _clock_label(q.value) + (f" ({q.zone})" if q.zone else "")
+    return _fmt(q.value)
 
 
 def _fmt(value: float) -> str:
@@ -679,10 +816,25 @@ def _units_comparable(a: Quantity, b: Quantity) -> tuple[bool, bool]:
     return (True, False)
 
 
+def _on_one_dial(a: Quantity, b: Quantity) -> tuple[float, float] | None:
+    """Two clock times as minutes on one dial: in UTC when both zones are known ("6:05 IST" is "4:35" in Muscat), as
+    written when both state the same zone or neither states one; None when their zones cannot be set side by side
+    (one says "IST", the other "local time" or nothing): then only equal times agree, and different ones are not
+    compared."""
+    if a.utc_offset is not None and b.utc_offset is not None:
+        return ((a.value - a.utc_offset) % 1440, (b.value - b.utc_offset) % 1440)
+    if a.zone == b.zone:
+        return (a.value, b.value)
+    return None
+
+
 def _values_compatible(a: Quantity, b: Quantity, tolerance: float, bound_span: float) -> bool:
     """Whether both can be true. Two bounds in the same direction ("at least 8" / "au moins 5") state one
     figure each, compared within ``tolerance``; a bound against a figure is an interval reaching
     ``bound_span`` times past the bound ("more than 350" covers 350..700, "over 160" is not "460")."""
+    if a.kind == "clock" and b.kind == "clock":
+        dial = _on_one_dial(a, b)
+        return math.isclose(a.value, b.value) if dial is None else math.isclose(*dial)
     if a.kind == "score" or b.kind == "score":  # "4-1" and "1-4" name one result, told from either side
         return sorted((a.value, a.high or 0.0)) == sorted((b.value, b.high or 0.0))
     if a.high is not None or b.high is not None:
@@ -739,9 +891,14 @@ class Measured:
 def measured(facts: Facts, q: Quantity, reach: int) -> Measured:
     """The content words within ``reach`` content words of ``q`` on each side, inside its clause; other figures
     and their units are skipped, and so is the owner before a Hindi genitive ("कावेरी का मुनाफा 6.2%": the
-    measured thing is the profit, not Kaveri)."""
+    measured thing is the profit, not Kaveri). An age set apart ("Sanjay Patil, 46," "हरीश कुलकरणी (६१)") is the
+    age of the words right before it: the person."""
     words, span = clause_context(facts, q.start, q.end, reach, [(x.start, x.end) for x in facts[NUMBERS]],
                                  stop_before=HINDI_GENITIVES)
+    if not words and q.kind == "age":
+        before = [t for t in facts.tokens if t.end <= q.start and not t.is_number
+                  and t.norm not in locale_words.STOPWORDS][-reach:]
+        words, span = frozenset(stem(t.norm) for t in before), " ".join(t.text for t in before)
     return Measured(words, span)
 
 
@@ -784,6 +941,8 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     left_b = [q for q in all_b if all(q is not y for _, y in agreed)]
 
     def rival(qa: Quantity, qb: Quantity) -> bool:
+        if qa.kind == qb.kind == "clock" and _on_one_dial(qa, qb) is None:
+            return False
         return _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and _occasion(qa, qb, live) not in APART
 
     def one_each(qa: Quantity, qb: Quantity) -> bool:
@@ -835,11 +994,40 @@ def _different_things(fa: Facts, fb: Facts, left_a: list[Quantity], left_b: list
             for qa, qb in shown if qa.kind != "clock"]
 
 
+# Two values of one unit that one text states side by side: (unit, smaller, larger), rounded like a stored figure.
+CoStated = frozenset[tuple[str, float, float]]
+
+
+def costated_values(facts: Sequence[Facts]) -> CoStated:
+    """Every two values of figures of one known unit (no clock times) that one text of the batch states together:
+    a text does not contradict itself, so two such values measure two things ("revenue rose 4.1%, profit 6.2%")."""
+    pairs: set[tuple[str, float, float]] = set()
+    for f in facts:
+        by_unit: dict[str, set[float]] = {}
+        for q in f[NUMBERS]:
+            if q.kind != "clock" and q.canonical_unit:
+                by_unit.setdefault(str(q.unit), set()).add(round(q.value, 4))
+        for unit, found in by_unit.items():
+            values = sorted(found)
+            pairs.update((unit, x, y) for k, x in enumerate(values) for y in values[k + 1 :])
+    return frozenset(pairs)
+
+
+def _stated_together(costated: CoStated, a: Quantity, b: Quantity) -> bool:
+    x, y = sorted((round(a.value, 4), round(b.value, 4)))
+    return (str(a.unit), x, y) in costated or (str(b.unit), x, y) in costated
+
+
 def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing, batch: Batch) -> list[Finding]:
     found: list[Finding] = []
     live = batch.derived("number-qualifiers", live_qualifiers)
+    costated = batch.derived("number-costated", costated_values)
+
+    def same_or_told_apart(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool | None:
+        return False if _stated_together(costated, qa, qb) else same_thing(fa, qa, fb, qb)
+
     for fa, fb, ea, eb, translated in both_views(a, b):
-        more = _number_findings(fa, fb, ea, eb, config, translated, same_thing, live)
+        more = _number_findings(fa, fb, ea, eb, config, translated, same_or_told_apart, live)
         found.extend(f for f in more if f.conflict or not translated)
     # Figures left uncompared in the originals (what they measure unknown) leave the translations to speak.
     shown = [f for f in found if f.note.startswith(NOT_COMPARED)]
