@@ -331,6 +331,8 @@ class LabelConfig:
         "foundation", "federation", "union", "court", "police", "army", "club", "société", "banque", "université",
         "ministère", "parti", "agence", "fondation", "institut", "conseil", "लिमिटेड", "मंत्रालय", "विश्वविद्यालय",
         "पार्टी", "बैंक", "कंपनी", "संस्थान", "आयोग",
+        "bureau", "directorate", "authority", "board", "office", "autorité", "प्राधिकरण", "निदेशालय",
+        "परिषद", "निगम", "बोर्ड", "ब्यूरो", "विभाग",
     )
     negation_words: tuple[str, ...] = DEFAULT_NEGATION_WORDS
     negation_particles: tuple[str, ...] = ("ne", "n'")  # French split negation: ne/n' ... partner

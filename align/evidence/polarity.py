@@ -159,8 +159,9 @@ def find_negations(
 def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     cues = find_negations(facts.tokens, config.negation_words, config.negation_particles,
                           config.negation_partners, config.negation_exceptions, config.negation_litotes, facts.text)
+    # "No. 11", and "the No 19 jersey" (a capital No before a number, not opening the sentence): a number.
     numbered = {t.start for i, t in enumerate(facts.tokens[:-1]) if t.norm == "no" and facts.tokens[i + 1].is_number
-                and facts.text[t.end : t.end + 1] == "."}  # "No. 11" is a number
+                and (facts.text[t.end : t.end + 1] == "." or t.text == "No" and i > 0)}
     # French "jamais" without "ne" is "ever" ("le plus violent jamais enregistré"), not "never".
     bare = {t.start for t in facts.tokens if t.norm == "jamais"} if facts.language == "fr" else set()
     cues = [c for c in cues if c.start not in numbered and c.start not in bare]

@@ -41,6 +41,7 @@ AGREE = [
     pytest.param(("Bien que les autorités aient des doutes quant à la crédibilité de la menace, l'autorité a "
                   "proclamé leur fermeture.", "fr", "अधिकारियों को खतरे की सच्चाई के बारे में पता नहीं है, इसलिए "
                   "प्राधिकरण ने इसकी छानबीन बंद कर दी है.", "hi"), id="doutes"),
+    pytest.param(("He will wear the No 19 jersey.", "en", "थापा 19 नंबर की जर्सी पहनेंगे।", "hi"), id="no-before-a-number"),
 ]
 
 
@@ -60,6 +61,8 @@ GUARD = [
                   "वर्जिन ने नॉर्दर्न रॉक का अच्छा बैंक खरीदा।", "hi"), id="not-before-a-verb"),
     pytest.param(("Les fenêtres ne sont pas incassables, mais elles ont tenu.", "fr",
                   "The windows are unbreakable, and they held.", "en"), id="negated-unbreakable"),
+    pytest.param(("There is no 19-year-old in the squad.", "en", "टीम में 19 साल का एक खिलाड़ी है।", "hi"),
+                 id="no-before-a-number-in-lower-case"),
 ]
 
 
