@@ -224,8 +224,8 @@ DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
     "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
     "sans cesse", "sans doute", "इतना ही नहीं", "क्यों न", "क्यों ना", "ना ही", "न ही", "या नहीं", "or not",
-    # Litotes of degree ("pas moins controversé" = no less controversial) and "un peu" (a little, not "peu").
-    "pas moins", "non moins", "un peu",
+    # Litotes of degree ("pas moins controversé" = no less controversial).
+    "pas moins", "non moins",
 )
 # Lexical negatives: words that state a negative without negating a clause. They are not negations, but a
 # clausal negation on one side may say what one of them says on the other ("पता नहीं" = "unknown", "did not
@@ -242,10 +242,11 @@ DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
     "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार", "मना", "नाकाम", "विफल", "असफल", "मत",
     # Escaping, cancelling and doubting state a negative too: "his wife was not hurt" / "उसकी बीवी बच गयी" (escaped),
     # "pour ne pas être repérés" / "दिखने से बचने" (to avoid being seen), "decided to cancel" / "न ... का फैसला",
-    # "ont des doutes" / "पता नहीं है", "peu probable" / "संभव ही नहीं".
+    # "ont des doutes" / "पता नहीं है". Not "peu" (few, "à peu près") nor Hindi संदेह / शक (suspicion, not doubt):
+    # FLORES tune, they hid inserted negations.
     "escaped", "spared", "cancel", "cancels", "cancelled", "canceled", "doubt", "doubts", "doubted",
-    "annuler", "annule", "annulé", "annulée", "doute", "doutes", "peu",
-    "बच", "बचा", "बची", "बचे", "बचीं", "बचने", "बचना", "बचकर", "रद्द", "संदेह", "शक",
+    "annuler", "annule", "annulé", "annulée", "doute", "doutes",
+    "बच", "बचा", "बची", "बचे", "बचीं", "बचने", "बचना", "बचकर", "रद्द",
 )
 
 

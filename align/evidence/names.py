@@ -1142,7 +1142,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         return []
     group_a, group_b = pairs[0]
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
-    if not short and not points and not (_in_view(left_a, group_a) == 1 and _in_view(left_b, group_b) == 1):
+    # The only rival on each side: of a type the other could be ("Virgin Group" is no rival of a person).
+    only = _in_view([g for g in left_a if _compatible(g, group_b, config, kinds)], group_a) == 1 and _in_view(
+        [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
+    if not short and not points and not only:
         return []
     if not _parallel(group_a[0][1], group_b[0][1], config):
         return []  # two sentences that say different things name different people: two facts, no swap
@@ -1248,10 +1251,15 @@ def _maybe_same(x: list[Entry], y: list[Entry]) -> bool:
     """Whether two unexplained names may still be one name transliterated or adapted (Charlotte / शॉर्लेट,
     Disney World / डिज़नीवर्ल्ड, Greenlander / Groenlandais): keys, word by word or joined, within half the
     shorter one's length. Such a pair is no rival pair: a transliteration never conflicts by itself."""
-    keys_x = [k for n, _ in x for k in name_keys(n)] + ["".join(n.key for n, _ in x)]
-    keys_y = [k for n, _ in y for k in name_keys(n)] + ["".join(n.key for n, _ in y)]
+    keys_x = [k for n, _ in x for k in _spoken_keys(n)] + ["".join(n.key for n, _ in x)]
+    keys_y = [k for n, _ in y for k in _spoken_keys(n)] + ["".join(n.key for n, _ in y)]
     return any(min(len(kx), len(ky)) >= 3 and edit_distance(kx, ky) <= max(1, min(len(kx), len(ky)) // 2)
                or _transliterated(kx, ky) for kx in keys_x for ky in keys_y)
+
+
+def _spoken_keys(name: NameToken) -> list[str]:
+    """The key of a name as written, and as spoken with the French elided article before it (d'Opale / डोपाल)."""
+    return [name.key, *([phonetic_key(name.elided + name.latin)] if name.elided else [])]
 
 
 def _transliterated(x: str, y: str) -> bool:
@@ -1299,21 +1307,19 @@ def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> lis
         groups.append([(i, entry)])
     # A group whose last word the other side accounts for is that person (Peter Lenz / Lenz); one whose given
     # name alone is accounted for is another person (Christopher Rossi / Christopher Garcia): its other words.
-    # An organisation word says what a body is, not which (Greenpeace Foundation / Fondation Komen): the last
-    # word that is not one.
-    return [[e for i, e in g if i not in explained] for g in groups if _head(g, config) not in explained]
-
-
-def _head(group: list[tuple[int, Entry]], config: LabelConfig) -> int:
-    """The index of the last word of a group that is no organisation word (else the last word)."""
-    return next((i for i, (name, _) in reversed(group) if normalise(name.text) not in config.entity_markers),
-                group[-1][0])
+    # An organisation's name is no person's: its words the other side does not account for are a rival
+    # (Melbourne of "Melbourne Crown Court" / "Crown Court de Birmingham"), unless all are organisation words,
+    # which say what a body is, not which (Virgin Group / वर्जिन समूह).
+    return [[e for i, e in g if i not in explained] for g in groups if (
+        g[-1][0] not in explained if not any(i in runs for i, _ in g) else
+        any(i not in explained and normalise(e[0].text) not in config.entity_markers for i, e in g))]
 
 
 def _organisation_runs(names: list[Entry], config: LabelConfig) -> set[int]:
     """Indices of capitalised Latin words standing two or more in a row mid-sentence, one of them an organisation
-    word: "Société Générale", "Aircraft Accident Investigation Bureau" are names though each word is a word
-    ("Seconde Guerre" is not)."""
+    word, none of them a name by itself: "Aircraft Accident Investigation Bureau", "Société Générale" are names
+    though each word is a word ("Seconde Guerre" is not); a rival only of another organisation (``_compatible``).
+    A French organisation word before a name word makes a name of both, as before ("Fondation Komen")."""
     runs: set[int] = set()
     run: list[int] = []
     for k, (name, view) in enumerate([*names, (None, None)]):
@@ -1322,9 +1328,15 @@ def _organisation_runs(names: list[Entry], config: LabelConfig) -> set[int]:
             if view is last_view and not view.text[last.end : name.start].strip() and _run_word(name):
                 run.append(k)
                 continue
-        if len(run) >= 2 and any(normalise(names[i][0].text) in config.entity_markers for i in run):
+        if len(run) >= 2 and any(normalise(names[i][0].text) in config.entity_markers for i in run) and not any(
+                candidate(*names[i], config) for i in run):
             runs.update(run)
         run = [k] if name is not None and _run_word(name) else []
+    for k in range(len(names) - 1):
+        (x, view), (y, other) = names[k], names[k + 1]
+        if view is other and view.language == "fr" and _run_word(x) and _run_word(y) \
+                and not view.text[x.end : y.start].strip() and normalise(x.text) in config.entity_markers:
+            runs.update((k, k + 1))
     return runs
 
 
@@ -1403,12 +1415,19 @@ def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig, kinds: Kind
         letters = _acronym_letters(one)
         if letters and _expands(letters, other):
             return False
+        if _ordinary_organisation(one, config) and not (_acronym_letters(other) or _organisation(other, config)):
+            return False  # "Virgin Group" is no rival of a person, "Investigation Bureau" is of the DGCA
     kx, ky = (_kind(g, config) or next((kinds[n.latin] for n, _ in g if kinds and n.latin in kinds), None)
               for g in (x, y))
     return kx is None or ky is None or kx == ky
 
 
 Group = list[tuple[NameToken, Facts]]
+
+
+def _ordinary_organisation(group: list[Entry], config: LabelConfig) -> bool:
+    """An organisation named in ordinary words only ("Aircraft Accident Investigation Bureau", "Virgin Group")."""
+    return len(group) >= 2 and _organisation(group, config) and not any(candidate(n, v, config) for n, v in group)
 
 
 def _acronym_letters(group: list[Entry]) -> str:

@@ -171,7 +171,7 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
 def find_lexical_negatives(facts: Facts, config: LabelConfig) -> list[Cue]:
     """Words that state a negative without negating a clause: the configured ones, and a negative prefix on a
     common word of the text's language (unknown, impossible, inconnu, अज्ञात), also on the verb of an "-able"
-    adjective (unbreakable, incassables: what cannot be broken). None inside an idiom ("sans cesse", "un peu")."""
+    adjective (unbreakable, incassables: what cannot be broken). None inside an idiom ("sans cesse")."""
     lexical = {w for w in config.negation_lexical}
     prefixes = locale_words.NEGATIVE_PREFIXES.get(facts.language, ())
     idioms = in_phrases(facts.tokens, config.negation_exceptions)
@@ -197,8 +197,8 @@ def _negated_stem(word: str, rest: str, language: str) -> bool:
     if common >= NEGATED_STEM_ZIPF and zipf(word, language) < common:
         return True
     suffix = next((s for s in ABLE_SUFFIXES if rest.endswith(s) and len(rest) - len(s) >= 3), None)
-    if suffix is None:
-        return False
+    if suffix is None or zipf(word, language) >= NEGATED_STEM_ZIPF:
+        return False  # a common one is a word of its own ("inevitable", "incroyable"), not a negation of a verb
     verb = rest[: -len(suffix)]
     forms = (verb, verb + "e", verb + "er") if language == "fr" else (verb, verb + "e")
     return max(zipf(form, language) for form in forms) >= NEGATED_STEM_ZIPF

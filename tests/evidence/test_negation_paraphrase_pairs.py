@@ -32,9 +32,6 @@ AGREE = [
     pytest.param(("Les sous-marins étaient obligés de passer sous l'eau pour ne pas être repérés.", "fr",
                   "पनडुब्बियों को दिखने से बचने के लिए पानी के नीचे जाने के लिए मज़बूर होना पड़ा.", "hi"),
                  id="bachne-is-avoid"),
-    pytest.param(("D’autres scientifiques affirment que ces plantes sont très toxiques, il est donc peu probable "
-                  "qu’un dinosaure les ait mangées.", "fr", "दूसरे वैज्ञानिकों का तर्क है कि ये पौधे काफ़ी जहरीले होते "
-                  "हैं इसलिए यह संभव ही नहीं है कि कोई डाइनासोर इन्हें खाएँ.", "hi"), id="peu-probable"),
     pytest.param(("Lodin also said officials decided to cancel the runoff to save Afghans the expense of another "
                   "election.", "en", "लॉडिन ने यह भी कहा कि अधिकारियों ने दूसरे चुनाव के खर्च को बचाने के लिए न "
                   "भागने का फैसला लिया है.", "hi"), id="cancel"),
@@ -61,6 +58,14 @@ GUARD = [
                   "वर्जिन ने नॉर्दर्न रॉक का अच्छा बैंक खरीदा।", "hi"), id="not-before-a-verb"),
     pytest.param(("Les fenêtres ne sont pas incassables, mais elles ont tenu.", "fr",
                   "The windows are unbreakable, and they held.", "en"), id="negated-unbreakable"),
+    pytest.param(("Perry said there are not few places in the world better equipped to meet the challenge.", "en",
+                  "Perry a déclaré qu'il y a peu d'endroits dans le monde mieux équipés pour relever le défi.", "fr"),
+                 id="peu-is-no-negative"),
+    pytest.param(("The judge told Blake it was not almost inevitable he was going to be sent to jail.", "en",
+                  "Le juge a dit à Blake qu'il était presque inévitable qu'il soit incarcéré.", "fr"),
+                 id="a-common-able-word-is-a-word"),
+    pytest.param(("The man suspected of detonating the bomb was not detained after the blast.", "en",
+                  "बम विस्फोट के शक में एक व्यक्ति को गिरफ्तार किया गया है।", "hi"), id="shak-is-suspicion"),
     pytest.param(("There is no 19-year-old in the squad.", "en", "टीम में 19 साल का एक खिलाड़ी है।", "hi"),
                  id="no-before-a-number-in-lower-case"),
 ]
