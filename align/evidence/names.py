@@ -1108,8 +1108,11 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     # body, however the acronym is compared.
     acronyms_a = {_acronym_letters([e]) for e in names_a} - {""}
     acronyms_b = {_acronym_letters([e]) for e in names_b} - {""}
-    left_a = [g for g in left_a if not any(_expands(letters, g) for letters in acronyms_b)]
-    left_b = [g for g in left_b if not any(_expands(letters, g) for letters in acronyms_a)]
+    # So are they beside the acronym in their own text ("the Directorate General of Civil Aviation (DGCA)").
+    left_a = [g for g in left_a if not any(_expands(letters, g) for letters in acronyms_b | acronyms_a
+                                           if letters != _acronym_letters(g))]
+    left_b = [g for g in left_b if not any(_expands(letters, g) for letters in acronyms_a | acronyms_b
+                                           if letters != _acronym_letters(g))]
     left_a = [g for g in left_a if not (title_b and _person(g, config, kinds))]
     left_b = [g for g in left_b if not (title_a and _person(g, config, kinds))]
     left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
@@ -1226,9 +1229,11 @@ def _uncommon(entry: Entry, config: LabelConfig) -> bool:
     return not ordinary(name, config) and not hindi_word_as_written(name.text, config.name_foreign_zipf)
 
 
-def _content(view: Facts) -> list[str]:
+def _content(view: Facts, names: bool = True) -> list[str]:
+    """The content words of a text; without the words written as names when ``names`` is False."""
+    written = [(n.start, n.end) for n in view[NAMES] if n.certain and not n.devanagari] if not names else []
     return [t.norm for t in view.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number
-            and len(t.norm) > 1]
+            and len(t.norm) > 1 and not any(s <= t.start < e for s, e in written)]
 
 
 def _parallel(view_a: Facts, view_b: Facts, config: LabelConfig) -> bool:
@@ -1242,8 +1247,10 @@ def _parallel(view_a: Facts, view_b: Facts, config: LabelConfig) -> bool:
         return False
     if view_a.language != view_b.language:
         return True
-    stems_a = {w[:5] for w in words_a}
-    stems_b = {w[:5] for w in words_b}
+    # The frame is what stands around the names: "the Directorate General of Civil Aviation (DGCA) has ordered a
+    # probe" and "the Aircraft Accident Investigation Bureau has ordered a probe" share all of theirs.
+    stems_a = {w[:5] for w in _content(view_a, names=False)} or {w[:5] for w in words_a}
+    stems_b = {w[:5] for w in _content(view_b, names=False)} or {w[:5] for w in words_b}
     return len(stems_a & stems_b) >= config.name_swap_min_overlap * min(len(stems_a), len(stems_b))
 
 

@@ -57,6 +57,10 @@ SWAP = [
     pytest.param(("The Aircraft Accident Investigation Bureau has ordered a probe into the incident.", "en",
                   "डीजीसीए ने घटना की जांच के आदेश दे दिए हैं।", "hi"),
                  "Aircraft Accident Investigation Bureau", id="bureau-vs-letter-names"),
+    # The expansion beside its acronym is that body, and the frame is what stands around the names.
+    pytest.param(("India's aviation regulator, the Directorate General of Civil Aviation (DGCA), has ordered a probe "
+                  "into the incident.", "en", "The Aircraft Accident Investigation Bureau has ordered a probe into "
+                  "the incident.", "en"), "Aircraft Accident Investigation Bureau", id="expanded-acronym-vs-bureau"),
 ]
 
 GUARD = [
