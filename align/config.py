@@ -245,7 +245,7 @@ DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
     # "ont des doutes" / "पता नहीं है". Not "peu" (few, "à peu près") nor Hindi संदेह / शक (suspicion, not doubt):
     # FLORES tune, they hid inserted negations.
     "escaped", "spared", "cancel", "cancels", "cancelled", "canceled", "doubt", "doubts", "doubted",
-    "annuler", "annule", "annulé", "annulée", "doute", "doutes",
+    "annuler", "annule", "annulé", "annulée", "doute", "doutes", "peu probable", "peu probables",
     "बच", "बचा", "बची", "बचे", "बचीं", "बचने", "बचना", "बचकर", "रद्द",
 )
 

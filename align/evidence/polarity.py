@@ -172,13 +172,17 @@ def find_lexical_negatives(facts: Facts, config: LabelConfig) -> list[Cue]:
     """Words that state a negative without negating a clause: the configured ones, and a negative prefix on a
     common word of the text's language (unknown, impossible, inconnu, अज्ञात), also on the verb of an "-able"
     adjective (unbreakable, incassables: what cannot be broken). None inside an idiom ("sans cesse")."""
-    lexical = {w for w in config.negation_lexical}
+    lexical = {w for w in config.negation_lexical if " " not in w}
     prefixes = locale_words.NEGATIVE_PREFIXES.get(facts.language, ())
     idioms = in_phrases(facts.tokens, config.negation_exceptions)
+    phrases = in_phrases(facts.tokens, tuple(w for w in config.negation_lexical if " " in w))  # "peu probable"
     found = []
     for i, token in enumerate(facts.tokens):
         word = token.norm
-        if i in idioms:
+        if i in phrases and i - 1 not in phrases:
+            found.append(Cue(token.start, token.end, token.text))
+            continue
+        if i in idioms or i in phrases:
             continue
         if word in lexical or word.startswith(("non-", "un-")) or any(
                 word.startswith(p) and len(word) - len(p) >= 4 and _negated_stem(word, word[len(p):], facts.language)

@@ -32,6 +32,9 @@ AGREE = [
     pytest.param(("Les sous-marins étaient obligés de passer sous l'eau pour ne pas être repérés.", "fr",
                   "पनडुब्बियों को दिखने से बचने के लिए पानी के नीचे जाने के लिए मज़बूर होना पड़ा.", "hi"),
                  id="bachne-is-avoid"),
+    pytest.param(("D’autres scientifiques affirment que ces plantes sont très toxiques, il est donc peu probable "
+                  "qu’un dinosaure les ait mangées.", "fr", "दूसरे वैज्ञानिकों का तर्क है कि ये पौधे काफ़ी जहरीले होते "
+                  "हैं इसलिए यह संभव ही नहीं है कि कोई डाइनासोर इन्हें खाएँ.", "hi"), id="peu-probable-is-unlikely"),
     pytest.param(("Lodin also said officials decided to cancel the runoff to save Afghans the expense of another "
                   "election.", "en", "लॉडिन ने यह भी कहा कि अधिकारियों ने दूसरे चुनाव के खर्च को बचाने के लिए न "
                   "भागने का फैसला लिया है.", "hi"), id="cancel"),
