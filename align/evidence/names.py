@@ -466,6 +466,8 @@ def _same_initial(a: NameToken, b: NameToken) -> bool:
     it is read as (अमीर "rich" is not Mary, though both reduce to m-r)."""
     scripts = bool(DEVANAGARI.search(a.text)) != bool(DEVANAGARI.search(b.text))
     loose = any(not n.certain for n in (a, b)) or min(len(a.key), len(b.key)) < 3
+    if scripts and any(n.elided and n.elided == m.latin[:1] for n, m in ((a, b), (b, a))):
+        return True  # d'Opale / डोपाल: the elided article is spoken
     return not (scripts and loose) or a.latin[:1] == b.latin[:1] or (
         a.latin[:1] in VOWELS and b.latin[:1] in VOWELS)  # Ethiopia / ईथोपिया
 

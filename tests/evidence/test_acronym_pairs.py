@@ -1,7 +1,7 @@
 """A body named by its acronym on one side and by its expansion on the other is one body (issue 13, rules-6):
 the expansion's initials spell the acronym (in any order, function words skipped), in the text or its
 translation; a Hindi organisation word (महानिदेशालय, प्राधिकरण) is the head of a translated name, not a rival.
-dgca-hindi-words, dgca-french and elided-article-is-spoken-dopal ("Côte d'Opale" is डोपाल) fail on rules-5
+dgca-hindi-words, dgca-french and the elided-article cases ("Côte d'Opale" is डोपाल) fail on rules-5
 (false alarms of multi-outlet test2); the other AGREE cases are guards that rules-5 already agreed on by luck
 (two Hindi words, a pair outside its event). A run of capitalised words holding an organisation word ("Aircraft
 Accident Investigation Bureau") is an organisation's name, and a rival of another body's acronym: the SWAP cases, which
@@ -30,6 +30,9 @@ AGREE = [
     pytest.param(("French second-tier side Stade Côte d'Opale signs Indian forward Thapa", "en",
                   "भारतीय फॉरवर्ड साहिल थापा का फ्रांसीसी क्लब स्टाद कोट डोपाल में ट्रांसफर पक्का हो गया है।", "hi"),
                  id="elided-article-is-spoken-dopal"),
+    pytest.param(("French second-tier side Stade Côte d'Opale signs Indian forward Thapa", "en",
+                  "कोलकाता मेरिनर्स एफसी के स्ट्राइकर साहिल थापा ने फ्रांस की दूसरी डिवीजन के क्लब स्टाद कोट डोपाल के साथ "
+                  "करार किया है।", "hi"), id="elided-article-name-is-no-country"),
 ]
 
 
