@@ -1,7 +1,8 @@
 """Negation paraphrases between clean translations (FLORES-200 dev, CC BY-SA; issue 13, rules-6): a negation on
 one side that the other side says with a word (escaping, avoiding, cancelling, doubting, an "-able" adjective
 with a negative prefix), a contrastive "not" that negates a noun phrase and no clause, and a negation word inside
-an idiom. Each AGREE case fails on rules-5; the GUARD cases (an inserted "not") must stay conflicts."""
+an idiom. Each AGREE case but the one marked fails on rules-5; the GUARD cases (an inserted "not", also beside a word
+that only sometimes states a negative: बचे "remaining", बचा "save") must stay conflicts."""
 
 from __future__ import annotations
 
@@ -29,9 +30,6 @@ AGREE = [
     pytest.param(("As radar became ever more accurate, the submarines were forced to go under water to avoid being "
                   "seen.", "en", "Étant donné leur précision sans cesse grandissante, les sous-marins étaient "
                   "obligés de passer sous l'eau pour ne pas être repérés.", "fr"), id="sans-cesse-is-no-negative"),
-    pytest.param(("Les sous-marins étaient obligés de passer sous l'eau pour ne pas être repérés.", "fr",
-                  "पनडुब्बियों को दिखने से बचने के लिए पानी के नीचे जाने के लिए मज़बूर होना पड़ा.", "hi"),
-                 id="bachne-is-avoid"),
     pytest.param(("D’autres scientifiques affirment que ces plantes sont très toxiques, il est donc peu probable "
                   "qu’un dinosaure les ait mangées.", "fr", "दूसरे वैज्ञानिकों का तर्क है कि ये पौधे काफ़ी जहरीले होते "
                   "हैं इसलिए यह संभव ही नहीं है कि कोई डाइनासोर इन्हें खाएँ.", "hi"), id="peu-probable-is-unlikely"),
@@ -41,6 +39,10 @@ AGREE = [
     pytest.param(("Bien que les autorités aient des doutes quant à la crédibilité de la menace, l'autorité a "
                   "proclamé leur fermeture.", "fr", "अधिकारियों को खतरे की सच्चाई के बारे में पता नहीं है, इसलिए "
                   "प्राधिकरण ने इसकी छानबीन बंद कर दी है.", "hi"), id="doutes"),
+    # A guard, agreed on by rules-5 too: "mais pas de" is a negative quantifier ("but no place"), no contrast.
+    pytest.param(("Casey Fenton found a cheap flight to Iceland but did not have a place to stay.", "en",
+                  "Casey Fenton avait trouvé un vol bon marché pour l'Islande, mais pas de point de chute pour y "
+                  "séjourner.", "fr"), id="mais-pas-de-is-no"),
     pytest.param(("He will wear the No 19 jersey.", "en", "थापा 19 नंबर की जर्सी पहनेंगे।", "hi"), id="no-before-a-number"),
 ]
 
@@ -69,6 +71,11 @@ GUARD = [
                  id="a-common-able-word-is-a-word"),
     pytest.param(("The man suspected of detonating the bomb was not detained after the blast.", "en",
                   "बम विस्फोट के शक में एक व्यक्ति को गिरफ्तार किया गया है।", "hi"), id="shak-is-suspicion"),
+    pytest.param(("These cannot be dangerous if the traveler pursues the mirage, wasting the remaining water.", "en",
+                  "यदि यात्री मरीचिका का पीछा करे तो यह बचे हुए पानी की बर्बादी होगी, जो कि ख़तरनाक हो सकता है.", "hi"),
+                 id="bache-is-remaining"),
+    pytest.param(("It cannot save money over buying new maps for a GPS.", "en",
+                  "जीपीएस के लिए नए नक़्शों खरीदने से खर्च होने वाले पैसों को यह बचा सकता है.", "hi"), id="bacha-is-save"),
     pytest.param(("There is no 19-year-old in the squad.", "en", "टीम में 19 साल का एक खिलाड़ी है।", "hi"),
                  id="no-before-a-number-in-lower-case"),
 ]
