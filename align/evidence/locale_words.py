@@ -646,6 +646,14 @@ GENERIC_REFERENCES: frozenset[str] = frozenset(
 
 # Prefixes that negate the word they stand before, when what follows is itself a common word: unknown, impossible,
 # irregular, inconnu, अज्ञात (unknown), असंभव, बेघर, गैरकानूनी. Lexical negatives (see polarity).
+# A contrastive negation stands after one of these (or a comma) and before a determiner: "..., not the company".
+# Not "de": "mais pas de point de chute" is "but no place", a negative quantifier, not a contrast.
+CONTRAST_WORDS: frozenset[str] = frozenset({"but", "and", "mais", "et", "rather", "plutôt"})
+DETERMINERS: frozenset[str] = frozenset(
+    "the a an this that these those his her its their our la le les l' un une ce cette ces son sa ses leur "
+    "leurs".split()
+)
+
 NEGATIVE_PREFIXES: dict[str, tuple[str, ...]] = {
     "en": ("un", "in", "im", "ir", "il", "dis", "non-"),
     "fr": ("in", "im", "ir", "il", "dés", "non-"),

@@ -148,6 +148,7 @@ class NameToken:
     # A Devanagari word of a side whose English translation writes no name for it: the translation says it is a
     # word (चाटुकारिता is "sycophancy"), so it is no swap's rival, whatever its frequency.
     unconfirmed: bool = False
+    elided: str = ""  # the French elided article written onto it ("d'" of "Côte d'Opale"), spoken with it
 
     @property
     def devanagari(self) -> bool:
@@ -328,7 +329,9 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
                 continue
             latin = romanise(word)
             end = token.start + len(word)
-            found.append(NameToken(token.start, end, word, phonetic_key(latin), latin, True))
+            elided = tokens[i - 1].norm[:1] if i and tokens[i - 1].norm in ("d'", "l'") and \
+                tokens[i - 1].end == token.start else ""
+            found.append(NameToken(token.start, end, word, phonetic_key(latin), latin, True, elided=elided))
         elif sentence_start and token.text[:1].isupper() and token.norm.rstrip("'") not in locale_words.STOPWORDS \
                 and token.norm.rstrip(".") not in locale_words.TITLES:
             # Sentence-initial capitalised word: a name only if the other side confirms it (uncertain).
@@ -463,6 +466,8 @@ def _same_initial(a: NameToken, b: NameToken) -> bool:
     it is read as (अमीर "rich" is not Mary, though both reduce to m-r)."""
     scripts = bool(DEVANAGARI.search(a.text)) != bool(DEVANAGARI.search(b.text))
     loose = any(not n.certain for n in (a, b)) or min(len(a.key), len(b.key)) < 3
+    if scripts and any(n.elided and n.elided == m.latin[:1] for n, m in ((a, b), (b, a))):
+        return True  # d'Opale / डोपाल: the elided article is spoken
     return not (scripts and loose) or a.latin[:1] == b.latin[:1] or (
         a.latin[:1] in VOWELS and b.latin[:1] in VOWELS)  # Ethiopia / ईथोपिया
 
@@ -621,6 +626,8 @@ def spelling(name: NameToken) -> str:
 def name_keys(name: NameToken) -> frozenset[str]:
     """The phonetic key, and for a Devanagari word also the key without a Hindi oblique plural ending."""
     keys = {name.key}
+    if name.elided:
+        keys.add(phonetic_key(name.elided + name.latin))  # d'Opale / डोपाल
     if not name.devanagari and name.latin.endswith("s") and len(name.latin) > 4:
         keys.add(phonetic_key(name.latin[:-1]))  # Thais / थाई; one script's spellings are compared as spelt
     if name.devanagari:
@@ -752,8 +759,8 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         # In a short sentence a common word the batch writes as a name may be that name (मेरी is "my" and
         # Mary): ``name_common_words``.
         return len(name.key) >= 2 and not ordinary(name, config)
-    if name.function_word:
-        return False
+    if name.function_word or organisation_word(name.text, config):
+        return False  # an organisation word (महानिदेशालय, प्राधिकरण) is what a name is, as "Bureau" is
     if _hindi_verb(name, view):
         return False  # before the gazetteer: मान in "मान लीं" (accepted) is no town
     if _in_place(name, view) and (_in_country(name, view) or not hindi_word_as_written(
@@ -779,6 +786,19 @@ HINDI_VECTOR_VERBS = frozenset(
 
 
 HINDI_AUXILIARIES = frozenset("है हैं था थी थे थीं हो".split())
+
+
+def organisation_word(word: str, config: LabelConfig) -> bool:
+    """A Devanagari organisation word, or a compound ending in one (महानिदेशालय "directorate general" ends in
+    निदेशालय): the head of an organisation's name translated into Hindi words ("नागरिक उड्डयन महानिदेशालय" is
+    the DGCA), which says what the body is, not which one."""
+    written = normalise(word)
+    return any(written == m or len(m) >= 3 and written.endswith(m) for m in _devanagari_markers(config.entity_markers))
+
+
+@lru_cache(maxsize=8)
+def _devanagari_markers(markers: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalise(m) for m in markers if DEVANAGARI.search(m))
 
 
 def _hindi_verb(name: NameToken, view: Facts) -> bool:
@@ -1086,6 +1106,15 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     keys_a, keys_b = _person_keys(names_a, config), _person_keys(names_b, config)
     left_a = [g for g in left_a if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_b)]
     left_b = [g for g in left_b if not any(same_person(n.key, k, aliases) for n, _ in g for k in keys_a)]
+    # The words of an acronym's expansion ("Super League indienne" where the other side writes आईएसएल) are that
+    # body, however the acronym is compared.
+    acronyms_a = {_acronym_letters([e]) for e in names_a} - {""}
+    acronyms_b = {_acronym_letters([e]) for e in names_b} - {""}
+    # So are they beside the acronym in their own text ("the Directorate General of Civil Aviation (DGCA)").
+    left_a = [g for g in left_a if not any(_expands(letters, g) for letters in acronyms_b | acronyms_a
+                                           if letters != _acronym_letters(g))]
+    left_b = [g for g in left_b if not any(_expands(letters, g) for letters in acronyms_a | acronyms_b
+                                           if letters != _acronym_letters(g))]
     left_a = [g for g in left_a if not (title_b and _person(g, config, kinds))]
     left_b = [g for g in left_b if not (title_a and _person(g, config, kinds))]
     left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
@@ -1118,7 +1147,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         return []
     group_a, group_b = pairs[0]
     short = max(_longest_view(a), _longest_view(b)) <= config.name_swap_max_tokens
-    if not short and not points and not (_in_view(left_a, group_a) == 1 and _in_view(left_b, group_b) == 1):
+    # The only rival on each side: of a type the other could be ("Virgin Group" is no rival of a person).
+    only = _in_view([g for g in left_a if _compatible(g, group_b, config, kinds)], group_a) == 1 and _in_view(
+        [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
+    if not short and not points and not only:
         return []
     if not _parallel(group_a[0][1], group_b[0][1], config):
         return []  # two sentences that say different things name different people: two facts, no swap
@@ -1191,15 +1223,19 @@ def _uncommon(entry: Entry, config: LabelConfig) -> bool:
         return False
     if any(q.start <= name.start < q.end for q in view[NUMBERS]) or _hindi_verb(name, view):
         return False
+    if organisation_word(name.text, config):
+        return False
     following = next((t for t in view.tokens if t.start >= name.end), None)
     if following is not None and following.norm in HINDI_AUXILIARIES:
         return False  # "खर्च घटाया है": a verb or a predicate before its auxiliary
     return not ordinary(name, config) and not hindi_word_as_written(name.text, config.name_foreign_zipf)
 
 
-def _content(view: Facts) -> list[str]:
+def _content(view: Facts, names: bool = True) -> list[str]:
+    """The content words of a text; without the words written as names when ``names`` is False."""
+    written = [(n.start, n.end) for n in view[NAMES] if n.certain and not n.devanagari] if not names else []
     return [t.norm for t in view.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number
-            and len(t.norm) > 1]
+            and len(t.norm) > 1 and not any(s <= t.start < e for s, e in written)]
 
 
 def _parallel(view_a: Facts, view_b: Facts, config: LabelConfig) -> bool:
@@ -1213,8 +1249,10 @@ def _parallel(view_a: Facts, view_b: Facts, config: LabelConfig) -> bool:
         return False
     if view_a.language != view_b.language:
         return True
-    stems_a = {w[:5] for w in words_a}
-    stems_b = {w[:5] for w in words_b}
+    # The frame is what stands around the names: "the Directorate General of Civil Aviation (DGCA) has ordered a
+    # probe" and "the Aircraft Accident Investigation Bureau has ordered a probe" share all of theirs.
+    stems_a = {w[:5] for w in _content(view_a, names=False)} or {w[:5] for w in words_a}
+    stems_b = {w[:5] for w in _content(view_b, names=False)} or {w[:5] for w in words_b}
     return len(stems_a & stems_b) >= config.name_swap_min_overlap * min(len(stems_a), len(stems_b))
 
 
@@ -1222,10 +1260,15 @@ def _maybe_same(x: list[Entry], y: list[Entry]) -> bool:
     """Whether two unexplained names may still be one name transliterated or adapted (Charlotte / शॉर्लेट,
     Disney World / डिज़नीवर्ल्ड, Greenlander / Groenlandais): keys, word by word or joined, within half the
     shorter one's length. Such a pair is no rival pair: a transliteration never conflicts by itself."""
-    keys_x = [n.key for n, _ in x if n.key] + ["".join(n.key for n, _ in x)]
-    keys_y = [n.key for n, _ in y if n.key] + ["".join(n.key for n, _ in y)]
+    keys_x = [k for n, _ in x for k in _spoken_keys(n)] + ["".join(n.key for n, _ in x)]
+    keys_y = [k for n, _ in y for k in _spoken_keys(n)] + ["".join(n.key for n, _ in y)]
     return any(min(len(kx), len(ky)) >= 3 and edit_distance(kx, ky) <= max(1, min(len(kx), len(ky)) // 2)
                or _transliterated(kx, ky) for kx in keys_x for ky in keys_y)
+
+
+def _spoken_keys(name: NameToken) -> list[str]:
+    """The key of a name as written, and as spoken with the French elided article before it (d'Opale / डोपाल)."""
+    return [name.key, *([phonetic_key(name.elided + name.latin)] if name.elided else [])]
 
 
 def _transliterated(x: str, y: str) -> bool:
@@ -1259,7 +1302,7 @@ def _in_view(groups: list[list[Entry]], group: list[Entry]) -> int:
 
 def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> list[list[Entry]]:
     """Groups of adjacent name words none of which the other side accounts for, made of candidates."""
-    runs = _french_runs(names, config)
+    runs = _organisation_runs(names, config)
     kept = [(i, e) for i, e in enumerate(names) if not e[0].unconfirmed and candidate(e[0], e[1], config)
             or i in runs]
     groups: list[list[tuple[int, Entry]]] = []
@@ -1273,20 +1316,41 @@ def _rivals(names: list[Entry], explained: set[int], config: LabelConfig) -> lis
         groups.append([(i, entry)])
     # A group whose last word the other side accounts for is that person (Peter Lenz / Lenz); one whose given
     # name alone is accounted for is another person (Christopher Rossi / Christopher Garcia): its other words.
-    return [[e for i, e in g if i not in explained] for g in groups if g[-1][0] not in explained]
+    # An organisation's name is no person's: its words the other side does not account for are a rival
+    # (Melbourne of "Melbourne Crown Court" / "Crown Court de Birmingham"), unless all are organisation words,
+    # which say what a body is, not which (Virgin Group / वर्जिन समूह).
+    return [[e for i, e in g if i not in explained] for g in groups if (
+        g[-1][0] not in explained if not any(i in runs for i, _ in g) else
+        any(i not in explained and normalise(e[0].text) not in config.entity_markers for i, e in g))]
 
 
-def _french_runs(names: list[Entry], config: LabelConfig) -> set[int]:
-    """Indices of capitalised French words standing two in a row mid-sentence, one of them an organisation
-    word: "Société Générale" is a name though both its words are words ("Seconde Guerre" is not)."""
+def _organisation_runs(names: list[Entry], config: LabelConfig) -> set[int]:
+    """Indices of capitalised Latin words standing two or more in a row mid-sentence, one of them an organisation
+    word, none of them a name by itself: "Aircraft Accident Investigation Bureau", "Société Générale" are names
+    though each word is a word ("Seconde Guerre" is not); a rival only of another organisation (``_compatible``).
+    A French organisation word before a name word makes a name of both, as before ("Fondation Komen")."""
     runs: set[int] = set()
+    run: list[int] = []
+    for k, (name, view) in enumerate([*names, (None, None)]):
+        if run and name is not None:
+            last, last_view = names[run[-1]]
+            if view is last_view and not view.text[last.end : name.start].strip() and _run_word(name):
+                run.append(k)
+                continue
+        if len(run) >= 2 and any(normalise(names[i][0].text) in config.entity_markers for i in run) and not any(
+                candidate(*names[i], config) for i in run):
+            runs.update(run)
+        run = [k] if name is not None and _run_word(name) else []
     for k in range(len(names) - 1):
         (x, view), (y, other) = names[k], names[k + 1]
-        if view is other and view.language == "fr" and x.certain and y.certain and not x.headline \
-                and not x.devanagari and not view.text[x.end : y.start].strip() \
-                and normalise(x.text) in config.entity_markers:
+        if view is other and view.language == "fr" and _run_word(x) and _run_word(y) \
+                and not view.text[x.end : y.start].strip() and normalise(x.text) in config.entity_markers:
             runs.update((k, k + 1))
     return runs
+
+
+def _run_word(name: NameToken) -> bool:
+    return name.certain and not name.headline and not name.devanagari and not name.initial
 
 
 Point = tuple[int, int]  # start of an anchor in the view of side A, in the view of side B
@@ -1357,17 +1421,56 @@ def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig, kinds: Kind
     Association), and not of two known kinds (a country and a person), known from the group's own text or,
     failing that, from the batch (``batch_kinds``)."""
     for one, other in ((x, y), (y, x)):
-        if len(one) == 1 and one[0][0].text.isupper():
-            words = [t.text for t in other[0][1].tokens if other[0][0].start <= t.start <= other[-1][0].start
-                     and t.text[:1].isupper()]
-            if sorted(one[0][0].text) == sorted(w[0] for w in words):
-                return False
+        letters = _acronym_letters(one)
+        if letters and _expands(letters, other):
+            return False
+        if _ordinary_organisation(one, config) and not (_acronym_letters(other) or _organisation(other, config)):
+            return False  # "Virgin Group" is no rival of a person, "Investigation Bureau" is of the DGCA
     kx, ky = (_kind(g, config) or next((kinds[n.latin] for n, _ in g if kinds and n.latin in kinds), None)
               for g in (x, y))
     return kx is None or ky is None or kx == ky
 
 
 Group = list[tuple[NameToken, Facts]]
+
+
+def _ordinary_organisation(group: list[Entry], config: LabelConfig) -> bool:
+    """An organisation named in ordinary words only ("Aircraft Accident Investigation Bureau", "Virgin Group")."""
+    return len(group) >= 2 and _organisation(group, config) and not any(candidate(n, v, config) for n, v in group)
+
+
+def _acronym_letters(group: list[Entry]) -> str:
+    """The letters of a group that is one acronym: capitals in Latin ("DGCA"), letter names in Devanagari
+    (डीजीसीए); else ""."""
+    if len(group) != 1:
+        return ""
+    name = group[0][0]
+    if name.devanagari:
+        return letter_acronym(name.text)
+    return name.text if len(name.text) >= 2 and name.text.isupper() and name.text.isalpha() else ""
+
+
+def _expands(letters: str, group: list[Entry]) -> bool:
+    """Whether the words around ``group`` in its text spell ``letters`` by their initials, in any order (the
+    expansion of an acronym: "Directorate General of Civil Aviation" is DGCA, "Super League indienne" ISL, "la
+    société nationale des chemins de fer" SNCF; through a translation, a Hindi name's English words): a run of
+    ``len(letters)`` content words holding the group, function words skipped, no punctuation between them."""
+    first, view = group[0]
+    tokens = view.tokens
+    words = [k for k, t in enumerate(tokens) if t.norm not in locale_words.STOPWORDS and not t.is_number]
+    inside = [n for n, k in enumerate(words) if first.start <= tokens[k].start <= group[-1][0].start]
+    if not inside:
+        return False
+    want = sorted(letters.upper())
+    size = len(want)
+    for begin in range(max(0, inside[-1] - size + 1), min(inside[0], len(words) - size) + 1):
+        run = words[begin : begin + size]
+        if any(regex.search(r"[^\s'’-]", view.text[tokens[k].end : tokens[k + 1].start]) for k in range(
+                run[0], run[-1])):
+            continue  # a comma or a bracket ends the phrase
+        if sorted(romanise(tokens[k].text)[:1].upper() for k in run) == want:
+            return True
+    return False
 
 
 def _possessor(group: Group) -> bool | None:

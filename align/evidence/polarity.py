@@ -56,6 +56,29 @@ NEGATIONS: FactKey[Cue] = FactKey("negation")
 LEXICAL: FactKey[Cue] = FactKey("lexical_negative")
 
 
+def in_phrases(tokens: tuple[Token, ...], phrases: tuple[str, ...]) -> set[int]:
+    """Indices of the tokens that stand inside one of ``phrases`` ("sans cesse", "not only")."""
+    inside: set[int] = set()
+    for phrase in phrases:
+        ptoks = phrase_tokens(phrase)
+        for i in range(len(tokens)):
+            if phrase_at(tokens, i, ptoks):
+                inside.update(range(i, i + len(ptoks)))
+    return inside
+
+
+def contrastive(text: str, tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the negation word at ``index`` negates a noun phrase set against another, not a clause: after a
+    comma or "but" and before a determiner or a name ("bought the good bank, not the asset management company",
+    "..., pas la société de gestion"): the statement is the positive one, and says what the other side says."""
+    if index == 0 or index + 1 >= len(tokens):
+        return False
+    before = text[tokens[index - 1].end : tokens[index].start]
+    following = tokens[index + 1]
+    after_break = "," in before or tokens[index - 1].norm in locale_words.CONTRAST_WORDS
+    return after_break and (following.norm in locale_words.DETERMINERS or following.text[:1].isupper())
+
+
 def find_negations(
     tokens: tuple[Token, ...],
     words: tuple[str, ...],
@@ -63,14 +86,11 @@ def find_negations(
     partners: tuple[str, ...],
     exceptions: tuple[str, ...],
     litotes: tuple[str, ...] = (),
+    text: str = "",
 ) -> list[Cue]:
-    """Negation cues in reading order: standalone negators, English n't, and French ne ... pas as one cue."""
-    skip: set[int] = set()
-    for phrase in exceptions:
-        ptoks = phrase_tokens(phrase)
-        for i in range(len(tokens)):
-            if phrase_at(tokens, i, ptoks):
-                skip.update(range(i, i + len(ptoks)))
+    """Negation cues in reading order: standalone negators, English n't, and French ne ... pas as one cue.
+    With ``text``, a contrastive "not" ("X, not Y") is no cue (``contrastive``)."""
+    skip = in_phrases(tokens, exceptions)
     single = {w for w in words if " " not in w}
     multi = [phrase_tokens(w) for w in words if " " in w]
     # "not the only one", "अकेला नहीं" (not alone): a negated uniqueness phrase asserts that there are others.
@@ -123,6 +143,8 @@ def find_negations(
                 cues.append(Cue(token.start, tokens[partner].end, f"{token.text} … {tokens[partner].text}"))
             continue
         if token.norm in single or token.norm.endswith("n't"):
+            if text and contrastive(text, tokens, i):
+                continue
             counted.add(i)
             cues.append(Cue(token.start, token.end, token.text))
             continue
@@ -136,9 +158,10 @@ def find_negations(
 
 def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     cues = find_negations(facts.tokens, config.negation_words, config.negation_particles,
-                          config.negation_partners, config.negation_exceptions, config.negation_litotes)
+                          config.negation_partners, config.negation_exceptions, config.negation_litotes, facts.text)
+    # "No. 11", and "the No 19 jersey" (a capital No before a number, not opening the sentence): a number.
     numbered = {t.start for i, t in enumerate(facts.tokens[:-1]) if t.norm == "no" and facts.tokens[i + 1].is_number
-                and facts.text[t.end : t.end + 1] == "."}  # "No. 11" is a number
+                and (facts.text[t.end : t.end + 1] == "." or t.text == "No" and i > 0)}
     # French "jamais" without "ne" is "ever" ("le plus violent jamais enregistré"), not "never".
     bare = {t.start for t in facts.tokens if t.norm == "jamais"} if facts.language == "fr" else set()
     cues = [c for c in cues if c.start not in numbered and c.start not in bare]
@@ -147,17 +170,42 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
 
 def find_lexical_negatives(facts: Facts, config: LabelConfig) -> list[Cue]:
     """Words that state a negative without negating a clause: the configured ones, and a negative prefix on a
-    common word of the text's language (unknown, impossible, inconnu, अज्ञात)."""
-    lexical = {w for w in config.negation_lexical}
+    common word of the text's language (unknown, impossible, inconnu, अज्ञात), also on the verb of an "-able"
+    adjective (unbreakable, incassables: what cannot be broken). None inside an idiom ("sans cesse")."""
+    lexical = {w for w in config.negation_lexical if " " not in w}
     prefixes = locale_words.NEGATIVE_PREFIXES.get(facts.language, ())
+    idioms = in_phrases(facts.tokens, config.negation_exceptions)
+    phrases = in_phrases(facts.tokens, tuple(w for w in config.negation_lexical if " " in w))  # "peu probable"
     found = []
-    for token in facts.tokens:
+    for i, token in enumerate(facts.tokens):
         word = token.norm
-        if word in lexical or word.startswith(("non-", "un-")) or any(word.startswith(p) and len(word) - len(p) >= 4 and zipf(
-                word[len(p):], facts.language) >= NEGATED_STEM_ZIPF and zipf(word, facts.language) < zipf(
-                word[len(p):], facts.language) for p in prefixes):
+        if i in phrases and i - 1 not in phrases:
+            found.append(Cue(token.start, token.end, token.text))
+            continue
+        if i in idioms or i in phrases:
+            continue
+        if word in lexical or word.startswith(("non-", "un-")) or any(
+                word.startswith(p) and len(word) - len(p) >= 4 and _negated_stem(word, word[len(p):], facts.language)
+                for p in prefixes):
             found.append(Cue(token.start, token.end, token.text))
     return found
+
+
+ABLE_SUFFIXES = ("ables", "ibles", "able", "ible")
+
+
+def _negated_stem(word: str, rest: str, language: str) -> bool:
+    """Whether ``word`` is a negative prefix on ``rest``: a common word more common than ``word``, or an "-able"
+    adjective whose verb is common ("breakable" from "break", "cassables" from "casser")."""
+    common = zipf(rest, language)
+    if common >= NEGATED_STEM_ZIPF and zipf(word, language) < common:
+        return True
+    suffix = next((s for s in ABLE_SUFFIXES if rest.endswith(s) and len(rest) - len(s) >= 3), None)
+    if suffix is None or zipf(word, language) >= NEGATED_STEM_ZIPF:
+        return False  # a common one is a word of its own ("inevitable", "incroyable"), not a negation of a verb
+    verb = rest[: -len(suffix)]
+    forms = (verb, verb + "e", verb + "er") if language == "fr" else (verb, verb + "e")
+    return max(zipf(form, language) for form in forms) >= NEGATED_STEM_ZIPF
 
 
 # ---- comparison ------------------------------------------------------------------------------------
