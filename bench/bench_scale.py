@@ -357,7 +357,13 @@ def bench(sizes: list[int], resume_size: int | None, workers_list: list[int], wi
             print(ray_rows[-1], flush=True)
         # Rebuilds of the first output: nothing changed, one article changed, one article added as a new event.
         tag = f"{articles}-w{min(runs)}"
-        out, shards, cache = WORK / f"ds-{tag}", WORK / f"shards-{tag}", WORK / f"cache-{tag}"
+        cache = WORK / f"cache-{tag}"
+        # On a copy of the cold build's output and shards: a rerun of these steps (--keep-work) starts again from the
+        # cold build's state, not from the last rebuild's new version.
+        out, shards = WORK / f"rebuilt-{tag}" / "dataset", WORK / f"rebuilt-{tag}" / "shards"
+        shutil.rmtree(WORK / f"rebuilt-{tag}", ignore_errors=True)
+        shutil.copytree(WORK / f"ds-{tag}", out, symlinks=True)
+        shutil.copytree(WORK / f"shards-{tag}", shards, symlinks=True)
         shutil.rmtree(corpus / NEW_EVENT, ignore_errors=True)  # left by a stopped run
         warm = run_build(corpus, out, shards, 1, cache)
         assert warm is not None and warm.report["built"] == 0
