@@ -523,6 +523,11 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Hindi case markers (postpositions) and the particles that stand after a word: a closed class that follows a noun
+# and is never one, so never a name, however close its transliteration comes to a name of the batch (में "men"
+# is not Meena). Pronouns stay out: मेरी is "my" and may be Mary.
+HINDI_CASE_MARKERS: frozenset[str] = frozenset("का की के को में से पर ने तक द्वारा ही भी तो".split())
+
 # Titles and honorifics: "Dr. Timnit Gebru" and "Timnit Gebru" are the same name.
 TITLES: frozenset[str] = frozenset(
     """mr mrs ms miss dr prof sir madam mme mlle m monsieur madame docteur professeur mademoiselle messrs

@@ -300,7 +300,8 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
             found.append(NameToken(token.start, token.end, token.text, "", initials[i].lower(), True,
                                    initial=initials[i]))
         elif token.is_devanagari:
-            if token.norm in locale_words.TITLES or len(token.norm) < 2:
+            if token.norm in locale_words.TITLES or token.norm in locale_words.HINDI_CASE_MARKERS \
+                    or len(token.norm) < 2:
                 continue
             offset = token.start
             for part in regex.split(r"[-‑]", token.text):  # अपोलो-सोयुज़: Apollo and Soyuz
