@@ -27,6 +27,7 @@ from align.evidence.findings import (
     agreeing,
     both_views,
     contradicting,
+    cross_language_spans,
     if_translated,
     originals_first,
     pair_off,
@@ -446,20 +447,6 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     return _findings(a, b, config, lambda fa, da, fb, db: same_event_by_words(fa, da, fb, db, config), batch)
 
 
-def _about_spans(all_sides: Sequence[tuple[Side, Side]], config: LabelConfig) -> dict[tuple[str, str], None]:
-    """(span, language) of what every date of a pair of two languages is about."""
-    spans: dict[tuple[str, str], None] = {}
-    for a, b in all_sides:
-        for fa, fb, *_ in both_views(a, b):
-            if fa.language != fb.language and fa[DATES] and fb[DATES]:
-                for facts in (fa, fb):
-                    for d in facts[DATES]:
-                        span = about(facts, d, config.date_about_reach)[1]
-                        if span:
-                            spans[(span, facts.language)] = None
-    return spans
-
-
 def match_events(all_sides: Sequence[tuple[Side, Side]], findings: list[list[Finding]], embedder: Embedder,
                  config: LabelConfig, batch: Batch) -> list[list[Finding]]:
     """With an embedder, two dates in two languages are compared unless the short spans saying what they are
@@ -468,7 +455,8 @@ def match_events(all_sides: Sequence[tuple[Side, Side]], findings: list[list[Fin
     Saturday, the relief flight on Sunday). The date findings of every pair with two languages are made again
     this way."""
     cache = EmbeddingCache(embedder)
-    baselines = margin_baselines(cache, list(_about_spans(all_sides, config)))
+    baselines = margin_baselines(cache, list(cross_language_spans(
+        all_sides, DATES, lambda facts, d: about(facts, d, config.date_about_reach)[1])))
 
     def same_event(fa: Facts, da: DateMention, fb: Facts, db: DateMention) -> bool | None:
         if fa.language == fb.language:

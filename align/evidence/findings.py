@@ -177,6 +177,24 @@ def both_views(a: Side, b: Side) -> list[tuple[Facts, Facts, Facts | None, Facts
     return views
 
 
+def cross_language_spans(
+    all_sides: Sequence[tuple[Side, Side]], kind: FactKey[T], span_of: Callable[[Facts, T], str]
+) -> dict[tuple[str, str], None]:
+    """(span, language) of every fact of ``kind`` in the views of a pair in two languages where both sides state
+    one, ``span_of(facts, fact)`` its short span (what a figure measures, what a date is about): the spans whose
+    usual cosine a margin is measured against."""
+    spans: dict[tuple[str, str], None] = {}
+    for a, b in all_sides:
+        for fa, fb, *_ in both_views(a, b):
+            if fa.language != fb.language and fa[kind] and fb[kind]:
+                for facts in (fa, fb):
+                    for fact in facts[kind]:
+                        span = span_of(facts, fact)
+                        if span:
+                            spans[(span, facts.language)] = None
+    return spans
+
+
 def if_translated(strength: float, note: str, translated: bool) -> tuple[float, str]:
     """A difference read in the translations weighs less, and says where it was read."""
     if not translated:

@@ -33,6 +33,7 @@ from align.evidence.findings import (
     agreeing,
     both_views,
     contradicting,
+    cross_language_spans,
     if_translated,
     originals_first,
     pair_off,
@@ -1042,20 +1043,6 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config), batch)
 
 
-def _measured_spans(all_sides: Sequence[tuple[Side, Side]], config: LabelConfig) -> dict[tuple[str, str], None]:
-    """(span, language) of every figure in a pair of two languages."""
-    spans: dict[tuple[str, str], None] = {}
-    for a, b in all_sides:
-        for fa, fb, *_ in both_views(a, b):
-            if fa.language != fb.language and fa[NUMBERS] and fb[NUMBERS]:
-                for facts in (fa, fb):
-                    for q in facts[NUMBERS]:
-                        span = measured(facts, q, config.number_measured_reach).span
-                        if span:
-                            spans[(span, facts.language)] = None
-    return spans
-
-
 def match_measured_things(
     all_sides: Sequence[tuple[Side, Side]],
     findings: list[list[Finding]],
@@ -1068,7 +1055,8 @@ def match_measured_things(
     ``number_measured_margin``): "मुनाफा बढ़ा" / "profit rises" are one thing, "शेयर लुढ़का" / "profit rises"
     two. The number findings of every pair with two languages are made again this way."""
     cache = EmbeddingCache(embedder)
-    spans = list(_measured_spans(all_sides, config))
+    spans = list(cross_language_spans(
+        all_sides, NUMBERS, lambda facts, q: measured(facts, q, config.number_measured_reach).span))
     baselines = margin_baselines(cache, spans)
 
     def same_thing(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool | None:
