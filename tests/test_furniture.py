@@ -1064,3 +1064,94 @@ def test_an_agencys_photo_credit_without_a_label_and_its_caption_are_furniture(
     [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
     assert article.text.split("\n") == [title, *story]
     assert reasons(article)[caption] == reasons(article)[credit] == "caption"
+
+
+# Per script: the subscriber part of a story as a paywall script serves it (hidden until it shows it), a hidden menu
+# inside the article and a hidden sign-in box outside it.
+HIDDEN_PARTS = {
+    "en": {"menu": ["Home", "City", "Sport"], "modal": "Sign in to keep reading every story on The Daily Example today."},
+    "fr": {"menu": ["Accueil", "Ville", "Sport"], "modal": "Connectez-vous pour lire la suite de tous nos articles aujourd'hui."},
+    "hi": {"menu": ["होम", "शहर", "खेल"], "modal": "आज की हर खबर पढ़ने के लिए द डेली एक्ज़ाम्पल पर साइन इन करें और जुड़े रहें।"},
+}
+
+
+def hidden_text_page(language: str, hiding: str) -> str:
+    parts, title, story = HIDDEN_PARTS[language], TITLES[language], STORIES[language]
+    menu = "".join(f"<li><a href='/{n}'>{item}</a></li>" for n, item in enumerate(parts["menu"]))
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        f"<div class='modal' style='display:none'><p>{parts['modal']}</p></div>"
+        f"<main><article><h1>{title}</h1><ul hidden>{menu}</ul>"
+        f"<p>{story[0]}</p><p>{story[1]}</p>"
+        f"<div class='paywalled' {hiding}><p>{story[2]}</p><p>{FLAT_PAGE_PARTS[language]['more']}</p></div>"
+        "</article></main><footer>© 2026 The Daily Example</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+@pytest.mark.parametrize("hiding", ["style='display:none'", "style='visibility: hidden; color: red'", "hidden"])
+def test_the_hidden_subscriber_part_of_an_article_is_text_and_a_hidden_menu_is_not(
+    make_event: Callable[..., Path], language: str, hiding: str
+) -> None:
+    """The extractor leaves hidden elements out, so the paragraphs of a story's subscriber part (served in the page
+    inside the article, hidden until a script shows them) were lost. Inside the article hidden text is read like
+    the rest and judged like it: the paragraphs are text, a hidden menu of links there is still furniture, and a
+    hidden box outside the article stays out."""
+    title, story = TITLES[language], STORIES[language]
+    entry = {"file": "a.html", "language": language, "title": title}
+    corpus = make_event({"a.html": hidden_text_page(language, hiding), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    kept = article.text.split("\n")
+    assert kept == [title, *story, FLAT_PAGE_PARTS[language]["more"]]
+    assert HIDDEN_PARTS[language]["modal"] not in article.text
+
+
+def test_a_page_without_hidden_text_in_its_article_is_given_to_the_extractor_unchanged() -> None:
+    from align.corpus import with_hidden_article_text_shown
+
+    visible = hidden_text_page("en", "").replace(" hidden>", ">")
+    assert with_hidden_article_text_shown(visible) == visible
+    shown = with_hidden_article_text_shown(hidden_text_page("en", "style='visibility:hidden; color: red'"))
+    assert "visibility" not in shown and "color: red" in shown and "display:none" in shown  # the modal's stays
+
+
+def flat_page_with_a_list(language: str) -> str:
+    """A page whose blocks sit in <body>: two paragraphs, a crosshead over bullets written as paragraphs ("• ..."),
+    a crosshead under them, two paragraphs; then a related box (its heading over bullets that are links)."""
+    parts, title, story = FLAT_PAGE_PARTS[language], TITLES[language], STORIES[language]
+    second = parts["crossheads"][1]
+    items = "".join(f"<p>{item}</p>" for item in BOX_ITEMS[language])
+    related = "".join(f"<p>• <a href='#'>{headline}</a></p>" for headline in parts["related"][1:])
+    blocks = [
+        "<p>The Daily Example</p>",
+        "<nav><a href='#'>Home</a></nav><nav><a href='#'>City</a></nav>",
+        f"<h1>{title}</h1>",
+        f"<p>{story[0]}</p>",
+        f"<p>{story[1]}</p>",
+        f"<h3>{CROSSHEADS[language]}</h3>",
+        items,
+        f"<h2>{second}</h2>",
+        f"<p>{story[2]}</p>",
+        f"<p>{parts['more']}</p>",
+        f"<h2>{parts['related'][0]}</h2>",
+        related,
+        "<p>© 2026 The Daily Example</p>",
+    ]
+    return f"<html><head><title>{title}</title></head><body>{''.join(blocks)}</body></html>"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_crossheads_above_and_below_a_list_of_a_flat_page_are_text_and_a_link_boxs_heading_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A heading between two blocks of the story is the story's whatever the blocks are: the crosshead over the
+    bullets and the one after them (whose block above is a list item, not a sentence paragraph) were lost on a
+    page whose blocks sit in <body>. The heading over a box of links stays out."""
+    parts, title, story = FLAT_PAGE_PARTS[language], TITLES[language], STORIES[language]
+    entry = {"file": "a.html", "language": language, "title": title}
+    corpus = make_event({"a.html": flat_page_with_a_list(language), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    kept = article.text.split("\n")
+    bare = [item.lstrip("• ") for item in BOX_ITEMS[language]]
+    assert kept == [title, story[0], story[1], CROSSHEADS[language], *bare, parts["crossheads"][1], story[2], parts["more"]]
+    assert parts["related"][0] not in article.text
