@@ -143,8 +143,12 @@ def is_devanagari_sentence(line: str) -> bool:
     """A line mostly in Devanagari that ends with a danda and holds a finite verb: read as a sentence of text
     whatever its stop-word density ("कंपनी इस प्लांट पर 1.2 अरब यूरो ... खर्च करेगी।")."""
     stripped = line.rstrip().rstrip("\"'”’»)]")
-    if not stripped.endswith(("।", "॥")):
-        return False
+    return stripped.endswith(("।", "॥")) and is_devanagari_clause(line)
+
+
+def is_devanagari_clause(line: str) -> bool:
+    """A line mostly in Devanagari that holds a finite verb, whatever its last character: what a Hindi standfirst
+    is, which often ends without a danda ("... सेल बनेंगे, होसुर में बैटरी पैक की नई लाइन लगेगी")."""
     letters = [ch for ch in line if ch.isalpha()]
     if sum(bool(DEVANAGARI.match(ch)) for ch in letters) * 2 <= len(letters):
         return False
@@ -279,7 +283,7 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
         return with_teasers_and_captions(page, verdicts, title_key, config)
-    standfirst = _standfirst(page, classes, verdicts, title_key)
+    standfirst = _standfirst(page, classes, verdicts, title_key, config)
     # The story's own words: its headline and standfirst say what it is about as much as its paragraphs do.
     heading_lines = [page.title or ""] + ([page.lines[standfirst]] if standfirst is not None else [])
     start, end = (floor + position for position in body_span(weights[floor:]))
@@ -681,16 +685,34 @@ def pull_quotes(lines: Sequence[str]) -> set[int]:
 
 
 def _standfirst(
-    page: Page, classes: dict[int, str], verdicts: Sequence[str | None], title_key: str | None
+    page: Page,
+    classes: dict[int, str],
+    verdicts: Sequence[str | None],
+    title_key: str | None,
+    config: CorpusConfig,
 ) -> int | None:
     """The first sentence under the title when it reads as a paragraph (jusText good or near-good): the standfirst,
-    article text even when bylines and share bars stand between it and the body, or between it and the title."""
+    article text even when bylines and share bars stand between it and the body, or between it and the title.
+
+    Right under the title no full stop is needed; nor, for a Hindi line that jusText calls bad only for its few
+    stop words (weak evidence in Hindi), are the stop words: a clause with a finite verb of paragraph length, not
+    made of links, reads as a paragraph, as it does in the body (``line_weight``)."""
     title_at = next((n for n, line in enumerate(page.lines) if line_key(line) == title_key), None)
     if title_at is None:
         return None
     following = title_at + 1
-    if classes.get(following) in ("good", "neargood") and verdicts[following] is None:
-        return following  # right under the title, with or without a full stop
+    if following < len(page.lines) and verdicts[following] is None:
+        if classes.get(following) in ("good", "neargood"):
+            return following  # right under the title, with or without a full stop
+        line = page.lines[following]
+        markup = page.markup[following] if page.markup else None
+        if (
+            classes.get(following) == "bad"
+            and len(line) >= config.length_low
+            and (markup is None or markup[1] <= config.max_link_density)
+            and is_devanagari_clause(line)
+        ):
+            return following
     # Else the first sentence under it, past a byline, a time stamp and a share bar (lines that are no sentence,
     # or furniture already).
     for following in range(title_at + 1, min(title_at + 2 + STANDFIRST_SKIP, len(page.lines))):

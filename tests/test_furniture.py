@@ -1155,3 +1155,27 @@ def test_crossheads_above_and_below_a_list_of_a_flat_page_are_text_and_a_link_bo
     bare = [item.lstrip("• ") for item in BOX_ITEMS[language]]
     assert kept == [title, story[0], story[1], CROSSHEADS[language], *bare, parts["crossheads"][1], story[2], parts["more"]]
     assert parts["related"][0] not in article.text
+
+
+# A Hindi summary under the headline as outlets print it: a clause with finite verbs, few stop words, no danda; a line of
+# the same length that holds no verb (a run of topic names), which is not one.
+HINDI_SUMMARY = "नगर निगम 2028 तक स्टील गर्डर वाला नया ढांचा बनाएगा, उत्तरी रिंग रोड चार लेन चौड़ी होगी"
+HINDI_TOPICS = "पुल मरम्मत नगर परिषद उत्तरी रिंग रोड यातायात बस ट्रक नदी इंजीनियर रिपोर्ट बजट महापौर शहर"
+
+
+@pytest.mark.parametrize(("under_title", "kept"), [(HINDI_SUMMARY, True), (HINDI_TOPICS, False)])
+def test_a_hindi_summary_without_a_danda_right_under_the_headline_is_text(
+    make_event: Callable[..., Path], under_title: str, kept: bool
+) -> None:
+    """jusText calls a Hindi line bad when it holds few of its stop words (weak evidence in Hindi), and a line
+    without a danda is no sentence, so the summary under the headline was dropped as non_sentence. Right under the
+    title a Hindi clause with a finite verb, of paragraph length, is the standfirst, as a Devanagari sentence with
+    one is text in the body; a line of names without a verb is still no summary."""
+    title, story = TITLES["hi"], STORIES["hi"]
+    text = page(title, [under_title, "संवाददाता, नई दिल्ली", "अपडेटेड: 11 मार्च 2027", "शेयर", *story], before=MENU)
+    entry = {"file": "a.txt", "language": "hi", "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    assert lines == [title, *([under_title] if kept else []), *story]
+    if not kept:
+        assert reasons(article)[under_title] == "non_sentence"
