@@ -626,26 +626,52 @@ def caption_lines(
       left out, so that the credit stands right under it)."""
     cue_keys = _cue_keys(cues)
     found: set[int] = set()
+
+    def caption(number: int) -> bool:
+        above = lines[number - 1] if number else ""
+        return (
+            number > 0
+            and is_sentence(above)
+            and len(above.split()) <= CAPTION_WORDS
+            and len(SENTENCE_BREAK.findall(above)) <= 2
+            and not opens_story(above)
+        )
+
     for number, line in enumerate(lines):
         rest = _cue_prefix(line, cue_keys)
         if AGENCY_CREDIT.match(line.strip()):
             rest = line  # "ELW/Rakesh Jadhav", "© APM/Valery HACHE", "DEBASISH PATI / GWS": no label, the shape
         if rest is not None and len(rest.split()) <= CREDIT_WORDS and not is_sentence(rest):
             found.add(number)
-            above = lines[number - 1] if number else ""
-            if (
-                number
-                and is_sentence(above)
-                and len(above.split()) <= CAPTION_WORDS
-                and len(SENTENCE_BREAK.findall(above)) <= 2
-                and not opens_story(above)
-            ):
+            if caption(number):
                 found.add(number - 1)
+            continue
+        if _cue_then_name(line, cue_keys) and caption(number):
+            # "Photo Nicolas Perrin": a label and a person's name with no separator, right under its caption. Without
+            # the caption above it the shape is too near a crosshead's ("Image Problem") to tell.
+            found.update((number - 1, number))
             continue
         bracket = TRAILING_BRACKET.search(line.rstrip())
         if bracket is not None and _cue_prefix(bracket.group(1), cue_keys) is not None:
             found.add(number)
     return found
+
+
+# A person's name as a credit prints it: two or three capitalised words, none all capitals ("Nicolas Perrin").
+NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+def _cue_then_name(line: str, cue_keys: Sequence[str]) -> bool:
+    """The line is a credit cue and a person's name with nothing between them ("Photo Jérôme Bellanger")."""
+    words = line.split()
+    for cue in cue_keys:
+        size = len(cue.split())
+        name = words[size:]
+        if line_key(" ".join(words[:size])) != cue or not 2 <= len(name) <= 3:
+            continue
+        if all(NAME_WORD.match(w) and w[0].isupper() and not w.isupper() for w in name):
+            return True
+    return False
 
 
 # A photo credit without a label: an agency's initials and a photographer's name joined by a slash, either way

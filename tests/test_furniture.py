@@ -1179,3 +1179,37 @@ def test_a_hindi_summary_without_a_danda_right_under_the_headline_is_text(
     assert lines == [title, *([under_title] if kept else []), *story]
     if not kept:
         assert reasons(article)[under_title] == "non_sentence"
+
+
+# Per script with capitals: a caption, its credit as a label and a name with no separator, and a crosshead that opens
+# with the same word but is no name.
+UNSEPARATED_CREDITS = {
+    "en": ("Engineers inspect the steel beams under the old bridge on Monday.", "Photo Arjun Das", "Photo finish for the ferry"),
+    "fr": ("Des ouvriers inspectent les poutres sous le vieux pont, lundi.", "Photo Julien Ferrand", "Photo de famille au conseil"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_credit_of_a_label_and_a_name_without_separator_and_its_caption_are_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A regional French outlet prints "Photo Nicolas Perrin" under the caption: the credit rule asked for a
+    separator after the cue, so both stayed among the paragraphs. A cue followed by a person's name (two or three
+    capitalised words) right under a caption-shaped sentence is a credit, and the sentence its caption; a crosshead
+    that opens with the cue and goes on in words that are no name stays."""
+    title, story = TITLES[language], STORIES[language]
+    caption, credit, crosshead = UNSEPARATED_CREDITS[language]
+    text = page(title, [story[0], caption, credit, story[1], crosshead, story[2]], before=MENU)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], story[1], crosshead, story[2]]
+    assert reasons(article)[caption] == reasons(article)[credit] == "caption"
+
+
+def test_the_shape_of_a_credit_cue_and_a_name() -> None:
+    from align.furniture import _cue_keys, _cue_then_name
+
+    cues = _cue_keys(CONFIG.credit_cues)
+    assert _cue_then_name("Photo Jérôme Bellanger", cues) and _cue_then_name("Crédit photo Léa Martin", cues)
+    for line in ("Photo finish for the ferry", "Photo DEBASISH PATI", "Photo Arjun", "Photo A B C D", "Photos 12"):
+        assert not _cue_then_name(line, cues)
