@@ -264,6 +264,45 @@ def with_article_asides_opened(html: str, max_link_density: float = 0.2) -> str:
     return lxml.html.tostring(tree, encoding="unicode")
 
 
+# An inline style that hides its element: what a paywall script sets on the subscriber part of a story.
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def with_hidden_article_text_shown(html: str) -> str:
+    """The HTML with every element inside ``<article>`` that its inline style (``display:none``,
+    ``visibility:hidden``) or a ``hidden`` attribute hides shown like the rest of the article.
+
+    trafilatura leaves hidden elements out, so the subscriber part of a story (``<div class="paywalled"
+    style="display:none">`` and its paragraphs, served in the page and shown by a script) was lost: it is the
+    article's text as served. Only what sits inside the article element is shown, and the furniture judgement then
+    weighs it like any other line, so a hidden menu or label there still goes by its words and links; a hidden
+    element outside the article (a modal, a menu drawer) stays out. A page with none is returned unchanged."""
+    lowered = html.lower()
+    if "<article" not in lowered or ("hidden" not in lowered and "none" not in lowered):
+        return html
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):  # the extractor reports unreadable markup itself
+        return html
+    hidden = [
+        element
+        for element in tree.xpath("//article//*[@style or @hidden] | //article[@style or @hidden]")
+        if element.get("hidden") is not None or HIDING_STYLE.search(element.get("style") or "")
+    ]
+    if not hidden:
+        return html
+    for element in hidden:
+        element.attrib.pop("hidden", None)
+        style = HIDING_STYLE.sub("", element.get("style") or "").strip(" ;")
+        if style:
+            element.set("style", style)
+        else:
+            element.attrib.pop("style", None)
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
 def _aside_reads_as_content(aside: Any, max_link_density: float) -> bool:
     """Inside ``<article>``: the article's. Elsewhere: when it holds text and at most ``max_link_density`` of it is
     link text (jusText's measure of a navigation block)."""
@@ -324,7 +363,7 @@ def _html_to_text(
     # Tables are part of the extraction: a table of figures in the story's body is its text; the extractor keeps
     # only the tables of the main content, and a table outside the body is judged like any other line.
     text = trafilatura.extract(
-        with_article_asides_opened(html, max_link_density),
+        with_article_asides_opened(with_hidden_article_text_shown(html), max_link_density),
         include_comments=False,
         include_tables=True,
         favor_precision=True,
@@ -352,14 +391,15 @@ def with_html_structure(
       at the top when the markup does not show it;
     - a crosshead: a heading (``<h2>``-``<h6>``, at most ``HEADLINE_WORDS`` words) that the extractor left out
       (it reads headings only inside an article container, so a page whose blocks sit directly in ``<body>`` lost
-      them) and whose neighbours on both sides are blocks it kept, one right after the other: a paragraph above
-      (a sentence of at least ``paragraph_length`` characters) and a paragraph or a table below. Between two
-      paragraphs of one run a heading is the story's subhead; one that opens a box of links, a comment form or a
-      newsletter box has no paragraph under it and stays out.
+      them) and whose neighbours on both sides are blocks it kept, one right after the other, each a block of the
+      story: a paragraph (a sentence of at least ``paragraph_length`` characters), a list item ("• ..." or an
+      ``<li>``) or a table row, an item or row at most ``max_link_density`` links. Between two blocks of one run
+      a heading is the story's subhead, whatever the blocks are; one that opens a box of links, a comment form or
+      a newsletter box has no such block under it and stays out.
 
     The furniture judgement then weighs the lines put back like any others."""
     lines = [line for line, _ in listed]
-    at = _block_positions(lines, blocks)
+    at = _block_positions(lines, blocks, rules)
     line_of = {block: number for number, block in enumerate(at) if block is not None}
     extracted = {_squeezed(line) for line in lines}
     before: dict[int, list[str]] = {}  # line number -> lines to put right above it
@@ -367,15 +407,21 @@ def with_html_structure(
     def paragraph(number: int) -> bool:
         return is_sentence(lines[number]) and len(lines[number]) >= rules.paragraph_length
 
+    def story_block(number: int, index: int) -> bool:
+        """A kept line that is the story's: a paragraph, or a list item or table row not made of links."""
+        return paragraph(number) or (
+            (listed[number][1] or blocks[index].cell) and blocks[index].link_density <= rules.max_link_density
+        )
+
     for index, block in enumerate(blocks):
         if not block.heading or block.level < 2 or block.key in extracted or not block.text:
             continue
         if len(block.text.split()) > HEADLINE_WORDS or index == 0 or index + 1 >= len(blocks):
             continue
         above, below = line_of.get(index - 1), line_of.get(index + 1)
-        if above is None or below != above + 1 or not paragraph(above):
+        if above is None or below != above + 1:
             continue
-        if blocks[index + 1].cell or paragraph(below):
+        if story_block(above, index - 1) and story_block(below, index + 1):
             before.setdefault(below, []).append(rules.clean_line(block.text))
     if title and not any(line_key(line) == line_key(title) for line in lines):
         before.setdefault(_title_place(at, blocks, title), []).insert(0, rules.clean_line(title))
@@ -387,9 +433,11 @@ def with_html_structure(
     return placed
 
 
-def _block_positions(lines: list[str], blocks: list[HtmlBlock]) -> list[int | None]:
-    """Per extracted line, the block of the markup it is, in page order (a table row: its first cell); None for
-    a line that is no single block (the extractor joined or split some)."""
+def _block_positions(lines: list[str], blocks: list[HtmlBlock], rules: BoilerplateRules) -> list[int | None]:
+    """Per extracted line, the block of the markup it is, in page order (a table row: its first cell; a paragraph
+    written as a list item, "• ...": the line without its bullet); None for a line that is no single block (the
+    extractor joined or split some)."""
+    cleaned = [_squeezed(rules.clean_line(block.text)) for block in blocks]
     positions: list[int | None] = []
     cursor = 0
     for line in lines:
@@ -399,6 +447,7 @@ def _block_positions(lines: list[str], blocks: list[HtmlBlock]) -> list[int | No
                 index
                 for index in range(cursor, len(blocks))
                 if blocks[index].key == key
+                or cleaned[index] == key
                 or (blocks[index].cell and blocks[index].key and key.startswith(blocks[index].key))
             ),
             None,

@@ -143,8 +143,12 @@ def is_devanagari_sentence(line: str) -> bool:
     """A line mostly in Devanagari that ends with a danda and holds a finite verb: read as a sentence of text
     whatever its stop-word density ("कंपनी इस प्लांट पर 1.2 अरब यूरो ... खर्च करेगी।")."""
     stripped = line.rstrip().rstrip("\"'”’»)]")
-    if not stripped.endswith(("।", "॥")):
-        return False
+    return stripped.endswith(("।", "॥")) and is_devanagari_clause(line)
+
+
+def is_devanagari_clause(line: str) -> bool:
+    """A line mostly in Devanagari that holds a finite verb, whatever its last character: what a Hindi standfirst
+    is, which often ends without a danda ("... सेल बनेंगे, होसुर में बैटरी पैक की नई लाइन लगेगी")."""
     letters = [ch for ch in line if ch.isalpha()]
     if sum(bool(DEVANAGARI.match(ch)) for ch in letters) * 2 <= len(letters):
         return False
@@ -279,7 +283,7 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
         return with_teasers_and_captions(page, verdicts, title_key, config)
-    standfirst = _standfirst(page, classes, verdicts, title_key)
+    standfirst = _standfirst(page, classes, verdicts, title_key, config)
     # The story's own words: its headline and standfirst say what it is about as much as its paragraphs do.
     heading_lines = [page.title or ""] + ([page.lines[standfirst]] if standfirst is not None else [])
     start, end = (floor + position for position in body_span(weights[floor:]))
@@ -622,26 +626,52 @@ def caption_lines(
       left out, so that the credit stands right under it)."""
     cue_keys = _cue_keys(cues)
     found: set[int] = set()
+
+    def caption(number: int) -> bool:
+        above = lines[number - 1] if number else ""
+        return (
+            number > 0
+            and is_sentence(above)
+            and len(above.split()) <= CAPTION_WORDS
+            and len(SENTENCE_BREAK.findall(above)) <= 2
+            and not opens_story(above)
+        )
+
     for number, line in enumerate(lines):
         rest = _cue_prefix(line, cue_keys)
         if AGENCY_CREDIT.match(line.strip()):
             rest = line  # "ELW/Rakesh Jadhav", "© APM/Valery HACHE", "DEBASISH PATI / GWS": no label, the shape
         if rest is not None and len(rest.split()) <= CREDIT_WORDS and not is_sentence(rest):
             found.add(number)
-            above = lines[number - 1] if number else ""
-            if (
-                number
-                and is_sentence(above)
-                and len(above.split()) <= CAPTION_WORDS
-                and len(SENTENCE_BREAK.findall(above)) <= 2
-                and not opens_story(above)
-            ):
+            if caption(number):
                 found.add(number - 1)
+            continue
+        if _cue_then_name(line, cue_keys) and caption(number):
+            # "Photo Nicolas Perrin": a label and a person's name with no separator, right under its caption. Without
+            # the caption above it the shape is too near a crosshead's ("Image Problem") to tell.
+            found.update((number - 1, number))
             continue
         bracket = TRAILING_BRACKET.search(line.rstrip())
         if bracket is not None and _cue_prefix(bracket.group(1), cue_keys) is not None:
             found.add(number)
     return found
+
+
+# A person's name as a credit prints it: two or three capitalised words, none all capitals ("Nicolas Perrin").
+NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+def _cue_then_name(line: str, cue_keys: Sequence[str]) -> bool:
+    """The line is a credit cue and a person's name with nothing between them ("Photo Jérôme Bellanger")."""
+    words = line.split()
+    for cue in cue_keys:
+        size = len(cue.split())
+        name = words[size:]
+        if line_key(" ".join(words[:size])) != cue or not 2 <= len(name) <= 3:
+            continue
+        if all(NAME_WORD.match(w) and w[0].isupper() and not w.isupper() for w in name):
+            return True
+    return False
 
 
 # A photo credit without a label: an agency's initials and a photographer's name joined by a slash, either way
@@ -681,16 +711,34 @@ def pull_quotes(lines: Sequence[str]) -> set[int]:
 
 
 def _standfirst(
-    page: Page, classes: dict[int, str], verdicts: Sequence[str | None], title_key: str | None
+    page: Page,
+    classes: dict[int, str],
+    verdicts: Sequence[str | None],
+    title_key: str | None,
+    config: CorpusConfig,
 ) -> int | None:
     """The first sentence under the title when it reads as a paragraph (jusText good or near-good): the standfirst,
-    article text even when bylines and share bars stand between it and the body, or between it and the title."""
+    article text even when bylines and share bars stand between it and the body, or between it and the title.
+
+    Right under the title no full stop is needed; nor, for a Hindi line that jusText calls bad only for its few
+    stop words (weak evidence in Hindi), are the stop words: a clause with a finite verb of paragraph length, not
+    made of links, reads as a paragraph, as it does in the body (``line_weight``)."""
     title_at = next((n for n, line in enumerate(page.lines) if line_key(line) == title_key), None)
     if title_at is None:
         return None
     following = title_at + 1
-    if classes.get(following) in ("good", "neargood") and verdicts[following] is None:
-        return following  # right under the title, with or without a full stop
+    if following < len(page.lines) and verdicts[following] is None:
+        if classes.get(following) in ("good", "neargood"):
+            return following  # right under the title, with or without a full stop
+        line = page.lines[following]
+        markup = page.markup[following] if page.markup else None
+        if (
+            classes.get(following) == "bad"
+            and len(line) >= config.length_low
+            and (markup is None or markup[1] <= config.max_link_density)
+            and is_devanagari_clause(line)
+        ):
+            return following
     # Else the first sentence under it, past a byline, a time stamp and a share bar (lines that are no sentence,
     # or furniture already).
     for following in range(title_at + 1, min(title_at + 2 + STANDFIRST_SKIP, len(page.lines))):

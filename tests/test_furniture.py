@@ -1064,3 +1064,152 @@ def test_an_agencys_photo_credit_without_a_label_and_its_caption_are_furniture(
     [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
     assert article.text.split("\n") == [title, *story]
     assert reasons(article)[caption] == reasons(article)[credit] == "caption"
+
+
+# Per script: the subscriber part of a story as a paywall script serves it (hidden until it shows it), a hidden menu
+# inside the article and a hidden sign-in box outside it.
+HIDDEN_PARTS = {
+    "en": {"menu": ["Home", "City", "Sport"], "modal": "Sign in to keep reading every story on The Daily Example today."},
+    "fr": {"menu": ["Accueil", "Ville", "Sport"], "modal": "Connectez-vous pour lire la suite de tous nos articles aujourd'hui."},
+    "hi": {"menu": ["होम", "शहर", "खेल"], "modal": "आज की हर खबर पढ़ने के लिए द डेली एक्ज़ाम्पल पर साइन इन करें और जुड़े रहें।"},
+}
+
+
+def hidden_text_page(language: str, hiding: str) -> str:
+    parts, title, story = HIDDEN_PARTS[language], TITLES[language], STORIES[language]
+    menu = "".join(f"<li><a href='/{n}'>{item}</a></li>" for n, item in enumerate(parts["menu"]))
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        f"<div class='modal' style='display:none'><p>{parts['modal']}</p></div>"
+        f"<main><article><h1>{title}</h1><ul hidden>{menu}</ul>"
+        f"<p>{story[0]}</p><p>{story[1]}</p>"
+        f"<div class='paywalled' {hiding}><p>{story[2]}</p><p>{FLAT_PAGE_PARTS[language]['more']}</p></div>"
+        "</article></main><footer>© 2026 The Daily Example</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+@pytest.mark.parametrize("hiding", ["style='display:none'", "style='visibility: hidden; color: red'", "hidden"])
+def test_the_hidden_subscriber_part_of_an_article_is_text_and_a_hidden_menu_is_not(
+    make_event: Callable[..., Path], language: str, hiding: str
+) -> None:
+    """The extractor leaves hidden elements out, so the paragraphs of a story's subscriber part (served in the page
+    inside the article, hidden until a script shows them) were lost. Inside the article hidden text is read like
+    the rest and judged like it: the paragraphs are text, a hidden menu of links there is still furniture, and a
+    hidden box outside the article stays out."""
+    title, story = TITLES[language], STORIES[language]
+    entry = {"file": "a.html", "language": language, "title": title}
+    corpus = make_event({"a.html": hidden_text_page(language, hiding), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    kept = article.text.split("\n")
+    assert kept == [title, *story, FLAT_PAGE_PARTS[language]["more"]]
+    assert HIDDEN_PARTS[language]["modal"] not in article.text
+
+
+def test_a_page_without_hidden_text_in_its_article_is_given_to_the_extractor_unchanged() -> None:
+    from align.corpus import with_hidden_article_text_shown
+
+    visible = hidden_text_page("en", "").replace(" hidden>", ">")
+    assert with_hidden_article_text_shown(visible) == visible
+    shown = with_hidden_article_text_shown(hidden_text_page("en", "style='visibility:hidden; color: red'"))
+    assert "visibility" not in shown and "color: red" in shown and "display:none" in shown  # the modal's stays
+
+
+def flat_page_with_a_list(language: str) -> str:
+    """A page whose blocks sit in <body>: two paragraphs, a crosshead over bullets written as paragraphs ("• ..."),
+    a crosshead under them, two paragraphs; then a related box (its heading over bullets that are links)."""
+    parts, title, story = FLAT_PAGE_PARTS[language], TITLES[language], STORIES[language]
+    second = parts["crossheads"][1]
+    items = "".join(f"<p>{item}</p>" for item in BOX_ITEMS[language])
+    related = "".join(f"<p>• <a href='#'>{headline}</a></p>" for headline in parts["related"][1:])
+    blocks = [
+        "<p>The Daily Example</p>",
+        "<nav><a href='#'>Home</a></nav><nav><a href='#'>City</a></nav>",
+        f"<h1>{title}</h1>",
+        f"<p>{story[0]}</p>",
+        f"<p>{story[1]}</p>",
+        f"<h3>{CROSSHEADS[language]}</h3>",
+        items,
+        f"<h2>{second}</h2>",
+        f"<p>{story[2]}</p>",
+        f"<p>{parts['more']}</p>",
+        f"<h2>{parts['related'][0]}</h2>",
+        related,
+        "<p>© 2026 The Daily Example</p>",
+    ]
+    return f"<html><head><title>{title}</title></head><body>{''.join(blocks)}</body></html>"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_crossheads_above_and_below_a_list_of_a_flat_page_are_text_and_a_link_boxs_heading_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A heading between two blocks of the story is the story's whatever the blocks are: the crosshead over the
+    bullets and the one after them (whose block above is a list item, not a sentence paragraph) were lost on a
+    page whose blocks sit in <body>. The heading over a box of links stays out."""
+    parts, title, story = FLAT_PAGE_PARTS[language], TITLES[language], STORIES[language]
+    entry = {"file": "a.html", "language": language, "title": title}
+    corpus = make_event({"a.html": flat_page_with_a_list(language), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    kept = article.text.split("\n")
+    bare = [item.lstrip("• ") for item in BOX_ITEMS[language]]
+    assert kept == [title, story[0], story[1], CROSSHEADS[language], *bare, parts["crossheads"][1], story[2], parts["more"]]
+    assert parts["related"][0] not in article.text
+
+
+# A Hindi summary under the headline as outlets print it: a clause with finite verbs, few stop words, no danda; a line of
+# the same length that holds no verb (a run of topic names), which is not one.
+HINDI_SUMMARY = "नगर निगम 2028 तक स्टील गर्डर वाला नया ढांचा बनाएगा, उत्तरी रिंग रोड चार लेन चौड़ी होगी"
+HINDI_TOPICS = "पुल मरम्मत नगर परिषद उत्तरी रिंग रोड यातायात बस ट्रक नदी इंजीनियर रिपोर्ट बजट महापौर शहर"
+
+
+@pytest.mark.parametrize(("under_title", "kept"), [(HINDI_SUMMARY, True), (HINDI_TOPICS, False)])
+def test_a_hindi_summary_without_a_danda_right_under_the_headline_is_text(
+    make_event: Callable[..., Path], under_title: str, kept: bool
+) -> None:
+    """jusText calls a Hindi line bad when it holds few of its stop words (weak evidence in Hindi), and a line
+    without a danda is no sentence, so the summary under the headline was dropped as non_sentence. Right under the
+    title a Hindi clause with a finite verb, of paragraph length, is the standfirst, as a Devanagari sentence with
+    one is text in the body; a line of names without a verb is still no summary."""
+    title, story = TITLES["hi"], STORIES["hi"]
+    text = page(title, [under_title, "संवाददाता, नई दिल्ली", "अपडेटेड: 11 मार्च 2027", "शेयर", *story], before=MENU)
+    entry = {"file": "a.txt", "language": "hi", "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    lines = article.text.split("\n")
+    assert lines == [title, *([under_title] if kept else []), *story]
+    if not kept:
+        assert reasons(article)[under_title] == "non_sentence"
+
+
+# Per script with capitals: a caption, its credit as a label and a name with no separator, and a crosshead that opens
+# with the same word but is no name.
+UNSEPARATED_CREDITS = {
+    "en": ("Engineers inspect the steel beams under the old bridge on Monday.", "Photo Arjun Das", "Photo finish for the ferry"),
+    "fr": ("Des ouvriers inspectent les poutres sous le vieux pont, lundi.", "Photo Julien Ferrand", "Photo de famille au conseil"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_credit_of_a_label_and_a_name_without_separator_and_its_caption_are_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A regional French outlet prints "Photo Nicolas Perrin" under the caption: the credit rule asked for a
+    separator after the cue, so both stayed among the paragraphs. A cue followed by a person's name (two or three
+    capitalised words) right under a caption-shaped sentence is a credit, and the sentence its caption; a crosshead
+    that opens with the cue and goes on in words that are no name stays."""
+    title, story = TITLES[language], STORIES[language]
+    caption, credit, crosshead = UNSEPARATED_CREDITS[language]
+    text = page(title, [story[0], caption, credit, story[1], crosshead, story[2]], before=MENU)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], story[1], crosshead, story[2]]
+    assert reasons(article)[caption] == reasons(article)[credit] == "caption"
+
+
+def test_the_shape_of_a_credit_cue_and_a_name() -> None:
+    from align.furniture import _cue_keys, _cue_then_name
+
+    cues = _cue_keys(CONFIG.credit_cues)
+    assert _cue_then_name("Photo Jérôme Bellanger", cues) and _cue_then_name("Crédit photo Léa Martin", cues)
+    for line in ("Photo finish for the ferry", "Photo DEBASISH PATI", "Photo Arjun", "Photo A B C D", "Photos 12"):
+        assert not _cue_then_name(line, cues)
