@@ -8,6 +8,7 @@ platform or Python version), and says so.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +25,12 @@ pytest.importorskip("datatrove", reason="the scale extra (datatrove) is not inst
 
 @pytest.fixture
 def local_ray(tmp_path: Path) -> Iterator[None]:
-    """A Ray instance on this machine, two CPUs, no dashboard; shut down after the test."""
+    """A Ray instance on this machine, two CPUs, no dashboard; shut down after the test.
+
+    ``ray.init`` makes SIGTERM call ``sys.exit`` in this process, and ``ray.shutdown`` leaves it so: the handlers
+    are put back, or a later SIGTERM (a CI timeout, say) surfaces in whichever test runs then as pytest's
+    "INTERNALERROR SystemExit: 15" instead of ending the run plainly."""
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
     ray.init(
         num_cpus=2,
         include_dashboard=False,
@@ -36,6 +42,8 @@ def local_ray(tmp_path: Path) -> Iterator[None]:
         yield
     finally:
         ray.shutdown()
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
 
 
 def test_ray_pipeline_then_assemble_equal_a_plain_build(tmp_path: Path, local_ray: None) -> None:
