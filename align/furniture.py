@@ -277,8 +277,12 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     floor = sum(n < title_at for n in numbers)
     classes = jus_text_classes(page, numbers, language, config)
     listed = page.list_items or (False,) * len(page.lines)
+    # A run of figures written as plain lines ("1974: 47.1 डिग्री (अप्रैल)", a results list, a table flattened to
+    # lines) weighs as a list does: data where it stands, inside the body when text stands on both sides of it.
+    figures = figure_runs(page.lines, verdicts)
     weights = [
-        line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers
+        line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n] or n in figures, config)
+        for n in numbers
     ]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
@@ -772,6 +776,61 @@ def line_class(page: Page, line: str, language: str, config: CorpusConfig) -> st
     """jusText's context-free class of one line of ``page`` (its class does not depend on the lines around it)."""
     number = page.lines.index(line)
     return jus_text_classes(page, [number], language, config)[number]
+
+
+# A run of figures is at least this many lines of one shape (``figure_shape``), each holding a number.
+FIGURE_RUN = 3
+# A line of a run of figures is short: a label and its values, at most this many words.
+FIGURE_WORDS = 12
+# A number as a line of figures writes it: digits, maybe with a decimal or thousands sign between them.
+FIGURE_NUMBER = re.compile(r"[\d०-९]+(?:[.,][\d०-९]+)*")
+
+
+def figure_shape(line: str) -> str | None:
+    """The shape of a line of figures: each number "0", each run of words "a", each other sign as it is, spaces
+    aside ("1974: 47.1 डिग्री (अप्रैल)" and "2013: 47.9 डिग्री (मई)" are both "0:0a(a)"); None for a line that holds
+    no number, is a sentence, or is longer than ``FIGURE_WORDS`` words."""
+    if is_sentence(line) or len(line.split()) > FIGURE_WORDS or not FIGURE_NUMBER.search(line):
+        return None
+    shape: list[str] = []
+    for char in FIGURE_NUMBER.sub("0", line):
+        if char.isspace():
+            continue
+        kind = "0" if char == "0" else "a" if char.isalpha() or unicodedata.category(char).startswith("M") else char
+        if not (kind == "a" and shape and shape[-1] == "a"):
+            shape.append(kind)
+    return "".join(shape)
+
+
+def figure_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+    """The lines of runs of figures written as plain lines: ``FIGURE_RUN`` or more open lines in a row of one
+    ``figure_shape`` (a box of past records, a results list, a table flattened to lines), and the heading right
+    above such a run (a short line that is no sentence and holds no number: "पिछले रिकॉर्ड", "Results").
+
+    They weigh nothing in the body's search, as list items do, so they stay when the story's text stands on both
+    sides of them and go with the page around them otherwise: a ticker, a scores widget or a row of counters has
+    one shape too, but stands above the headline, under the story or among the site's lines, never between two
+    paragraphs of the story. A line of counters ("12 comments") is dropped by other evidence (repeated, a count)."""
+    found: set[int] = set()
+    number = 0
+    while number < len(lines):
+        shape = figure_shape(lines[number]) if verdicts[number] is None else None
+        run = number + 1
+        while shape is not None and run < len(lines) and verdicts[run] is None and figure_shape(lines[run]) == shape:
+            run += 1
+        if shape is not None and run - number >= FIGURE_RUN:
+            found.update(range(number, run))
+            above = number - 1
+            if (
+                above >= 0
+                and verdicts[above] is None
+                and not is_sentence(lines[above])
+                and not re.search(r"[\d०-९]", lines[above])
+                and 0 < len(lines[above].split()) <= LABEL_WORDS
+            ):
+                found.add(above)
+        number = max(run, number + 1)
+    return found
 
 
 def line_weight(

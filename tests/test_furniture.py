@@ -1213,3 +1213,41 @@ def test_the_shape_of_a_credit_cue_and_a_name() -> None:
     assert _cue_then_name("Photo Jérôme Bellanger", cues) and _cue_then_name("Crédit photo Léa Martin", cues)
     for line in ("Photo finish for the ferry", "Photo DEBASISH PATI", "Photo Arjun", "Photo A B C D", "Photos 12"):
         assert not _cue_then_name(line, cues)
+
+
+# Per language: a box of past figures written as plain lines under its heading, and a ticker of the same shape.
+FIGURE_BOXES = {
+    "en": ("Past closures", ["1998: 4 months (floods)", "2007: 2 months (repairs)", "2015: 6 months (repairs)"]),
+    "fr": ("Les fermetures passées", ["1998 : 4 mois (crue)", "2007 : 2 mois (travaux)", "2015 : 6 mois (travaux)"]),
+    "hi": ("पिछली बार पुल बंद", ["1998: 4 महीने (बाढ़)", "2007: 2 महीने (मरम्मत)", "2015: 6 महीने (मरम्मत)"]),
+}
+TICKER = ["Sensex 74,310.55 -903.12 (-1.20%)", "Nifty 50 22,540.20 -271.05 (-1.19%)", "Bank Nifty 48,118.40 -432.65 (-0.89%)"]
+COUNTERS = ["12 comments", "48 shares", "3 reactions"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_run_of_figures_between_paragraphs_is_the_story_s_data(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A box of past records written as plain lines under its heading ("पिछले रिकॉर्ड" / "1974: 47.1 डिग्री
+    (अप्रैल)" ...) between two paragraphs: no line of it ends as a sentence, so each weighed against the body and
+    split it, and the box and the paragraph after it were lost. A run of lines of one shape, each with a number,
+    weighs as a list does: kept between the story's paragraphs. The same shape above the headline (a ticker) or
+    under the story (counters) is the site's and stays dropped."""
+    title, story = TITLES[language], STORIES[language]
+    heading, box = FIGURE_BOXES[language]
+    text = page(title, [story[0], story[1], heading, *box, story[2]], before=[*MENU, *TICKER], after=COUNTERS)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], story[1], heading, *box, story[2]]
+    dropped = reasons(article)
+    assert all(line in dropped for line in [*TICKER, *COUNTERS])
+
+
+def test_the_shape_of_a_line_of_figures() -> None:
+    from align.furniture import figure_shape
+
+    assert figure_shape("1974: 47.1 डिग्री (अप्रैल)") == figure_shape("2013: 47.9 डिग्री (मई)") == "0:0a(a)"
+    assert figure_shape("Sensex 74,310.55 -903.12 (-1.20%)") == "a0-0(-0%)"
+    assert figure_shape("Past closures") is None  # no number
+    assert figure_shape("The bridge closed for 4 months in 1998.") is None  # a sentence
