@@ -25,8 +25,10 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
 The body is found, below the headline (what stands above it is the site's), as the run of lines that reads most
 like article text, then grown by what continues the story
 (``with_adjacent_lists``; ``with_edge_sentences``: the sentence right after it that jusText calls bad for its
-stop-word density alone, when it has grammar and the story's words); a live blog's time stamps join its entries instead of splitting them, and a Devanagari
-sentence with a finite verb counts as text whatever its stop words.
+stop-word density alone, when it has grammar and the story's words; ``with_conversion_notes``: a wire's currency
+note after it); a live blog's time stamps join its entries instead of splitting them, a run of figures written as
+lines (``figure_runs``) weighs as a list does, and a Devanagari sentence with a finite verb counts as text whatever
+its stop words.
 
 The article's own title is never dropped. Context needs an article to be judged against: a page without a single
 paragraph that jusText calls good or near-good keeps its sentences (a news brief of two short lines is not furniture).
