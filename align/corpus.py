@@ -264,6 +264,68 @@ def with_article_asides_opened(html: str, max_link_density: float = 0.2) -> str:
     return lxml.html.tostring(tree, encoding="unicode")
 
 
+# What a browser lays out as a block of its own, and the inline elements a run of loose items is made of.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table ul".split()
+)
+INLINE_ITEM_TAGS = frozenset("a abbr b button cite em i label small span strong time".split())
+
+
+def with_loose_inline_runs_split(html: str) -> str:
+    """The HTML with every run of loose inline elements made a run of blocks, one per element: two or more inline
+    elements (``<a>``, ``<span>``, ``<time>`` ...) side by side among the blocks of a container, with nothing but
+    spaces between them ("<span class=date>...</span> <a>Facebook</a> <a>X</a> <a>Print</a>" between the standfirst
+    and the first paragraph).
+
+    The extractor joins such a run into one line ("Kochi, April 07, 2027 07:30 am IST Facebook X WhatsApp Print"),
+    which then holds the date stamp and every share button at once and is judged as one; each element is an item of
+    its own (a stamp, a button), and apart each is judged by its own words and links. Inline elements with text
+    between them (a sentence with a link in it) are prose and stay as they are; so does a container without blocks.
+    A page with no such run is returned unchanged, byte for byte."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):  # the extractor reports unreadable markup itself
+        return html
+    runs: list[list[Any]] = []
+    for parent in tree.iter():
+        children = [child for child in parent if isinstance(child.tag, str)]
+        if not any(child.tag in BLOCK_TAGS for child in children):
+            continue
+        run: list[Any] = []
+        for child in [*children, None]:
+            loose = (
+                child is not None
+                and child.tag in INLINE_ITEM_TAGS
+                and "".join(child.itertext()).strip()
+                and not (child.tail or "").strip()
+                and (run or not _text_before(child))
+            )
+            if loose:
+                run.append(child)
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+    if not runs:
+        return html
+    for run in runs:
+        for element in run:
+            wrapper = lxml.html.Element("div")
+            wrapper.set("data-align-item", "1")
+            element.addprevious(wrapper)
+            wrapper.append(element)  # moves the element, its (blank) tail with it
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
+def _text_before(element: Any) -> str:
+    """The text right before ``element`` inside its parent: its previous sibling's tail, or the parent's text."""
+    previous = element.getprevious()
+    return ((previous.tail if previous is not None else element.getparent().text) or "").strip()
+
+
 # An inline style that hides its element: what a paywall script sets on the subscriber part of a story.
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -425,12 +487,40 @@ def with_html_structure(
             before.setdefault(below, []).append(rules.clean_line(block.text))
     if title and not any(line_key(line) == line_key(title) for line in lines):
         before.setdefault(_title_place(at, blocks, title), []).insert(0, rules.clean_line(title))
+    lead = _left_out_standfirst(blocks, title, extracted, rules) if title else None
+    if lead is not None:
+        queue = before.setdefault(next((n for n, b in enumerate(at) if b is not None and b > lead), len(lines)), [])
+        under_title = bool(queue) and line_key(queue[0]) == line_key(rules.clean_line(title or ""))
+        queue.insert(1 if under_title else 0, rules.clean_line(blocks[lead].text))
     placed: list[tuple[str, bool]] = []
     for number, item in enumerate([*listed, None]):
         placed += [(line, False) for line in before.get(number, []) if line]
         if item is not None:
             placed.append(item)
     return placed
+
+
+def _left_out_standfirst(
+    blocks: list[HtmlBlock], title: str, extracted: set[str], rules: BoilerplateRules
+) -> int | None:
+    """The block of the standfirst the extractor left out: the heading right under the headline's heading
+    (``<h2 class="standfirst">`` under the ``<h1>``) when it reads as a paragraph (a sentence of at least
+    ``paragraph_length`` characters, not made of links). trafilatura reads headings only inside an article
+    container, so on a flat page (blocks straight in ``<body>``) the standfirst went with the headline, and it has
+    no kept block above it to be put back as a crosshead. None when there is none."""
+    key = _squeezed(title)
+    headings = [index for index, block in enumerate(blocks) if block.heading and block.key == key]
+    if not headings:
+        return None
+    lead = min(headings, key=lambda index: (blocks[index].level, index)) + 1
+    if lead >= len(blocks):
+        return None
+    block = blocks[lead]
+    if not block.heading or block.level < 2 or block.key in extracted:
+        return None
+    if not is_sentence(block.text) or len(block.text) < rules.paragraph_length:
+        return None
+    return lead if block.link_density <= rules.max_link_density else None
 
 
 def _block_positions(lines: list[str], blocks: list[HtmlBlock], rules: BoilerplateRules) -> list[int | None]:
@@ -608,6 +698,7 @@ def scrape_page(
     blocks: list[HtmlBlock] = []
     rows: set[str] = set()
     if path.suffix.lower() in (".html", ".htm"):
+        body = with_loose_inline_runs_split(body)
         blocks = html_blocks(body)
         markup = _html_markup(blocks)
         body, found, rows = _html_to_text(body, path, rules.max_link_density)

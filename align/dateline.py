@@ -94,6 +94,11 @@ PLACE_COLON = re.compile(
 CAPITALS_PERIOD = re.compile(
     rf"(?P<place>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}}{BRACKETED}?)\.(?= [{_UPPER}\"«“])"
 )
+# Shape 6 in title case ("Yvetot. Il y a treize ans ..."): only when the story names the place elsewhere inside a
+# sentence (``named_inside_a_sentence``), else it may be a one-word first sentence ("Incroyable. Le maire ...").
+TITLE_CASE_PERIOD = re.compile(
+    rf"(?P<place>{TITLE_CASE_WORD}(?: (?:{CONNECTOR} )?{TITLE_CASE_WORD}){{0,2}})\.(?= [{_UPPER}\"«“])"
+)
 # Words that open a clause, not a place: "On Monday, March 18 -", "In Paris, 18 août :".
 CLAUSE_OPENERS = frozenset(
     "a an the in on at by for from with as after before during since until this that it he she they we i you "
@@ -226,18 +231,25 @@ def _most_named_year(text: str) -> int | None:
 
 
 def match_opening_dateline(
-    line: str, languages: tuple[str, ...] = ("en", "fr", "hi"), labels: frozenset[str] = frozenset()
+    line: str,
+    languages: tuple[str, ...] = ("en", "fr", "hi"),
+    labels: frozenset[str] = frozenset(),
+    story: str = "",
 ) -> DatelineMatch | None:
     """The dateline that opens the story's first paragraph ``line``: any shape ``match_dateline`` reads, or a place
     before a colon ("Bengaluru:", "नई दिल्ली:"), in capitals before a full stop ("LILLE.") or in Devanagari before a
-    danda ("बिलासपुर।"), when the line ends as a sentence does (a label's "Born: March 3, 2004, Pune" does not)."""
+    danda ("बिलासपुर।"), when the line ends as a sentence does (a label's "Born: March 3, 2004, Pune" does not); or a
+    place in title case before a full stop ("Yvetot.") that the ``story`` (its text, the line included) names inside
+    a sentence too ("... le site d'Yvetot ...")."""
     found = match_dateline(line, languages, labels)
     if found is not None:
         return found
     languages = _date_languages(languages)
-    for pattern in (DEVANAGARI_DANDA, PLACE_COLON, CAPITALS_PERIOD):
+    for pattern in (DEVANAGARI_DANDA, PLACE_COLON, CAPITALS_PERIOD, TITLE_CASE_PERIOD):
         match = pattern.match(line)
         if match is None or match["place"].lower() in labels or not _plausible_place(match["place"], languages):
+            continue
+        if pattern is TITLE_CASE_PERIOD and not named_inside_a_sentence(match["place"], story):
             continue
         end = match.end()
         while end < len(line) and line[end] == " ":
@@ -246,6 +258,12 @@ def match_opening_dateline(
             continue
         return DatelineMatch(_display_place(match["place"]), None, None, end)
     return None
+
+
+def named_inside_a_sentence(name: str, story: str) -> bool:
+    """``story`` writes ``name`` capitalised after a lower-case word, a comma or an elision ("à Yvetot", "d'Yvetot"):
+    a proper name, which a one-word sentence opening a paragraph ("Incroyable.") is not."""
+    return bool(re.search(rf"(?:[{_LOWER},;:] +|\b[{_LATIN}]['’]){re.escape(name)}(?![{_LATIN}])", story))
 
 
 def opening_line(lines: Sequence[str], title: str | None) -> int | None:
@@ -277,7 +295,7 @@ def paragraph_starts(
     openings = [n for n in range(first or 0, len(lines)) if SENTENCE_END.search(lines[n].rstrip())][:2]
     if first is not None and openings and not any(found[: openings[-1] + 1]):
         for number in openings:
-            opening = match_opening_dateline(lines[number], languages, labels)
+            opening = match_opening_dateline(lines[number], languages, labels, story=text)
             if opening is not None:
                 found[number] = opening
                 break

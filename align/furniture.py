@@ -25,8 +25,10 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
 The body is found, below the headline (what stands above it is the site's), as the run of lines that reads most
 like article text, then grown by what continues the story
 (``with_adjacent_lists``; ``with_edge_sentences``: the sentence right after it that jusText calls bad for its
-stop-word density alone, when it has grammar and the story's words); a live blog's time stamps join its entries instead of splitting them, and a Devanagari
-sentence with a finite verb counts as text whatever its stop words.
+stop-word density alone, when it has grammar and the story's words; ``with_conversion_notes``: a wire's currency
+note after it); a live blog's time stamps join its entries instead of splitting them, a run of figures written as
+lines (``figure_runs``) weighs as a list does, and a Devanagari sentence with a finite verb counts as text whatever
+its stop words.
 
 The article's own title is never dropped. Context needs an article to be judged against: a page without a single
 paragraph that jusText calls good or near-good keeps its sentences (a news brief of two short lines is not furniture).
@@ -277,8 +279,12 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     floor = sum(n < title_at for n in numbers)
     classes = jus_text_classes(page, numbers, language, config)
     listed = page.list_items or (False,) * len(page.lines)
+    # A run of figures written as plain lines ("1974: 47.1 डिग्री (अप्रैल)", a results list, a table flattened to
+    # lines) weighs as a list does: data where it stands, inside the body when text stands on both sides of it.
+    figures = figure_runs(page.lines, verdicts)
     weights = [
-        line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers
+        line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n] or n in figures, config)
+        for n in numbers
     ]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
@@ -295,6 +301,7 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     start, end = with_edge_sentences(
         page, numbers, verdicts, classes, (start, end), stop_words(language), heading_lines, config
     )
+    end = with_conversion_notes(page, numbers, verdicts, (start, end))
     for position, number in enumerate(numbers):
         if verdicts[number] is not None or number == standfirst:
             continue
@@ -619,7 +626,8 @@ def caption_lines(
     - a credit line: a cue, a separator and a few words that are no sentence ("Photo: Biswajit Das / The Courier",
       "फोटो: पीएनएन", "Crédit photo : X"), or an agency's credit without a label (``AGENCY_CREDIT``: "ELW/Rakesh
       Jadhav", "DEBASISH PATI / GWS");
-    - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)");
+    - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)"),
+      or with an agency's credit after its last full stop ("... Kochi, India, April 6, 2027. WGW/Stringer");
     - the caption right above a credit line: one or two sentences of at most ``CAPTION_WORDS`` words (a text
       scrape keeps the caption and the credit, one under the other, where the image stood), unless it opens the
       story (``opens_story``: a paragraph led by a dateline, "नासिक: ...", whose image's caption the extractor
@@ -654,24 +662,58 @@ def caption_lines(
         bracket = TRAILING_BRACKET.search(line.rstrip())
         if bracket is not None and _cue_prefix(bracket.group(1), cue_keys) is not None:
             found.add(number)
+        elif _ends_with_agency_credit(line) and not opens_story(line):
+            found.add(number)
     return found
+
+
+def _ends_with_agency_credit(line: str) -> bool:
+    """A caption and its agency credit on one line, the credit after the caption's last full stop ("Smoke rises
+    from a boat near the Vypin terminal, April 6, 2027. WGW/Stringer"): one or two sentences of at most
+    ``CAPTION_WORDS`` words, then ``AGENCY_CREDIT``."""
+    breaks = list(SENTENCE_BREAK.finditer(line.rstrip()))
+    if not breaks:
+        return False
+    caption, credit = line[: breaks[-1].end()].strip(), line[breaks[-1].end() :].strip()
+    return (
+        bool(credit)
+        and AGENCY_CREDIT.match(credit) is not None
+        and len(caption.split()) <= CAPTION_WORDS
+        and len(breaks) <= 2
+    )
 
 
 # A person's name as a credit prints it: two or three capitalised words, none all capitals ("Nicolas Perrin").
 NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
+# An initial as a credit prints it: a capital and a full stop ("M.", "J.-P.").
+INITIAL = re.compile(r"^[^\W\d_a-z]\.(?:-[^\W\d_a-z]\.)?$")
+
+
 def _cue_then_name(line: str, cue_keys: Sequence[str]) -> bool:
-    """The line is a credit cue and a person's name with nothing between them ("Photo Jérôme Bellanger")."""
+    """The line is a credit cue and a person's name with nothing between them ("Photo Jérôme Bellanger"), or a
+    cue and names or initials joined by a slash, the credit's own mark ("Photo L'Estuaire Normand / M. L.": the
+    paper and its photographer's initials)."""
     words = line.split()
     for cue in cue_keys:
         size = len(cue.split())
         name = words[size:]
-        if line_key(" ".join(words[:size])) != cue or not 2 <= len(name) <= 3:
+        if line_key(" ".join(words[:size])) != cue:
             continue
-        if all(NAME_WORD.match(w) and w[0].isupper() and not w.isupper() for w in name):
+        if 2 <= len(name) <= 3 and all(NAME_WORD.match(w) and w[0].isupper() and not w.isupper() for w in name):
+            return True
+        parts = " ".join(name).split("/")
+        if len(parts) >= 2 and len(name) <= CREDIT_WORDS and all(_credit_name(part.split()) for part in parts):
             return True
     return False
+
+
+def _credit_name(words: Sequence[str]) -> bool:
+    """One to three words, each a capitalised word or an initial: a name or an outlet, as credits print them."""
+    return 1 <= len(words) <= 3 and all(
+        INITIAL.match(w) or (NAME_WORD.match(w) and w[0].isupper()) for w in words
+    )
 
 
 # A photo credit without a label: an agency's initials and a photographer's name joined by a slash, either way
@@ -690,18 +732,25 @@ PULL_QUOTE_WORDS = 6
 # page's lines).
 PULL_QUOTE_REACH = 6
 QUOTE_MARKS = "\"'“”‘’«»„ "
+# A quotation and its speaker after a dash: '"A fire should not start at all." - R. Sreekumar, naval architect'.
+ATTRIBUTED_QUOTE = re.compile(r"^([\"“«„][^\"“”«»„]+[\"”»])\s*[-–—]\s*\S[^\"“”«»]{0,80}$")
 
 
 def pull_quotes(lines: Sequence[str]) -> set[int]:
     """The lines that repeat a passage of a longer line near them on the page, as a sentence of at least
     ``PULL_QUOTE_WORDS`` words ("The code is good. Nobody checks whether it is followed." set apart from the
-    paragraph that quotes it): the page's display of its own text, which the paragraph already holds."""
+    paragraph that quotes it), maybe with its speaker after a dash ('"A fire should not start at all." - R.
+    Sreekumar, naval architect'): the page's display of its own text, which the paragraph already holds."""
     keys = [line_key(line) for line in lines]
     found = set()
     for number, line in enumerate(lines):
-        if not is_sentence(line.strip(QUOTE_MARKS)):  # "« ... sûres. »": French quotes stand apart
+        quoted = ATTRIBUTED_QUOTE.match(keys[number])
+        if quoted is not None:
+            core = quoted.group(1).strip(QUOTE_MARKS).rstrip(".!?।…").strip(QUOTE_MARKS)  # '"..." - Name, role'
+        elif not is_sentence(line.strip(QUOTE_MARKS)):  # "« ... sûres. »": French quotes stand apart
             continue
-        core = keys[number].strip(QUOTE_MARKS).rstrip(".!?।…").strip(QUOTE_MARKS)
+        else:
+            core = keys[number].strip(QUOTE_MARKS).rstrip(".!?।…").strip(QUOTE_MARKS)
         if len(core.split()) < PULL_QUOTE_WORDS:
             continue
         near = range(max(0, number - PULL_QUOTE_REACH), min(len(keys), number + PULL_QUOTE_REACH + 1))
@@ -772,6 +821,61 @@ def line_class(page: Page, line: str, language: str, config: CorpusConfig) -> st
     """jusText's context-free class of one line of ``page`` (its class does not depend on the lines around it)."""
     number = page.lines.index(line)
     return jus_text_classes(page, [number], language, config)[number]
+
+
+# A run of figures is at least this many lines of one shape (``figure_shape``), each holding a number.
+FIGURE_RUN = 3
+# A line of a run of figures is short: a label and its values, at most this many words.
+FIGURE_WORDS = 12
+# A number as a line of figures writes it: digits, maybe with a decimal or thousands sign between them.
+FIGURE_NUMBER = re.compile(r"[\d०-९]+(?:[.,][\d०-९]+)*")
+
+
+def figure_shape(line: str) -> str | None:
+    """The shape of a line of figures: each number "0", each run of words "a", each other sign as it is, spaces
+    aside ("1974: 47.1 डिग्री (अप्रैल)" and "2013: 47.9 डिग्री (मई)" are both "0:0a(a)"); None for a line that holds
+    no number, is a sentence, or is longer than ``FIGURE_WORDS`` words."""
+    if is_sentence(line) or len(line.split()) > FIGURE_WORDS or not FIGURE_NUMBER.search(line):
+        return None
+    shape: list[str] = []
+    for char in FIGURE_NUMBER.sub("0", line):
+        if char.isspace():
+            continue
+        kind = "0" if char == "0" else "a" if char.isalpha() or unicodedata.category(char).startswith("M") else char
+        if not (kind == "a" and shape and shape[-1] == "a"):
+            shape.append(kind)
+    return "".join(shape)
+
+
+def figure_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+    """The lines of runs of figures written as plain lines: ``FIGURE_RUN`` or more open lines in a row of one
+    ``figure_shape`` (a box of past records, a results list, a table flattened to lines), and the heading right
+    above such a run (a short line that is no sentence and holds no number: "पिछले रिकॉर्ड", "Results").
+
+    They weigh nothing in the body's search, as list items do, so they stay when the story's text stands on both
+    sides of them and go with the page around them otherwise: a ticker, a scores widget or a row of counters has
+    one shape too, but stands above the headline, under the story or among the site's lines, never between two
+    paragraphs of the story. A line of counters ("12 comments") is dropped by other evidence (repeated, a count)."""
+    found: set[int] = set()
+    number = 0
+    while number < len(lines):
+        shape = figure_shape(lines[number]) if verdicts[number] is None else None
+        run = number + 1
+        while shape is not None and run < len(lines) and verdicts[run] is None and figure_shape(lines[run]) == shape:
+            run += 1
+        if shape is not None and run - number >= FIGURE_RUN:
+            found.update(range(number, run))
+            above = number - 1
+            if (
+                above >= 0
+                and verdicts[above] is None
+                and not is_sentence(lines[above])
+                and not re.search(r"[\d०-९]", lines[above])
+                and 0 < len(lines[above].split()) <= LABEL_WORDS
+            ):
+                found.add(above)
+        number = max(run, number + 1)
+    return found
 
 
 def line_weight(
@@ -956,6 +1060,25 @@ def with_edge_sentences(
     if not content_words(line, stoplist) & story:
         return span
     return start, end + 1
+
+
+# A wire's currency note: wholly in brackets, an amount, "=", an amount and its currency ("($1 = 84.10 Indian
+# rupees)", "(1 euro = 1,08 dollar)", "(1 डॉलर = 84.10 रुपये)").
+CONVERSION_NOTE = re.compile(r"^\((?=[^()=]*[\d०-९][^()=]*=)[^()=]{1,30}=\s*[^()=]{0,10}[\d०-९][^()=]{0,50}\)$")
+
+
+def with_conversion_notes(
+    page: Page, numbers: Sequence[int], verdicts: Sequence[str | None], span: tuple[int, int]
+) -> int:
+    """The end of the body span grown over the currency notes right after its last line: wire copy ends with the
+    rate its figures were converted at ("($1 = 84.10 Indian rupees)"), a line that is no sentence but states the
+    story's own data (``CONVERSION_NOTE``). A bracketed credit ("(Reporting by ...)") has no such equation."""
+    start, end = span
+    while start < end < len(numbers) and verdicts[numbers[end]] is None:
+        if not CONVERSION_NOTE.match(page.lines[numbers[end]].strip()):
+            break
+        end += 1
+    return end
 
 
 def jus_text_classes(

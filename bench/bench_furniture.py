@@ -314,8 +314,10 @@ def dateline_outcome(page: PageOutcome, line: LineOutcome) -> str:
     segmenter made it, or part of it, a sentence), or ``metadata`` (kept in the text and in no sentence)."""
     if not line.kept:
         return "dropped"
-    key = squeezed(dateline_text(line))
-    if any(key in sentence for sentence in page.sentences):
+    key, text = squeezed(dateline_text(line)), squeezed(str(line.annotation["text"]))
+    # A dateline opens its line: it is in a sentence when a sentence of that line starts inside it. The same words
+    # elsewhere (a sentence that ends "... à Yvetot.") are the story naming the place, not the dateline.
+    if any(-1 < text.find(sentence) < len(key) for sentence in page.sentences if sentence):
         return "in a sentence"
     return "metadata"
 

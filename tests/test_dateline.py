@@ -282,3 +282,28 @@ def test_the_first_paragraph_is_the_first_sentence_under_the_headline(
     assert first_paragraph[opening[0] :].startswith(first_paragraph.split(maxsplit=1)[1][:5])
     assert all(found is None for _, found in starts[: 1 + len(summary)])
     assert starts[2 + len(summary)] == (0, None)
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "later", "place"),
+    [
+        # A place in title case and a full stop, which the story names inside a sentence too
+        ("Yvetot. Il y a treize ans, deux ingénieurs bricolaient leur premier drone.", "L'usine d'Yvetot garde ses 140 emplois.", "Yvetot"),
+        ("Dunmore. The mill opened in 1921 and closed last week.", "Workers in Dunmore said they had expected it.", "Dunmore"),
+        # ... not when the story never names it so: a one-word first sentence
+        ("Incroyable. Le maire a annoncé sa démission mardi soir.", "Le conseil se réunira lundi.", None),
+        ("Gone. The mill that fed the town for a century closed last week.", "Workers said they had expected it.", None),
+    ],
+)
+def test_a_title_case_place_and_a_full_stop_opens_the_first_paragraph_when_the_story_names_it(
+    first_paragraph: str, later: str, place: str | None
+) -> None:
+    """French regional papers write the dateline "Yvetot." as well as "YVETOT.": in title case the shape is also a
+    one-word sentence ("Incroyable."), so it is a dateline only when the story writes the same word as a name
+    inside a sentence ("d'Yvetot", "à Yvetot"), which a one-word sentence never is."""
+    title = "Headline of the story"
+    text = "\n".join([title, "A standfirst of one line under the headline.", first_paragraph, later])
+    starts = paragraph_starts(text, title, LANGUAGES, LABELS)
+    found = starts[2][1]
+    assert (found.place if found else None) == place
+    assert starts[2][0] == (len(place) + 2 if place else 0)

@@ -1213,3 +1213,178 @@ def test_the_shape_of_a_credit_cue_and_a_name() -> None:
     assert _cue_then_name("Photo Jérôme Bellanger", cues) and _cue_then_name("Crédit photo Léa Martin", cues)
     for line in ("Photo finish for the ferry", "Photo DEBASISH PATI", "Photo Arjun", "Photo A B C D", "Photos 12"):
         assert not _cue_then_name(line, cues)
+
+
+# Per language: a box of past figures written as plain lines under its heading, and a ticker of the same shape.
+FIGURE_BOXES = {
+    "en": ("Past closures", ["1998: 4 months (floods)", "2007: 2 months (repairs)", "2015: 6 months (repairs)"]),
+    "fr": ("Les fermetures passées", ["1998 : 4 mois (crue)", "2007 : 2 mois (travaux)", "2015 : 6 mois (travaux)"]),
+    "hi": ("पिछली बार पुल बंद", ["1998: 4 महीने (बाढ़)", "2007: 2 महीने (मरम्मत)", "2015: 6 महीने (मरम्मत)"]),
+}
+TICKER = ["Sensex 74,310.55 -903.12 (-1.20%)", "Nifty 50 22,540.20 -271.05 (-1.19%)", "Bank Nifty 48,118.40 -432.65 (-0.89%)"]
+COUNTERS = ["12 comments", "48 shares", "3 reactions"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_run_of_figures_between_paragraphs_is_the_story_s_data(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A box of past records written as plain lines under its heading ("पिछले रिकॉर्ड" / "1974: 47.1 डिग्री
+    (अप्रैल)" ...) between two paragraphs: no line of it ends as a sentence, so each weighed against the body and
+    split it, and the box and the paragraph after it were lost. A run of lines of one shape, each with a number,
+    weighs as a list does: kept between the story's paragraphs. The same shape above the headline (a ticker) or
+    under the story (counters) is the site's and stays dropped."""
+    title, story = TITLES[language], STORIES[language]
+    heading, box = FIGURE_BOXES[language]
+    text = page(title, [story[0], story[1], heading, *box, story[2]], before=[*MENU, *TICKER], after=COUNTERS)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], story[1], heading, *box, story[2]]
+    dropped = reasons(article)
+    assert all(line in dropped for line in [*TICKER, *COUNTERS])
+
+
+def test_the_shape_of_a_line_of_figures() -> None:
+    from align.furniture import figure_shape
+
+    assert figure_shape("1974: 47.1 डिग्री (अप्रैल)") == figure_shape("2013: 47.9 डिग्री (मई)") == "0:0a(a)"
+    assert figure_shape("Sensex 74,310.55 -903.12 (-1.20%)") == "a0-0(-0%)"
+    assert figure_shape("Past closures") is None  # no number
+    assert figure_shape("The bridge closed for 4 months in 1998.") is None  # a sentence
+
+
+CURRENCY_NOTES = {"en": "($1 = 84.10 Indian rupees)", "fr": "(1 euro = 1,08 dollar)", "hi": "(1 डॉलर = 84.10 रुपये)"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_wire_s_currency_note_after_the_story_is_text_and_its_credit_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """Wire copy ends with the rate its figures were converted at, "($1 = 84.10 Indian rupees)": no sentence, so it
+    was dropped as non_sentence under the story. An amount, "=", an amount and its currency, wholly in brackets,
+    right after the body, is the story's data; the bracketed credit under it stays furniture."""
+    title, story = TITLES[language], STORIES[language]
+    note, credit = CURRENCY_NOTES[language], "(Reporting by Asha Rao; Editing by Tom Hale)"
+    text = page(title, story, before=MENU, after=[note, credit, *FOOTER])
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story, note]
+    assert credit in reasons(article)
+
+
+STANDFIRSTS = {
+    "en": "The council says the steel beams under the deck are corroding faster than expected and must be replaced.",
+    "fr": "Le conseil estime que les poutres en acier sous le tablier se corrodent plus vite que prévu et doivent être changées.",
+    "hi": "परिषद का कहना है कि पुल के नीचे लगे स्टील के बीम उम्मीद से ज्यादा तेजी से गल रहे हैं और उन्हें बदलना होगा।",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_standfirst_in_a_heading_under_the_headline_of_a_flat_page_is_text(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """On a page whose blocks sit straight in <body>, trafilatura leaves every heading out: the standfirst written
+    as an <h2> under the <h1> went with the headline, and with no kept block above it the crosshead rule could not
+    put it back. The heading right under the headline's, when it reads as a paragraph, is put back under the
+    headline; a short rubric heading there is no standfirst and stays out."""
+    title, story, standfirst = TITLES[language], STORIES[language], STANDFIRSTS[language]
+    html = (
+        f"<html><head><title>{title}</title></head><body><p>The Daily Example</p><p>Home · News · Sport</p>"
+        f"<h1>{title}</h1><h2>{standfirst}</h2>"
+        + "".join(f"<p>{line}</p>" for line in story)
+        + "<p>© 2026 The Daily Example</p></body></html>"
+    )
+    entry = {"file": "a.html", "language": language, "title": title}
+    [article] = read_event(make_event({"a.html": html, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, standfirst, *story]
+    rubric = html.replace(f"<h2>{standfirst}</h2>", "<h2>Local news</h2>")
+    [article] = read_event(make_event({"a.html": rubric, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_loose_inline_items_between_blocks_are_items_of_their_own(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A date stamp and share buttons written as bare <span> and <a> side by side between the standfirst and the
+    first paragraph: the extractor joined them into one line ("Kochi, April 07, 2027 07:30 am IST Facebook X
+    WhatsApp Print"), which no rule could call a share bar. Each loose inline element among blocks is a block of its
+    own, judged by its own words and links; a link inside a paragraph's sentence stays in the sentence."""
+    title, story, standfirst = TITLES[language], STORIES[language], STANDFIRSTS[language]
+    linked = story[1].split(" ", 3)
+    paragraph = f"{linked[0]} {linked[1]} <a href='#'>{linked[2]}</a> {linked[3]}"
+    html = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><h2>{standfirst}</h2>"
+        "<span class='date'>Kochi, April 07, 2027 07:30 am IST</span>\n<a>Facebook</a>\n<a>X</a>\n<a>WhatsApp</a>\n"
+        f"<a>Print</a>\n<p>{story[0]}</p><p>{paragraph}</p><p>{story[2]}</p></article></body></html>"
+    )
+    entry = {"file": "a.html", "language": language, "title": title}
+    [article] = read_event(make_event({"a.html": html, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, standfirst, *story]
+
+
+def test_html_without_a_run_of_loose_inline_items_is_given_to_the_extractor_unchanged() -> None:
+    from align.corpus import with_loose_inline_runs_split
+
+    for html in (
+        "<html><body><p>The council <a>voted</a> <b>on Tuesday</b>.</p><div><a>One</a> and <a>two</a><p>x</p></div></body></html>",
+        "<html><body><div><span>Alone</span><p>Text.</p></div></body></html>",
+    ):
+        assert with_loose_inline_runs_split(html) == html
+    split = with_loose_inline_runs_split("<html><body><div><a>Facebook</a> <a>X</a><p>Text.</p></div></body></html>")
+    assert split.count('<div data-align-item="1">') == 2
+
+
+# Per language: a pull quote set apart with its speaker after a dash, quoting the paragraph above it.
+ATTRIBUTED_PULL_QUOTES = {
+    "en": ('"But a fire should not start at all on a boat like this," said Mr Rao, an engineer who advised the council.',
+           '"A fire should not start at all on a boat like this." - R. Rao, engineer'),
+    "fr": ("« Un incendie ne devrait jamais se déclarer sur un bateau comme celui-ci », a dit M. Rault, ingénieur du conseil.",
+           "« Un incendie ne devrait jamais se déclarer sur un bateau comme celui-ci » – R. Rault, ingénieur"),
+    "hi": ('इंजीनियर राव ने कहा, "ऐसी नाव में आग कभी लगनी ही नहीं चाहिए, यह सबसे बड़ा सवाल है।"',
+           '"ऐसी नाव में आग कभी लगनी ही नहीं चाहिए, यह सबसे बड़ा सवाल है।" - आर. राव, इंजीनियर'),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_pull_quote_with_its_speaker_is_repeated_furniture(make_event: Callable[..., Path], language: str) -> None:
+    """A pull quote set apart with its speaker after a dash ('"A fire should not start at all." - R. Sreekumar,
+    naval architect') does not end as a sentence, so the pull-quote rule (a sentence repeating a passage of a
+    longer line near it) missed it. Its quotation is what is compared: repeated furniture."""
+    title, story = TITLES[language], STORIES[language]
+    paragraph, quote = ATTRIBUTED_PULL_QUOTES[language]
+    text = page(title, [story[0], paragraph, quote, story[1], story[2]], before=MENU)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], paragraph, story[1], story[2]]
+    assert reasons(article)[quote] == "repeated"
+
+
+AGENCY_CAPTIONS = {
+    "en": "Engineers inspect the steel beams under the old bridge in Pune, India, March 3, 2026. WGW/Stringer",
+    "fr": "Des ouvriers inspectent les poutres sous le vieux pont à Lyon, le 3 mars 2026. APM/Jean Dupont",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_caption_ending_with_an_agency_credit_is_furniture(make_event: Callable[..., Path], language: str) -> None:
+    """Wire pages print the caption and the agency's credit on one line ("... April 6, 2027. WGW/Stringer"): right
+    under the byline it was read as the standfirst. A caption whose last full stop is followed by an agency credit
+    is a caption, and goes wherever it stands."""
+    title, story = TITLES[language], STORIES[language]
+    caption = AGENCY_CAPTIONS[language]
+    text = page(title, ["By Asha Rao", caption, *story], before=MENU)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+    assert reasons(article)[caption] == "caption"
+
+
+def test_the_shape_of_a_credit_cue_and_names_joined_by_a_slash() -> None:
+    from align.furniture import _cue_keys, _cue_then_name
+
+    cues = _cue_keys(CONFIG.credit_cues)
+    assert _cue_then_name("Photo L'Estuaire Normand / M. L.", cues)
+    assert _cue_then_name("Photo The Daily Example / A. R.", cues)
+    for line in ("Photo finish / for the ferry", "Photos 12 / 3", "Photo de famille / au conseil"):
+        assert not _cue_then_name(line, cues)
