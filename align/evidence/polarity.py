@@ -32,11 +32,13 @@ from align.evidence.findings import (
     contradicting,
 )
 from align.evidence.lexicon import zipf
-from align.evidence.tokens import DEVANAGARI, Token, phrase_at, phrase_tokens
+from align.evidence.tokens import DEVANAGARI, Token, normalise, phrase_at, phrase_tokens
 from align.records import stored_score
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 DEGREE_PARTNERS = ("guère",)  # "ne … guère": hardly
+# Hindi adjectives of comparison: "X से कम/छोटा नहीं" (not less / smaller than X) is a bound, "at least X".
+HINDI_COMPARATIVES = frozenset(normalise(w) for w in "कम छोटा छोटी छोटे ज़्यादा अधिक बड़ा बड़ी बड़े पहले बाद".split())
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 EXPLETIVE_BEFORE = ("avant", "moins", "peur", "crainte")  # avant que / à moins que / de peur que … ne
 NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient sait savent savait ose osent osait "
@@ -104,9 +106,14 @@ def find_negations(
                 near = range(i + len(ptoks), min(len(tokens), i + len(ptoks) + LITOTE_WINDOW)) if hindi else \
                     range(max(0, i - LITOTE_WINDOW), i + len(ptoks))
                 skip.update(k for k in near if tokens[k].norm in single or tokens[k].norm.endswith("n't"))
-    # "no smaller than 50 hectares", "no later than Friday": a bound, not a negation.
+    # "no smaller than 50 hectares", "no later than Friday": a bound, not a negation; so is Hindi "50 हेक्टेयर से
+    # छोटी न हों" (not smaller than 50 hectares: at least 50), a comparison with a number negated.
     for i in range(len(tokens) - 2):
         if tokens[i].norm == "no" and tokens[i + 1].norm.endswith("er") and tokens[i + 2].norm == "than":
+            skip.add(i)
+    for i in range(2, len(tokens)):
+        if tokens[i].norm in single and tokens[i - 1].norm in HINDI_COMPARATIVES and tokens[i - 2].norm == "से" \
+                and any(t.is_number for t in tokens[max(0, i - 5) : i - 2]):
             skip.add(i)
     # "avant que … ne": the expletive ne of French, after avant que / à moins que / de peur que, negates nothing.
     for i in range(len(tokens) - 1):
