@@ -323,7 +323,9 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
             if len(parts) > 1 and sum(p[:1].isupper() for p in parts) >= 2:  # Saffir-Simpson, Laskhar-e-Taiba
                 offset = token.start
                 for part in parts:
-                    if len(part) >= 2 and part[:1].isupper():
+                    # "Nov-Feb": a span of months, no names
+                    if len(part) >= 2 and part[:1].isupper() and not any(
+                            normalise(part) in calendar_words(lang) for lang in ("en", "fr")):
                         latin = romanise(part)
                         found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, True))
                     offset += len(part) + 1
@@ -597,6 +599,9 @@ def batch_known(batch: Batch) -> Known:
 # ---- what a name word is ------------------------------------------------------------------------------
 
 HINDI_OBLIQUE_PLURAL = ("ियों", "यों", "ओं", "ों")  # उपनिषदों: the Upanishads
+# Plural endings: oblique ियों (शिक्षार्थियों), direct feminine ियाँ and ाएँ (कक्षाएँ); not ों alone, which a name ending
+# in o may be read as, nor ियो (Ontario is ओंटारियो).
+HINDI_PLURALS = ("ियों", "ियाँ", "ियां", "ाएँ", "ाएं")
 TRAVELLING_MAX_ZIPF = 4.8  # a word opening a sentence this common in its language is that word ("Police" 5.3)
 
 
@@ -610,6 +615,13 @@ def _devanagari_spelling(word: str) -> str:
 
 
 HINDI_INFLECTIONS = ("ना", "नी", "ने", "ता", "ती", "ते", "ें", "ों", "ीं", "ा", "ी", "े")
+
+
+def _hindi_plural(name: NameToken) -> bool:
+    """A Devanagari word with a Hindi plural ending: शिक्षार्थियों (learners), कक्षाएँ (classes) are common nouns,
+    never names."""
+    written = normalise(name.text).replace("ँं", "ँ").replace("ंँ", "ँ")  # कक्षाएँं: one nasal sign written twice
+    return name.devanagari and written.endswith(HINDI_PLURALS)
 
 
 def _hindi_stem(word: str) -> str:
@@ -786,7 +798,7 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         # आइसलैंड reads as "island", and is Iceland; a town's name that is a common Hindi word is that word
         # (सागर "sea", and Sagar)
         return True
-    if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
+    if len(name.key) < (2 if name.certain else 3) or ordinary(name, config) or _hindi_plural(name) and not name.certain:
         return False
     # The candra o (ॉ) writes English sounds: a word with it is a loanword or a name, never a Hindi word, and a
     # name as common as जॉनसन (Johnson) is still a name.
@@ -1250,6 +1262,8 @@ def _uncommon(entry: Entry, config: LabelConfig) -> bool:
     following = next((t for t in view.tokens if t.start >= name.end), None)
     if following is not None and following.norm in HINDI_AUXILIARIES:
         return False  # "खर्च घटाया है": a verb or a predicate before its auxiliary
+    if _hindi_plural(name):
+        return False
     return not ordinary(name, config) and not hindi_word_as_written(name.text, config.name_foreign_zipf)
 
 

@@ -2,7 +2,8 @@
 plural of an acronym is the acronym ("REMs" / "आरईएम"); two languages' acronyms of one body may have their own
 letters, sharing half of them ("PSTN" / "RCTP") or the same in another order across scripts ("RMN" / "एनएमआर"); a
 Hindi rendering that opens a vowel-initial name with a glide is that name ("Onega" / "वनगा"): a cross-script
-rendering never conflicts by itself. Every AGREE case is a false alarm of rules-6 on FLORES-200 dev test (untouched
+rendering never conflicts by itself. A span of months ("Nov-Feb") and a Hindi plural (शिक्षार्थियों, कक्षाएँ) are
+no names either. Every AGREE case is a false alarm of rules-6 on FLORES-200 dev test (untouched
 line pairs); the SWAP cases are real swaps of the same kinds, which must stay conflicts."""
 
 from __future__ import annotations
@@ -35,6 +36,18 @@ AGREE = [
                   "Ladoga and Saint Petersburg, mostly by rivers and lakes.", "en", "व्हाइट सी-बाल्टिक नहर आर्कटिक "
                   "महासागर को ज्यादातर नदियों और झीलों द्वारा बाल्टिक सागर से जोड़ती है, जैसे झील वनगा, झील लाडोगा और "
                   "सेंट पीटर्सबर्ग।", "hi"), id="glide-rendering"),
+    # A span of months is no pair of names; a Hindi plural is a common noun ("learners", "classes").
+    pytest.param(("Tourist visits are costly, demand physical fitness, can only take place in summer Nov-Feb, and are "
+                  "largely limited to the Peninsula, Islands and Ross Sea.", "en", "पर्यटकों का दौरा महंगा है, शारीरिक "
+                  "फ़िटनेस की माँग केवल गर्मियों में नवंबर से फ़रवरी तक हो सकती है और काफी हद तक उपद्वीप, द्वीप और रॉस "
+                  "सागर तक सीमित हैं.", "hi"), id="month-span"),
+    pytest.param(("The use of the Internet and the World Wide Web allows learners to have access to information at all "
+                  "times.", "en", "इंटरनेट और वर्ल्ड वाइड वेब के उपयोग से शिक्षार्थियों को हर वक्त जानकारी प्राप्त करने की "
+                  "सुविधा मिलती है।", "hi"), id="hindi-oblique-plural"),
+    pytest.param(("MetroRail has two classes on commuter trains in and around Cape Town: MetroPlus (also called First "
+                  "Class) and Metro (called Third Class).", "en", "केप टाउन और उसके आस-पास के इलाकों में मेट्रो रेल के "
+                  "लोकल ट्रेन में दो कक्षाएँं हैं: मेट्रो प्लस (जिसे प्रथम श्रेणी भी कहा जाता है) और मेट्रो (जिसे थर्ड क्लास "
+                  "कहा जाता है)।", "hi"), id="hindi-direct-plural"),
 ]
 
 SWAP = [
@@ -47,6 +60,10 @@ SWAP = [
     pytest.param(("Alexeï Leonov faisait partie de l'équipe originale des cosmonautes de l'Union soviétique.", "fr",
                   "वॉल्श सोवियत यूनियन की मूल अंतरिक्ष यात्रियों की टीम का एक हिस्सा था.", "hi"),
                  id="glide-is-not-any-consonant"),
+    # ओंटारियो ends like an oblique plural without its nasal sign, and is a name
+    pytest.param(("You can obtain a satellite Internet connection in the wilds of Chicken, Alaska.", "en",
+                  "आप ओंटारियो स्थित चिकन के जंगलों में सैटेलाइट इंटरनेट कनेक्शन पा सकते हैं.", "hi"),
+                 id="name-ending-like-a-plural"),
 ]
 
 
