@@ -243,11 +243,12 @@ DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
 # on a common stem (unknown, impossible, inconnu, अज्ञात) count too (``locale_words.NEGATIVE_PREFIXES``).
 DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
     "without", "deny", "denies", "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected",
-    "fail", "fails", "failed", "lack", "lacks", "lacked", "absence", "unable", "declined", "declines",
+    "fail", "fails", "failed", "lack", "lacks", "lacked", "absence", "absent", "unable", "declined", "declines",
     "avoid", "avoids", "avoided", "aborted", "devoid", "unlikely", "ignore", "ignored", "barely", "hardly",
     "scarcely", "seldom",
     "sans", "non", "nie", "nié", "nient", "dément", "démenti", "refuse", "refusé", "refusent", "rejeté",
-    "rejette", "échoué", "absence", "incapable", "ignore", "ignorent", "ignorait", "indemne", "éviter", "évite",
+    "rejette", "échoué", "absence", "absent", "absente", "absents", "absentes", "incapable", "ignore", "ignorent",
+    "ignorait", "indemne", "éviter", "évite",
     "avorté", "avortée", "dépourvu", "dépourvue", "improbable", "échouer", "échouent", "échoue", "peine",
     "बिना", "इनकार", "इंकार", "खंडन", "अस्वीकार", "मना", "नाकाम", "विफल", "असफल", "मत",
     # Escaping, cancelling and doubting state a negative too: "his wife was not hurt" / "उसकी बीवी बच गयी" (escaped),

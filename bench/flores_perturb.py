@@ -76,19 +76,29 @@ KINDS = (
     "negation_removed",
 )
 FLORES_FILES = {"en": "dev.eng_Latn", "fr": "dev.fra_Latn", "hi": "dev.hin_Deva"}
-# Lines whose translations do disagree (found while reading false alarms): their untouched pairs stay in the
-# benchmark, which reports how many of its false alarms fall on them. A misspelt name counts: align reports
-# one name spelt two ways as a conflict.
-KNOWN_SLIPS = {
-    24: "fr writes Atlanta Trashers for the Atlanta Thrashers",
-    127: "fr writes Jon Steward for Jon Stewart",
-    188: "fr: environ 17 km for about seventy kilometres",
-    195: "fr: la saison 2019 for the 2009 season",
-    258: "en writes Maryland Transportaion Authority, fr Transportation",
-    428: "hi: 1,000 मीटर (metres) for 1,000 mi",
-    474: "hi writes एस्तोस्टस (estostas) for Herostratus",
-}
 NAMES_TSV = Path(__file__).with_name("flores_names.tsv")
+ERRATA = Path(__file__).with_name("flores_errata.jsonl")
+
+
+# Line pairs whose translations do disagree (found while reading false alarms): their untouched pairs stay in the
+# benchmark, which reports its false alarms with and without them. A misspelt name counts: align reports one name
+# spelt two ways as a conflict.
+@dataclass(frozen=True)
+class Erratum:
+    """A FLORES line pair whose human translations differ in a fact: the two differing spans as each side writes
+    them, and why (``bench/flores_errata.jsonl``, each entry read on both sides). An alarm there is right."""
+
+    split: str
+    line: int
+    pair: str
+    a: str
+    b: str
+    reason: str
+
+
+def load_errata(path: Path = ERRATA) -> list[Erratum]:
+    """The reviewed errata, one JSON object a line."""
+    return [Erratum(**json.loads(line)) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def load_flores(directory: Path | None = None) -> list[dict[str, str]]:

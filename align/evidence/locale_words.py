@@ -664,3 +664,36 @@ NEGATIVE_PREFIXES: dict[str, tuple[str, ...]] = {
     "fr": ("in", "im", "ir", "il", "dés", "non-"),
     "hi": ("अ", "अन", "बे", "गैर", "ना"),
 }
+
+# Negations that a translation commonly says positively (issue 13: "a clause is negated only when the marker negates
+# its verb and that verb aligns with the other side's"). Each row: the predicates such a negation negates (the words
+# within two of the cue), and what the other side says instead; a negation of one of the predicates, set against a
+# text that holds one of the counterparts, is that paraphrase, not a contradiction. "don't worry" / "rest assured",
+# "n'oubliez pas" / "make sure", "अनुमान निश्चित नहीं" (not certain) / "varying estimates", "won't last" /
+# "pourrait prendre fin". A word matches an entry it equals, or begins with when the entry has 5 letters or more.
+NEGATED_PARAPHRASES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(normalise(w) for w in predicates.split()), frozenset(normalise(w) for w in counterparts.split()))
+    for predicates, counterparts in (
+        # worry / fear: a reassurance
+        ("worry worried worrying fret inquiétez inquiéter inquiète inquiet inquiets soucier souciez फ़िक्र फिक्र "
+         "चिंता घबराएं घबराइए घबराना",
+         "assured assure reassured rassurez rassurer rassuré certain certains certaines sure sûr sûrs confident "
+         "confiant निश्चिंत भरोसा यकीन आश्वस्त"),
+        # forgetting: a reminder
+        ("forget oubliez oublier oublie भूलें भूलिए भूलना",
+         "remember sure souvenez rappelez assurez-vous assurez सुनिश्चित याद"),
+        # certainty: a hedge
+        ("certain certaine sure sûr sûre clear clair claire निश्चित स्पष्ट पक्का",
+         "estimates estimated estimate estimations estimation varying vary varies variées variés "
+         "varient uncertain incertain incertaine unclear debated débattu अनुमान अनुमानित अनिश्चित"),
+        # lasting: an end
+        ("last lasts lasting durer dure durera dureront टिकने टिकेगी टिकेगा टिकेंगे टिक टिकती टिकता",
+         "end ends ending ended fin finir terminer termine terminé खत्म समाप्त अंत"),
+    )
+)
+# A negated purpose ("so as not to be seen", "pour ne pas être repérés", "ताकि ... न दिखें") is an avoiding:
+# the words before such a cue, and the other side's avoiding verbs that say it positively ("दिखने से बचने").
+PURPOSE_BEFORE_NEGATION: tuple[tuple[str, ...], ...] = (("so", "as"), ("in", "order"), ("pour",), ("afin", "de"),
+                                                        ("ताकि",))
+AVOIDING: frozenset[str] = frozenset(normalise(w) for w in (
+    "avoid avoids avoided avoiding éviter évite évitent évité échapper बचने बचना बचें बचकर बचते बचती".split()))

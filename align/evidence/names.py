@@ -323,7 +323,9 @@ def find_names(text: str, tokens: tuple[Token, ...]) -> list[NameToken]:
             if len(parts) > 1 and sum(p[:1].isupper() for p in parts) >= 2:  # Saffir-Simpson, Laskhar-e-Taiba
                 offset = token.start
                 for part in parts:
-                    if len(part) >= 2 and part[:1].isupper():
+                    # "Nov-Feb": a span of months, no names
+                    if len(part) >= 2 and part[:1].isupper() and not any(
+                            normalise(part) in calendar_words(lang) for lang in ("en", "fr")):
                         latin = romanise(part)
                         found.append(NameToken(offset, offset + len(part), part, phonetic_key(latin), latin, True))
                     offset += len(part) + 1
@@ -530,9 +532,13 @@ def _groups(names: list[tuple[NameToken, Facts]]) -> list[list[tuple[NameToken, 
 
 
 def _same_acronym(x: str, y: str) -> bool:
-    """Two languages' acronyms of one body: the same letters in another order (NATO / OTAN, IOC / CIO) or one
-    letter apart (OPEC / OPEP, UN / ONU)."""
-    return sorted(x) == sorted(y) or edit_distance(x, y) <= 1
+    """Two languages' acronyms of one body: the same letters in another order (NATO / OTAN, IOC / CIO), one
+    letter apart (OPEC / OPEP, UN / ONU), or of one length (within a letter) and sharing half their letters, the
+    initials of the words that translate alike (PSTN / RCTP: public, telephone; DGCA / AAIB share one of four)."""
+    if sorted(x) == sorted(y) or edit_distance(x, y) <= 1:
+        return True
+    shared = sum(min(x.count(c), y.count(c)) for c in set(x))
+    return min(len(x), len(y)) >= 3 and abs(len(x) - len(y)) <= 1 and 2 * shared >= max(len(x), len(y))
 
 
 def _is_acronym(name: NameToken) -> bool:
@@ -593,6 +599,9 @@ def batch_known(batch: Batch) -> Known:
 # ---- what a name word is ------------------------------------------------------------------------------
 
 HINDI_OBLIQUE_PLURAL = ("ियों", "यों", "ओं", "ों")  # उपनिषदों: the Upanishads
+# Plural endings: oblique ियों (शिक्षार्थियों), direct feminine ियाँ and ाएँ (कक्षाएँ); not ों alone, which a name ending
+# in o may be read as, nor ियो (Ontario is ओंटारियो).
+HINDI_PLURALS = ("ियों", "ियाँ", "ियां", "ाएँ", "ाएं")
 TRAVELLING_MAX_ZIPF = 4.8  # a word opening a sentence this common in its language is that word ("Police" 5.3)
 
 
@@ -606,6 +615,13 @@ def _devanagari_spelling(word: str) -> str:
 
 
 HINDI_INFLECTIONS = ("ना", "नी", "ने", "ता", "ती", "ते", "ें", "ों", "ीं", "ा", "ी", "े")
+
+
+def _hindi_plural(name: NameToken) -> bool:
+    """A Devanagari word with a Hindi plural ending: शिक्षार्थियों (learners), कक्षाएँ (classes) are common nouns,
+    never names."""
+    written = normalise(name.text).replace("ँं", "ँ").replace("ंँ", "ँ")  # कक्षाएँं: one nasal sign written twice
+    return name.devanagari and written.endswith(HINDI_PLURALS)
 
 
 def _hindi_stem(word: str) -> str:
@@ -629,8 +645,8 @@ def name_keys(name: NameToken) -> frozenset[str]:
     keys = {name.key}
     if name.elided:
         keys.add(phonetic_key(name.elided + name.latin))  # d'Opale / डोपाल
-    if not name.devanagari and name.latin.endswith("s") and len(name.latin) > 4:
-        keys.add(phonetic_key(name.latin[:-1]))  # Thais / थाई; one script's spellings are compared as spelt
+    if not name.devanagari and name.latin.endswith("s") and (len(name.latin) > 4 or ACRONYM_PLURAL.match(name.text)):
+        keys.add(phonetic_key(name.latin[:-1]))  # Thais / थाई, REMs / आरईएम; one script's spellings are compared as spelt
     if name.devanagari:
         for ending in HINDI_OBLIQUE_PLURAL:
             if name.text.endswith(ending) and len(name.text) > len(ending) + 1:
@@ -730,9 +746,22 @@ def ordinary(name: NameToken, config: LabelConfig) -> bool:
     return any(ordinary_word(f, config.name_ordinary_zipf, config.name_ordinary_lead) for f in forms)
 
 
+ACRONYM_PLURAL = regex.compile(r"^[A-Z]{2,}s$")  # REMs, PCs: the plural of an acronym
+ROMAN_NUMERAL = regex.compile(r"^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(e|er|ème|eme|th|st|nd|rd)?$")
+
+
+def roman_numeral(text: str) -> bool:
+    """A Roman numeral, which is a number, not a name: with an ordinal ending ("XVIe siècle", "XIXth"), or of I, V
+    and X only ("Louis XIV", "World War II"); "DC", "CD" and "MI" are read as acronyms."""
+    match = ROMAN_NUMERAL.match(text)
+    return bool(match) and len(text) >= 2 and (bool(match.group(4)) or set(text) <= set("IVX"))
+
+
 def _latin_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
     if not name.certain or name.headline or _is_acronym(name) or _unit_after_number(name, view):
         return False
+    if roman_numeral(name.text):
+        return False  # "XVIe" / "16वीं": a century, a number
     if normalise(name.text).rstrip(".") in config.entity_markers:
         return False  # "Inc", "Corporation": what a name is, not a name (nor the town a gazetteer calls Inc)
     if _in_place(name, view):
@@ -769,7 +798,7 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         # आइसलैंड reads as "island", and is Iceland; a town's name that is a common Hindi word is that word
         # (सागर "sea", and Sagar)
         return True
-    if len(name.key) < (2 if name.certain else 3) or ordinary(name, config):
+    if len(name.key) < (2 if name.certain else 3) or ordinary(name, config) or _hindi_plural(name) and not name.certain:
         return False
     # The candra o (ॉ) writes English sounds: a word with it is a loanword or a name, never a Hindi word, and a
     # name as common as जॉनसन (Johnson) is still a name.
@@ -886,6 +915,10 @@ def _loosely_same(x: Entry, y: Entry, config: LabelConfig) -> bool:
     (na, view_a), (nb, view_b) = x, y
     if _place_ids(na, view_a) & _place_ids(nb, view_b):
         return True
+    letters_a, letters_b = _acronym_letters([x]), _acronym_letters([y])
+    if letters_a and letters_b and view_a.language != view_b.language and (na.certain or nb.certain):
+        # RMN / एनएमआर (NMR), IRM / एमआरआई (MRI): two languages' acronyms, in one script or two
+        return _same_acronym(letters_a.upper(), letters_b.upper())
     if na.devanagari == nb.devanagari:
         # One script, two languages: a person keeps the spelling; an exonym changes the ending (Sophocles /
         # Sophocle, London / Londres) or lengthens a short form (Tom / Thomas); an acronym its order.
@@ -1229,6 +1262,8 @@ def _uncommon(entry: Entry, config: LabelConfig) -> bool:
     following = next((t for t in view.tokens if t.start >= name.end), None)
     if following is not None and following.norm in HINDI_AUXILIARIES:
         return False  # "खर्च घटाया है": a verb or a predicate before its auxiliary
+    if _hindi_plural(name):
+        return False
     return not ordinary(name, config) and not hindi_word_as_written(name.text, config.name_foreign_zipf)
 
 
@@ -1261,6 +1296,8 @@ def _maybe_same(x: list[Entry], y: list[Entry]) -> bool:
     """Whether two unexplained names may still be one name transliterated or adapted (Charlotte / शॉर्लेट,
     Disney World / डिज़नीवर्ल्ड, Greenlander / Groenlandais): keys, word by word or joined, within half the
     shorter one's length. Such a pair is no rival pair: a transliteration never conflicts by itself."""
+    if _glide_rendering(x, y):
+        return True
     keys_x = [k for n, _ in x for k in _spoken_keys(n)] + ["".join(n.key for n, _ in x)]
     keys_y = [k for n, _ in y for k in _spoken_keys(n)] + ["".join(n.key for n, _ in y)]
     return any(min(len(kx), len(ky)) >= 3 and edit_distance(kx, ky) <= max(1, min(len(kx), len(ky)) // 2)
@@ -1270,6 +1307,18 @@ def _maybe_same(x: list[Entry], y: list[Entry]) -> bool:
 def _spoken_keys(name: NameToken) -> list[str]:
     """The key of a name as written, and as spoken with the French elided article before it (d'Opale / डोपाल)."""
     return [name.key, *([phonetic_key(name.elided + name.latin)] if name.elided else [])]
+
+
+def _glide_rendering(x: list[Entry], y: list[Entry]) -> bool:
+    """A Latin name opening with a vowel and a Devanagari word that is its key after a व or य: Hindi writes an
+    opening o or e with a glide (वनगा is Onega)."""
+    for one, other in ((x, y), (y, x)):
+        if len(one) == 1 and len(other) == 1:
+            latin, written = one[0][0], other[0][0]
+            if not latin.devanagari and written.devanagari and latin.latin[:1] in VOWELS and len(written.key) >= 3 \
+                    and written.key[0] in "vy" and written.key[1:] == latin.key:
+                return True
+    return False
 
 
 def _transliterated(x: str, y: str) -> bool:

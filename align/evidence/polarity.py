@@ -32,10 +32,13 @@ from align.evidence.findings import (
     contradicting,
 )
 from align.evidence.lexicon import zipf
-from align.evidence.tokens import DEVANAGARI, Token, phrase_at, phrase_tokens
+from align.evidence.tokens import DEVANAGARI, Token, normalise, phrase_at, phrase_tokens
 from align.records import stored_score
 
 SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
+DEGREE_PARTNERS = ("guère",)  # "ne … guère": hardly
+# Hindi adjectives of comparison: "X से कम/छोटा नहीं" (not less / smaller than X) is a bound, "at least X".
+HINDI_COMPARATIVES = frozenset(normalise(w) for w in "कम छोटा छोटी छोटे ज़्यादा अधिक बड़ा बड़ी बड़े पहले बाद".split())
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 EXPLETIVE_BEFORE = ("avant", "moins", "peur", "crainte")  # avant que / à moins que / de peur que … ne
 NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient sait savent savait ose osent osait "
@@ -103,9 +106,14 @@ def find_negations(
                 near = range(i + len(ptoks), min(len(tokens), i + len(ptoks) + LITOTE_WINDOW)) if hindi else \
                     range(max(0, i - LITOTE_WINDOW), i + len(ptoks))
                 skip.update(k for k in near if tokens[k].norm in single or tokens[k].norm.endswith("n't"))
-    # "no smaller than 50 hectares", "no later than Friday": a bound, not a negation.
+    # "no smaller than 50 hectares", "no later than Friday": a bound, not a negation; so is Hindi "50 हेक्टेयर से
+    # छोटी न हों" (not smaller than 50 hectares: at least 50), a comparison with a number negated.
     for i in range(len(tokens) - 2):
         if tokens[i].norm == "no" and tokens[i + 1].norm.endswith("er") and tokens[i + 2].norm == "than":
+            skip.add(i)
+    for i in range(2, len(tokens)):
+        if tokens[i].norm in single and tokens[i - 1].norm in HINDI_COMPARATIVES and tokens[i - 2].norm == "से" \
+                and any(t.is_number for t in tokens[max(0, i - 5) : i - 2]):
             skip.add(i)
     # "avant que … ne": the expletive ne of French, after avant que / à moins que / de peur que, negates nothing.
     for i in range(len(tokens) - 1):
@@ -165,7 +173,10 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     # French "jamais" without "ne" is "ever" ("le plus violent jamais enregistré"), not "never".
     bare = {t.start for t in facts.tokens if t.norm == "jamais"} if facts.language == "fr" else set()
     cues = [c for c in cues if c.start not in numbered and c.start not in bare]
-    return {NEGATIONS: tuple(cues), LEXICAL: tuple(find_lexical_negatives(facts, config))}
+    # "ne … guère" is "hardly", "barely": a lexical negative, as those are in English, not a clausal negation.
+    degree = [c for c in cues if c.word.endswith(DEGREE_PARTNERS)]
+    cues = [c for c in cues if c not in degree]
+    return {NEGATIONS: tuple(cues), LEXICAL: (*find_lexical_negatives(facts, config), *degree)}
 
 
 def find_lexical_negatives(facts: Facts, config: LabelConfig) -> list[Cue]:
@@ -267,10 +278,51 @@ def _views(a: Side, b: Side) -> tuple[Facts, Facts, bool]:
     return a.original, b.original, False
 
 
+PARAPHRASE_REACH = 2  # how far from a cue (in words) the predicate it negates stands: "फ़िक्र न करें", "ne vous inquiétez pas"
+MIN_STEM = 5  # a vocabulary entry this long also matches the words it begins ("estimat..." in "estimations")
+
+
+def _matches(word: str, entries: frozenset[str]) -> bool:
+    return word in entries or any(len(e) >= MIN_STEM and word.startswith(e) for e in entries)
+
+
+def paraphrased(facts: Facts, cue: Cue, other: Facts) -> bool:
+    """Whether a negation says what ``other`` says positively (``locale_words.NEGATED_PARAPHRASES``): it negates
+    a predicate of worry, forgetting, certainty or lasting (a word within ``PARAPHRASE_REACH`` of the cue) and the
+    other text has that predicate's counterpart ("फ़िक्र न करें" / "Rest assured", "निश्चित नहीं" / "varying
+    estimates"); or it negates a purpose ("pour ne pas être repérés") and the other text avoids ("दिखने से बचने")."""
+    tokens = facts.tokens
+    inside = [k for k, t in enumerate(tokens) if cue.start <= t.start < cue.end]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    near = {tokens[k].norm for k in range(max(0, first - PARAPHRASE_REACH), min(len(tokens), last + 1 + PARAPHRASE_REACH))
+            if k not in (first, last)}
+    said = {t.norm for t in other.tokens}
+    for predicates, counterparts in locale_words.NEGATED_PARAPHRASES:
+        if any(_matches(w, predicates) for w in near) and any(_matches(w, counterparts) for w in said):
+            return True
+    before = tuple(t.norm for t in tokens[max(0, first - 2) : first])
+    purpose = any(before[-len(p):] == p for p in locale_words.PURPOSE_BEFORE_NEGATION if len(before) >= len(p))
+    return purpose and any(_matches(w, locale_words.AVOIDING) for w in said)
+
+
+def _counted(view: Facts, other: Facts) -> Facts:
+    """``view`` with only the negations that may contradict ``other``: not those it paraphrases."""
+    cues = tuple(c for c in view[NEGATIONS] if not paraphrased(view, c, other))
+    if len(cues) == len(view[NEGATIONS]):
+        return view
+    lexical = (*view[LEXICAL], *(c for c in view[NEGATIONS] if c not in cues))
+    return replace(view, found={**view.found, NEGATIONS.name: cues, LEXICAL.name: lexical})
+
+
 def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
     """A negation on one side only, when the other side states what it negates (one language: a shared word
-    around the cue; two: see ``confirm_negations``)."""
+    around the cue; two: see ``confirm_negations``). A negation that says what the other side says positively
+    (``paraphrased``) is not counted."""
     view_a, view_b, translated = _views(a, b)
+    in_english = translated and (view_a is not a.original or view_b is not b.original)
+    view_a, view_b = _counted(view_a, view_b), _counted(view_b, view_a)
     count_a, count_b = len(view_a[NEGATIONS]), len(view_b[NEGATIONS])
     if count_a == count_b:
         return []
@@ -303,7 +355,7 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     cues_a = " / ".join(c.word for c in view_a[NEGATIONS]) or None
     cues_b = " / ".join(c.word for c in view_b[NEGATIONS]) or None
     note = f"negation on one side only: {count_a} vs {count_b} negation(s)"
-    if translated and (view_a is not a.original or view_b is not b.original):
+    if in_english:
         note += " (read in the English translation)"
     return [contradicting("negation", cues_a, cues_b, note, weight="negation", strength=strength)]
 

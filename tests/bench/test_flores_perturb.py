@@ -313,3 +313,22 @@ def test_shared_dir_comes_from_the_environment(monkeypatch, tmp_path):
     assert fp.shared_dir() == tmp_path
     monkeypatch.delenv("ALIGN_SHARED_DIR")
     assert fp.shared_dir() == Path(fp.__file__).resolve().parents[1].parent / "shared"
+
+
+def test_every_erratum_quotes_both_sides_of_its_line_pair() -> None:
+    """bench/flores_errata.jsonl: each entry names a split and pair that exist, its line lies in its split, and
+    both differing spans stand in that line's two texts as written (the entry was read on both sides)."""
+    errata = fp.load_errata()
+    assert errata
+    directory = fp.shared_dir() / "data" / "flores-dev"
+    if not directory.is_dir():
+        pytest.skip("no FLORES-200 dev in the shared data")
+    lines = fp.load_flores(directory)
+    seen = set()
+    for e in errata:
+        assert e.pair in fp.PAIRS and e.line in fp.SPLITS[e.split], e
+        assert (e.split, e.line, e.pair) not in seen, e
+        seen.add((e.split, e.line, e.pair))
+        lang_a, lang_b = e.pair.split("-")
+        assert e.a in lines[e.line][lang_a] and e.b in lines[e.line][lang_b], e
+        assert e.reason.strip(), e
