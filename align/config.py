@@ -286,6 +286,13 @@ class LabelConfig:
     # (multi-outlet dev: true rivals +0.005..+0.04, a profit's rise against a share's fall -0.01..-0.06).
     number_measured_reach: int = 2
     number_measured_margin: float = 0.0
+    # Across languages, two figures the spans call "different things" still measure one thing when the pair agrees
+    # on something else (a name, a figure), each is the other's only rival, no moment tells them apart, the values
+    # differ by at most ``number_slot_spread`` of the larger, and the counted nouns alone ("seats" / "सीटों") stand
+    # no more than ``number_noun_margin`` below their usual cosine with the batch's other-language nouns (or the
+    # units are one known unit). Multi-outlet: `मतों` / `voix` -0.027; see bench/RESULTS.md, rules-7.
+    number_noun_margin: float = -0.03
+    number_slot_spread: float = 0.1
     weak_number_strength: float = 0.7  # numbers compared without a known unit on both sides
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
     # What a date is about: the content words within this many words of it in its clause ("on Thursday reported

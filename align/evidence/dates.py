@@ -9,6 +9,7 @@ date when known (and marked approximate), and kept as an offset ("-2 year") when
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -33,7 +34,7 @@ from align.evidence.findings import (
     pair_off,
 )
 from align.evidence.locale_words import calendar_words, relative_phrases
-from align.evidence.numbers import NUMBERS, Quantity
+from align.evidence.numbers import NUMBERS, Quantity, days_of, may_measure_alike, same_thing_by_words
 from align.evidence.tokens import Token, phrase_at, phrase_tokens
 
 # Words that are a month or weekday name and also common words; they count only next to a day or year number.
@@ -396,13 +397,16 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
     left_b = [d for d in fb[DATES] if d not in agreed_b and not any(
         _date_relation(d, y, slack) == "same" for y in agreed_b)]
 
-    def rival(da: DateMention, db: DateMention) -> bool:
+    def one_event(da: DateMention, db: DateMention) -> bool:
         if _date_relation(da, db, slack) != "different":
             return False
         verdict = same_event(fa, da, fb, db)
         if (_date_key(da), _date_key(db)) in costated:
             return verdict is True  # two days of the story: the same event only when something says so
         return verdict is not False
+
+    def rival(da: DateMention, db: DateMention) -> bool:
+        return one_event(da, db) and two_updates(fa, da, fb, db, config) is None
 
     _, contradicted = pair_off(left_a, left_b, lambda da, db: False, rival)
     findings = [
@@ -419,6 +423,17 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
         findings.append(contradicting("date", fa.span(da.start, da.end), fb.span(db.start, db.end), note,
                                       weight="date", strength=strength))
     used = [da for da, _ in contradicted] + [db for _, db in contradicted]
+    _, updates = pair_off([d for d in left_a if d not in used], [d for d in left_b if d not in used],
+                          lambda da, db: False, lambda da, db: one_event(da, db)
+                          and two_updates(fa, da, fb, db, config) is not None)
+    for da, db in updates:
+        qa, qb = two_updates(fa, da, fb, db, config)  # type: ignore[misc]
+        if not translated:
+            findings.append(Finding(
+                "date", fa.span(da.start, da.end), fb.span(db.start, db.end),
+                f"{NOT_COMPARED_UPDATES}{fa.span(qa.start, qa.end)} ({da.describe()}) vs "
+                f"{fb.span(qb.start, qb.end)} ({db.describe()})", 0.0, False, "date"))
+        used += [da, db]
     _, apart = pair_off([d for d in left_a if d not in used], [d for d in left_b if d not in used],
                         lambda da, db: False, lambda da, db: _date_relation(da, db, slack) == "different")
     findings += [Finding("date", fa.span(da.start, da.end), fb.span(db.start, db.end),
@@ -428,6 +443,43 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
 
 
 NOT_COMPARED = "not compared: dates of different events: "
+NOT_COMPARED_UPDATES = "not compared: the days of two updates of one figure: "
+
+
+def _weekday(d: DateMention) -> int | None:
+    if d.weekday is not None:
+        return d.weekday
+    if d.year and d.month and d.day:
+        full = _as_date(d)
+        return None if full is None else full.weekday()
+    return None
+
+
+def _one_reading(x: float, y: float) -> bool:
+    """The same value, or one a power of ten of the other (``41.2 cm`` / ``412 mm``: one reading in two units)."""
+    low, high = sorted((abs(x), abs(y)))
+    if low == 0:
+        return high == 0
+    return any(math.isclose(high, low * scale, rel_tol=1e-6) for scale in (1, 10, 100, 1000))
+
+
+def two_updates(fa: Facts, da: DateMention, fb: Facts, db: DateMention,
+                config: LabelConfig) -> tuple[Quantity, Quantity] | None:
+    """Two figures of one measure with different values, each measured on its side's day (``da`` / ``db``): the
+    days are the moments of two updates ("Fourteen people have died ..., officials said on Wednesday" / "Mardi
+    soir, ... neuf morts"), not two dates of one event. A figure's day is the one it states, else the days its
+    sentence states; in one language the two must measure one thing by their words (``same_thing_by_words``). When
+    the two sides share one reading of those days (``41.2 cm`` on Monday / ``412 मिलीमीटर``
+    on Tuesday), it is one reading given two dates: a date conflict."""
+    wa, wb = _weekday(da), _weekday(db)
+    if wa is None or wb is None or wa == wb:
+        return None
+    alike = [(qa, qb) for qa in fa[NUMBERS] if wa in days_of(fa, qa)
+             for qb in fb[NUMBERS] if wb in days_of(fb, qb) and may_measure_alike(qa, qb)
+             and same_thing_by_words(fa, qa, fb, qb, config) is not False]
+    if any(_one_reading(qa.value, qb.value) for qa, qb in alike):
+        return None
+    return alike[0] if alike else None
 
 
 def _findings(a: Side, b: Side, config: LabelConfig, same_event: SameEvent, batch: Batch) -> list[Finding]:
@@ -436,8 +488,8 @@ def _findings(a: Side, b: Side, config: LabelConfig, same_event: SameEvent, batc
     for fa, fb, _, _, translated in both_views(a, b):
         found.extend(f for f in _date_findings(fa, fb, config, translated, same_event, costated)
                      if f.conflict or not translated)
-    shown = [f for f in found if f.note.startswith(NOT_COMPARED)]
-    return originals_first([f for f in found if not f.note.startswith(NOT_COMPARED)]) + shown
+    shown = [f for f in found if f.note.startswith((NOT_COMPARED, NOT_COMPARED_UPDATES))]
+    return originals_first([f for f in found if f not in shown]) + shown
 
 
 def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:

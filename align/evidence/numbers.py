@@ -743,10 +743,15 @@ def live_qualifiers(facts: Sequence[Facts]) -> Live:
     return frozenset(key for key, values in seen.items() if len(values) > 1)
 
 
-def _occasion(a: Quantity, b: Quantity, live: Live = frozenset()) -> str:
+def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozenset[str] = frozenset(),
+              days_b: frozenset[str] = frozenset()) -> str:
     """"same" when nothing stated tells the two measurements apart; "different" when both state a moment, an
     exchange or who measured, and these differ; "unknown" when only one states an exchange or who measured and
-    the batch shows that this tells measurements of the kind apart; "one-sided" when only one states a moment."""
+    the batch shows that this tells measurements of the kind apart; "one-sided" when only one states a moment.
+    ``days_a`` / ``days_b``: the days of the week each figure's sentence states (``sentence_days``); a figure
+    that states no day of its own is told apart from the other's day when its sentence states only other days
+    ("Fourteen people have died ..., officials said on Wednesday" / "Mardi soir, ... neuf morts": two updates, not
+    two tolls of one moment)."""
     for dimension in ("where", "by"):
         x, y = getattr(a, dimension), getattr(b, dimension)
         if x and y and x != y:
@@ -754,13 +759,33 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset()) -> str:
         if bool(x) != bool(y) and (a.kind, dimension) in live:
             return "unknown"
     one_sided = False
-    for dimension in (lambda w: w.startswith("day "), lambda w: not w.startswith("day ")):
-        stated_a = {w for w in a.when if dimension(w)}
-        stated_b = {w for w in b.when if dimension(w)}
+    for is_day in (True, False):
+        stated_a = {w for w in a.when if w.startswith("day ") == is_day}
+        stated_b = {w for w in b.when if w.startswith("day ") == is_day}
         if stated_a and stated_b and not stated_a & stated_b:
+            return "different"
+        # The days a sentence states only tell its figures apart from another day, never tie them to one: "on
+        # Saturday ..., and on Sunday" may time another figure than this one.
+        if is_day and stated_a and not stated_b and days_b and not stated_a & days_b:
+            return "different"
+        if is_day and stated_b and not stated_a and days_a and not stated_b & days_a:
             return "different"
         one_sided = one_sided or bool(stated_a) != bool(stated_b)
     return "one-sided" if one_sided else "same"
+
+
+def sentence_days(facts: Facts) -> frozenset[str]:
+    """The days of the week a text states, as a figure's moments are written ("day 2" for Wednesday)."""
+    days = locale_words.calendar_words(facts.language)
+    found = (days.get(t.norm.removesuffix("'s").rstrip("'")) for t in facts.tokens)
+    return frozenset(f"day {d[1]}" for d in found if d is not None and d[0] == "weekday")
+
+
+def days_of(facts: Facts, q: Quantity) -> frozenset[int]:
+    """The days of the week a figure was measured on, as its text says: its own stated day, else every day its
+    sentence states (0 = Monday)."""
+    own = frozenset(int(w.removeprefix("day ")) for w in q.when if w.startswith("day "))
+    return own or frozenset(int(w.removeprefix("day ")) for w in sentence_days(facts))
 
 
 APART = ("different", "unknown")
@@ -854,7 +879,7 @@ def _values_compatible(a: Quantity, b: Quantity, tolerance: float, bound_span: f
 
 
 def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: list[Quantity],
-                         live: Live) -> list[Finding]:
+                         occasion_of: Callable[[Quantity, Quantity], str]) -> list[Finding]:
     """Figures of one kind measured at different stated times or places, shown (not compared): a reader sees
     both figures and both times."""
     shown = []
@@ -862,7 +887,7 @@ def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: l
         for qb in fb[NUMBERS]:
             if qa in used_a or qb in used_b or qa.kind != qb.kind or qa.kind == "clock":
                 continue
-            occasion = _occasion(qa, qb, live)
+            occasion = occasion_of(qa, qb)
             if occasion in APART and not math.isclose(qa.value, qb.value):
                 how = "at different times, places or by different sources" if occasion == "different" else \
                     "where or by whom stated on one side only"
@@ -918,6 +943,25 @@ def same_thing_by_words(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity, config
     return bool(ma.words & mb.words)
 
 
+def may_measure_alike(a: Quantity, b: Quantity) -> bool:
+    """Two figures that could be two readings of one measure: units comparable, or two counts of nouns we cannot
+    match without an embedder; never a clock time, an age or a reference number."""
+    if {a.kind, b.kind} & {"clock", "age", "reference"}:
+        return False
+    return _units_comparable(a, b)[0] or a.kind == b.kind == "count"
+
+
+def counted_noun(q: Quantity) -> str | None:
+    """The noun a figure counts when the word list does not know it ("112 seats", "114 सीटों", "18 240 voix"): the
+    word as written, which an embedder matches across languages on its own."""
+    return q.unit.split(":", 2)[2] if q.unit is not None and q.unit.startswith("w:") else None
+
+
+def _close_values(a: Quantity, b: Quantity, config: LabelConfig) -> bool:
+    spread = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+    return spread <= config.number_slot_spread
+
+
 def _comparable(a: Quantity, b: Quantity, one_count_each: bool) -> bool:
     """Units comparable; or, when each side states a single count, two counts whose nouns we cannot match
     across languages ("400 residents" / "100 लोगों": the only count on each side is about the same thing)."""
@@ -927,9 +971,15 @@ def _comparable(a: Quantity, b: Quantity, one_count_each: bool) -> bool:
 
 
 def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, config: LabelConfig,
-                     translated: bool, same_thing: SameThing, live: Live) -> list[Finding]:
+                     translated: bool, same_thing: SameThing, live: Live,
+                     same_slot: SameThing | None = None, anchored: bool = False) -> list[Finding]:
     counts = [sum(q.kind == "count" for q in f[NUMBERS]) for f in (fa, fb)]
     slot = counts == [1, 1] and fa.language != fb.language
+    days_a, days_b = sentence_days(fa), sentence_days(fb)
+
+    def occasion(qa: Quantity, qb: Quantity) -> str:
+        return _occasion(qa, qb, live, days_a, days_b)
+
     all_a = [_borrow_unit(q, ea) for q in fa[NUMBERS]]
     all_b = [_borrow_unit(q, eb) for q in fb[NUMBERS]]
     agreed, _ = pair_off(
@@ -944,7 +994,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     def rival(qa: Quantity, qb: Quantity) -> bool:
         if qa.kind == qb.kind == "clock" and _on_one_dial(qa, qb) is None:
             return False
-        return _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and _occasion(qa, qb, live) not in APART
+        return _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and occasion(qa, qb) not in APART
 
     def one_each(qa: Quantity, qb: Quantity) -> bool:
         """Each is the only unmatched figure the other could be set against: (when nothing says what they
@@ -953,7 +1003,12 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
 
     def same(qa: Quantity, qb: Quantity) -> bool:
         verdict = same_thing(fa, qa, fb, qb)
-        return one_each(qa, qb) if verdict is None else verdict
+        if verdict is None:
+            return one_each(qa, qb)
+        if not verdict and same_slot is not None and (anchored or agreed) and {qa.kind, qb.kind}.isdisjoint(("age", "clock")) \
+                and occasion(qa, qb) == "same" and one_each(qa, qb):
+            return bool(same_slot(fa, qa, fb, qb))
+        return verdict
 
     _, contradicted = pair_off(left_a, left_b, lambda qa, qb: False, lambda qa, qb: rival(qa, qb) and same(qa, qb))
     findings = [
@@ -963,7 +1018,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     ]
     used_a = [q for q, _ in agreed + contradicted]
     used_b = [q for _, q in agreed + contradicted]
-    findings += _different_occasions(fa, fb, used_a, used_b, live)
+    findings += _different_occasions(fa, fb, used_a, used_b, occasion)
     findings += _different_things(fa, fb, [q for q in left_a if q not in used_a], [q for q in left_b if q not in used_b],
                                   rival)
     for qa, qb in contradicted:
@@ -973,7 +1028,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
         if qa.weak or qb.weak:
             strength *= 0.8  # "a month" read as one month
         note = f"different number ({unit}): {_show(qa)} vs {_show(qb)}"
-        if _occasion(qa, qb, live) == "one-sided":
+        if occasion(qa, qb) == "one-sided":
             strength *= config.number_one_sided_time  # "4.3%" vs "3.1% at midday": perhaps two moments
             note += f" ({_describe_occasion(qa)} vs {_describe_occasion(qb)})"
         strength, note = if_translated(strength, note, translated)
@@ -1019,7 +1074,8 @@ def _stated_together(costated: CoStated, a: Quantity, b: Quantity) -> bool:
     return (str(a.unit), x, y) in costated or (str(b.unit), x, y) in costated
 
 
-def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing, batch: Batch) -> list[Finding]:
+def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing, batch: Batch,
+              same_slot: SameThing | None = None, anchored: bool = False) -> list[Finding]:
     found: list[Finding] = []
     live = batch.derived("number-qualifiers", live_qualifiers)
     costated = batch.derived("number-costated", costated_values)
@@ -1027,8 +1083,12 @@ def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing, batc
     def same_or_told_apart(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool | None:
         return False if _stated_together(costated, qa, qb) else same_thing(fa, qa, fb, qb)
 
+    def slot_not_told_apart(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool | None:
+        return same_slot is not None and not _stated_together(costated, qa, qb) and same_slot(fa, qa, fb, qb)
+
     for fa, fb, ea, eb, translated in both_views(a, b):
-        more = _number_findings(fa, fb, ea, eb, config, translated, same_or_told_apart, live)
+        more = _number_findings(fa, fb, ea, eb, config, translated, same_or_told_apart, live,
+                                None if same_slot is None else slot_not_told_apart, anchored)
         found.extend(f for f in more if f.conflict or not translated)
     # Figures left uncompared in the originals (what they measure unknown) leave the translations to speak.
     shown = [f for f in found if f.note.startswith(NOT_COMPARED)]
@@ -1053,7 +1113,11 @@ def match_measured_things(
     """With an embedder, figures in two languages are compared only when the short spans saying what they
     measure stand closer than either usually stands to the other languages' spans of the batch (by at least
     ``number_measured_margin``): "मुनाफा बढ़ा" / "profit rises" are one thing, "शेयर लुढ़का" / "profit rises"
-    two. The number findings of every pair with two languages are made again this way."""
+    two. Spans that stand apart are still one thing when the pair's shape says so (``same_slot``: the pair agrees on
+    a name or another figure, each figure is the other's only rival, no moment tells them apart, the values are
+    within ``number_slot_spread`` and the counted nouns alone match across languages, ``number_noun_margin``, or
+    the units are one known unit): "18,420 मतों" / "18 240 voix" beside "Kavita Rathore" and "Sojat". The number
+    findings of every pair with two languages are made again this way."""
     cache = EmbeddingCache(embedder)
     spans = list(cross_language_spans(
         all_sides, NUMBERS, lambda facts, q: measured(facts, q, config.number_measured_reach).span))
@@ -1067,12 +1131,26 @@ def match_measured_things(
             return None
         return margin(cache, baselines, (ma.span, fa.language), (mb.span, fb.language)) >= config.number_measured_margin
 
+    nouns = list(cross_language_spans(all_sides, NUMBERS, lambda facts, q: counted_noun(q) or ""))
+    noun_baselines = margin_baselines(cache, nouns)
+
+    def same_slot(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool:
+        if qa.canonical_unit and qb.canonical_unit:
+            return qa.unit == qb.unit and _close_values(qa, qb, config)
+        na, nb = counted_noun(qa), counted_noun(qb)
+        if not na or not nb or fa.language == fb.language:
+            return False
+        noun_margin = margin(cache, noun_baselines, (na, fa.language), (nb, fb.language))
+        return noun_margin >= config.number_noun_margin and _close_values(qa, qb, config)
+
     out = []
     for (a, b), found in zip(all_sides, findings, strict=True):
         if not any(fa.language != fb.language for fa, fb, *_ in both_views(a, b)):
             out.append(found)
             continue
-        out.append(_findings(a, b, config, same_thing, batch) + [f for f in found if f.kind != "number"])
+        anchored = any(not f.conflict and f.strength > 0 and f.kind == "name" for f in found)
+        out.append(_findings(a, b, config, same_thing, batch, same_slot, anchored)
+                   + [f for f in found if f.kind != "number"])
     return out
 
 
