@@ -9,6 +9,7 @@ Every lookup is keyed the way ``tokens.normalise`` keys words.
 
 from __future__ import annotations
 
+import math
 import statistics
 import sys
 import unicodedata
@@ -152,10 +153,57 @@ def dictionary_word(word: str) -> bool:
 @lru_cache(maxsize=32768)
 def zipf(word: str, language: str) -> float:
     """How common ``word`` is in ``language`` (wordfreq's Zipf scale: 7 for "the", 3 for a rare word, 0 for
-    unknown)."""
+    unknown): wordfreq's ``zipf_frequency``, read from the compiled frequency table for a plain word of a
+    reference language (``_frequency_table``), from wordfreq itself for anything else."""
+    table = _frequency_table().get(language) if plain_word(word) else None
+    if table is not None:
+        return table.get(word, 0.0)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, language)
+
+
+def plain_word(word: str) -> bool:
+    """Lower-case ASCII letters only: a word wordfreq reads as itself in the reference languages (one token of its
+    regex tokenizer; case folding and Unicode normalisation leave it as it is; no digit, apostrophe or mark to
+    split or smash), so its Zipf value is its own list entry's, and 0 when the list does not hold it."""
+    return word.isascii() and word.isalpha() and word.islower()
+
+
+@lru_cache(maxsize=1)
+def _frequency_table() -> dict[str, dict[str, float]]:
+    """Language -> plain word -> its Zipf value, for ``REFERENCE_LANGUAGES``: wordfreq's "best" lists as
+    ``zipf_frequency`` answers for them, compiled once per wordfreq version and kept in the cache directory
+    (``align.tables``). A lookup is then a dict access instead of wordfreq's tokenizer, and a process reads one
+    compiled file instead of five compressed lists."""
+    key = table_key(packages=("wordfreq",), modules=(sys.modules[__name__],), parameters=(REFERENCE_LANGUAGES,))
+    return compiled_table("word_frequencies", key, _compile_frequency_table)
+
+
+def _compile_frequency_table() -> dict[str, dict[str, float]]:
+    from wordfreq import get_frequency_dict
+
+    table: dict[str, dict[str, float]] = {}
+    for language in REFERENCE_LANGUAGES:
+        # wordfreq stores frequencies in whole centibels: a few hundred distinct values for ~300,000 words.
+        values: dict[float, float] = {}
+        table[language] = {
+            word: values[frequency] if frequency in values else values.setdefault(frequency, _zipf_of_listed(frequency))
+            for word, frequency in get_frequency_dict(language).items()
+            if plain_word(word)
+        }
+    return table
+
+
+def _zipf_of_listed(frequency: float) -> float:
+    """wordfreq's arithmetic for a word that is one listed token (``_word_frequency``, then ``zipf_frequency``
+    with its default minimum), step for step, so the value is the same float."""
+    from wordfreq import freq_to_zipf, zipf_to_freq
+
+    minimum = zipf_to_freq(0.0)
+    unrounded = max(1.0 / (0.0 + 1.0 / frequency), minimum)  # minimum > 0: never the logarithm of 0
+    rounded = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(freq_to_zipf(rounded), 2)
 
 
 def language_lead(word: str, language: str) -> float:
