@@ -130,10 +130,9 @@ ZIPF_SAMPLE = (
 )
 
 
-def test_zipf_reads_the_compiled_table_and_answers_as_wordfreq(directory: Path) -> None:
+def test_zipf_answers_as_wordfreq() -> None:
     from wordfreq import get_frequency_dict, zipf_frequency
 
-    lexicon._frequency_table.cache_clear()
     lexicon.zipf.cache_clear()
     try:
         listed = [w for language in lexicon.REFERENCE_LANGUAGES
@@ -142,21 +141,16 @@ def test_zipf_reads_the_compiled_table_and_answers_as_wordfreq(directory: Path) 
         for language in (*lexicon.REFERENCE_LANGUAGES, "hi"):
             for word in words:
                 assert lexicon.zipf(word, language) == zipf_frequency(word, language), (word, language)
-        assert the_file(directory, "word_frequencies").exists()
         assert any(lexicon.plain_word(w) for w in listed) and not lexicon.plain_word("été")
     finally:
-        lexicon._frequency_table.cache_clear()
         lexicon.zipf.cache_clear()
 
 
-def test_a_plain_word_never_reaches_wordfreqs_tokenizer(directory: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_plain_word_never_reaches_wordfreqs_tokenizer(monkeypatch: pytest.MonkeyPatch) -> None:
     import wordfreq
 
     lexicon.zipf.cache_clear()
-    lexicon._frequency_table.cache_clear()
     try:
-        lexicon._frequency_table()  # compiled (wordfreq reads its lists here, once)
-
         def refuse(word: str, language: str) -> float:
             raise AssertionError(f"wordfreq asked for {word!r} in {language}")
 
@@ -166,7 +160,6 @@ def test_a_plain_word_never_reaches_wordfreqs_tokenizer(directory: Path, monkeyp
         with pytest.raises(AssertionError, match="Paris"):
             lexicon.zipf("Paris", "en")  # not plain: wordfreq decides
     finally:
-        lexicon._frequency_table.cache_clear()
         lexicon.zipf.cache_clear()
 
 

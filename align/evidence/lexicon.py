@@ -15,7 +15,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -153,11 +153,11 @@ def dictionary_word(word: str) -> bool:
 @lru_cache(maxsize=32768)
 def zipf(word: str, language: str) -> float:
     """How common ``word`` is in ``language`` (wordfreq's Zipf scale: 7 for "the", 3 for a rare word, 0 for
-    unknown): wordfreq's ``zipf_frequency``, read from the compiled frequency table for a plain word of a
-    reference language (``_frequency_table``), from wordfreq itself for anything else."""
-    table = _frequency_table().get(language) if plain_word(word) else None
-    if table is not None:
-        return table.get(word, 0.0)
+    unknown): wordfreq's ``zipf_frequency``, read straight from its list for a plain word of a reference language
+    (``plain_word``: a dict access instead of its tokenizer), from ``zipf_frequency`` itself for anything else."""
+    if language in REFERENCE_LANGUAGES and plain_word(word):
+        frequency = _frequencies(language).get(word)
+        return 0.0 if frequency is None else _zipf_of_listed(frequency)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, language)
@@ -170,34 +170,20 @@ def plain_word(word: str) -> bool:
     return word.isascii() and word.isalpha() and word.islower()
 
 
-@lru_cache(maxsize=1)
-def _frequency_table() -> dict[str, dict[str, float]]:
-    """Language -> plain word -> its Zipf value, for ``REFERENCE_LANGUAGES``: wordfreq's "best" lists as
-    ``zipf_frequency`` answers for them, compiled once per wordfreq version and kept in the cache directory
-    (``align.tables``). A lookup is then a dict access instead of wordfreq's tokenizer, and a process reads one
-    compiled file instead of five compressed lists."""
-    key = table_key(packages=("wordfreq",), modules=(sys.modules[__name__],), parameters=(REFERENCE_LANGUAGES,))
-    return compiled_table("word_frequencies", key, _compile_frequency_table)
-
-
-def _compile_frequency_table() -> dict[str, dict[str, float]]:
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    """wordfreq's "best" list of ``language``, the one ``zipf_frequency`` reads (loaded once per process, by
+    wordfreq; every reference language is asked about anyway, so a compiled copy would only be read beside it)."""
     from wordfreq import get_frequency_dict
 
-    table: dict[str, dict[str, float]] = {}
-    for language in REFERENCE_LANGUAGES:
-        # wordfreq stores frequencies in whole centibels: a few hundred distinct values for ~300,000 words.
-        values: dict[float, float] = {}
-        table[language] = {
-            word: values[frequency] if frequency in values else values.setdefault(frequency, _zipf_of_listed(frequency))
-            for word, frequency in get_frequency_dict(language).items()
-            if plain_word(word)
-        }
-    return table
+    return get_frequency_dict(language)
 
 
+@lru_cache(maxsize=4096)
 def _zipf_of_listed(frequency: float) -> float:
     """wordfreq's arithmetic for a word that is one listed token (``_word_frequency``, then ``zipf_frequency``
-    with its default minimum), step for step, so the value is the same float."""
+    with its default minimum), step for step, so the value is the same float. Memoised: the lists hold whole
+    centibels, a few hundred distinct values."""
     from wordfreq import freq_to_zipf, zipf_to_freq
 
     minimum = zipf_to_freq(0.0)
