@@ -108,8 +108,14 @@ def _english_word_first(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _longest_entry() -> int:
-    return max(len(words) for words in gazetteer())
+def _longest_from() -> dict[str, int]:
+    """First word -> the most words of an entry of two words or more that starts with it: the only lengths
+    ``find_places`` need try at a token (most tokens start no entry of two words)."""
+    longest: dict[str, int] = {}
+    for words in gazetteer():
+        if len(words) > 1 and longest.get(words[0], 0) < len(words):
+            longest[words[0]] = len(words)
+    return longest
 
 
 def _without_possessive(word: str) -> str:
@@ -120,11 +126,12 @@ def _without_possessive(word: str) -> str:
 def find_places(tokens: Sequence[Token]) -> list[Place]:
     """Places and languages named in ``tokens``, longest match first, left to right; the last word may be a
     possessive (China's)."""
-    table, longest = gazetteer(), _longest_entry()
+    table, longest_from = gazetteer(), _longest_from()
     found: list[Place] = []
     i = 0
     while i < len(tokens):
-        for length in range(min(longest, len(tokens) - i), 0, -1):
+        # An entry of two words or more starts with the token as written; only one word takes off a possessive.
+        for length in range(min(longest_from.get(tokens[i].norm, 1), len(tokens) - i), 0, -1):
             words = [t.norm for t in tokens[i : i + length]]
             ids = table.get((*words[:-1], _without_possessive(words[-1])))
             if ids:
