@@ -116,3 +116,66 @@ def test_the_loanword_table_read_back_is_the_compiled_one(directory: Path) -> No
         assert names._loanword_keys(3.0, 0.7) == first == names._compile_loanword_keys(3.0, 0.7)
     finally:
         names._loanword_keys.cache_clear()
+
+
+# Words in three scripts: plain Latin words of every reference language (common, rare, missing), Latin words wordfreq
+# reads otherwise (capitals, accents, apostrophes, digits, hyphens, ß), Devanagari and Cyrillic.
+ZIPF_SAMPLE = (
+    "the", "leader", "director", "computer", "glasgow", "collins", "paris", "reading", "sea", "nice", "maison",
+    "haus", "casa", "perro", "cane", "qwxzv", "zzzzzzzzzz", "a", "l", "brazilian", "oregon", "sunero",
+    "Paris", "Leader", "été", "naïve", "straße", "l'homme", "aujourd'hui", "2024", "5g", "covid-19", "x2",
+    "ΑΘΗΝΑ", "n°", "",
+    "भारत", "दिल्ली", "ज़िम्मेदारियाँ", "गाड़ी", "गाडी", "मेड", "नेट", "रिपोर्ट",
+    "москва", "россия",
+)
+
+
+def test_zipf_answers_as_wordfreq() -> None:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    lexicon.zipf.cache_clear()
+    try:
+        listed = [w for language in lexicon.REFERENCE_LANGUAGES
+                  for w in list(get_frequency_dict(language))[::2003]]  # ~800 listed words, common to rare
+        words = [*ZIPF_SAMPLE, *listed]
+        for language in (*lexicon.REFERENCE_LANGUAGES, "hi"):
+            for word in words:
+                assert lexicon.zipf(word, language) == zipf_frequency(word, language), (word, language)
+        assert any(lexicon.plain_word(w) for w in listed) and not lexicon.plain_word("été")
+    finally:
+        lexicon.zipf.cache_clear()
+
+
+def test_a_plain_word_never_reaches_wordfreqs_tokenizer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import wordfreq
+
+    lexicon.zipf.cache_clear()
+    try:
+        def refuse(word: str, language: str) -> float:
+            raise AssertionError(f"wordfreq asked for {word!r} in {language}")
+
+        monkeypatch.setattr(wordfreq, "zipf_frequency", refuse)
+        assert lexicon.zipf("leader", "en") > 4 and lexicon.zipf("qwxzv", "fr") == 0.0
+        assert lexicon.ordinary_word.__wrapped__("director", 3.0, 0.7)
+        with pytest.raises(AssertionError, match="Paris"):
+            lexicon.zipf("Paris", "en")  # not plain: wordfreq decides
+    finally:
+        lexicon.zipf.cache_clear()
+
+
+def test_ordinary_word_answers_as_with_wordfreq_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wordfreq import zipf_frequency
+
+    words = ["leader", "director", "computer", "glasgow", "collins", "paris", "irish", "brazilian", "oregon",
+             "maison", "sunero", "kavi", "mobile", "made", "net", "reading", "sea", "nice", "boston", "orange"]
+    compiled = [(w, m, lead) for w in words for m, lead in ((3.0, 0.7), (2.5, 0.5), (4.0, 1.0))]
+    lexicon.zipf.cache_clear()
+    lexicon.ordinary_word.cache_clear()
+    expected = [lexicon.ordinary_word(*args) for args in compiled]
+    monkeypatch.setattr(lexicon, "zipf", lambda word, language: zipf_frequency(word, language))
+    lexicon.ordinary_word.cache_clear()
+    try:
+        assert [lexicon.ordinary_word(*args) for args in compiled] == expected
+        assert any(expected) and not all(expected)
+    finally:
+        lexicon.ordinary_word.cache_clear()

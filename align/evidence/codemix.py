@@ -7,6 +7,7 @@ worse (dog -> बिल्ली: -0.29). Names (exonyms) and substitutions both
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -119,19 +120,22 @@ def clause_context(facts: Facts, start: int, end: int, reach: int, skip: Sequenc
     tokens = facts.tokens
     clause_ids = clauses(facts)
     here = next((clause_ids[k] for k, t in enumerate(tokens) if t.end > start), None)
+    if here is None:
+        return frozenset(), ""
+    # Clause numbers never decrease along the text: the clause is one run of tokens, and only it is read.
+    clause = range(bisect_left(clause_ids, here), bisect_right(clause_ids, here))
 
     def usable(k: int) -> bool:
         t = tokens[k]
-        return clause_ids[k] == here and not t.is_number and len(t.norm) > 1 \
+        return not t.is_number and len(t.norm) > 1 \
             and t.norm not in locale_words.STOPWORDS and not any(s <= t.start < e for s, e in skip) \
             and not start <= t.start < end
 
-    before = [k for k in range(len(tokens)) if tokens[k].end <= start and usable(k)][-reach:]
-    stops = [k for k in range(len(tokens)) if tokens[k].end <= start and tokens[k].norm in stop_before
-             and clause_ids[k] == here]
+    before = [k for k in clause if tokens[k].end <= start and usable(k)][-reach:]
+    stops = [k for k in clause if tokens[k].end <= start and tokens[k].norm in stop_before]
     if stops and any(k > stops[-1] for k in before):
         before = [k for k in before if k > stops[-1]]
-    after = [k for k in range(len(tokens)) if tokens[k].start >= end and usable(k)][:reach]
+    after = [k for k in clause if tokens[k].start >= end and usable(k)][:reach]
     chosen = [tokens[k] for k in before + after]
     return frozenset(stem(t.norm) for t in chosen), " ".join(t.text for t in chosen)
 

@@ -9,12 +9,13 @@ Every lookup is keyed the way ``tokens.normalise`` keys words.
 
 from __future__ import annotations
 
+import math
 import statistics
 import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -107,8 +108,14 @@ def _english_word_first(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _longest_entry() -> int:
-    return max(len(words) for words in gazetteer())
+def _longest_from() -> dict[str, int]:
+    """First word -> the most words of an entry of two words or more that starts with it: the only lengths
+    ``find_places`` need try at a token (most tokens start no entry of two words)."""
+    longest: dict[str, int] = {}
+    for words in gazetteer():
+        if len(words) > 1 and longest.get(words[0], 0) < len(words):
+            longest[words[0]] = len(words)
+    return longest
 
 
 def _without_possessive(word: str) -> str:
@@ -119,11 +126,12 @@ def _without_possessive(word: str) -> str:
 def find_places(tokens: Sequence[Token]) -> list[Place]:
     """Places and languages named in ``tokens``, longest match first, left to right; the last word may be a
     possessive (China's)."""
-    table, longest = gazetteer(), _longest_entry()
+    table, longest_from = gazetteer(), _longest_from()
     found: list[Place] = []
     i = 0
     while i < len(tokens):
-        for length in range(min(longest, len(tokens) - i), 0, -1):
+        # An entry of two words or more starts with the token as written; only one word takes off a possessive.
+        for length in range(min(longest_from.get(tokens[i].norm, 1), len(tokens) - i), 0, -1):
             words = [t.norm for t in tokens[i : i + length]]
             ids = table.get((*words[:-1], _without_possessive(words[-1])))
             if ids:
@@ -152,10 +160,43 @@ def dictionary_word(word: str) -> bool:
 @lru_cache(maxsize=32768)
 def zipf(word: str, language: str) -> float:
     """How common ``word`` is in ``language`` (wordfreq's Zipf scale: 7 for "the", 3 for a rare word, 0 for
-    unknown)."""
+    unknown): wordfreq's ``zipf_frequency``, read straight from its list for a plain word of a reference language
+    (``plain_word``: a dict access instead of its tokenizer), from ``zipf_frequency`` itself for anything else."""
+    if language in REFERENCE_LANGUAGES and plain_word(word):
+        frequency = _frequencies(language).get(word)
+        return 0.0 if frequency is None else _zipf_of_listed(frequency)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, language)
+
+
+def plain_word(word: str) -> bool:
+    """Lower-case ASCII letters only: a word wordfreq reads as itself in the reference languages (one token of its
+    regex tokenizer; case folding and Unicode normalisation leave it as it is; no digit, apostrophe or mark to
+    split or smash), so its Zipf value is its own list entry's, and 0 when the list does not hold it."""
+    return word.isascii() and word.isalpha() and word.islower()
+
+
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    """wordfreq's "best" list of ``language``, the one ``zipf_frequency`` reads (loaded once per process, by
+    wordfreq; every reference language is asked about anyway, so a compiled copy would only be read beside it)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(language)
+
+
+@lru_cache(maxsize=4096)
+def _zipf_of_listed(frequency: float) -> float:
+    """wordfreq's arithmetic for a word that is one listed token (``_word_frequency``, then ``zipf_frequency``
+    with its default minimum), step for step, so the value is the same float. Memoised: the lists hold whole
+    centibels, a few hundred distinct values."""
+    from wordfreq import freq_to_zipf, zipf_to_freq
+
+    minimum = zipf_to_freq(0.0)
+    unrounded = max(1.0 / (0.0 + 1.0 / frequency), minimum)  # minimum > 0: never the logarithm of 0
+    rounded = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(freq_to_zipf(rounded), 2)
 
 
 def language_lead(word: str, language: str) -> float:
