@@ -28,8 +28,8 @@ like article text, then grown by what continues the story
 stop-word density alone, when it has grammar and the story's words; ``with_conversion_notes``: a wire's currency
 note after it); a live blog's time stamps join its entries instead of splitting them, the story's data written as
 lines (``data_runs``: a run of figures of one shape, a fact box of "label: value" lines, a numbered list) weighs and
-grows the body as a list does, a teaser box's lines weigh as the furniture they are, and a Devanagari sentence with
-a finite verb counts as text whatever its stop words.
+grows the body as a list does (its heading as a crosshead), and a Devanagari sentence with a finite verb counts as
+text whatever its stop words.
 
 The article's own title is never dropped. Context needs an article to be judged against: a page without a single
 paragraph that jusText calls good or near-good keeps its sentences (a news brief of two short lines is not furniture).
@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -70,6 +70,7 @@ STOPLIST_NAMES = {
 SENTENCE_END = re.compile(r"[.!?।॥…][\"'”’»)\]]*$")
 WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?।॥…-–—|/·•*#@"
 DIGIT_RUN = re.compile(r"\d+")
+DIGIT = re.compile(r"[\d०-९]")
 # An English possessive ("Kulkarni's", "Pune’s"): the word is the name it is on.
 POSSESSIVE = re.compile(r"['’]s$")
 # "Label: rest" or "Label | rest": the label (without trailing parentheses such as "(abonnés)") and a rest.
@@ -286,14 +287,16 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     # data as list items and table rows are, kept where the story stands around them or grows over them.
     # A line made of links is a box of other stories whatever its shape ("1. <a>headline</a>" under "Most read").
     data = {n for n in data_runs(page.lines, verdicts) if not _link_text(page, n, config)}
-    listed = [item or n in data for n, item in enumerate(listed)]
-    # A teaser box's headlines are furniture by structure before any context is weighed: a related headline that
-    # jusText calls near-good must not carry the body over the box into what follows it (reader comments).
+    # Its lines weigh as list items; its heading (the one line of it without a number) weighs as any crosshead does,
+    # so that a box at the story's end does not let the body run on, cost-free, into what follows (a teaser box,
+    # tags and readers' comments under a fact box).
+    # A teaser box's dated links ("12 May: <headline>" under "Also read") are the box's, not the story's data.
     teasers = teaser_lines(page.lines, config.teaser_cues, data) if "teaser" in switched_on else set()
-    weights = [
-        line_weight(page.lines[n], classes[n], verdicts[n] is not None or n in teasers, listed[n], config)
-        for n in numbers
+    listed = [
+        item or (n in data and n not in teasers and DIGIT.search(page.lines[n]) is not None)
+        for n, item in enumerate(listed)
     ]
+    weights = [line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
         return with_teasers_and_captions(page, verdicts, title_key, config, data)
@@ -551,7 +554,7 @@ def with_teasers_and_captions(
     verdicts: Sequence[str | None],
     title_key: str | None,
     config: CorpusConfig,
-    data: set[int] = frozenset(),  # type: ignore[assignment]
+    data: Collection[int] = frozenset(),
 ) -> list[str | None]:
     """``verdicts`` with the lines of inline teaser boxes (``teaser_lines``; a box ends where the story's own data
     under a heading of its own, ``data``, starts) and of photo captions and credits (``caption_lines``) dropped,
@@ -572,7 +575,7 @@ def with_teasers_and_captions(
     return judged
 
 
-def _data_heading(lines: Sequence[str], data: set[int], number: int) -> bool:
+def _data_heading(lines: Sequence[str], data: Collection[int], number: int) -> bool:
     """The line is the heading of a run of data (in ``data``, itself no line of figures or facts, the run under it)."""
     return (
         number in data
@@ -610,7 +613,7 @@ def is_headline_shaped(line: str) -> bool:
     )
 
 
-def teaser_lines(lines: Sequence[str], cues: Sequence[str], data: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
+def teaser_lines(lines: Sequence[str], cues: Sequence[str], data: Collection[int] = frozenset()) -> set[int]:
     """The lines of inline links to other stories, by structure, the cue being a convention of the trade
     (``corpus.teaser_cues``):
 
@@ -1000,7 +1003,7 @@ def numbered_runs(lines: Sequence[str]) -> set[int]:
     """The lines of numbered lists written as plain lines: ``FIGURE_RUN`` or more lines in a row whose numbers count
     up by one ("1. ...", "2. ...", "3. ..."), a ranking or a results list set as paragraphs; a line that opens with
     a year or a figure ("2019. ...", "3. Mai") is no item of one unless its neighbours count on from it."""
-    counts = []
+    counts: list[int | None] = []
     for line in lines:
         match = NUMBERED_ITEM.match(line)
         counts.append(int(match.group(1)) if match else None)
@@ -1008,14 +1011,13 @@ def numbered_runs(lines: Sequence[str]) -> set[int]:
     number = 0
     while number < len(lines):
         run = number + 1
-        while counts[number] is not None and run < len(lines) and counts[run] == counts[run - 1] + 1:  # type: ignore[operator]
-            run += 1
-        if counts[number] is not None and run - number >= FIGURE_RUN:
+        if counts[number] is not None:
+            while run < len(lines) and counts[run] == (counts[run - 1] or 0) + 1:
+                run += 1
+        if run - number >= FIGURE_RUN:
             found.update(range(number, run))
         number = run
     return found
-
-
 
 
 def line_weight(
