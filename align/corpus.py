@@ -26,6 +26,7 @@ from align.furniture import (
     HEADLINE_WORDS,
     Page,
     RepetitionIndex,
+    data_runs,
     is_sentence,
     judge_page,
     line_key,
@@ -455,7 +456,8 @@ def with_html_structure(
       (it reads headings only inside an article container, so a page whose blocks sit directly in ``<body>`` lost
       them) and whose neighbours on both sides are blocks it kept, one right after the other, each a block of the
       story: a paragraph (a sentence of at least ``paragraph_length`` characters), a list item ("• ..." or an
-      ``<li>``) or a table row, an item or row at most ``max_link_density`` links. Between two blocks of one run
+      ``<li>``), a table row or a line of data written as lines (``data_runs``: a numbered ranking "1. ...",
+      "2. ...", a run of figures or of facts), an item, row or line at most ``max_link_density`` links. Between two blocks of one run
       a heading is the story's subhead, whatever the blocks are; one that opens a box of links, a comment form or
       a newsletter box has no such block under it and stays out.
 
@@ -469,10 +471,16 @@ def with_html_structure(
     def paragraph(number: int) -> bool:
         return is_sentence(lines[number]) and len(lines[number]) >= rules.paragraph_length
 
+    # Data written as lines, which a heading stands over as it does over a list: a numbered run ("1. Pooja Rana
+    # (IND) 9'12"48", "2. ...", a ranking in <p>s), runs of figures or facts.
+    items = data_runs(lines, [None] * len(lines))
+
     def story_block(number: int, index: int) -> bool:
-        """A kept line that is the story's: a paragraph, or a list item or table row not made of links."""
+        """A kept line that is the story's: a paragraph, or a list item, table row or line of data not made of
+        links."""
         return paragraph(number) or (
-            (listed[number][1] or blocks[index].cell) and blocks[index].link_density <= rules.max_link_density
+            (listed[number][1] or blocks[index].cell or number in items)
+            and blocks[index].link_density <= rules.max_link_density
         )
 
     for index, block in enumerate(blocks):

@@ -26,9 +26,10 @@ The body is found, below the headline (what stands above it is the site's), as t
 like article text, then grown by what continues the story
 (``with_adjacent_lists``; ``with_edge_sentences``: the sentence right after it that jusText calls bad for its
 stop-word density alone, when it has grammar and the story's words; ``with_conversion_notes``: a wire's currency
-note after it); a live blog's time stamps join its entries instead of splitting them, a run of figures written as
-lines (``figure_runs``) weighs as a list does, and a Devanagari sentence with a finite verb counts as text whatever
-its stop words.
+note after it); a live blog's time stamps join its entries instead of splitting them, the story's data written as
+lines (``data_runs``: a run of figures of one shape, a fact box of "label: value" lines, a numbered list) weighs and
+grows the body as a list does (its heading as a crosshead), and a Devanagari sentence with a finite verb counts as
+text whatever its stop words.
 
 The article's own title is never dropped. Context needs an article to be judged against: a page without a single
 paragraph that jusText calls good or near-good keeps its sentences (a news brief of two short lines is not furniture).
@@ -41,7 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -69,6 +70,7 @@ STOPLIST_NAMES = {
 SENTENCE_END = re.compile(r"[.!?।॥…][\"'”’»)\]]*$")
 WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?।॥…-–—|/·•*#@"
 DIGIT_RUN = re.compile(r"\d+")
+DIGIT = re.compile(r"[\d०-९]")
 # An English possessive ("Kulkarni's", "Pune’s"): the word is the name it is on.
 POSSESSIVE = re.compile(r"['’]s$")
 # "Label: rest" or "Label | rest": the label (without trailing parentheses such as "(abonnés)") and a rest.
@@ -281,14 +283,23 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     listed = page.list_items or (False,) * len(page.lines)
     # A run of figures written as plain lines ("1974: 47.1 डिग्री (अप्रैल)", a results list, a table flattened to
     # lines) weighs as a list does: data where it stands, inside the body when text stands on both sides of it.
-    figures = figure_runs(page.lines, verdicts)
-    weights = [
-        line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n] or n in figures, config)
-        for n in numbers
+    # So does a fact box written as "label: value" lines ("फंसी ट्रॉलियां: 11", "2019: ..."): both are the story's
+    # data as list items and table rows are, kept where the story stands around them or grows over them.
+    # A line made of links is a box of other stories whatever its shape ("1. <a>headline</a>" under "Most read").
+    data = {n for n in data_runs(page.lines, verdicts) if not _link_text(page, n, config)}
+    # Its lines weigh as list items; its heading (the one line of it without a number) weighs as any crosshead does,
+    # so that a box at the story's end does not let the body run on, cost-free, into what follows (a teaser box,
+    # tags and readers' comments under a fact box).
+    # A teaser box's dated links ("12 May: <headline>" under "Also read") are the box's, not the story's data.
+    teasers = teaser_lines(page.lines, config.teaser_cues, data) if "teaser" in switched_on else set()
+    listed = [
+        item or (n in data and n not in teasers and DIGIT.search(page.lines[n]) is not None)
+        for n, item in enumerate(listed)
     ]
+    weights = [line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
-        return with_teasers_and_captions(page, verdicts, title_key, config)
+        return with_teasers_and_captions(page, verdicts, title_key, config, data)
     standfirst = _standfirst(page, classes, verdicts, title_key, config)
     # The story's own words: its headline and standfirst say what it is about as much as its paragraphs do.
     heading_lines = [page.title or ""] + ([page.lines[standfirst]] if standfirst is not None else [])
@@ -296,7 +307,7 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     if start == end:
         start = end = 0  # no body at all
     (start, end), between = with_adjacent_lists(
-        page, numbers, verdicts, (start, end), stop_words(language), heading_lines, floor
+        page, numbers, verdicts, (start, end), stop_words(language), heading_lines, floor, listed
     )
     start, end = with_edge_sentences(
         page, numbers, verdicts, classes, (start, end), stop_words(language), heading_lines, config
@@ -334,7 +345,13 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         for number in author_bios(page.lines, verdicts, paragraphs, names):
             if line_key(page.lines[number]) != title_key:
                 verdicts[number] = "boilerplate"
-    return with_teasers_and_captions(page, verdicts, title_key, config)
+    return with_teasers_and_captions(page, verdicts, title_key, config, data)
+
+
+def _link_text(page: Page, number: int, config: CorpusConfig) -> bool:
+    """The markup shows the line as mostly link text (more than ``max_link_density``); False for a text page."""
+    markup = page.markup[number] if page.markup else None
+    return markup is not None and markup[1] > config.max_link_density
 
 
 # What opens a byline before the names: "By", "Par", "Posted by:", "Published by:", "द्वारा".
@@ -533,13 +550,18 @@ FULL_STOP_END = re.compile(r"[.।॥][\"'”’»)\]]*$")
 
 
 def with_teasers_and_captions(
-    page: Page, verdicts: Sequence[str | None], title_key: str | None, config: CorpusConfig
+    page: Page,
+    verdicts: Sequence[str | None],
+    title_key: str | None,
+    config: CorpusConfig,
+    data: Collection[int] = frozenset(),
 ) -> list[str | None]:
-    """``verdicts`` with the lines of inline teaser boxes (``teaser_lines``) and of photo captions and credits
-    (``caption_lines``) dropped, where no other class has dropped them; never the title."""
+    """``verdicts`` with the lines of inline teaser boxes (``teaser_lines``; a box ends where the story's own data
+    under a heading of its own, ``data``, starts) and of photo captions and credits (``caption_lines``) dropped,
+    where no other class has dropped them; never the title."""
     judged = list(verdicts)
     for kind, numbers in (
-        ("teaser", teaser_lines(page.lines, config.teaser_cues)),
+        ("teaser", teaser_lines(page.lines, config.teaser_cues, data)),
         (
             "caption",
             caption_lines(page.lines, config.credit_cues, lambda line: reads_as_dateline_led(line, config)),
@@ -551,6 +573,16 @@ def with_teasers_and_captions(
             if judged[number] is None and line_key(page.lines[number]) != title_key:
                 judged[number] = kind
     return judged
+
+
+def _data_heading(lines: Sequence[str], data: Collection[int], number: int) -> bool:
+    """The line is the heading of a run of data (in ``data``, itself no line of figures or facts, the run under it)."""
+    return (
+        number in data
+        and number + 1 in data
+        and figure_shape(lines[number]) is None
+        and fact_label(lines[number]) is None
+    )
 
 
 def _cue_keys(cues: Sequence[str]) -> list[str]:
@@ -581,7 +613,7 @@ def is_headline_shaped(line: str) -> bool:
     )
 
 
-def teaser_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
+def teaser_lines(lines: Sequence[str], cues: Sequence[str], data: Collection[int] = frozenset()) -> set[int]:
     """The lines of inline links to other stories, by structure, the cue being a convention of the trade
     (``corpus.teaser_cues``):
 
@@ -589,7 +621,11 @@ def teaser_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
       <headline>", "ये भी पढ़ें- <headline>");
     - a line that is a cue ("ALSO READ", "ये भी पढ़ें", "À lire aussi") and the headline-shaped lines right under it.
       When a paragraph follows two or more of them, the last is the subhead of that paragraph, not a teaser (the
-      box has no end mark in a text scrape; a subhead is the headline-shaped line a paragraph stands under)."""
+      box has no end mark in a text scrape; a subhead is the headline-shaped line a paragraph stands under). Nor
+      does the box reach over the heading of a run of the story's data (``data``: "पूजा का सफर" over "2019: ...",
+      "2023: ..."): a box of links is one cue over headlines, and a heading of its own over lines of figures or
+      facts opens a block of another kind, the story's. Data right under the cue, with no heading between (a
+      list of dated links "12 May: ..."), is the box's."""
     cue_keys = {line_key(c).rstrip(":") for c in cues}
     ordered = _cue_keys(cues)
     found: set[int] = set()
@@ -607,11 +643,12 @@ def teaser_lines(lines: Sequence[str], cues: Sequence[str]) -> set[int]:
             run < len(lines)
             and is_headline_shaped(lines[run])
             and line_key(lines[run]).rstrip(" :") not in cue_keys
+            and not _data_heading(lines, data, run)
         ):
             run += 1
         headlines = list(range(number + 1, run))
-        if run < len(lines) and len(headlines) >= 2:
-            headlines.pop()  # a paragraph follows: the last headline-shaped line is its subhead
+        if run < len(lines) and len(headlines) >= 2 and headlines[-1] not in data:
+            headlines.pop()  # a paragraph follows: the last headline-shaped line is its subhead (a dated link is none)
         if headlines:
             found |= {number, *headlines}
         number = max(run, number + 1)
@@ -625,7 +662,8 @@ def caption_lines(
 
     - a credit line: a cue, a separator and a few words that are no sentence ("Photo: Biswajit Das / The Courier",
       "फोटो: पीएनएन", "Crédit photo : X"), or an agency's credit without a label (``AGENCY_CREDIT``: "ELW/Rakesh
-      Jadhav", "DEBASISH PATI / GWS");
+      Jadhav", "DEBASISH PATI / GWS"), or a copyright sign and names joined by a slash ("© L'Armor Républicain /
+      Yann Quéré");
     - a caption that ends with a bracketed credit ("... राहतकर्मी। (फोटो: पूर्वांचल प्रहरी)", "... (Photo: Reuters)"),
       or with an agency's credit after its last full stop ("... Kochi, India, April 6, 2027. WGW/Stringer");
     - the caption right above a credit line: one or two sentences of at most ``CAPTION_WORDS`` words (a text
@@ -647,7 +685,7 @@ def caption_lines(
 
     for number, line in enumerate(lines):
         rest = _cue_prefix(line, cue_keys)
-        if AGENCY_CREDIT.match(line.strip()):
+        if AGENCY_CREDIT.match(line.strip()) or _copyright_credit(line):
             rest = line  # "ELW/Rakesh Jadhav", "© APM/Valery HACHE", "DEBASISH PATI / GWS": no label, the shape
         if rest is not None and len(rest.split()) <= CREDIT_WORDS and not is_sentence(rest):
             found.add(number)
@@ -665,6 +703,17 @@ def caption_lines(
         elif _ends_with_agency_credit(line) and not opens_story(line):
             found.add(number)
     return found
+
+
+def _copyright_credit(line: str) -> bool:
+    """A photo credit marked by its copyright sign instead of a label: "©", then an outlet and a photographer (names
+    or initials) joined by a slash ("© L'Armor Républicain / Yann Quéré"). A footer's "© 2027 The Daily Example"
+    has a year and no slash."""
+    stripped = line.strip()
+    if not stripped.startswith("©") or len(stripped.split()) > CREDIT_WORDS + 1:
+        return False
+    parts = stripped[1:].split("/")
+    return len(parts) >= 2 and all(_credit_name(part.split()) for part in parts)
 
 
 def _ends_with_agency_credit(line: str) -> bool:
@@ -732,6 +781,9 @@ PULL_QUOTE_WORDS = 6
 # page's lines).
 PULL_QUOTE_REACH = 6
 QUOTE_MARKS = "\"'“”‘’«»„ "
+# A line wholly inside one pair of quotation marks ("« Nous avons battu deux chantiers asiatiques et un norvégien »"):
+# a quotation set apart, which a pull quote prints without its sentence's end.
+WHOLLY_QUOTED = re.compile(r"^[\"“«„][^\"“”«»„]+[\"”»]$")
 # A quotation and its speaker after a dash: '"A fire should not start at all." - R. Sreekumar, naval architect'.
 ATTRIBUTED_QUOTE = re.compile(r"^([\"“«„][^\"“”«»„]+[\"”»])\s*[-–—]\s*\S[^\"“”«»]{0,80}$")
 
@@ -739,21 +791,28 @@ ATTRIBUTED_QUOTE = re.compile(r"^([\"“«„][^\"“”«»„]+[\"”»])\s*[-
 def pull_quotes(lines: Sequence[str]) -> set[int]:
     """The lines that repeat a passage of a longer line near them on the page, as a sentence of at least
     ``PULL_QUOTE_WORDS`` words ("The code is good. Nobody checks whether it is followed." set apart from the
-    paragraph that quotes it), maybe with its speaker after a dash ('"A fire should not start at all." - R.
-    Sreekumar, naval architect'): the page's display of its own text, which the paragraph already holds."""
+    paragraph that quotes it) or as a quotation wholly in quotation marks without its sentence's end ("« Mon
+    entraîneur m'avait dit : attends la dernière rivière »", after the passage: over it, it is a crosshead), maybe
+    with its speaker after a dash ('"A fire should not start at all." - R. Sreekumar, naval architect'): the
+    page's display of its own text, which the paragraph already holds."""
     keys = [line_key(line) for line in lines]
     found = set()
     for number, line in enumerate(lines):
         quoted = ATTRIBUTED_QUOTE.match(keys[number])
+        # A quotation cut short of its sentence's end reads as a heading: over the paragraph that says it, it is
+        # that paragraph's crosshead ("« On va enfin reparler de construction neuve »", French papers head
+        # sections with a quote); a pull quote is displayed after the passage it repeats.
+        cut_short = quoted is None and not is_sentence(line.strip(QUOTE_MARKS))
         if quoted is not None:
             core = quoted.group(1).strip(QUOTE_MARKS).rstrip(".!?।…").strip(QUOTE_MARKS)  # '"..." - Name, role'
-        elif not is_sentence(line.strip(QUOTE_MARKS)):  # "« ... sûres. »": French quotes stand apart
-            continue
+        elif cut_short and not WHOLLY_QUOTED.match(line.strip()):
+            continue  # "« ... sûres. »": French quotes stand apart
         else:
             core = keys[number].strip(QUOTE_MARKS).rstrip(".!?।…").strip(QUOTE_MARKS)
         if len(core.split()) < PULL_QUOTE_WORDS:
             continue
-        near = range(max(0, number - PULL_QUOTE_REACH), min(len(keys), number + PULL_QUOTE_REACH + 1))
+        after = number + 1 if cut_short else min(len(keys), number + PULL_QUOTE_REACH + 1)
+        near = range(max(0, number - PULL_QUOTE_REACH), after)
         if any(other != number and len(keys[other]) > len(keys[number]) and core in keys[other] for other in near):
             found.add(number)
     return found
@@ -865,16 +924,99 @@ def figure_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int
             run += 1
         if shape is not None and run - number >= FIGURE_RUN:
             found.update(range(number, run))
-            above = number - 1
-            if (
-                above >= 0
-                and verdicts[above] is None
-                and not is_sentence(lines[above])
-                and not re.search(r"[\d०-९]", lines[above])
-                and 0 < len(lines[above].split()) <= LABEL_WORDS
-            ):
-                found.add(above)
+            if _run_heading(lines, verdicts, number - 1):
+                found.add(number - 1)
         number = max(run, number + 1)
+    return found
+
+
+# "Label: value", a fact as a box prints it: a label of at most ``LABEL_WORDS`` words (maybe with a bracket after
+# it), a colon (never a bar: "Home | News" is a menu), and a value.
+FACT_LINE = re.compile(r"^([^:|]{1,40}?)\s*(?:\([^)]{0,20}\)\s*)?:\s+\S")
+
+
+def fact_label(line: str) -> str | None:
+    """The label of a line written as a fact ("फंसी ट्रॉलियां: 11", "2019: राज्य क्रॉस कंट्री में दूसरा स्थान",
+    "Arrivée : 9'12\"48"): at most ``LABEL_WORDS`` words before a colon, then a value, the whole no sentence, at
+    most ``FIGURE_WORDS`` words and holding a number (a figure, a date, a time, a year), as the facts a box states
+    do; None for any other line: a reader's comment "Name: ... ." ends as a sentence, and a related headline in a
+    regional paper's "Place : headline" style ("Grenoble : un nouveau pôle de formation ...") states no figure."""
+    if is_sentence(line) or len(line.split()) > FIGURE_WORDS or not FIGURE_NUMBER.search(line):
+        return None
+    match = FACT_LINE.match(line.strip())
+    if match is None or not 0 < len(match.group(1).split()) <= LABEL_WORDS:
+        return None
+    return line_key(match.group(1))
+
+
+def _run_heading(lines: Sequence[str], verdicts: Sequence[str | None], above: int) -> bool:
+    """The line at ``above`` is the heading of the run under it: open, short, no sentence and no number
+    ("पिछले रिकॉर्ड", "एक नज़र में", "Results")."""
+    return (
+        above >= 0
+        and verdicts[above] is None
+        and not is_sentence(lines[above])
+        and not re.search(r"[\d०-९]", lines[above])
+        and 0 < len(lines[above].split()) <= LABEL_WORDS
+    )
+
+
+def fact_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+    """The lines of a fact box written as plain lines: ``FIGURE_RUN`` or more open lines in a row, each a label and
+    a value with a number in it (``fact_label``), every label a different one ("एक नज़र में" / "रोपवे रुका: शुक्रवार शाम 6:35 बजे" /
+    "फंसी ट्रॉलियां: 11" / "अस्पताल में भर्ती: 1 महिला, हालत स्थिर"; a year-by-year timeline "2019: ...", "2023:
+    ..."), and the heading right above it. The lines need not share a shape as a run of figures does: a box states
+    different facts, each in its own words. One label over and over ("Also read: ...", "Lire aussi : ...") is a
+    list of links, not facts, and a reader's comment ends as a sentence."""
+    found: set[int] = set()
+    number = 0
+    while number < len(lines):
+        labels: set[str] = set()
+        run = number
+        while run < len(lines) and verdicts[run] is None:
+            label = fact_label(lines[run])
+            if label is None or label in labels:
+                break
+            labels.add(label)
+            run += 1
+        if run - number >= FIGURE_RUN:
+            found.update(range(number, run))
+            if _run_heading(lines, verdicts, number - 1):
+                found.add(number - 1)
+        number = max(run, number + 1)
+    return found
+
+
+def data_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+    """The story's data written as plain lines: runs of figures (``figure_runs``) and fact boxes (``fact_runs``),
+    each with its heading, and numbered lists (``numbered_runs``)."""
+    numbered = {n for n in numbered_runs(lines) if verdicts[n] is None}
+    return figure_runs(lines, verdicts) | fact_runs(lines, verdicts) | numbered
+
+
+# A line that opens with its number in a numbered list written as paragraphs ("1. Pooja Rana (IND) 9'12"48",
+# "2) ...").
+NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
+
+
+def numbered_runs(lines: Sequence[str]) -> set[int]:
+    """The lines of numbered lists written as plain lines: ``FIGURE_RUN`` or more lines in a row whose numbers count
+    up by one ("1. ...", "2. ...", "3. ..."), a ranking or a results list set as paragraphs; a line that opens with
+    a year or a figure ("2019. ...", "3. Mai") is no item of one unless its neighbours count on from it."""
+    counts: list[int | None] = []
+    for line in lines:
+        match = NUMBERED_ITEM.match(line)
+        counts.append(int(match.group(1)) if match else None)
+    found: set[int] = set()
+    number = 0
+    while number < len(lines):
+        run = number + 1
+        if counts[number] is not None:
+            while run < len(lines) and counts[run] == (counts[run - 1] or 0) + 1:
+                run += 1
+        if run - number >= FIGURE_RUN:
+            found.update(range(number, run))
+        number = run
     return found
 
 
@@ -925,6 +1067,7 @@ def with_adjacent_lists(
     stoplist: frozenset[str],
     heading_lines: Sequence[str] = (),
     floor: int = 0,
+    listed: Sequence[bool] | None = None,
 ) -> tuple[tuple[int, int], set[int]]:
     """The body span grown over a list that stands right before or after it and continues its topic: a run of
     list items (maybe under a heading of its own) of which at least half share a content word with the body ("The
@@ -941,11 +1084,13 @@ def with_adjacent_lists(
     ...", "Grandmaster: ...") is about what the headline names. One line may stand between the body and a list that
     has a heading of its own (a teaser or an ad slot the site puts after the last paragraph): that line is returned
     apart, in the second value, and is judged on its own; the span covers it only so that it stays one run.
-    Nothing above position ``floor`` (the headline) joins the body."""
+    Nothing above position ``floor`` (the headline) joins the body. ``listed`` (by default the page's list items)
+    marks the lines that count as items: the judgement adds the runs of data written as lines (``data_runs``)."""
     start, end = span
     if start >= end:
         return span, set()
-    listed = page.list_items or (False,) * len(page.lines)
+    if listed is None:
+        listed = page.list_items or (False,) * len(page.lines)
     body_words: set[str] = set()
     for line in heading_lines:
         body_words |= content_words(line, stoplist)

@@ -1388,3 +1388,208 @@ def test_the_shape_of_a_credit_cue_and_names_joined_by_a_slash() -> None:
     assert _cue_then_name("Photo The Daily Example / A. R.", cues)
     for line in ("Photo finish / for the ferry", "Photos 12 / 3", "Photo de famille / au conseil"):
         assert not _cue_then_name(line, cues)
+
+
+# Per language: a fact box written as "label: value" lines of different shapes under its heading (as a Hindi
+# outlet prints "एक नज़र में" / "फंसी ट्रॉलियां: 11" / "रोपवे रुका: शुक्रवार शाम 6:35 बजे" ...), what follows a
+# story on such a page (a teaser box, tags, a comment count, two reader comments written "Name: ..."), and a list of
+# dated links under a teaser cue.
+FACT_BOXES = {
+    "en": ("At a glance", ["Bridge closed: Tuesday, 6 pm", "Repairs: 6 months", "Cost: 4.2 million euros", "Traffic diverted: 1,200 trucks a day"]),
+    "fr": ("En bref", ["Fermeture : mardi, 18 h", "Durée des travaux : 6 mois", "Poutres à changer : 48 sur 60", "Circulation déviée : 1 200 camions par jour"]),
+    "hi": ("एक नज़र में", ["पुल बंद: मंगलवार शाम 6 बजे", "मरम्मत: 6 महीने", "लागत: 4.2 करोड़ रुपये", "यातायात: रोज़ 1,200 ट्रक"]),
+}
+AFTER_THE_STORY = {
+    "en": ["Also read", "Ring road widening to start in October as traffic grows", "Tags: bridge, council, ring road", "2 comments",
+           "Ravi Menon: The council should have done this years ago, the bridge was shaking every day.", "Anna K: About time."],
+    "fr": ["À lire aussi", "La rocade nord élargie dès octobre face au trafic", "Mots-clés : pont, conseil, rocade", "2 commentaires",
+           "Jean-Luc D. : Il était temps, le pont tremblait à chaque passage de camion depuis des années.", "Marie35 : Enfin !"],
+    "hi": ["ये भी पढ़ें", "अक्टूबर से चौड़ी होगी रिंग रोड, बढ़ते यातायात को देखते हुए फैसला", "टैग: पुल, परिषद, रिंग रोड", "2 टिप्पणियां",
+           "रमेश कुमार: परिषद को यह काम बरसों पहले करना चाहिए था, पुल हर दिन हिलता है।", "अनीता: देर आए दुरुस्त आए।"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+@pytest.mark.parametrize("where", ["after the story", "between paragraphs"])
+def test_a_fact_box_of_label_and_value_lines_is_the_story_s_text(
+    make_event: Callable[..., Path], language: str, where: str
+) -> None:
+    """A box of facts written as "label: value" lines under its heading, after the story's last paragraph or
+    between two of them: the lines have different shapes (not a run of figures), none is a sentence, so each was
+    dropped as non_sentence. Three or more lines in a row, each a short label, a colon and a value, every label a
+    different one, are a fact box, the story's data as list items are. What follows the story on such a page stays
+    furniture: the teaser box, the tags, the comment count and the readers' comments (written "Name: ...", as
+    sentences), which the box must not carry into the body."""
+    title, story = TITLES[language], STORIES[language]
+    heading, box = FACT_BOXES[language]
+    after = AFTER_THE_STORY[language]
+    body = [*story, heading, *box] if where == "after the story" else [story[0], story[1], heading, *box, story[2]]
+    text = page(title, body, before=MENU, after=[*after, *FOOTER])
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *body]
+    assert all(line in reasons(article) for line in after)
+
+
+# Per language: a year-by-year timeline under its heading, right under a teaser box (a cue and one headline), between
+# two paragraphs; and a list of dated links right under a cue, with no heading of its own, after the story.
+TIMELINES = {
+    "en": ("The bridge's history", ["1962: opened to traffic", "1998: closed four months after the floods", "2015: deck resurfaced, 6 months of work"]),
+    "fr": ("L'histoire du pont", ["1962 : mise en service", "1998 : fermé quatre mois après la crue", "2015 : tablier refait, 6 mois de travaux"]),
+    "hi": ("पुल का सफर", ["1962: यातायात के लिए खुला", "1998: बाढ़ के बाद चार महीने बंद", "2015: डेक की मरम्मत, 6 महीने का काम"]),
+}
+DATED_LINKS = {
+    "en": ["12 May: Ring road widening to start in October", "10 May: Mayor defends the bridge budget", "8 May: Ferry fares to rise"],
+    "fr": ["12 mai : La rocade nord élargie dès octobre", "10 mai : Le maire défend le budget du pont", "8 mai : Le bac plus cher"],
+    "hi": ["12 मई: अक्टूबर से चौड़ी होगी रिंग रोड", "10 मई: महापौर ने पुल के बजट का बचाव किया", "8 मई: नाव का किराया बढ़ेगा"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_timeline_under_its_heading_after_a_teaser_box_is_text_and_dated_links_under_a_cue_are_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A teaser box without an end mark (a cue, one headline) right above a timeline's heading ("पूजा का सफर") and
+    its lines ("2019: ...", "2023: ..."): the teaser rule took every headline-shaped line under the cue up to the
+    next paragraph, the heading and the timeline with it. A heading of its own over a run of data opens the story's
+    block, so the box ends above it. A list of dated links right under a cue, with no heading of its own, is still
+    the box's and goes."""
+    title, story = TITLES[language], STORIES[language]
+    cue, teaser = AFTER_THE_STORY[language][:2]
+    heading, timeline = TIMELINES[language]
+    body = [story[0], story[1], cue, teaser, heading, *timeline, story[2], FLAT_PAGE_PARTS[language]["more"]]
+    text = page(title, body, before=MENU, after=[cue, *DATED_LINKS[language], *FOOTER])
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], story[1], heading, *timeline, story[2], FLAT_PAGE_PARTS[language]["more"]]
+    dropped = reasons(article)
+    assert dropped[teaser] == "teaser" and all(line in dropped for line in DATED_LINKS[language])
+
+
+def test_the_label_of_a_line_written_as_a_fact() -> None:
+    from align.furniture import fact_label, fact_runs
+
+    assert fact_label("फंसी ट्रॉलियां: 11") == "फंसी ट्रॉलियां" and fact_label("Durée des travaux : 6 mois") == "durée des travaux"
+    assert fact_label("Ravi Menon: The council should have acted years ago.") is None  # a comment ends as a sentence
+    assert fact_label("Home | News | Sport") is None and fact_label("The council's own engineers said so: repairs") is None
+    repeated = ["Also read: 12 May, ring road widening", "Also read: 10 May, mayor defends budget", "Also read: 8 May, fares"]
+    assert fact_runs(repeated, [None] * 3) == set()  # one label over and over is a list of links
+    related = ["Grenoble : un nouveau pôle de formation", "Voreppe : Vercors Composites inaugure sa ligne", "Vif : la gare rénovée"]
+    assert fact_runs(related, [None] * 3) == set()  # "Place : headline" states no figure
+    assert fact_runs(["Récap", *FACT_BOXES["fr"][1]], [None] * 5) == {0, 1, 2, 3, 4}
+
+
+# Per language: a crosshead over a ranking written as numbered <p>s, a crosshead under it, and a "most read" box of
+# numbered links, on a page whose blocks sit in <body>.
+RANKINGS = {
+    "en": ("The 3,000 m steeplechase result", "The other results", "Most read"),
+    "fr": ("Le classement du 3 000 m steeple", "Les autres résultats", "Les plus lus"),
+    "hi": ("3000 मीटर स्टीपलचेज़ का नतीजा", "बाकी नतीजे", "सबसे ज्यादा पढ़ी गईं"),
+}
+RANKING_ROWS = ["1. Pooja Rana (IND) 9'12\"48 (NR)", "2. Esther Chebet (KEN) 9'13\"05", "3. Maëlle Guivarc'h (FRA) 9'25\"10", "4. Lotte Verbruggen (BEL) 9'27\"66"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_crossheads_over_and_under_a_numbered_ranking_of_a_flat_page_are_text_and_a_most_read_box_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """On a page whose blocks sit in <body> the extractor leaves every heading out; one between two kept blocks of
+    the story is put back when each block is a paragraph, a list item or a table row. A ranking set as numbered
+    paragraphs ("1. Pooja Rana (IND) 9'12"48", "2. ...") is neither, so the heading over it and the one after it
+    ("Le classement du 3 000 m steeple", "Les autres résultats") were lost. Lines numbered 1, 2, 3 ... in a row are
+    a list; a numbered box of links ("Les plus lus") still stays out."""
+    title, story = TITLES[language], STORIES[language]
+    over, under, most_read = RANKINGS[language]
+    more = FLAT_PAGE_PARTS[language]["more"]
+    related = FLAT_PAGE_PARTS[language]["related"][1:]
+    blocks = [
+        "<p>The Daily Example</p>",
+        "<nav><a href='#'>Home</a></nav><nav><a href='#'>City</a></nav>",
+        f"<h1>{title}</h1>",
+        f"<p>{story[0]}</p>",
+        f"<p>{story[1]}</p>",
+        f"<h3>{over}</h3>",
+        *(f"<p>{row}</p>" for row in RANKING_ROWS),
+        f"<h2>{under}</h2>",
+        f"<p>{story[2]}</p>",
+        f"<p>{more}</p>",
+        f"<h2>{most_read}</h2>",
+        *(f"<p>{n}. <a href='#'>{headline}</a></p>" for n, headline in enumerate([*related, related[0]], start=1)),
+        "<p>© 2026 The Daily Example</p>",
+    ]
+    html = f"<html><head><title>{title}</title></head><body>{''.join(blocks)}</body></html>"
+    entry = {"file": "a.html", "language": language, "title": title}
+    [article] = read_event(make_event({"a.html": html, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], story[1], over, *RANKING_ROWS, under, story[2], more]
+    assert most_read not in article.text
+
+
+def test_numbered_runs_count_up_by_one() -> None:
+    from align.furniture import numbered_runs
+
+    lines = ["Results", "1. Rana 9'12", "2. Chebet 9'13", "3. Guivarc'h 9'25", "5. Ribeiro", "2019. A year", "3. Mai"]
+    assert numbered_runs(lines) == {1, 2, 3}
+    assert numbered_runs(["1. One", "3. Three", "5. Five"]) == set()
+
+
+# Per language: a paragraph that quotes someone, the quotation set apart as a pull quote without its sentence's end,
+# and a paragraph that is a whole quotation repeating nothing.
+CUT_PULL_QUOTES = {
+    "en": ("\"We knew the beams were worn. The report told us: close the bridge before the winter,\" the mayor told the council on Tuesday evening.",
+           "\"The report told us: close the bridge before the winter\"",
+           "\"We will not reopen the bridge before every beam has been replaced and tested by the engineers\""),
+    "fr": ("« Nous savions que les poutres étaient usées. Le rapport nous disait : il faut fermer le pont avant l'hiver », a expliqué le maire devant le conseil mardi soir.",
+           "« Le rapport nous disait : il faut fermer le pont avant l'hiver »",
+           "« Nous ne rouvrirons pas le pont avant que chaque poutre ait été changée et testée par les ingénieurs »"),
+    "hi": ("\"हमें पता था कि बीम पुराने हो चुके हैं। रिपोर्ट में कहा गया था कि सर्दी से पहले पुल बंद करना होगा,\" महापौर ने मंगलवार शाम परिषद की बैठक में कहा।",
+           "\"रिपोर्ट में कहा गया था कि सर्दी से पहले पुल बंद करना होगा\"",
+           "\"जब तक हर बीम बदला और इंजीनियरों से जांचा नहीं जाता, हम पुल नहीं खोलेंगे\""),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_pull_quote_cut_short_of_its_sentence_s_end_is_repeated_and_a_whole_quotation_is_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A pull quote prints a passage of a paragraph in quotation marks, often without the end of its sentence ("«
+    Mon entraîneur m'avait dit : attends la dernière rivière »"): the pull-quote rule asked for a sentence, so it
+    stayed in the text twice. A line wholly inside one pair of quotation marks that repeats a passage of a longer
+    line above it is the page's display of its own text; right over the paragraph that says it, the same line is
+    that paragraph's crosshead (French papers head sections with a quote), and a whole quotation that repeats
+    nothing is the story's."""
+    title, story = TITLES[language], STORIES[language]
+    quoting, pull, whole = CUT_PULL_QUOTES[language]
+    entry = {"file": "a.txt", "language": language, "title": title}
+    body = [story[0], quoting, pull, story[1], whole, story[2]]
+    corpus = make_event({"a.txt": page(title, body, before=MENU), "manifest.jsonl": manifest(entry)})
+    [article] = read_event(corpus / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, story[0], quoting, story[1], whole, story[2]]
+    assert reasons(article)[pull] == "repeated"
+    headed = [story[0], pull, quoting, story[1], whole, story[2]]
+    corpus = make_event({"a.txt": page(title, headed, before=MENU), "manifest.jsonl": manifest(entry)}, event="event-2")
+    [article] = read_event(corpus / "event-2", CONFIG)
+    assert article.text.split("\n") == [title, *headed]
+
+
+COPYRIGHT_CREDITS = {
+    "en": ("Engineers inspect the steel beams under the old bridge on Monday.", "© The Daily Example / Arjun Das"),
+    "fr": ("Des ouvriers inspectent les poutres sous le vieux pont, lundi.", "© L'Armor Républicain / Yann Quéré"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_credit_marked_by_a_copyright_sign_and_its_caption_are_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A French regional page credits its photo "© L'Armor Républicain / Yann Quéré" under the caption: no label,
+    and no agency's initials, so neither credit rule read it and both lines stayed as text. A copyright sign over
+    names joined by a slash is the credit's mark, as a label is; a footer's "© 2026 The Daily Example" (a year, no
+    slash) is no credit and a sentence above it no caption. Latin script only (a name is told by its capitals)."""
+    title, story = TITLES[language], STORIES[language]
+    caption, credit = COPYRIGHT_CREDITS[language]
+    text = page(title, [caption, credit, *story], before=MENU, after=["© 2026 The Daily Example"])
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+    assert reasons(article)[caption] == reasons(article)[credit] == "caption"
+    assert reasons(article)["© 2026 The Daily Example"] != "caption"
