@@ -1291,6 +1291,8 @@ def _modifier(name: NameToken, view: Facts, config: LabelConfig) -> bool:
     हादसा", the Palasa rail accident; "श्रीकाकुलम जिले में", in Srikakulam district; "चेपॉक टेस्ट", the Chepauk
     Test): not the participant who stands in the slot a name on the other side holds, which a case marker or a
     verb follows ("भारद्वाज को मिला", "शिंदे ने")."""
+    if _in_place(name, view):
+        return False  # a place the gazetteer knows is a name, whatever follows it
     end = _token_end(view, name)
     following = next((t for t in view.tokens if t.start >= end), None)
     if following is None or view.text[end : following.start].strip() or following.is_number or any(

@@ -360,6 +360,21 @@ def _shown(view: Facts) -> str | None:
     return " / ".join(words) or None
 
 
+def _positive_against_negative(view_a: Facts, view_b: Facts, config: LabelConfig) -> list[Finding]:
+    """Two sides with as many negation words: a conflict when one negates a lexical negative (the positive: "la
+    police n'écarte pas l'hypothèse") and the other states a negative it does not negate ("found nothing to suggest
+    sabotage", "तोड़फोड़ की आशंका खारिज")."""
+    (polar_a, positive_a), (polar_b, positive_b) = _polar(view_a), _polar(view_b)
+    negative_a = len(polar_a[NEGATIONS]) + len(polar_a[LEXICAL])
+    negative_b = len(polar_b[NEGATIONS]) + len(polar_b[LEXICAL])
+    if bool(positive_a) == bool(positive_b) or (negative_a if positive_a else negative_b) or not (
+            negative_b if positive_a else negative_a):
+        return []
+    note = "a negated negative (the positive) on one side, a negative on the other"
+    strength = 1.0 if view_a.language == view_b.language else config.negation_cross_lingual
+    return [contradicting("negation", _shown(view_a), _shown(view_b), note, weight="negation", strength=strength)]
+
+
 def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
     """A negation on one side only, when the other side states what it negates (one language: a shared word
     around the cue; two: see ``confirm_negations``). A negation that says what the other side says positively
@@ -370,19 +385,9 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     view_a, view_b, translated = _views(a, b)
     in_english = translated and (view_a is not a.original or view_b is not b.original)
     view_a, view_b = _counted(view_a, view_b), _counted(view_b, view_a)
-    counted_a, counted_b = view_a, view_b
-    (view_a, positive_a), (view_b, positive_b) = _polar(view_a), _polar(view_b)
     count_a, count_b = len(view_a[NEGATIONS]), len(view_b[NEGATIONS])
     if count_a == count_b:
-        negative_a, negative_b = count_a + len(view_a[LEXICAL]), count_b + len(view_b[LEXICAL])
-        if bool(positive_a) == bool(positive_b) or (negative_a if positive_a else negative_b) or not (
-                negative_b if positive_a else negative_a):
-            return []
-        # The positive against the negative it negates: the lexical negative balances no negation here.
-        shown_a, shown_b = _shown(counted_a), _shown(counted_b)
-        note = "a negated negative (the positive) on one side, a negative on the other"
-        strength = 1.0 if view_a.language == view_b.language else config.negation_cross_lingual
-        return [contradicting("negation", shown_a, shown_b, note, weight="negation", strength=strength)]
+        return _positive_against_negative(view_a, view_b, config)
     negated, other = (view_a, view_b) if count_a > count_b else (view_b, view_a)
     if predicate_stated(negated, other, config) is False:
         cues = " / ".join(c.word for c in negated[NEGATIONS])

