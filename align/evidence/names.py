@@ -1174,9 +1174,6 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
                                            if letters != _acronym_letters(g))]
     left_b = [g for g in left_b if not any(_expands(letters, g) for letters in acronyms_a | acronyms_b
                                            if letters != _acronym_letters(g))]
-    # A Devanagari name qualifying the noun after it ("पलासा रेल हादसा", "चेपॉक टेस्ट") is no participant (``_modifier``).
-    left_a = [g for g in left_a if not (all(n.devanagari for n, _ in g) and _modifier(*g[-1], config))]
-    left_b = [g for g in left_b if not (all(n.devanagari for n, _ in g) and _modifier(*g[-1], config))]
     left_a = [g for g in left_a if not (title_b and _person(g, config, kinds))]
     left_b = [g for g in left_b if not (title_a and _person(g, config, kinds))]
     left_a = [g for g in left_a if any(not n.devanagari for n, _ in g)] + [g for g in left_a if all(
