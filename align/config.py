@@ -258,6 +258,9 @@ DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
     "escaped", "spared", "cancel", "cancels", "cancelled", "canceled", "doubt", "doubts", "doubted",
     "annuler", "annule", "annulé", "annulée", "doute", "doutes", "peu probable", "peu probables",
     "बच गई", "बच गयी", "बच गया", "बच गए", "बच गये", "रद्द",
+    # Ruling out states a negative too ("ruled out sabotage" / "nothing to suggest sabotage" / "आशंका खारिज"); negated,
+    # it states the positive ("n'écarte pas l'hypothèse": does not rule out), see ``polarity.negated_negatives``.
+    "rule out", "rules out", "ruled out", "écarte", "écartent", "écarter", "exclut", "excluent", "खारिज",
 )
 
 

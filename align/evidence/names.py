@@ -791,6 +791,8 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
         return len(name.key) >= 2 and not ordinary(name, config)
     if name.function_word or organisation_word(name.text, config):
         return False  # an organisation word (महानिदेशालय, प्राधिकरण) is what a name is, as "Bureau" is
+    if _titled(name, view):
+        return len(name.key) >= 2 and not ordinary(name, config)
     if _hindi_verb(name, view):
         return False  # before the gazetteer: मान in "मान लीं" (accepted) is no town
     if _in_place(name, view) and (_in_country(name, view) or not hindi_word_as_written(
@@ -805,6 +807,29 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
     rare = config.name_batch_zipf if name.certain else config.name_foreign_zipf if "ॉ" in name.text \
         else config.name_rare_zipf
     return not hindi_word_as_written(name.text, rare)
+
+
+TITLED_NAME_WORDS = 2  # how many words after a title or an initial are the name it introduces ("डॉक्टर फराह कुरैशी")
+
+
+def _titled(name: NameToken, view: Facts) -> bool:
+    """Whether a Devanagari word is written as a person's name: within ``TITLED_NAME_WORDS`` words after a
+    Hindi title ("डॉक्टर फराह कुरैशी") or an initial ("के.एस. भारद्वाज"), with only such words between, however
+    common it is as a word (भारद्वाज, कुरैशी are common surnames). The Latin side reads these from capitals."""
+    tokens = view.tokens
+    k = next((i for i, t in enumerate(tokens) if t.start <= name.start < t.end), None)
+    if k is None or view.language != "hi":
+        return False
+    for j in range(k - 1, max(-1, k - 1 - TITLED_NAME_WORDS), -1):
+        token, gap = tokens[j], view.text[tokens[j].end : tokens[j + 1].start]
+        initial = gap.startswith(".") and not gap[1:].strip() and token.norm in locale_words.DEVANAGARI_LETTERS
+        if gap.strip() and not initial:
+            return False
+        if initial or token.is_devanagari and normalise(token.text) in locale_words.TITLES:
+            return True
+        if not token.is_devanagari or token.norm in locale_words.STOPWORDS or token.is_number:
+            return False
+    return False
 
 
 # Verbs that follow only the stem of another verb in Hindi ("चुरा ली" stole, "मान लीं" accepted, "सूख चुकी" has
@@ -1246,7 +1271,37 @@ def _lone_rival(names: list[Entry], explained: set[int], config: LabelConfig) ->
     view = found[0][1][1]
     if any(view.text[x.end : y.start].strip() for (_, (x, _)), (_, (y, _)) in zip(found, found[1:], strict=False)):
         return []
+    if _modifier(found[-1][1][0], view, config):
+        return []
     return [[e for _, e in found]]
+
+
+# Words that stand after a place's name as a postposition does ("ओंटारियो स्थित", located in Ontario).
+HINDI_PLACE_RELATIONS = frozenset("स्थित आधारित निवासी".split())
+MODIFIED_NOUN_ZIPF = 4.0  # a Hindi word this common after a name is a noun it qualifies (रेल 5.1, पारी 4.5)
+
+
+def _modifier(name: NameToken, view: Facts, config: LabelConfig) -> bool:
+    """Whether a Devanagari word stands before the noun it qualifies: followed, with nothing between, by an
+    ordinary Hindi word (no case marker, particle, auxiliary, title, figure, date, place or name candidate). Such
+    a word is an adjective ("78 रन की जुझारू पारी", a gritty innings) or a name qualifying a noun ("पलासा रेल
+    हादसा", the Palasa rail accident; "श्रीकाकुलम जिले में", in Srikakulam district; "चेपॉक टेस्ट", the Chepauk
+    Test): not the participant who stands in the slot a name on the other side holds, which a case marker or a
+    verb follows ("भारद्वाज को मिला", "शिंदे ने")."""
+    if _in_place(name, view):
+        return False  # a place the gazetteer knows is a name, whatever follows it
+    end = _token_end(view, name)
+    following = next((t for t in view.tokens if t.start >= end), None)
+    if following is None or view.text[end : following.start].strip() or following.is_number or any(
+            q.start <= following.start < q.end for key in (NUMBERS, DATES, PLACES) for q in view[key]):
+        return False  # "विडाल तीन सीजन पहले": a figure or a date after a name begins the next phrase
+    word = following.norm
+    if not DEVANAGARI.search(word) or word in locale_words.STOPWORDS or word in locale_words.HINDI_CASE_MARKERS \
+            or word in locale_words.TITLES or word in HINDI_AUXILIARIES or word in HINDI_PLACE_RELATIONS:
+        return False
+    if zipf(word, "hi") < MODIFIED_NOUN_ZIPF:
+        return False  # "वॉल्श सोवियत यूनियन": a rarer word is more likely the next name than a noun qualified
+    return not any(n.start == following.start and candidate(n, view, config) for n in view[NAMES])
 
 
 def _uncommon(entry: Entry, config: LabelConfig) -> bool:

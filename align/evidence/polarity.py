@@ -316,16 +316,78 @@ def _counted(view: Facts, other: Facts) -> Facts:
     return replace(view, found={**view.found, NEGATIONS.name: cues, LEXICAL.name: lexical})
 
 
+NEGATED_NEGATIVE_REACH = 2  # how far (in words) a lexical negative stands from the cue that negates it
+
+
+def negated_negatives(facts: Facts) -> list[tuple[Cue, Cue]]:
+    """Negation cues that negate a lexical negative, with it: a double negative states the positive ("la police
+    n'écarte pas l'hypothèse", does not rule out; "did not deny"; "खारिज नहीं किया"). The lexical negative stands
+    inside the cue (French ne … pas around its verb) or within ``NEGATED_NEGATIVE_REACH`` words after it, before
+    it in Hindi (the negation follows the verb)."""
+    tokens = facts.tokens
+    index = {t.start: k for k, t in enumerate(tokens)}
+    found = []
+    for cue in facts[NEGATIONS]:
+        inside = [k for k, t in enumerate(tokens) if cue.start <= t.start < cue.end]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        hindi = bool(DEVANAGARI.search(cue.word))
+        near = range(max(0, first - NEGATED_NEGATIVE_REACH), first) if hindi else \
+            range(first, min(len(tokens), last + 1 + NEGATED_NEGATIVE_REACH))
+        lexical = next((x for x in facts[LEXICAL] if index.get(x.start) in near), None)
+        if lexical is not None:
+            found.append((cue, lexical))
+    return found
+
+
+def _polar(view: Facts) -> tuple[Facts, int]:
+    """``view`` with each negated lexical negative read as the positive it states (neither a negation nor a
+    lexical negative), and how many it held."""
+    pairs = negated_negatives(view)
+    if not pairs:
+        return view, 0
+    cues = {id(c) for c, _ in pairs} | {id(x) for _, x in pairs}
+    kept = {key.name: tuple(c for c in view[key] if id(c) not in cues) for key in (NEGATIONS, LEXICAL)}
+    return replace(view, found={**view.found, **kept}), len(pairs)
+
+
+def _shown(view: Facts) -> str | None:
+    """What a side states about polarity, for the evidence: its negated negatives ("n' … pas écarte"), else its
+    negations and lexical negatives."""
+    words = [f"{c.word} {x.word}" for c, x in negated_negatives(view)] or [
+        c.word for c in (*view[NEGATIONS], *view[LEXICAL])]
+    return " / ".join(words) or None
+
+
+def _positive_against_negative(view_a: Facts, view_b: Facts, config: LabelConfig) -> list[Finding]:
+    """Two sides with as many negation words: a conflict when one negates a lexical negative (the positive: "la
+    police n'écarte pas l'hypothèse") and the other states a negative it does not negate ("found nothing to suggest
+    sabotage", "तोड़फोड़ की आशंका खारिज")."""
+    (polar_a, positive_a), (polar_b, positive_b) = _polar(view_a), _polar(view_b)
+    negative_a = len(polar_a[NEGATIONS]) + len(polar_a[LEXICAL])
+    negative_b = len(polar_b[NEGATIONS]) + len(polar_b[LEXICAL])
+    if bool(positive_a) == bool(positive_b) or (negative_a if positive_a else negative_b) or not (
+            negative_b if positive_a else negative_a):
+        return []
+    note = "a negated negative (the positive) on one side, a negative on the other"
+    strength = 1.0 if view_a.language == view_b.language else config.negation_cross_lingual
+    return [contradicting("negation", _shown(view_a), _shown(view_b), note, weight="negation", strength=strength)]
+
+
 def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
     """A negation on one side only, when the other side states what it negates (one language: a shared word
     around the cue; two: see ``confirm_negations``). A negation that says what the other side says positively
-    (``paraphrased``) is not counted."""
+    (``paraphrased``) is not counted. Polarity is the predicate's: a negated lexical negative ("n'écarte pas",
+    does not rule out) states the positive, against a negation or a lexical negative on the other side ("found
+    nothing to suggest sabotage", "ruled out sabotage", "आशंका खारिज"); two negatives that say one thing
+    ("nothing to suggest" / "ruled out") agree."""
     view_a, view_b, translated = _views(a, b)
     in_english = translated and (view_a is not a.original or view_b is not b.original)
     view_a, view_b = _counted(view_a, view_b), _counted(view_b, view_a)
     count_a, count_b = len(view_a[NEGATIONS]), len(view_b[NEGATIONS])
     if count_a == count_b:
-        return []
+        return _positive_against_negative(view_a, view_b, config)
     negated, other = (view_a, view_b) if count_a > count_b else (view_b, view_a)
     if predicate_stated(negated, other, config) is False:
         cues = " / ".join(c.word for c in negated[NEGATIONS])
