@@ -455,7 +455,73 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             )
         )
         i = after
-    return sorted(found, key=lambda q: q.start)
+    return _with_ranges(text, tokens, sorted(found, key=lambda q: q.start))
+
+
+# Words that join two figures into one range: "4 to 60", "४ से ६० (तक)", "de 4 à 60"; "and"/"et" only after
+# "between"/"entre" ("between 4 and 60", "entre 4 et 60"), or with "के बीच" after ("४ और ६० के बीच").
+RANGE_LINKS = frozenset({"to", "à", "a", "से", "-", "–", "—"})
+RANGE_PAIRED_LINKS = {"and": ("between",), "et": ("entre",), "और": ()}
+# A change states two figures of two moments, not one interval: "rose from 9 to 11", "est passé de 4 à 6".
+CHANGE_WORDS = frozenset({
+    "rose", "risen", "rise", "rises", "rising", "climbed", "climbs", "increased", "increases", "jumped", "grew",
+    "fell", "fall", "falls", "falling", "dropped", "declined", "slipped", "slumped", "raised", "cut", "revised",
+    "lowered", "up", "down", "went", "changed", "moved", "passé", "passée", "passés", "passe", "passant",
+    "augmenté", "baissé", "grimpé", "chuté", "relevé", "abaissé", "bondi", "reculé",
+})
+# An age range said around its ends: "for ages 4 to 60", "âgés entre 4 et 60 ans", "४ से ६० साल की उम्र".
+RANGE_AGE_BEFORE = frozenset({"ages", "aged", "age", "âgés", "âgées", "âgé", "âgée", "उम्र", "आयु"})
+RANGE_AGE_AFTER = frozenset({"उम्र", "आयु", "old", "d'âge"})
+RANGE_KINDS = frozenset({"number", "count", "money", "measure", "percent", "age", "duration"})
+
+
+def _with_ranges(text: str, tokens: tuple[Token, ...], found: list[Quantity]) -> list[Quantity]:
+    """Two figures joined by a range word made one interval ("४ से ६० साल" is 4..60 years, as "ages 4 to 60" and
+    "de 4 à 60 ans" are), so a range is compared with a range and never its two ends with each other. The first
+    end takes the unit of the second ("4 to 60 years"); a range runs upwards ("voted 5 to 4" is no range); a change
+    ("rose from 9 to 11", "passé de 4 à 6") is two figures."""
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        low = found[k]
+        high = found[k + 1] if k + 1 < len(found) else None
+        merged = _range_of(text, tokens, low, high) if high is not None else None
+        if merged is not None:
+            out.append(merged)
+            k += 2
+            continue
+        out.append(low)
+        k += 1
+    return out
+
+
+def _range_of(text: str, tokens: tuple[Token, ...], low: Quantity, high: Quantity) -> Quantity | None:
+    if low.high is not None or high.high is not None or low.weak or high.weak or not low.value < high.value:
+        return None
+    kinds = {low.kind, high.kind}
+    if not kinds <= RANGE_KINDS or "score" in kinds:
+        return None
+    if low.unit is not None and low.unit != high.unit and not (low.kind == "age" and high.unit in ("year", None)):
+        return None
+    link = normalise(text[low.end : high.number_start].strip())
+    first = next((k for k, t in enumerate(tokens) if t.start >= low.start), 0)
+    before = [t.norm for t in tokens[max(0, first - 2) : first]]
+    if link in RANGE_PAIRED_LINKS:
+        after = [t.norm for t in tokens if t.start >= high.end][:2]
+        opener = RANGE_PAIRED_LINKS[link]
+        if not (set(before) & set(opener) or after[-1:] == ["बीच"]):
+            return None
+    elif link not in RANGE_LINKS or (link in ("-", "–", "—") and low.kind != "age"):
+        return None  # "1-3" without spaces is read as a range already; a spaced dash is one only for ages
+    if set(before) & CHANGE_WORDS or (before[-1:] in (["from"], ["de"]) and first >= 2
+                                      and tokens[first - 2].norm in CHANGE_WORDS):
+        return None
+    later = [t.norm for t in tokens if t.start >= high.end][:3]
+    age = "age" in kinds or bool(set(before) & RANGE_AGE_BEFORE) or (
+        high.unit in ("year", None) and bool(set(later) & RANGE_AGE_AFTER))
+    return replace(high, value=low.value, high=high.value, qualifier=low.qualifier, start=low.start,
+                   number_start=low.number_start, stated_kind="age" if age else high.stated_kind,
+                   unit="year" if age else high.unit)
 
 
 def _reference(tokens: tuple[Token, ...], i: int) -> tuple[str, int, int] | None:
