@@ -68,6 +68,7 @@ class Quantity:
     when: tuple[str, ...] = ()  # the moments it was measured at, as stated ("open", "12:30")
     where: str | None = None  # the exchange it was measured on, as stated ("nse")
     by: str | None = None  # who measured it, as stated: the initials of the name ("USGS", "NCS")
+    updated: bool = False  # its clause says it changed to this value ("rose to 11", "बढ़कर 11", "passe à 11")
     zone: str | None = None  # a clock time's time zone as stated: an IANA name, or "local" when no place says which
     utc_offset: float | None = None  # that zone's offset from UTC in minutes on the article's date, when known
 
@@ -579,7 +580,25 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     quantities = with_occasions(facts.tokens, find_quantities(facts.text, facts.tokens, facts.language),
                                 facts.language, clauses(facts))
     quantities = with_time_zones(facts, quantities, reference)
+    quantities = with_updates(facts, quantities)
     return {NUMBERS: tuple(with_measurers(facts, with_clause_moments(facts, quantities)))}
+
+
+# Words saying a figure changed to its value: a running count or a moving price, whose moment matters.
+UPDATE_WORDS = CHANGE_WORDS | frozenset({
+    "rises", "risen", "climbs", "reached", "reaches", "touched", "now", "passe", "atteint", "grimpe", "s'élève",
+    "बढ़कर", "बढ़", "बढ़ी", "बढ़ा", "बढ़े", "पहुंच", "पहुँच", "पहुंची", "पहुँची", "तक",
+})
+
+
+def with_updates(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
+    """Each figure marked ``updated`` when its clause says the figure changed to it ("toll rises to nine", "सोमवार शाम
+    तक ... बढ़कर 11", "le bilan passe à 11"): a moment stated with such a figure is the moment of one update."""
+    clause_at = _clause_at(facts)
+    changed = {c for t, c in zip(facts.tokens, clauses(facts), strict=True) if normalise(t.text) in UPDATE_WORDS
+               or t.norm in UPDATE_WORDS}
+    return [replace(q, updated=True) if clause_at.get(q.start) in changed and q.kind not in ("clock", "age") else q
+            for q in quantities]
 
 
 # How many tokens may stand between a clock time and the time zone said with it ("भारतीय समयानुसार सुबह 6:05").
@@ -840,6 +859,18 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
     return "one-sided" if one_sided else "same"
 
 
+def dates_the_event(a: Quantity, b: Quantity) -> bool:
+    """Whether the moment one side alone states dates the event rather than one reading of a moving figure: only
+    days and their mornings or evenings, and neither figure said to have changed to its value ("a 134-run
+    victory on Monday" / "143-run win"; not "सोमवार शाम तक ... बढ़कर 11", nor "3.1% at midday")."""
+    return not (a.updated or b.updated) and all(w in DAY_MOMENTS or w.startswith("day ") for w in (*a.when, *b.when))
+
+
+# Moments that date a figure's event rather than one reading of a moving figure: a day, its morning or evening. A
+# price's open, midday or close, or a clock time, are readings of one figure through a day.
+DAY_MOMENTS = frozenset({"morning", "evening"})
+
+
 def sentence_days(facts: Facts) -> frozenset[str]:
     """The days of the week a text states, as a figure's moments are written ("day 2" for Wednesday)."""
     days = locale_words.calendar_words(facts.language)
@@ -1094,7 +1125,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
         if qa.weak or qb.weak:
             strength *= 0.8  # "a month" read as one month
         note = f"different number ({unit}): {_show(qa)} vs {_show(qb)}"
-        if occasion(qa, qb) == "one-sided":
+        if occasion(qa, qb) == "one-sided" and not (dates_the_event(qa, qb) and _close_values(qa, qb, config)):
             strength *= config.number_one_sided_time  # "4.3%" vs "3.1% at midday": perhaps two moments
             note += f" ({_describe_occasion(qa)} vs {_describe_occasion(qb)})"
         strength, note = if_translated(strength, note, translated)
