@@ -1102,8 +1102,9 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
         verdict = same_thing(fa, qa, fb, qb)
         if verdict is None:
             return one_each(qa, qb)
+        when = occasion(qa, qb)
         if not verdict and same_slot is not None and (anchored or agreed) and {qa.kind, qb.kind}.isdisjoint(("age", "clock")) \
-                and occasion(qa, qb) == "same" and one_each(qa, qb):
+                and (when == "same" or when == "one-sided" and dates_the_event(qa, qb)) and one_each(qa, qb):
             return bool(same_slot(fa, qa, fb, qb))
         return verdict
 
@@ -1197,7 +1198,18 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     number words carry across languages); the English translations add what the originals' word lists miss, at
     lower strength. What a figure measures is matched by its words in one language; across languages, without
     an embedder, two figures are compared only when each is the one figure of its kind left on its side."""
-    return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config), batch)
+    return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config), batch,
+                     lambda fa, qa, fb, qb: same_slot_in_one_language(fa, qa, fb, qb, config))
+
+
+def same_slot_in_one_language(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity, config: LabelConfig) -> bool:
+    """In one language, two figures whose measured words differ ("143-run win" / "134-run victory") still measure one
+    thing on the evidence rules-7 uses across languages: one unit, or one counted noun written the same ("run"), and
+    values within ``number_slot_spread`` (the caller checks the rest: the pair agrees on another figure or a name,
+    each is the other's only rival, no moment tells them apart)."""
+    if fa.language != fb.language or qa.unit is None or qa.unit != qb.unit:
+        return False
+    return _close_values(qa, qb, config)
 
 
 def match_measured_things(
@@ -1234,6 +1246,8 @@ def match_measured_things(
     def same_slot(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool:
         if qa.canonical_unit and qb.canonical_unit:
             return qa.unit == qb.unit and _close_values(qa, qb, config)
+        if fa.language == fb.language:
+            return same_slot_in_one_language(fa, qa, fb, qb, config)
         na, nb = counted_noun(qa), counted_noun(qb)
         if not na or not nb or fa.language == fb.language:
             return False
