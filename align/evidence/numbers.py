@@ -68,6 +68,7 @@ class Quantity:
     when: tuple[str, ...] = ()  # the moments it was measured at, as stated ("open", "12:30")
     where: str | None = None  # the exchange it was measured on, as stated ("nse")
     by: str | None = None  # who measured it, as stated: the initials of the name ("USGS", "NCS")
+    ends: tuple[Quantity, Quantity] | None = None  # a range read from words ("4 to 60"): its two figures
     updated: bool = False  # its clause says it changed to this value ("rose to 11", "बढ़कर 11", "passe à 11")
     zone: str | None = None  # a clock time's time zone as stated: an IANA name, or "local" when no place says which
     utc_offset: float | None = None  # that zone's offset from UTC in minutes on the article's date, when known
@@ -522,7 +523,16 @@ def _range_of(text: str, tokens: tuple[Token, ...], low: Quantity, high: Quantit
         high.unit in ("year", None) and bool(set(later) & RANGE_AGE_AFTER))
     return replace(high, value=low.value, high=high.value, qualifier=low.qualifier, start=low.start,
                    number_start=low.number_start, stated_kind="age" if age else high.stated_kind,
-                   unit="year" if age else high.unit)
+                   unit="year" if age else high.unit, ends=(low, high))
+
+
+def _ranges_against(quantities: list[Quantity], other: list[Quantity]) -> list[Quantity]:
+    """A range read from words is an interval against a side that states a range too; against a side that states
+    none, its two figures are compared one by one ("from 340 million to 500 million" / "de 640 millions à 500
+    millions", a downward pair read as two figures: 340 is set against 640)."""
+    if any(q.high is not None for q in other):
+        return quantities
+    return [end for q in quantities for end in (q.ends or (q,))]
 
 
 def _reference(tokens: tuple[Token, ...], i: int) -> tuple[str, int, int] | None:
@@ -1077,8 +1087,8 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     def occasion(qa: Quantity, qb: Quantity) -> str:
         return _occasion(qa, qb, live, days_a, days_b)
 
-    all_a = [_borrow_unit(q, ea) for q in fa[NUMBERS]]
-    all_b = [_borrow_unit(q, eb) for q in fb[NUMBERS]]
+    all_a = _ranges_against([_borrow_unit(q, ea) for q in fa[NUMBERS]], list(fb[NUMBERS]))
+    all_b = _ranges_against([_borrow_unit(q, eb) for q in fb[NUMBERS]], list(fa[NUMBERS]))
     agreed, _ = pair_off(
         all_a, all_b,
         lambda qa, qb: _comparable(qa, qb, slot) and _values_compatible(
