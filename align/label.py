@@ -67,7 +67,7 @@ class Judge(Protocol):
 
 
 def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> str:
-    """``label:rules-7``, plus ``+subst`` when the embedding substitution check runs, plus
+    """``label:rules-8``, plus ``+subst`` when the embedding substitution check runs, plus
     ``+nli(<model>)``."""
     signature = f"label:{RULES_VERSION}"
     if embedder is not None:

@@ -68,6 +68,8 @@ class Quantity:
     when: tuple[str, ...] = ()  # the moments it was measured at, as stated ("open", "12:30")
     where: str | None = None  # the exchange it was measured on, as stated ("nse")
     by: str | None = None  # who measured it, as stated: the initials of the name ("USGS", "NCS")
+    ends: tuple[Quantity, Quantity] | None = None  # a range read from words ("4 to 60"): its two figures
+    updated: bool = False  # its clause says it changed to this value ("rose to 11", "बढ़कर 11", "passe à 11")
     zone: str | None = None  # a clock time's time zone as stated: an IANA name, or "local" when no place says which
     utc_offset: float | None = None  # that zone's offset from UTC in minutes on the article's date, when known
 
@@ -455,7 +457,82 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             )
         )
         i = after
-    return sorted(found, key=lambda q: q.start)
+    return _with_ranges(text, tokens, sorted(found, key=lambda q: q.start))
+
+
+# Words that join two figures into one range: "4 to 60", "४ से ६० (तक)", "de 4 à 60"; "and"/"et" only after
+# "between"/"entre" ("between 4 and 60", "entre 4 et 60"), or with "के बीच" after ("४ और ६० के बीच").
+RANGE_LINKS = frozenset({"to", "à", "a", "से", "-", "–", "—"})
+RANGE_PAIRED_LINKS = {"and": ("between",), "et": ("entre",), "और": ()}
+# A change states two figures of two moments, not one interval: "rose from 9 to 11", "est passé de 4 à 6".
+CHANGE_WORDS = frozenset({
+    "rose", "risen", "rise", "rises", "rising", "climbed", "climbs", "increased", "increases", "jumped", "grew",
+    "fell", "fall", "falls", "falling", "dropped", "declined", "slipped", "slumped", "raised", "cut", "revised",
+    "lowered", "up", "down", "went", "changed", "moved", "passé", "passée", "passés", "passe", "passant",
+    "augmenté", "baissé", "grimpé", "chuté", "relevé", "abaissé", "bondi", "reculé",
+})
+# An age range said around its ends: "for ages 4 to 60", "âgés entre 4 et 60 ans", "४ से ६० साल की उम्र".
+RANGE_AGE_BEFORE = frozenset({"ages", "aged", "age", "âgés", "âgées", "âgé", "âgée", "उम्र", "आयु"})
+RANGE_AGE_AFTER = frozenset({"उम्र", "आयु", "old", "d'âge"})
+RANGE_KINDS = frozenset({"number", "count", "money", "measure", "percent", "age", "duration"})
+
+
+def _with_ranges(text: str, tokens: tuple[Token, ...], found: list[Quantity]) -> list[Quantity]:
+    """Two figures joined by a range word made one interval ("४ से ६० साल" is 4..60 years, as "ages 4 to 60" and
+    "de 4 à 60 ans" are), so a range is compared with a range and never its two ends with each other. The first
+    end takes the unit of the second ("4 to 60 years"); a range runs upwards ("voted 5 to 4" is no range); a change
+    ("rose from 9 to 11", "passé de 4 à 6") is two figures."""
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        low = found[k]
+        high = found[k + 1] if k + 1 < len(found) else None
+        merged = _range_of(text, tokens, low, high) if high is not None else None
+        if merged is not None:
+            out.append(merged)
+            k += 2
+            continue
+        out.append(low)
+        k += 1
+    return out
+
+
+def _range_of(text: str, tokens: tuple[Token, ...], low: Quantity, high: Quantity) -> Quantity | None:
+    if low.high is not None or high.high is not None or low.weak or high.weak or not low.value < high.value:
+        return None
+    kinds = {low.kind, high.kind}
+    if not kinds <= RANGE_KINDS or "score" in kinds:
+        return None
+    if low.unit is not None and low.unit != high.unit and not (low.kind == "age" and high.unit in ("year", None)):
+        return None
+    link = normalise(text[low.end : high.number_start].strip())
+    first = next((k for k, t in enumerate(tokens) if t.start >= low.start), 0)
+    before = [t.norm for t in tokens[max(0, first - 2) : first]]
+    if link in RANGE_PAIRED_LINKS:
+        after = [t.norm for t in tokens if t.start >= high.end][:2]
+        opener = RANGE_PAIRED_LINKS[link]
+        if not (set(before) & set(opener) or after[-1:] == ["बीच"]):
+            return None
+    elif link not in RANGE_LINKS or (link in ("-", "–", "—") and low.kind != "age"):
+        return None  # "1-3" without spaces is read as a range already; a spaced dash is one only for ages
+    if set(before) & CHANGE_WORDS or (before[-1:] in (["from"], ["de"]) and first >= 2
+                                      and tokens[first - 2].norm in CHANGE_WORDS):
+        return None
+    later = [t.norm for t in tokens if t.start >= high.end][:3]
+    age = "age" in kinds or bool(set(before) & RANGE_AGE_BEFORE) or (
+        high.unit in ("year", None) and bool(set(later) & RANGE_AGE_AFTER))
+    return replace(high, value=low.value, high=high.value, qualifier=low.qualifier, start=low.start,
+                   number_start=low.number_start, stated_kind="age" if age else high.stated_kind,
+                   unit="year" if age else high.unit, ends=(low, high))
+
+
+def _ranges_against(quantities: list[Quantity], other: list[Quantity]) -> list[Quantity]:
+    """A range read from words is an interval against a side that states a range too; against a side that states
+    none, its two figures are compared one by one ("from 340 million to 500 million" / "de 640 millions à 500
+    millions", a downward pair read as two figures: 340 is set against 640)."""
+    if any(q.high is not None for q in other):
+        return quantities
+    return [end for q in quantities for end in (q.ends or (q,))]
 
 
 def _reference(tokens: tuple[Token, ...], i: int) -> tuple[str, int, int] | None:
@@ -513,7 +590,25 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     quantities = with_occasions(facts.tokens, find_quantities(facts.text, facts.tokens, facts.language),
                                 facts.language, clauses(facts))
     quantities = with_time_zones(facts, quantities, reference)
+    quantities = with_updates(facts, quantities)
     return {NUMBERS: tuple(with_measurers(facts, with_clause_moments(facts, quantities)))}
+
+
+# Words saying a figure changed to its value: a running count or a moving price, whose moment matters.
+UPDATE_WORDS = CHANGE_WORDS | frozenset({
+    "rises", "risen", "climbs", "reached", "reaches", "touched", "now", "passe", "atteint", "grimpe", "s'élève",
+    "बढ़कर", "बढ़", "बढ़ी", "बढ़ा", "बढ़े", "पहुंच", "पहुँच", "पहुंची", "पहुँची", "तक",
+})
+
+
+def with_updates(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
+    """Each figure marked ``updated`` when its clause says the figure changed to it ("toll rises to nine", "सोमवार शाम
+    तक ... बढ़कर 11", "le bilan passe à 11"): a moment stated with such a figure is the moment of one update."""
+    clause_at = _clause_at(facts)
+    changed = {c for t, c in zip(facts.tokens, clauses(facts), strict=True) if normalise(t.text) in UPDATE_WORDS
+               or t.norm in UPDATE_WORDS}
+    return [replace(q, updated=True) if clause_at.get(q.start) in changed and q.kind not in ("clock", "age") else q
+            for q in quantities]
 
 
 # How many tokens may stand between a clock time and the time zone said with it ("भारतीय समयानुसार सुबह 6:05").
@@ -774,6 +869,18 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
     return "one-sided" if one_sided else "same"
 
 
+def dates_the_event(a: Quantity, b: Quantity) -> bool:
+    """Whether the moment one side alone states dates the event rather than one reading of a moving figure: only
+    days and their mornings or evenings, and neither figure said to have changed to its value ("a 134-run
+    victory on Monday" / "143-run win"; not "सोमवार शाम तक ... बढ़कर 11", nor "3.1% at midday")."""
+    return not (a.updated or b.updated) and all(w in DAY_MOMENTS or w.startswith("day ") for w in (*a.when, *b.when))
+
+
+# Moments that date a figure's event rather than one reading of a moving figure: a day, its morning or evening. A
+# price's open, midday or close, or a clock time, are readings of one figure through a day.
+DAY_MOMENTS = frozenset({"morning", "evening"})
+
+
 def sentence_days(facts: Facts) -> frozenset[str]:
     """The days of the week a text states, as a figure's moments are written ("day 2" for Wednesday)."""
     days = locale_words.calendar_words(facts.language)
@@ -980,8 +1087,8 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     def occasion(qa: Quantity, qb: Quantity) -> str:
         return _occasion(qa, qb, live, days_a, days_b)
 
-    all_a = [_borrow_unit(q, ea) for q in fa[NUMBERS]]
-    all_b = [_borrow_unit(q, eb) for q in fb[NUMBERS]]
+    all_a = _ranges_against([_borrow_unit(q, ea) for q in fa[NUMBERS]], list(fb[NUMBERS]))
+    all_b = _ranges_against([_borrow_unit(q, eb) for q in fb[NUMBERS]], list(fa[NUMBERS]))
     agreed, _ = pair_off(
         all_a, all_b,
         lambda qa, qb: _comparable(qa, qb, slot) and _values_compatible(
@@ -1005,8 +1112,9 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
         verdict = same_thing(fa, qa, fb, qb)
         if verdict is None:
             return one_each(qa, qb)
+        when = occasion(qa, qb)
         if not verdict and same_slot is not None and (anchored or agreed) and {qa.kind, qb.kind}.isdisjoint(("age", "clock")) \
-                and occasion(qa, qb) == "same" and one_each(qa, qb):
+                and (when == "same" or when == "one-sided" and dates_the_event(qa, qb)) and one_each(qa, qb):
             return bool(same_slot(fa, qa, fb, qb))
         return verdict
 
@@ -1028,7 +1136,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
         if qa.weak or qb.weak:
             strength *= 0.8  # "a month" read as one month
         note = f"different number ({unit}): {_show(qa)} vs {_show(qb)}"
-        if occasion(qa, qb) == "one-sided":
+        if occasion(qa, qb) == "one-sided" and not (dates_the_event(qa, qb) and _close_values(qa, qb, config)):
             strength *= config.number_one_sided_time  # "4.3%" vs "3.1% at midday": perhaps two moments
             note += f" ({_describe_occasion(qa)} vs {_describe_occasion(qb)})"
         strength, note = if_translated(strength, note, translated)
@@ -1100,7 +1208,18 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     number words carry across languages); the English translations add what the originals' word lists miss, at
     lower strength. What a figure measures is matched by its words in one language; across languages, without
     an embedder, two figures are compared only when each is the one figure of its kind left on its side."""
-    return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config), batch)
+    return _findings(a, b, config, lambda fa, qa, fb, qb: same_thing_by_words(fa, qa, fb, qb, config), batch,
+                     lambda fa, qa, fb, qb: same_slot_in_one_language(fa, qa, fb, qb, config))
+
+
+def same_slot_in_one_language(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity, config: LabelConfig) -> bool:
+    """In one language, two figures whose measured words differ ("143-run win" / "134-run victory") still measure one
+    thing on the evidence rules-7 uses across languages: one unit, or one counted noun written the same ("run"), and
+    values within ``number_slot_spread`` (the caller checks the rest: the pair agrees on another figure or a name,
+    each is the other's only rival, no moment tells them apart)."""
+    if fa.language != fb.language or qa.unit is None or qa.unit != qb.unit:
+        return False
+    return _close_values(qa, qb, config)
 
 
 def match_measured_things(
@@ -1137,6 +1256,8 @@ def match_measured_things(
     def same_slot(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool:
         if qa.canonical_unit and qb.canonical_unit:
             return qa.unit == qb.unit and _close_values(qa, qb, config)
+        if fa.language == fb.language:
+            return same_slot_in_one_language(fa, qa, fb, qb, config)
         na, nb = counted_noun(qa), counted_noun(qb)
         if not na or not nb or fa.language == fb.language:
             return False
