@@ -236,6 +236,8 @@ DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "sans cesse", "sans doute", "इतना ही नहीं", "क्यों न", "क्यों ना", "ना ही", "न ही", "या नहीं", "or not",
     # Litotes of degree ("pas moins controversé" = no less controversial).
     "pas moins", "non moins",
+    # "ne ... pas non plus" is "not ... either": its "non" negates nothing of its own.
+    "non plus",
 )
 # Lexical negatives: words that state a negative without negating a clause. They are not negations, but a
 # clausal negation on one side may say what one of them says on the other ("पता नहीं" = "unknown", "did not

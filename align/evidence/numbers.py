@@ -475,6 +475,7 @@ CHANGE_WORDS = frozenset({
 RANGE_AGE_BEFORE = frozenset({"ages", "aged", "age", "âgés", "âgées", "âgé", "âgée", "उम्र", "आयु"})
 RANGE_AGE_AFTER = frozenset({"उम्र", "आयु", "old", "d'âge"})
 RANGE_KINDS = frozenset({"number", "count", "money", "measure", "percent", "age", "duration"})
+CALENDAR_YEARS = (1000, 2100)  # two bare figures in this span joined by a range word are years, not a range of counts
 
 
 def _with_ranges(text: str, tokens: tuple[Token, ...], found: list[Quantity]) -> list[Quantity]:
@@ -505,6 +506,9 @@ def _range_of(text: str, tokens: tuple[Token, ...], low: Quantity, high: Quantit
         return None
     if low.unit is not None and low.unit != high.unit and not (low.kind == "age" and high.unit in ("year", None)):
         return None
+    if all(q.unit is None and q.value == int(q.value) and CALENDAR_YEARS[0] <= q.value <= CALENDAR_YEARS[1]
+           for q in (low, high)):
+        return None  # "between 1495 and 1498" is a span of years, the dates' to compare year by year
     link = normalise(text[low.end : high.number_start].strip())
     first = next((k for k, t in enumerate(tokens) if t.start >= low.start), 0)
     before = [t.norm for t in tokens[max(0, first - 2) : first]]

@@ -28,6 +28,16 @@ CASES = [
                  "conflict", id="guard-did-not-deny-vs-denied"),
     pytest.param(("The board did not accept the offer.", "en", "The board refused the offer.", "en"), "agree",
                  id="guard-did-not-accept-is-refused"),
+    # A negative read from a prefix is found on one side only: "not an abnormality" / "कोई असामान्य बात नहीं" say
+    # one thing (FLORES-200 dev test lines 509, 899, 912; these were false alarms of the first rules-8).
+    pytest.param(("It is not a learning disability, it is a learning disorder.", "en",
+                  "यह सीखने की अक्षमता नहीं है, यह सीखने का विकार है।", "hi"), "agree", id="not-a-disability-prefix-only"),
+    pytest.param(("Avalanches are not an abnormality; steep slopes can hold only so much snow.", "en",
+                  "हिमस्खलन कोई असामान्य बात नहीं है; खड़ी ढलान पर बर्फ़ की पकड़ ढीली हो सकती है।", "hi"), "agree",
+                 id="not-abnormal-prefix-only"),
+    pytest.param(("There is also no requirement that you obtain a local number from the community in which you live.",
+                  "en", "Il n'est pas non plus obligatoire d'obtenir un numéro local de la collectivité dans laquelle "
+                  "vous vivez.", "fr"), "agree", id="pas-non-plus-is-not-either"),
 ]
 
 

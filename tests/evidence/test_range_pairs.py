@@ -18,6 +18,11 @@ AGES_HI = "यह टीका ४ से ६० साल की उम्र �
 AGES_FR = "Le vaccin est destiné aux personnes âgées de 4 à 60 ans, à l'exclusion des femmes enceintes."
 
 CASES = [
+    # A span of years is the dates' to compare, year by year: read as a range of counts, 1495-1498 and 1492-1498
+    # were "the same number" within the tolerance (FLORES-200 dev test line 723, lost by the first rules-8).
+    pytest.param(("Between 1495 and 1498 the Spanish conquerors killed around 100,000 Taínos.", "en",
+                  "Entre 1492 et 1498, les conquistadors espagnols auraient tué environ 100 000 Taínos.", "fr"),
+                 "conflict", id="span-of-years-compared-year-by-year"),
     pytest.param((AGES_EN, "en", AGES_HI, "hi"), "agree", id="hi-se-range-vs-en-to-range"),
     pytest.param((AGES_EN, "en", AGES_FR, "fr"), "agree", id="fr-de-a-range-vs-en-to-range"),
     pytest.param((AGES_FR, "fr", AGES_HI, "hi"), "agree", id="guard-hi-se-range-vs-fr-de-a-range"),
