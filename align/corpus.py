@@ -516,11 +516,10 @@ def _left_out_standfirst(
     ``paragraph_length`` characters, not made of links). trafilatura reads headings only inside an article
     container, so on a flat page (blocks straight in ``<body>``) the standfirst went with the headline, and it has
     no kept block above it to be put back as a crosshead. None when there is none."""
-    key = _squeezed(title)
-    headings = [index for index, block in enumerate(blocks) if block.heading and block.key == key]
-    if not headings:
+    heading = _headline_heading(blocks, title)
+    if heading is None:
         return None
-    lead = min(headings, key=lambda index: (blocks[index].level, index)) + 1
+    lead = heading + 1
     if lead >= len(blocks):
         return None
     block = blocks[lead]
@@ -556,14 +555,20 @@ def _block_positions(lines: list[str], blocks: list[HtmlBlock], rules: Boilerpla
     return positions
 
 
+def _headline_heading(blocks: list[HtmlBlock], title: str) -> int | None:
+    """The block of the headline's heading: of the headings that read as the title, the highest level (``<h1>``
+    before ``<h2>``), then the first; None when no heading of the markup is the headline."""
+    key = _squeezed(title)
+    headings = [index for index, block in enumerate(blocks) if block.heading and block.key == key]
+    return min(headings, key=lambda index: (blocks[index].level, index)) if headings else None
+
+
 def _title_place(at: list[int | None], blocks: list[HtmlBlock], title: str) -> int:
     """Where the headline goes among the extracted lines: above the first one that stands below its heading in the
     markup; 0 when no heading of the markup is the headline."""
-    key = _squeezed(title)
-    headings = [index for index, block in enumerate(blocks) if block.heading and block.key == key]
-    if not headings:
+    heading = _headline_heading(blocks, title)
+    if heading is None:
         return 0
-    heading = min(headings, key=lambda index: (blocks[index].level, index))
     return next((number for number, block in enumerate(at) if block is not None and block > heading), 0)
 
 

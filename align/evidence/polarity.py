@@ -287,16 +287,22 @@ def _matches(word: str, entries: frozenset[str]) -> bool:
     return word in entries or any(len(e) >= MIN_STEM and word.startswith(e) for e in entries)
 
 
+def _cue_tokens(tokens: tuple[Token, ...], cue: Cue) -> tuple[int, int] | None:
+    """The first and last token a cue spans (French "ne … pas" spans the verb between), or None."""
+    inside = [k for k, t in enumerate(tokens) if cue.start <= t.start < cue.end]
+    return (inside[0], inside[-1]) if inside else None
+
+
 def paraphrased(facts: Facts, cue: Cue, other: Facts) -> bool:
     """Whether a negation says what ``other`` says positively (``locale_words.NEGATED_PARAPHRASES``): it negates
     a predicate of worry, forgetting, certainty or lasting (a word within ``PARAPHRASE_REACH`` of the cue) and the
     other text has that predicate's counterpart ("फ़िक्र न करें" / "Rest assured", "निश्चित नहीं" / "varying
     estimates"); or it negates a purpose ("pour ne pas être repérés") and the other text avoids ("दिखने से बचने")."""
     tokens = facts.tokens
-    inside = [k for k, t in enumerate(tokens) if cue.start <= t.start < cue.end]
-    if not inside:
+    span = _cue_tokens(tokens, cue)
+    if span is None:
         return False
-    first, last = inside[0], inside[-1]
+    first, last = span
     near = {tokens[k].norm for k in range(max(0, first - PARAPHRASE_REACH), min(len(tokens), last + 1 + PARAPHRASE_REACH))
             if k not in (first, last)}
     said = {t.norm for t in other.tokens}
@@ -334,10 +340,10 @@ def negated_negatives(facts: Facts, listed: frozenset[str]) -> list[tuple[Cue, C
     index = {t.start: k for k, t in enumerate(tokens)}
     found = []
     for cue in facts[NEGATIONS]:
-        inside = [k for k, t in enumerate(tokens) if cue.start <= t.start < cue.end]
-        if not inside:
+        span = _cue_tokens(tokens, cue)
+        if span is None:
             continue
-        first, last = inside[0], inside[-1]
+        first, last = span
         hindi = bool(DEVANAGARI.search(cue.word))
         near = range(max(0, first - NEGATED_NEGATIVE_REACH), first) if hindi else \
             range(first, min(len(tokens), last + 1 + NEGATED_NEGATIVE_REACH))
