@@ -11,14 +11,14 @@ each line of each page back to its annotation:
   (``extractor`` when trafilatura left an HTML block out, ``?`` on code that keeps no reasons).
 
 Per split (``split.json``: ``tune`` outlets to tune on, ``heldout`` to report, ``heldout2``, ``heldout3``,
-``heldout4``, ``heldout5``, ``heldout6``, ``heldout7``, ``heldout8``, ``heldout9`` and ``heldout10`` written blind later)
+``heldout4``, ``heldout5``, ``heldout6``, ``heldout7``, ``heldout8``, ``heldout9``, ``heldout10`` and ``heldout11`` written blind later)
 it prints furniture recall (share of furniture lines dropped), furniture precision (share of dropped lines that are
 furniture), text lost (share of text and title lines dropped), per furniture kind and per outlet. Datelines (label ``dateline``, or a text line
 with a ``dateline_prefix``) are reported apart and count neither as text nor as furniture: each is dropped (as
 furniture: an error), left in a sentence (the segmenter made it part of one: an error), or kept out of every sentence;
 and per page, whether the article's dateline metadata (place, date, agency) is the page's first annotated dateline.
 
-    PYTHONPATH=. python bench/bench_furniture.py                 # all eleven splits
+    PYTHONPATH=. python bench/bench_furniture.py                 # all twelve splits
     PYTHONPATH=. python bench/bench_furniture.py --split tune --show   # and every error, with its reason
     PYTHONPATH=. python bench/bench_furniture.py --config align.toml   # with a [corpus] section to try
 """
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench" / "furniture"
 LEADING_BULLETS = re.compile(r"^[\s•·▪●◦\-–—*]+")
 NOT_COUNTED = {"dateline"}
-HALVES = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")  # the keys of split.json, in the order written
+HALVES = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")  # the keys of split.json, in the order written
 
 
 def squeezed(text: str) -> str:
