@@ -286,14 +286,19 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     # So does a fact box written as "label: value" lines ("फंसी ट्रॉलियां: 11", "2019: ..."): both are the story's
     # data as list items and table rows are, kept where the story stands around them or grows over them.
     # A line made of links is a box of other stories whatever its shape ("1. <a>headline</a>" under "Most read").
-    data = {n for n in data_runs(page.lines, verdicts) if not _link_text(page, n, config)}
+    data = {n for n in data_runs(page.lines, verdicts, stop_words(language)) if not _link_text(page, n, config)}
     # Its lines weigh as list items; its heading (the one line of it without a number) weighs as any crosshead does,
     # so that a box at the story's end does not let the body run on, cost-free, into what follows (a teaser box,
     # tags and readers' comments under a fact box).
     # A teaser box's dated links ("12 May: <headline>" under "Also read") are the box's, not the story's data.
     teasers = teaser_lines(page.lines, config.teaser_cues, data) if "teaser" in switched_on else set()
     listed = [
-        item or (n in data and n not in teasers and DIGIT.search(page.lines[n]) is not None)
+        item
+        or (
+            n in data
+            and n not in teasers
+            and (DIGIT.search(page.lines[n]) is not None or fact_label(page.lines[n], stop_words(language)) is not None)
+        )
         for n, item in enumerate(listed)
     ]
     weights = [line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers]
@@ -935,18 +940,52 @@ def figure_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int
 FACT_LINE = re.compile(r"^([^:|]{1,40}?)\s*(?:\([^)]{0,20}\)\s*)?:\s+\S")
 
 
-def fact_label(line: str) -> str | None:
+def fact_label(line: str, stoplist: Collection[str] | None = None) -> str | None:
     """The label of a line written as a fact ("फंसी ट्रॉलियां: 11", "2019: राज्य क्रॉस कंट्री में दूसरा स्थान",
     "Arrivée : 9'12\"48"): at most ``LABEL_WORDS`` words before a colon, then a value, the whole no sentence, at
     most ``FIGURE_WORDS`` words and holding a number (a figure, a date, a time, a year), as the facts a box states
     do; None for any other line: a reader's comment "Name: ... ." ends as a sentence, and a related headline in a
-    regional paper's "Place : headline" style ("Grenoble : un nouveau pôle de formation ...") states no figure."""
-    if is_sentence(line) or len(line.split()) > FIGURE_WORDS or not FIGURE_NUMBER.search(line):
+    regional paper's "Place : headline" style ("Grenoble : un nouveau pôle de formation ...") states no figure.
+    Given the language's ``stoplist``, a value without a number counts too when it is a short run of names
+    (``names_value``: "Simple messieurs : Rasmus Kjeldsen (Danemark)"), which a headline is not."""
+    if is_sentence(line) or len(line.split()) > FIGURE_WORDS:
         return None
     match = FACT_LINE.match(line.strip())
     if match is None or not 0 < len(match.group(1).split()) <= LABEL_WORDS:
         return None
+    if not FIGURE_NUMBER.search(line):
+        value = line.strip()[match.end() - 1 :]
+        if stoplist is None or not names_value(value, stoplist):
+            return None
     return line_key(match.group(1))
+
+
+# A value of names is short: "Mio Sato et Rena Kudo (Japon)", "Les Heures claires (Antoine Lazare, France)".
+NAME_VALUE_WORDS = 6
+# ... and holds at most this many common words (a connector: "et", "and", "और"); a headline holds more.
+NAME_VALUE_COMMON_WORDS = 1
+
+
+def names_value(value: str, stoplist: Collection[str]) -> bool:
+    """The value of a fact is a short noun phrase of names ("Rasmus Kjeldsen (Danemark)", "Mio Sato et Rena Kudo
+    (Japon)", "रासमस केजेल्डसेन (डेनमार्क)"): at most ``NAME_VALUE_WORDS`` words, no finite verb, and at most
+    ``NAME_VALUE_COMMON_WORDS`` common words, a common word being one in lower case (Latin script) or, in a
+    script without case, a stop word. A headline ("le XV de France sans ses cadres", "Surat's twins reach
+    national final", "सचिवालय के पास गैस पाइपलाइन में रिसाव") is a clause, with common words in it."""
+    if len(value.split()) > NAME_VALUE_WORDS or is_devanagari_clause(value):
+        return False
+    words = [w.strip(WORD_EDGES) for w in value.split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+
+    def common(word: str) -> bool:
+        if word[0].islower():
+            return True
+        if word[0].isupper():
+            return False
+        # No case to tell a name by: a stop word is common, and without a stop list nothing tells.
+        return not stoplist or word.lower() in stoplist
+
+    return bool(words) and sum(common(w) for w in words) <= NAME_VALUE_COMMON_WORDS
 
 
 def _run_heading(lines: Sequence[str], verdicts: Sequence[str | None], above: int) -> bool:
@@ -961,37 +1000,61 @@ def _run_heading(lines: Sequence[str], verdicts: Sequence[str | None], above: in
     )
 
 
-def fact_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+def fact_runs(
+    lines: Sequence[str], verdicts: Sequence[str | None], stoplist: Collection[str] | None = None
+) -> set[int]:
     """The lines of a fact box written as plain lines: ``FIGURE_RUN`` or more open lines in a row, each a label and
     a value with a number in it (``fact_label``), every label a different one ("एक नज़र में" / "रोपवे रुका: शुक्रवार शाम 6:35 बजे" /
     "फंसी ट्रॉलियां: 11" / "अस्पताल में भर्ती: 1 महिला, हालत स्थिर"; a year-by-year timeline "2019: ...", "2023:
     ..."), and the heading right above it. The lines need not share a shape as a run of figures does: a box states
     different facts, each in its own words. One label over and over ("Also read: ...", "Lire aussi : ...") is a
-    list of links, not facts, and a reader's comment ends as a sentence."""
+    list of links, not facts, and a reader's comment ends as a sentence.
+
+    Given the language's ``stoplist``, a box whose values are names rather than figures ("Les autres vainqueurs" /
+    "Simple messieurs : Rasmus Kjeldsen (Danemark)" / "Double dames : Mio Sato et Rena Kudo (Japon)" ...) is one
+    too, under a heading of its own: the site's label lines ("Edited by: A. Name", "Tags: ...", "Source: ...")
+    have values of names as well, but no heading over them."""
+    found = _fact_runs(lines, verdicts, None)
+    if stoplist is not None:
+        found |= _fact_runs(lines, verdicts, stoplist, heading_needed=True)
+    return found
+
+
+def _fact_runs(
+    lines: Sequence[str],
+    verdicts: Sequence[str | None],
+    stoplist: Collection[str] | None,
+    heading_needed: bool = False,
+) -> set[int]:
     found: set[int] = set()
     number = 0
     while number < len(lines):
         labels: set[str] = set()
         run = number
         while run < len(lines) and verdicts[run] is None:
-            label = fact_label(lines[run])
+            label = fact_label(lines[run], stoplist)
             if label is None or label in labels:
                 break
             labels.add(label)
             run += 1
         if run - number >= FIGURE_RUN:
-            found.update(range(number, run))
-            if _run_heading(lines, verdicts, number - 1):
+            heading = _run_heading(lines, verdicts, number - 1)
+            if heading or not heading_needed:
+                found.update(range(number, run))
+            if heading:
                 found.add(number - 1)
         number = max(run, number + 1)
     return found
 
 
-def data_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
-    """The story's data written as plain lines: runs of figures (``figure_runs``) and fact boxes (``fact_runs``),
-    each with its heading, and numbered lists (``numbered_runs``)."""
+def data_runs(
+    lines: Sequence[str], verdicts: Sequence[str | None], stoplist: Collection[str] | None = None
+) -> set[int]:
+    """The story's data written as plain lines: runs of figures (``figure_runs``) and fact boxes (``fact_runs``;
+    with the language's ``stoplist``, boxes of names too), each with its heading, and numbered lists
+    (``numbered_runs``)."""
     numbered = {n for n in numbered_runs(lines) if verdicts[n] is None}
-    return figure_runs(lines, verdicts) | fact_runs(lines, verdicts) | numbered
+    return figure_runs(lines, verdicts) | fact_runs(lines, verdicts, stoplist) | numbered
 
 
 # A line that opens with its number in a numbered list written as paragraphs ("1. Pooja Rana (IND) 9'12"48",

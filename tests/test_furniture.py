@@ -1593,3 +1593,63 @@ def test_a_credit_marked_by_a_copyright_sign_and_its_caption_are_furniture(
     assert article.text.split("\n") == [title, *story]
     assert reasons(article)[caption] == reasons(article)[credit] == "caption"
     assert reasons(article)["© 2026 The Daily Example"] != "caption"
+
+
+# Per language: a box of results whose values are names, not figures, under its heading between two paragraphs
+# ("Les autres vainqueurs" / "Simple messieurs : Rasmus Kjeldsen (Danemark)" ...); the site's label lines whose
+# values are names too (an editor, a source, tags), with no heading over them; and a box of related headlines
+# written "Topic: headline" under its own heading.
+NAMES_BOXES = {
+    "en": ("The other committees", ["Roads: Anita Rao (chair)", "Water: Peter Lang and Mary Osei", "Schools: John Baptiste (Ward 4)", "Parks: Leila Haddad"]),
+    "fr": ("Les autres commissions", ["Voirie : Anita Rao (présidente)", "Eau : Pierre Lang et Marie Osei", "Écoles : Jean Baptiste (quartier Nord)", "Parcs : Leila Haddad"]),
+    "hi": ("बाकी समितियां", ["सड़क: अनीता राव (अध्यक्ष)", "जल: पीटर लैंग और मैरी ओसेई", "स्कूल: जॉन बैप्टिस्ट (वार्ड चार)", "पार्क: लैला हद्दाद"]),
+}
+SITE_LABEL_LINES = {
+    "en": ["Edited by: Ritika Sen", "Source: Daily Example Desk", "Tags: Bridge, Council, Ring Road", "Author: Anita Rao"],
+    "fr": ["Édité par : Claire Dumontel", "Source : Rédaction Web", "Mots-clés : Pont, Conseil, Rocade", "Auteur : Anita Rao"],
+    "hi": ["संपादक: रितिका सेन", "स्रोत: डेली एग्ज़ाम्पल डेस्क", "टैग: पुल, परिषद, रिंग रोड", "लेखक: अनीता राव"],
+}
+RELATED_TOPIC_HEADLINES = {
+    "en": ("Most read", ["Rugby: England rest their captains for the Argentina tour", "Swimming: a European record at the national championships", "Tour de France: route of the queen stage unveiled"]),
+    "fr": ("Les plus lus", ["Rugby : le XV de France sans ses cadres en Argentine", "Natation : un record d'Europe aux championnats de France", "Tour de France : le parcours de l'étape reine dévoilé"]),
+    "hi": ("सबसे ज्यादा पढ़ी गईं", ["रग्बी: अर्जेंटीना दौरे पर कप्तानों को आराम", "तैराकी: राष्ट्रीय चैंपियनशिप में यूरोपीय रिकॉर्ड टूटा", "खेल: पुल के पास के मैदान में नई पिच बनेगी"]),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_box_of_names_under_its_heading_between_paragraphs_is_text_and_site_labels_and_related_boxes_are_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A box of "label : value" lines whose values are names, not figures ("Simple messieurs : Rasmus Kjeldsen
+    (Danemark)", "Double dames : Mio Sato et Rena Kudo (Japon)"), under its heading between two paragraphs: the
+    fact-box rule wanted a number in each line, so the box and its heading were dropped as non_sentence, and the
+    paragraph under it stood alone outside the body. Three or more such lines, each a short label and a short
+    value of names (at most one common word), under a heading of their own, are a fact box. What stays furniture:
+    the site's label lines with names as values ("Edited by: ...", "Source: ...", "Tags: ...": no heading over
+    them), and a box of related headlines written "Topic: headline" (clauses, not names)."""
+    title, story = TITLES[language], STORIES[language]
+    heading, box = NAMES_BOXES[language]
+    related_heading, related = RELATED_TOPIC_HEADLINES[language]
+    body = [story[0], story[1], heading, *box, story[2]]
+    after = [*SITE_LABEL_LINES[language], related_heading, *related]
+    text = page(title, body, before=MENU, after=[*after, *FOOTER])
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *body]
+    assert all(line in reasons(article) for line in after)
+
+
+def test_a_value_of_names_is_short_and_holds_at_most_one_common_word() -> None:
+    from align.furniture import fact_label, names_value, stop_words
+
+    assert names_value("Rasmus Kjeldsen (Danemark)", stop_words("fr"))
+    assert names_value("Mio Sato et Rena Kudo (Japon)", stop_words("fr"))
+    assert names_value("मियो सातो और रेना कुडो (जापान)", stop_words("hi"))
+    assert not names_value("le XV de France sans ses cadres", stop_words("fr"))
+    assert not names_value("Surat's twins reach national final", stop_words("en"))
+    assert not names_value("सचिवालय के पास गैस पाइपलाइन में रिसाव", stop_words("hi"))
+    assert not names_value("मियो सातो और रेना कुडो (जापान)", frozenset())  # no case, no stop list: nothing tells
+    # Without a stop list, a line needs a figure, as before; a comment ends as a sentence either way.
+    assert fact_label("Simple messieurs : Rasmus Kjeldsen (Danemark)") is None
+    assert fact_label("Simple messieurs : Rasmus Kjeldsen (Danemark)", stop_words("fr")) == "simple messieurs"
+    assert fact_label("Gwen35 : Quelle course !", stop_words("fr")) is None
