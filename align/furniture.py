@@ -301,6 +301,12 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         )
         for n, item in enumerate(listed)
     ]
+    if "boilerplate" in switched_on:
+        # Readers' comments under the story ("Gwen35 : Quelle course ! ...") read as short sentences: out of the
+        # body's search, so that it does not run on over a comment count into them.
+        for number in comment_runs(page.lines, verdicts, classes, stop_words(language), page.title or ""):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "boilerplate"
     weights = [line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
@@ -1045,6 +1051,74 @@ def _fact_runs(
                 found.add(number - 1)
         number = max(run, number + 1)
     return found
+
+
+# A reader's comment as a page prints it: the reader's name or handle, a colon, and what they wrote.
+COMMENT_LINE = re.compile(r"^([^:|]{1,40}?)\s*:\s+\S")
+# Comments come two or more in a row.
+COMMENT_RUN = 2
+
+
+def commenter(line: str, stoplist: Collection[str]) -> str | None:
+    """The reader a line written as a comment is by ("रमेशभाई पटेल: हर साल यही हाल, पुरानी लाइनें कब बदलेंगे?",
+    "Gwen35 : Quelle course ! ...", "Jean-Yves L. : ..."): a label of at most ``LABEL_WORDS`` words that reads as a
+    person (each word capitalised or a handle with a digit or "_" in Latin script; no stop word in a script without
+    case), then a sentence; None otherwise. A fact's label is a category ("Simple messieurs", "Editor's note") and
+    its value no sentence."""
+    if not is_sentence(line):
+        return None
+    match = COMMENT_LINE.match(line.strip())
+    if match is None:
+        return None
+    words = [w.strip(WORD_EDGES) for w in match.group(1).split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not 0 < len(match.group(1).split()) <= LABEL_WORDS or not words:
+        return None
+
+    def personal(word: str) -> bool:
+        if word[0].isupper() or any(ch.isdigit() or ch == "_" for ch in word):
+            return True
+        return not word[0].islower() and bool(stoplist) and word.lower() not in stoplist
+
+    return line_key(match.group(1)) if all(personal(w) for w in words) else None
+
+
+def comment_runs(
+    lines: Sequence[str],
+    verdicts: Sequence[str | None],
+    classes: dict[int, str],
+    stoplist: frozenset[str],
+    title: str = "",
+) -> set[int]:
+    """Readers' comments under the story: ``COMMENT_RUN`` or more open lines in a row, each a person's name, a colon
+    and a sentence (``commenter``), every name a different one, with no paragraph of the story after them (a line
+    good or near-good to jusText that shares a content word with the ``title``; a cookie notice in the footer is
+    no such paragraph). An interview set as "Name: answer" lines repeats its speakers; a comment box's readers are
+    each other's strangers, and it stands after the story's last paragraph."""
+    runs: list[range] = []
+    number = 0
+    while number < len(lines):
+        run = number
+        while run < len(lines) and verdicts[run] is None and commenter(lines[run], stoplist) is not None:
+            run += 1
+        names = [commenter(lines[n], stoplist) for n in range(number, run)]
+        if run - number >= COMMENT_RUN and len(set(names)) == len(names):
+            runs.append(range(number, run))
+        number = max(run, number + 1)
+    if not runs:
+        return set()
+    comments = {n for run in runs for n in run}
+    story = content_words(title, stoplist)
+    paragraphs = [
+        n
+        for n, c in classes.items()
+        if c in ("good", "neargood")
+        and verdicts[n] is None
+        and n not in comments
+        and content_words(lines[n], stoplist) & story
+    ]
+    last = max(paragraphs, default=-1)
+    return {n for run in runs if run.start > last for n in run}
 
 
 def data_runs(

@@ -1653,3 +1653,49 @@ def test_a_value_of_names_is_short_and_holds_at_most_one_common_word() -> None:
     assert fact_label("Simple messieurs : Rasmus Kjeldsen (Danemark)") is None
     assert fact_label("Simple messieurs : Rasmus Kjeldsen (Danemark)", stop_words("fr")) == "simple messieurs"
     assert fact_label("Gwen35 : Quelle course !", stop_words("fr")) is None
+
+
+# Per language: readers' comments right under the story, each "Name: sentence" by a different reader; and an
+# interview's last exchanges set the same way, whose speakers come back.
+READER_COMMENTS = {
+    "en": ["Ravi Menon: Every year the same story, when will they replace the old beams?", "Anna K: The ring road is already full at eight in the morning.", "Priya_22: Thanks to the engineers who worked all night."],
+    "fr": ["Gwen35 : Chaque année la même histoire, quand changeront-ils les vieilles poutres ?", "Jean-Yves L. : La rocade est déjà saturée à huit heures du matin.", "athlé_breizh : Merci aux ingénieurs qui ont travaillé toute la nuit."],
+    "hi": ["रमेशभाई पटेल: हर साल यही हाल, पुराने बीम कब बदलेंगे?", "सुनीता शर्मा: रिंग रोड पर सुबह आठ बजे ही जाम लग जाता है।", "अजय ठाकोर: इंजीनियर रात भर काम कर रहे हैं, उनका धन्यवाद।"],
+}
+INTERVIEW_ENDS = {
+    "en": ["The Daily Example: Will the bridge reopen before the winter?", "Anita Rao: Not before every beam has been tested.", "The Daily Example: And the ring road?", "Anita Rao: It will be widened by October."],
+    "fr": ["Le Quotidien : Le pont rouvrira-t-il avant l'hiver ?", "Anita Rao : Pas avant que chaque poutre ait été testée.", "Le Quotidien : Et la rocade ?", "Anita Rao : Elle sera élargie d'ici octobre."],
+    "hi": ["डेली एग्ज़ाम्पल: क्या पुल सर्दी से पहले खुलेगा?", "अनीता राव: हर बीम की जांच से पहले नहीं।", "डेली एग्ज़ाम्पल: और रिंग रोड?", "अनीता राव: अक्टूबर तक चौड़ी हो जाएगी।"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_readers_comments_under_the_story_are_furniture_and_an_interview_s_last_exchanges_are_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """Readers' comments written "Name: sentence" right under the story (the comment form's heading left out by
+    the extractor, or a comment count before them) are short sentences, so the body ran on over them and they were
+    kept. Two or more in a row, each by a person (a name or a handle), each a sentence, every name a different one,
+    after the page's last paragraph, are comments. An interview that ends with "Name: answer" exchanges repeats its
+    speakers and stays."""
+    title, story = TITLES[language], STORIES[language]
+    comments = READER_COMMENTS[language]
+    text = page(title, story, before=MENU, after=[*comments, *FOOTER])
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+    assert all(reasons(article).get(line) == "boilerplate" for line in comments)
+    interview = INTERVIEW_ENDS[language]
+    text = page(title, [*story, *interview], before=MENU, after=FOOTER)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event="event-2") / "event-2", CONFIG)
+    assert article.text.split("\n")[: 1 + len(story) + len(interview)] == [title, *story, *interview]
+
+
+def test_a_commenter_is_a_person_and_a_comment_a_sentence() -> None:
+    from align.furniture import commenter, stop_words
+
+    assert commenter("Gwen35 : Quelle course ! Bravo Maëlle.", stop_words("fr")) == "gwen35"
+    assert commenter("रमेशभाई पटेल: हर साल यही हाल, पुरानी लाइनें कब बदलेंगे?", stop_words("hi")) == "रमेशभाई पटेल"
+    assert commenter("Editor's note: An earlier version of this story said so.", stop_words("en")) is None
+    assert commenter("Simple messieurs : Rasmus Kjeldsen (Danemark)", stop_words("fr")) is None  # no sentence
+    assert commenter("पिछले साल का घाटा: 620 करोड़ रुपये था।", stop_words("hi")) is None  # "का" is no name's
