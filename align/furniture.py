@@ -332,6 +332,10 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
             continue  # in the body: text, subheads and lists stay; an entry's time stamp does not
         kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
         verdicts[number] = kind if kind in switched_on else None
+    if "non_sentence" in switched_on:
+        for number in player_titles(page.lines, verdicts):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "non_sentence"
     paragraphs = {n for n in numbers if classes[n] in ("good", "neargood") and verdicts[n] is None}
     if "rule" in switched_on:
         for number in paywall_lines(page.lines, config.paywall_cues, paragraphs, verdicts):
@@ -1051,6 +1055,29 @@ def _fact_runs(
                 found.add(number - 1)
         number = max(run, number + 1)
     return found
+
+
+# A video's running time as its player shows it under its title: minutes and seconds, nothing else ("01:48", "2:14").
+DURATION = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
+
+
+def player_titles(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+    """The titles of embedded videos: a labelled line that is no sentence ("Video: Water gushes out of ...",
+    "Watch | Drone footage of ...", "वीडियो: ...") right above the video's running time alone on its line, on a page
+    whose time stamps are written another way ("12:55 IST"): a live page stamps its entries in one shape, so a bare
+    "01:48" there is no entry's stamp but a player's duration. A page without other stamps gives no such evidence
+    (a bare "10:45" may be its entries' own stamp, and the line over it the end of an entry)."""
+    stamps = {shape_key(line) for line in lines if is_clock_stamp(line) and not DURATION.match(line)}
+    if not stamps:
+        return set()
+    return {
+        n
+        for n in range(len(lines) - 1)
+        if verdicts[n] is None
+        and DURATION.match(lines[n + 1])
+        and line_label(lines[n]) is not None
+        and not is_sentence(lines[n])
+    }
 
 
 # A reader's comment as a page prints it: the reader's name or handle, a colon, and what they wrote.

@@ -1699,3 +1699,35 @@ def test_a_commenter_is_a_person_and_a_comment_a_sentence() -> None:
     assert commenter("Editor's note: An earlier version of this story said so.", stop_words("en")) is None
     assert commenter("Simple messieurs : Rasmus Kjeldsen (Danemark)", stop_words("fr")) is None  # no sentence
     assert commenter("पिछले साल का घाटा: 620 करोड़ रुपये था।", stop_words("hi")) is None  # "का" is no name's
+
+
+# Per language: a video's title over its running time between two entries of a live page stamped "12:55 IST".
+PLAYER_TITLES = {
+    "en": ["Video: Water gushes out of the old bridge's broken main", "Watch | Drone footage of the closed bridge"],
+    "fr": ["Vidéo : l'eau jaillit de la conduite cassée sous le vieux pont", "À voir | Le pont fermé vu du ciel"],
+    "hi": ["वीडियो: पुराने पुल के नीचे टूटी पाइपलाइन से बहता पानी", "देखें | ड्रोन से बंद पुल का नजारा"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_video_title_over_its_running_time_on_a_live_page_is_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A live page's embedded video leaves its title ("Video: Water gushes out of ...") and its running time
+    ("01:48") between two entries; the running time weighs nothing there (a time of day, like an entry's stamp), so
+    the title stayed in the body. On a page whose entries are stamped another way ("12:55 IST"), a bare minutes
+    and seconds is a player's duration, and the labelled line right above it, no sentence, is the video's title. On
+    a page whose own stamps are bare ("20:47"), the line over a stamp may end an entry ("Score: 2-1") and stays."""
+    title, story = TITLES[language], STORIES[language]
+    first, second = PLAYER_TITLES[language]
+    body = ["12:55 IST", story[0], first, "01:48", "12:40 IST", story[1], second, "00:52", "12:20 IST", story[2]]
+    text = page(title, body, before=MENU, after=FOOTER)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert first not in article.text and second not in article.text
+    assert all(line in article.text for line in story)
+    score = {"en": "Score: 2-1 after the break", "fr": "Score : 2-1 après la pause", "hi": "स्कोर: ब्रेक के बाद 2-1"}[language]
+    body = ["20:47", story[0], score, "20:41", story[1], "20:30", story[2]]
+    text = page(title, body, before=MENU, after=FOOTER)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event="event-2") / "event-2", CONFIG)
+    assert score in article.text.split("\n")
