@@ -20,14 +20,18 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
 - ``boilerplate``: a sentence that jusText classifies as boilerplate: almost no stop words (tickers), mostly link
   text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
   "Lecture 5 min."); and the author's box under the story (``author_bios``: a line that opens with a name of the
-  byline and goes on as a profile, "Priyanka Rathore writes on ...", after the story's last paragraph).
+  byline and goes on as a profile, "Priyanka Rathore writes on ...", after the story's last paragraph); and
+  readers' comments (``comment_runs``: two or more "Name: sentence" lines by different people after the story's
+  last paragraph). A video's title over its bare running time on a live page (``player_titles``) is
+  ``non_sentence``.
 
 The body is found, below the headline (what stands above it is the site's), as the run of lines that reads most
 like article text, then grown by what continues the story
 (``with_adjacent_lists``; ``with_edge_sentences``: the sentence right after it that jusText calls bad for its
 stop-word density alone, when it has grammar and the story's words; ``with_conversion_notes``: a wire's currency
 note after it); a live blog's time stamps join its entries instead of splitting them, the story's data written as
-lines (``data_runs``: a run of figures of one shape, a fact box of "label: value" lines, a numbered list) weighs and
+lines (``data_runs``: a run of figures of one shape, a fact box of "label: value" lines, with figures or, under a
+heading of its own, names, a numbered list) weighs and
 grows the body as a list does (its heading as a crosshead), and a Devanagari sentence with a finite verb counts as
 text whatever its stop words.
 
