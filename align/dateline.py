@@ -6,6 +6,9 @@ Recognised at the start of a paragraph (a line of the cleaned text), in English,
    space after the agency: "BENGALURU, March 18 (GWS) -", "SRIHARIKOTA, India, April 22 (GWS) -",
    "PARIS, 18 août (AFP) -", "CHENNAI, 10 June:", "CANNES, May 23" (alone on its line), "बेंगलुरु, 18 अगस्त।",
    "शिलांग, १५ नवंबर (एजेंसी) ...". The date must be a day and a month that dateparser reads (Devanagari digits too).
+   PLACE may name two or more places joined by "/", "et", "and" or "और", each before the last maybe with its
+   country: "PARIS/NEW DELHI, May 14 (LKN) -", "CLERMONT-FERRAND, France/CHENNAI, June 14 (PNW) -",
+   "PARIS et NEW DELHI, 14 juin (AFP) -", "नई दिल्ली और पेरिस, 14 जून (एजेंसी) -" (so may shapes 2 and 3).
 2. ``PLACE (AGENCY)`` followed by a dash, colon or danda: "PARIS (APM) –", "Sriharikota (Inde) (APM) -".
 3. ``PLACE, envoyé spécial`` (French reporters' datelines): "Cannes (Alpes-Maritimes), envoyé spécial".
 4. A place alone in capitals before a colon or a spaced dash ("NEW DELHI:", "TURA:", "BORDEAUX –"), unless it is
@@ -59,8 +62,14 @@ DEVANAGARI_PLACE = rf"{DEVANAGARI_WORD}(?: {DEVANAGARI_WORD}){{0,2}}"
 ONE_PLACE = rf"(?:{LATIN_PLACE}|{DEVANAGARI_PLACE})"
 # "(Inde)", "(फ्रांस)", "(Alpes-Maritimes)": a region or country in brackets is part of the place.
 BRACKETED = r"(?: ?\([^()\d\n]{1,40}\))"
-PLACE = rf"(?P<place>{ONE_PLACE}(?: ?/ ?{ONE_PLACE})*{BRACKETED}?)"
+# Two or more places a dateline names: "PARIS/NEW DELHI", "भुवनेश्वर/रायपुर", "PARIS et NEW DELHI", "MUMBAI and PARIS",
+# "मुंबई और पेरिस".
+PLACE_JOIN = r"(?: ?/ ?| (?:et|and|और) )"
+PLACES = rf"{ONE_PLACE}(?:{PLACE_JOIN}{ONE_PLACE})*{BRACKETED}?"
+PLACE = rf"(?P<place>{PLACES})"
 QUALIFIER = rf"(?:, (?P<qualifier>{LATIN_PLACE}))"  # "SRIHARIKOTA, India, April 22"
+# In a dated dateline, a place before the last may have its own qualifier: "CLERMONT-FERRAND, France/CHENNAI, June 14".
+QUALIFIED_PLACES = rf"(?P<place>{PLACES}(?:, {LATIN_PLACE}{PLACE_JOIN}{PLACES})*)"
 _DIGIT = "0-9०-९"
 DAY = rf"[{_DIGIT}]{{1,2}}(?:er|st|nd|rd|th)?"
 YEAR = rf"[{_DIGIT}]{{4}}"
@@ -71,7 +80,7 @@ DASH_COLON_DANDA = r" ?[-–—:।]"
 # After the dateline: its separator, then the paragraph's text.
 ENDS = rf"(?:{DASH_COLON_DANDA}(?= |$)|।| *$)"
 
-DATED = re.compile(rf"{PLACE}{QUALIFIER}?, {DATE}(?:(?: ?{AGENCY})(?:{ENDS}| )|{ENDS})")
+DATED = re.compile(rf"{QUALIFIED_PLACES}{QUALIFIER}?, {DATE}(?:(?: ?{AGENCY})(?:{ENDS}| )|{ENDS})")
 WITH_AGENCY = re.compile(rf"{PLACE} ?{AGENCY}{DASH_COLON_DANDA}(?= |$)")
 CORRESPONDENT = re.compile(
     rf"{PLACE}, (?:de notre |notre )?(?:envoyée?s? spéciale?s?|correspondante?s?|correspondance)(?:{DASH_COLON_DANDA}(?= |$)| *$)"

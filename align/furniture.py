@@ -20,14 +20,18 @@ boilerplate rules keep is judged by what can be observed about it, and a dropped
 - ``boilerplate``: a sentence that jusText classifies as boilerplate: almost no stop words (tickers), mostly link
   text (HTML), a copyright sign, or a short sentence among furniture, far from the article's paragraphs (captions,
   "Lecture 5 min."); and the author's box under the story (``author_bios``: a line that opens with a name of the
-  byline and goes on as a profile, "Priyanka Rathore writes on ...", after the story's last paragraph).
+  byline and goes on as a profile, "Priyanka Rathore writes on ...", after the story's last paragraph); and
+  readers' comments (``comment_runs``: two or more "Name: sentence" lines by different people after the story's
+  last paragraph). A video's title over its bare running time on a live page (``player_titles``) is
+  ``non_sentence``.
 
 The body is found, below the headline (what stands above it is the site's), as the run of lines that reads most
 like article text, then grown by what continues the story
 (``with_adjacent_lists``; ``with_edge_sentences``: the sentence right after it that jusText calls bad for its
 stop-word density alone, when it has grammar and the story's words; ``with_conversion_notes``: a wire's currency
 note after it); a live blog's time stamps join its entries instead of splitting them, the story's data written as
-lines (``data_runs``: a run of figures of one shape, a fact box of "label: value" lines, a numbered list) weighs and
+lines (``data_runs``: a run of figures of one shape, a fact box of "label: value" lines, with figures or, under a
+heading of its own, names, a numbered list) weighs and
 grows the body as a list does (its heading as a crosshead), and a Devanagari sentence with a finite verb counts as
 text whatever its stop words.
 
@@ -286,16 +290,27 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     # So does a fact box written as "label: value" lines ("फंसी ट्रॉलियां: 11", "2019: ..."): both are the story's
     # data as list items and table rows are, kept where the story stands around them or grows over them.
     # A line made of links is a box of other stories whatever its shape ("1. <a>headline</a>" under "Most read").
-    data = {n for n in data_runs(page.lines, verdicts) if not _link_text(page, n, config)}
+    data = {n for n in data_runs(page.lines, verdicts, stop_words(language)) if not _link_text(page, n, config)}
     # Its lines weigh as list items; its heading (the one line of it without a number) weighs as any crosshead does,
     # so that a box at the story's end does not let the body run on, cost-free, into what follows (a teaser box,
     # tags and readers' comments under a fact box).
     # A teaser box's dated links ("12 May: <headline>" under "Also read") are the box's, not the story's data.
     teasers = teaser_lines(page.lines, config.teaser_cues, data) if "teaser" in switched_on else set()
     listed = [
-        item or (n in data and n not in teasers and DIGIT.search(page.lines[n]) is not None)
+        item
+        or (
+            n in data
+            and n not in teasers
+            and (DIGIT.search(page.lines[n]) is not None or fact_label(page.lines[n], stop_words(language)) is not None)
+        )
         for n, item in enumerate(listed)
     ]
+    if "boilerplate" in switched_on:
+        # Readers' comments under the story ("Gwen35 : Quelle course ! ...") read as short sentences: out of the
+        # body's search, so that it does not run on over a comment count into them.
+        for number in comment_runs(page.lines, verdicts, classes, stop_words(language), page.title or ""):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "boilerplate"
     weights = [line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
@@ -321,6 +336,10 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
             continue  # in the body: text, subheads and lists stay; an entry's time stamp does not
         kind = "boilerplate" if is_sentence(page.lines[number]) else "non_sentence"
         verdicts[number] = kind if kind in switched_on else None
+    if "non_sentence" in switched_on:
+        for number in player_titles(page.lines, verdicts):
+            if line_key(page.lines[number]) != title_key:
+                verdicts[number] = "non_sentence"
     paragraphs = {n for n in numbers if classes[n] in ("good", "neargood") and verdicts[n] is None}
     if "rule" in switched_on:
         for number in paywall_lines(page.lines, config.paywall_cues, paragraphs, verdicts):
@@ -935,18 +954,52 @@ def figure_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int
 FACT_LINE = re.compile(r"^([^:|]{1,40}?)\s*(?:\([^)]{0,20}\)\s*)?:\s+\S")
 
 
-def fact_label(line: str) -> str | None:
+def fact_label(line: str, stoplist: Collection[str] | None = None) -> str | None:
     """The label of a line written as a fact ("फंसी ट्रॉलियां: 11", "2019: राज्य क्रॉस कंट्री में दूसरा स्थान",
     "Arrivée : 9'12\"48"): at most ``LABEL_WORDS`` words before a colon, then a value, the whole no sentence, at
     most ``FIGURE_WORDS`` words and holding a number (a figure, a date, a time, a year), as the facts a box states
     do; None for any other line: a reader's comment "Name: ... ." ends as a sentence, and a related headline in a
-    regional paper's "Place : headline" style ("Grenoble : un nouveau pôle de formation ...") states no figure."""
-    if is_sentence(line) or len(line.split()) > FIGURE_WORDS or not FIGURE_NUMBER.search(line):
+    regional paper's "Place : headline" style ("Grenoble : un nouveau pôle de formation ...") states no figure.
+    Given the language's ``stoplist``, a value without a number counts too when it is a short run of names
+    (``names_value``: "Simple messieurs : Rasmus Kjeldsen (Danemark)"), which a headline is not."""
+    if is_sentence(line) or len(line.split()) > FIGURE_WORDS:
         return None
     match = FACT_LINE.match(line.strip())
     if match is None or not 0 < len(match.group(1).split()) <= LABEL_WORDS:
         return None
+    if not FIGURE_NUMBER.search(line):
+        value = line.strip()[match.end() - 1 :]
+        if stoplist is None or not names_value(value, stoplist):
+            return None
     return line_key(match.group(1))
+
+
+# A value of names is short: "Mio Sato et Rena Kudo (Japon)", "Les Heures claires (Antoine Lazare, France)".
+NAME_VALUE_WORDS = 6
+# ... and holds at most this many common words (a connector: "et", "and", "और"); a headline holds more.
+NAME_VALUE_COMMON_WORDS = 1
+
+
+def names_value(value: str, stoplist: Collection[str]) -> bool:
+    """The value of a fact is a short noun phrase of names ("Rasmus Kjeldsen (Danemark)", "Mio Sato et Rena Kudo
+    (Japon)", "रासमस केजेल्डसेन (डेनमार्क)"): at most ``NAME_VALUE_WORDS`` words, no finite verb, and at most
+    ``NAME_VALUE_COMMON_WORDS`` common words, a common word being one in lower case (Latin script) or, in a
+    script without case, a stop word. A headline ("le XV de France sans ses cadres", "Surat's twins reach
+    national final", "सचिवालय के पास गैस पाइपलाइन में रिसाव") is a clause, with common words in it."""
+    if len(value.split()) > NAME_VALUE_WORDS or is_devanagari_clause(value):
+        return False
+    words = [w.strip(WORD_EDGES) for w in value.split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+
+    def common(word: str) -> bool:
+        if word[0].islower():
+            return True
+        if word[0].isupper():
+            return False
+        # No case to tell a name by: a stop word is common, and without a stop list nothing tells.
+        return not stoplist or word.lower() in stoplist
+
+    return bool(words) and sum(common(w) for w in words) <= NAME_VALUE_COMMON_WORDS
 
 
 def _run_heading(lines: Sequence[str], verdicts: Sequence[str | None], above: int) -> bool:
@@ -961,37 +1014,152 @@ def _run_heading(lines: Sequence[str], verdicts: Sequence[str | None], above: in
     )
 
 
-def fact_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+def fact_runs(
+    lines: Sequence[str], verdicts: Sequence[str | None], stoplist: Collection[str] | None = None
+) -> set[int]:
     """The lines of a fact box written as plain lines: ``FIGURE_RUN`` or more open lines in a row, each a label and
     a value with a number in it (``fact_label``), every label a different one ("एक नज़र में" / "रोपवे रुका: शुक्रवार शाम 6:35 बजे" /
     "फंसी ट्रॉलियां: 11" / "अस्पताल में भर्ती: 1 महिला, हालत स्थिर"; a year-by-year timeline "2019: ...", "2023:
     ..."), and the heading right above it. The lines need not share a shape as a run of figures does: a box states
     different facts, each in its own words. One label over and over ("Also read: ...", "Lire aussi : ...") is a
-    list of links, not facts, and a reader's comment ends as a sentence."""
+    list of links, not facts, and a reader's comment ends as a sentence.
+
+    Given the language's ``stoplist``, a box whose values are names rather than figures ("Les autres vainqueurs" /
+    "Simple messieurs : Rasmus Kjeldsen (Danemark)" / "Double dames : Mio Sato et Rena Kudo (Japon)" ...) is one
+    too, under a heading of its own: the site's label lines ("Edited by: A. Name", "Tags: ...", "Source: ...")
+    have values of names as well, but no heading over them."""
+    found = _fact_runs(lines, verdicts, None)
+    if stoplist is not None:
+        found |= _fact_runs(lines, verdicts, stoplist, heading_needed=True)
+    return found
+
+
+def _fact_runs(
+    lines: Sequence[str],
+    verdicts: Sequence[str | None],
+    stoplist: Collection[str] | None,
+    heading_needed: bool = False,
+) -> set[int]:
     found: set[int] = set()
     number = 0
     while number < len(lines):
         labels: set[str] = set()
         run = number
         while run < len(lines) and verdicts[run] is None:
-            label = fact_label(lines[run])
+            label = fact_label(lines[run], stoplist)
             if label is None or label in labels:
                 break
             labels.add(label)
             run += 1
         if run - number >= FIGURE_RUN:
-            found.update(range(number, run))
-            if _run_heading(lines, verdicts, number - 1):
+            heading = _run_heading(lines, verdicts, number - 1)
+            if heading or not heading_needed:
+                found.update(range(number, run))
+            if heading:
                 found.add(number - 1)
         number = max(run, number + 1)
     return found
 
 
-def data_runs(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
-    """The story's data written as plain lines: runs of figures (``figure_runs``) and fact boxes (``fact_runs``),
-    each with its heading, and numbered lists (``numbered_runs``)."""
+# A video's running time as its player shows it under its title: minutes and seconds, nothing else ("01:48", "2:14").
+DURATION = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
+
+
+def player_titles(lines: Sequence[str], verdicts: Sequence[str | None]) -> set[int]:
+    """The titles of embedded videos: a labelled line that is no sentence ("Video: Water gushes out of ...",
+    "Watch | Drone footage of ...", "वीडियो: ...") right above the video's running time alone on its line, on a page
+    whose time stamps are written another way ("12:55 IST"): a live page stamps its entries in one shape, so a bare
+    "01:48" there is no entry's stamp but a player's duration. A page without other stamps gives no such evidence
+    (a bare "10:45" may be its entries' own stamp, and the line over it the end of an entry)."""
+    stamps = {shape_key(line) for line in lines if is_clock_stamp(line) and not DURATION.match(line)}
+    if not stamps:
+        return set()
+    return {
+        n
+        for n in range(len(lines) - 1)
+        if verdicts[n] is None
+        and DURATION.match(lines[n + 1])
+        and line_label(lines[n]) is not None
+        and not is_sentence(lines[n])
+    }
+
+
+# A reader's comment as a page prints it: the reader's name or handle, a colon, and what they wrote.
+COMMENT_LINE = re.compile(r"^([^:|]{1,40}?)\s*:\s+\S")
+# Comments come two or more in a row.
+COMMENT_RUN = 2
+
+
+def commenter(line: str, stoplist: Collection[str]) -> str | None:
+    """The reader a line written as a comment is by ("रमेशभाई पटेल: हर साल यही हाल, पुरानी लाइनें कब बदलेंगे?",
+    "Gwen35 : Quelle course ! ...", "Jean-Yves L. : ..."): a label of at most ``LABEL_WORDS`` words that reads as a
+    person (each word capitalised or a handle with a digit or "_" in Latin script; no stop word in a script without
+    case), then a sentence; None otherwise. A fact's label is a category ("Simple messieurs", "Editor's note") and
+    its value no sentence."""
+    if not is_sentence(line):
+        return None
+    match = COMMENT_LINE.match(line.strip())
+    if match is None:
+        return None
+    words = [w.strip(WORD_EDGES) for w in match.group(1).split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not 0 < len(match.group(1).split()) <= LABEL_WORDS or not words:
+        return None
+
+    def personal(word: str) -> bool:
+        if word[0].isupper() or any(ch.isdigit() or ch == "_" for ch in word):
+            return True
+        return not word[0].islower() and bool(stoplist) and word.lower() not in stoplist
+
+    return line_key(match.group(1)) if all(personal(w) for w in words) else None
+
+
+def comment_runs(
+    lines: Sequence[str],
+    verdicts: Sequence[str | None],
+    classes: dict[int, str],
+    stoplist: frozenset[str],
+    title: str = "",
+) -> set[int]:
+    """Readers' comments under the story: ``COMMENT_RUN`` or more open lines in a row, each a person's name, a colon
+    and a sentence (``commenter``), every name a different one, with no paragraph of the story after them (a line
+    good or near-good to jusText that shares a content word with the ``title``; a cookie notice in the footer is
+    no such paragraph). An interview set as "Name: answer" lines repeats its speakers; a comment box's readers are
+    each other's strangers, and it stands after the story's last paragraph."""
+    runs: list[range] = []
+    number = 0
+    while number < len(lines):
+        run = number
+        while run < len(lines) and verdicts[run] is None and commenter(lines[run], stoplist) is not None:
+            run += 1
+        names = [commenter(lines[n], stoplist) for n in range(number, run)]
+        if run - number >= COMMENT_RUN and len(set(names)) == len(names):
+            runs.append(range(number, run))
+        number = max(run, number + 1)
+    if not runs:
+        return set()
+    comments = {n for run in runs for n in run}
+    story = content_words(title, stoplist)
+    paragraphs = [
+        n
+        for n, c in classes.items()
+        if c in ("good", "neargood")
+        and verdicts[n] is None
+        and n not in comments
+        and content_words(lines[n], stoplist) & story
+    ]
+    last = max(paragraphs, default=-1)
+    return {n for run in runs if run.start > last for n in run}
+
+
+def data_runs(
+    lines: Sequence[str], verdicts: Sequence[str | None], stoplist: Collection[str] | None = None
+) -> set[int]:
+    """The story's data written as plain lines: runs of figures (``figure_runs``) and fact boxes (``fact_runs``;
+    with the language's ``stoplist``, boxes of names too), each with its heading, and numbered lists
+    (``numbered_runs``)."""
     numbered = {n for n in numbered_runs(lines) if verdicts[n] is None}
-    return figure_runs(lines, verdicts) | fact_runs(lines, verdicts) | numbered
+    return figure_runs(lines, verdicts) | fact_runs(lines, verdicts, stoplist) | numbered
 
 
 # A line that opens with its number in a numbered list written as paragraphs ("1. Pooja Rana (IND) 9'12"48",

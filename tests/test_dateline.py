@@ -307,3 +307,41 @@ def test_a_title_case_place_and_a_full_stop_opens_the_first_paragraph_when_the_s
     found = starts[2][1]
     assert (found.place if found else None) == place
     assert starts[2][0] == (len(place) + 2 if place else 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Two places, the first with its country: a wire's joint dateline
+        ("CLERMONT-FERRAND, France/CHENNAI, June 14 (PNW) - Rivalis will invest.",
+         ("Clermont-Ferrand, France/Chennai", "June 14", "PNW", "Rivalis will invest.")),
+        ("MUMBAI and PARIS, June 14 (PNW) - The two firms signed.", ("Mumbai and Paris", "June 14", "PNW", "The two firms signed.")),
+        ("LYON, France/GENÈVE, Suisse, 14 juin (AFP) - Les deux villes.", ("Lyon, France/Genève, Suisse", "14 juin", "AFP", "Les deux villes.")),
+        ("PARIS et NEW DELHI, 14 juin (AFP) - Les deux pays ont signé.", ("Paris et New Delhi", "14 juin", "AFP", "Les deux pays ont signé.")),
+        ("PARIS et LONDRES (APM) – Les deux Bourses ont reculé.", ("Paris et Londres", None, "APM", "Les deux Bourses ont reculé.")),
+        ("नई दिल्ली और पेरिस, 14 जून (एजेंसी) - दोनों देशों ने समझौता किया।", ("नई दिल्ली और पेरिस", "14 जून", "एजेंसी", "दोनों देशों ने समझौता किया।")),
+    ],
+)
+def test_a_dateline_may_name_two_places(line: str, expected: tuple) -> None:
+    """A dateline of two places joined by "/" (the first maybe with its country: "CLERMONT-FERRAND, France/CHENNAI,
+    June 14 (PNW) -"), or by "et", "and", "और", is one dateline: the country after the first place stopped the match,
+    so the whole dateline stayed in the first sentence."""
+    assert parsed(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Smith and Jones, two of the engineers, said on June 14 that it held.",  # names joined by "and", no date after them
+        "Paris et Lyon, 14 juin était un jour de grève pour tous.",  # a date, but no separator after it
+        "Mumbai and Paris, the two cities, signed on June 14 - a first.",
+    ],
+)
+def test_places_joined_by_and_without_a_dated_dateline_are_no_dateline(line: str) -> None:
+    assert parsed(line) is None
+
+
+def test_a_two_place_dateline_is_never_a_sentence() -> None:
+    text = "Headline\nCLERMONT-FERRAND, France/CHENNAI, June 14 (PNW) - Rivalis will invest. Kovai agreed."
+    records = segment_article(article(text, "en"), CONFIG.corpus)
+    assert [s.text for s in records] == ["Headline", "Rivalis will invest.", "Kovai agreed."]

@@ -1593,3 +1593,141 @@ def test_a_credit_marked_by_a_copyright_sign_and_its_caption_are_furniture(
     assert article.text.split("\n") == [title, *story]
     assert reasons(article)[caption] == reasons(article)[credit] == "caption"
     assert reasons(article)["© 2026 The Daily Example"] != "caption"
+
+
+# Per language: a box of results whose values are names, not figures, under its heading between two paragraphs
+# ("Les autres vainqueurs" / "Simple messieurs : Rasmus Kjeldsen (Danemark)" ...); the site's label lines whose
+# values are names too (an editor, a source, tags), with no heading over them; and a box of related headlines
+# written "Topic: headline" under its own heading.
+NAMES_BOXES = {
+    "en": ("The other committees", ["Roads: Anita Rao (chair)", "Water: Peter Lang and Mary Osei", "Schools: John Baptiste (Ward 4)", "Parks: Leila Haddad"]),
+    "fr": ("Les autres commissions", ["Voirie : Anita Rao (présidente)", "Eau : Pierre Lang et Marie Osei", "Écoles : Jean Baptiste (quartier Nord)", "Parcs : Leila Haddad"]),
+    "hi": ("बाकी समितियां", ["सड़क: अनीता राव (अध्यक्ष)", "जल: पीटर लैंग और मैरी ओसेई", "स्कूल: जॉन बैप्टिस्ट (वार्ड चार)", "पार्क: लैला हद्दाद"]),
+}
+SITE_LABEL_LINES = {
+    "en": ["Edited by: Ritika Sen", "Source: Daily Example Desk", "Tags: Bridge, Council, Ring Road", "Author: Anita Rao"],
+    "fr": ["Édité par : Claire Dumontel", "Source : Rédaction Web", "Mots-clés : Pont, Conseil, Rocade", "Auteur : Anita Rao"],
+    "hi": ["संपादक: रितिका सेन", "स्रोत: डेली एग्ज़ाम्पल डेस्क", "टैग: पुल, परिषद, रिंग रोड", "लेखक: अनीता राव"],
+}
+RELATED_TOPIC_HEADLINES = {
+    "en": ("Most read", ["Rugby: England rest their captains for the Argentina tour", "Swimming: a European record at the national championships", "Tour de France: route of the queen stage unveiled"]),
+    "fr": ("Les plus lus", ["Rugby : le XV de France sans ses cadres en Argentine", "Natation : un record d'Europe aux championnats de France", "Tour de France : le parcours de l'étape reine dévoilé"]),
+    "hi": ("सबसे ज्यादा पढ़ी गईं", ["रग्बी: अर्जेंटीना दौरे पर कप्तानों को आराम", "तैराकी: राष्ट्रीय चैंपियनशिप में यूरोपीय रिकॉर्ड टूटा", "खेल: पुल के पास के मैदान में नई पिच बनेगी"]),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_box_of_names_under_its_heading_between_paragraphs_is_text_and_site_labels_and_related_boxes_are_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A box of "label : value" lines whose values are names, not figures ("Simple messieurs : Rasmus Kjeldsen
+    (Danemark)", "Double dames : Mio Sato et Rena Kudo (Japon)"), under its heading between two paragraphs: the
+    fact-box rule wanted a number in each line, so the box and its heading were dropped as non_sentence, and the
+    paragraph under it stood alone outside the body. Three or more such lines, each a short label and a short
+    value of names (at most one common word), under a heading of their own, are a fact box. What stays furniture:
+    the site's label lines with names as values ("Edited by: ...", "Source: ...", "Tags: ...": no heading over
+    them), and a box of related headlines written "Topic: headline" (clauses, not names)."""
+    title, story = TITLES[language], STORIES[language]
+    heading, box = NAMES_BOXES[language]
+    related_heading, related = RELATED_TOPIC_HEADLINES[language]
+    body = [story[0], story[1], heading, *box, story[2]]
+    after = [*SITE_LABEL_LINES[language], related_heading, *related]
+    text = page(title, body, before=MENU, after=[*after, *FOOTER])
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *body]
+    assert all(line in reasons(article) for line in after)
+
+
+def test_a_value_of_names_is_short_and_holds_at_most_one_common_word() -> None:
+    from align.furniture import fact_label, names_value, stop_words
+
+    assert names_value("Rasmus Kjeldsen (Danemark)", stop_words("fr"))
+    assert names_value("Mio Sato et Rena Kudo (Japon)", stop_words("fr"))
+    assert names_value("मियो सातो और रेना कुडो (जापान)", stop_words("hi"))
+    assert not names_value("le XV de France sans ses cadres", stop_words("fr"))
+    assert not names_value("Surat's twins reach national final", stop_words("en"))
+    assert not names_value("सचिवालय के पास गैस पाइपलाइन में रिसाव", stop_words("hi"))
+    assert not names_value("मियो सातो और रेना कुडो (जापान)", frozenset())  # no case, no stop list: nothing tells
+    # Without a stop list, a line needs a figure, as before; a comment ends as a sentence either way.
+    assert fact_label("Simple messieurs : Rasmus Kjeldsen (Danemark)") is None
+    assert fact_label("Simple messieurs : Rasmus Kjeldsen (Danemark)", stop_words("fr")) == "simple messieurs"
+    assert fact_label("Gwen35 : Quelle course !", stop_words("fr")) is None
+
+
+# Per language: readers' comments right under the story, each "Name: sentence" by a different reader; and an
+# interview's last exchanges set the same way, whose speakers come back.
+READER_COMMENTS = {
+    "en": ["Ravi Menon: Every year the same story, when will they replace the old beams?", "Anna K: The ring road is already full at eight in the morning.", "Priya_22: Thanks to the engineers who worked all night."],
+    "fr": ["Gwen35 : Chaque année la même histoire, quand changeront-ils les vieilles poutres ?", "Jean-Yves L. : La rocade est déjà saturée à huit heures du matin.", "athlé_breizh : Merci aux ingénieurs qui ont travaillé toute la nuit."],
+    "hi": ["रमेशभाई पटेल: हर साल यही हाल, पुराने बीम कब बदलेंगे?", "सुनीता शर्मा: रिंग रोड पर सुबह आठ बजे ही जाम लग जाता है।", "अजय ठाकोर: इंजीनियर रात भर काम कर रहे हैं, उनका धन्यवाद।"],
+}
+INTERVIEW_ENDS = {
+    "en": ["The Daily Example: Will the bridge reopen before the winter?", "Anita Rao: Not before every beam has been tested.", "The Daily Example: And the ring road?", "Anita Rao: It will be widened by October."],
+    "fr": ["Le Quotidien : Le pont rouvrira-t-il avant l'hiver ?", "Anita Rao : Pas avant que chaque poutre ait été testée.", "Le Quotidien : Et la rocade ?", "Anita Rao : Elle sera élargie d'ici octobre."],
+    "hi": ["डेली एग्ज़ाम्पल: क्या पुल सर्दी से पहले खुलेगा?", "अनीता राव: हर बीम की जांच से पहले नहीं।", "डेली एग्ज़ाम्पल: और रिंग रोड?", "अनीता राव: अक्टूबर तक चौड़ी हो जाएगी।"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_readers_comments_under_the_story_are_furniture_and_an_interview_s_last_exchanges_are_not(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """Readers' comments written "Name: sentence" right under the story (the comment form's heading left out by
+    the extractor, or a comment count before them) are short sentences, so the body ran on over them and they were
+    kept. Two or more in a row, each by a person (a name or a handle), each a sentence, every name a different one,
+    after the page's last paragraph, are comments. An interview that ends with "Name: answer" exchanges repeats its
+    speakers and stays."""
+    title, story = TITLES[language], STORIES[language]
+    comments = READER_COMMENTS[language]
+    text = page(title, story, before=MENU, after=[*comments, *FOOTER])
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert article.text.split("\n") == [title, *story]
+    assert all(reasons(article).get(line) == "boilerplate" for line in comments)
+    interview = INTERVIEW_ENDS[language]
+    text = page(title, [*story, *interview], before=MENU, after=FOOTER)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event="event-2") / "event-2", CONFIG)
+    assert article.text.split("\n")[: 1 + len(story) + len(interview)] == [title, *story, *interview]
+
+
+def test_a_commenter_is_a_person_and_a_comment_a_sentence() -> None:
+    from align.furniture import commenter, stop_words
+
+    assert commenter("Gwen35 : Quelle course ! Bravo Maëlle.", stop_words("fr")) == "gwen35"
+    assert commenter("रमेशभाई पटेल: हर साल यही हाल, पुरानी लाइनें कब बदलेंगे?", stop_words("hi")) == "रमेशभाई पटेल"
+    assert commenter("Editor's note: An earlier version of this story said so.", stop_words("en")) is None
+    assert commenter("Simple messieurs : Rasmus Kjeldsen (Danemark)", stop_words("fr")) is None  # no sentence
+    assert commenter("पिछले साल का घाटा: 620 करोड़ रुपये था।", stop_words("hi")) is None  # "का" is no name's
+
+
+# Per language: a video's title over its running time between two entries of a live page stamped "12:55 IST".
+PLAYER_TITLES = {
+    "en": ["Video: Water gushes out of the old bridge's broken main", "Watch | Drone footage of the closed bridge"],
+    "fr": ["Vidéo : l'eau jaillit de la conduite cassée sous le vieux pont", "À voir | Le pont fermé vu du ciel"],
+    "hi": ["वीडियो: पुराने पुल के नीचे टूटी पाइपलाइन से बहता पानी", "देखें | ड्रोन से बंद पुल का नजारा"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_video_title_over_its_running_time_on_a_live_page_is_furniture(
+    make_event: Callable[..., Path], language: str
+) -> None:
+    """A live page's embedded video leaves its title ("Video: Water gushes out of ...") and its running time
+    ("01:48") between two entries; the running time weighs nothing there (a time of day, like an entry's stamp), so
+    the title stayed in the body. On a page whose entries are stamped another way ("12:55 IST"), a bare minutes
+    and seconds is a player's duration, and the labelled line right above it, no sentence, is the video's title. On
+    a page whose own stamps are bare ("20:47"), the line over a stamp may end an entry ("Score: 2-1") and stays."""
+    title, story = TITLES[language], STORIES[language]
+    first, second = PLAYER_TITLES[language]
+    body = ["12:55 IST", story[0], first, "01:48", "12:40 IST", story[1], second, "00:52", "12:20 IST", story[2]]
+    text = page(title, body, before=MENU, after=FOOTER)
+    entry = {"file": "a.txt", "language": language, "title": title}
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    assert first not in article.text and second not in article.text
+    assert all(line in article.text for line in story)
+    score = {"en": "Score: 2-1 after the break", "fr": "Score : 2-1 après la pause", "hi": "स्कोर: ब्रेक के बाद 2-1"}[language]
+    body = ["20:47", story[0], score, "20:41", story[1], "20:30", story[2]]
+    text = page(title, body, before=MENU, after=FOOTER)
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}, event="event-2") / "event-2", CONFIG)
+    assert score in article.text.split("\n")
