@@ -271,7 +271,8 @@ def test_incremental_rebuilds_touch_only_the_changed_events_rows_and_equal_build
     """One article changed, one event added, one event removed: each rebuild hashes, summarises and renders the
     rows of the event it changed alone, and publishes every file (data, card, report, SHA256SUMS) byte for byte as
     a build from scratch of the same corpus over the same previous version."""
-    from tests.builds import ARTICLES, report as event_text
+    from tests.builds import ARTICLES
+    from tests.builds import report as event_text
 
     corpus = make_corpus(tmp_path, events=EVENTS)
     groups = layout.event_groups(p.name for p in corpus.iterdir())
