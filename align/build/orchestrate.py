@@ -33,11 +33,13 @@ from align.corpus import list_events
 from align.dataset.check import damage_since_publish
 from align.dataset.checksums import checksum_entries, checksum_failures, checksums_sha256, sha256_file
 from align.dataset.content import (
+    CONTENT_HASH,
     EMPTY_CONTENT,
     CardInfo,
     DatasetContent,
     Publication,
     Release,
+    carried_summaries,
     current_schema_version,
     data_files,
     event_content,
@@ -49,7 +51,8 @@ from align.dataset.diff import Counted, changelog_entry, compare
 from align.dataset.features import CONFIGS
 from align.dataset.guard import check_output_dir, check_work_dir
 from align.dataset.layout import EMPTY_GROUP, event_groups
-from align.dataset.summary import DatasetStats
+from align.dataset.report import FRAGMENT_VERSION, ReportFragment, event_fragments
+from align.dataset.summary import DatasetStats, EventSummary, event_sha256, events_sha256
 from align.dataset.versioning import plan_version
 from align.dataset.write import locked_output, write_release
 from align.errors import AlignError
@@ -146,7 +149,9 @@ class _OutputSession:
         event_ids = [event.name for event in self.events]
         trusted = validated_events(event_ids, run, self.store)
         files = file_keys(run.keys)
-        reusable = reusable_files(self.out_dir, files, self.store.published(self.out_dir))
+        published = self.store.published(self.out_dir)
+        reusable = reusable_files(self.out_dir, files, published)
+        event_records = {e: (self.store.marker(e) or {}).get("records_sha256") for e in event_ids}
         report = publish_results(
             results,
             self.out_dir,
@@ -157,6 +162,8 @@ class _OutputSession:
             self.start,
             trusted,
             reusable,
+            trusted_summaries(self.out_dir, reusable, published, event_records, self.signature),
+            self.store,
         )
         if not report.unchanged:  # every event's rows passed validation just now: no need to check them again
             for event_id in sorted(set(event_ids) - trusted):
@@ -169,6 +176,7 @@ class _OutputSession:
             report.counts,
             checksums_sha256(self.out_dir),
             {path: {"keys_sha256": key, "sha256": written.get(path)} for path, key in files.items()},
+            event_records,
         )
         return report
 
@@ -199,6 +207,35 @@ def reusable_files(out_dir: Path, files: dict[str, str], published: dict[str, An
             if sha256_file(out_dir / path) == noted.get("sha256"):
                 reusable[path] = out_dir / path
     return reusable
+
+
+def trusted_summaries(
+    out_dir: Path,
+    reusable: dict[str, Path],
+    published: dict[str, Any] | None,
+    event_records: dict[str, str | None],
+    signature: str,
+) -> dict[str, EventSummary]:
+    """The summaries a build need not compute: those the kept files carry (``reusable``), and, from the other data
+    files that still have the bytes they were published with, those of the events whose shard records are the ones
+    published (same ``records_sha256``, same build signature): their rows are the same, so are their summaries."""
+    summaries = kept_summaries(reusable)
+    release = read_release(out_dir)
+    if published is None or release is None or asdict(release) != published.get("release"):
+        return summaries
+    if release.build_signature != signature:
+        return summaries
+    before = published.get("event_records") or {}
+    same = {e for e, digest in event_records.items() if digest and before.get(e) == digest} - set(summaries)
+    groups: dict[str, list[Path]] = {}
+    for path, noted in (published.get("files") or {}).items():
+        file = out_dir / path
+        if same and path not in reusable and file.is_file() and sha256_file(file) == noted.get("sha256"):
+            groups.setdefault(Path(path).name, []).append(file)
+    for paths in groups.values():
+        carried = carried_summaries(paths) or {}
+        summaries.update({event: summary for event, summary in carried.items() if event in same})
+    return summaries
 
 
 @contextmanager
@@ -270,23 +307,45 @@ def _split_by_kept_files(out_dir: Path, content: DatasetContent, reusable: dict[
     return _Changed(kept, old, new)
 
 
-def as_published(content: DatasetContent, changed: _Changed, old: Release | None) -> DatasetContent:
+def as_published(content: DatasetContent, changed: _Changed, old: Release | None, same: bool) -> DatasetContent:
     """``content``, or the records ``out_dir`` publishes when the two differ only by float noise in stored scores
     (``align.dataset.diff``: within ``records.SCORE_TOLERANCE``), as a build on another CPU does: the published values are
     kept, so the content hash, and the answer to "same records?", do not depend on the machine. Only the rows
-    outside the kept files are compared (``changed``): the kept ones are the published bytes."""
-    if old is None or content.content_sha256 == old.content_sha256:
+    outside the kept files are compared (``changed``): the kept ones are the published bytes. ``same``: ``content``
+    hashes to ``old``'s content hash already."""
+    if old is None or same:
         return content
     if not changed.old.events() or not compare(changed.old, changed.new).same_records:
         return content
     published = DatasetContent(*(changed.kept.rows(name) + changed.old.rows(name) for name in CONFIGS))
-    if published.content_sha256 != old.content_sha256:
+    if published.digest(old.content_hash) != old.content_sha256:
         return content
     log.info(
         "%s: the records equal the published ones up to float noise in their scores; kept as published",
         old.version,
     )
     return published
+
+
+def summaries_sha256(summaries: dict[str, EventSummary]) -> str:
+    """The content hash (``content.CONTENT_HASH``) of the records these are the events' summaries of."""
+    return events_sha256({event: event_sha256(summary["digests"]) for event, summary in summaries.items()})
+
+
+def restated(old: Release, content: DatasetContent, content_sha256: str) -> Release:
+    """``old`` as the current definition of the content hash states it, when its card uses an older one
+    (``content.LEGACY_CONTENT_HASH``) and ``content`` hashes to it by that one: the records are the same, so no new
+    version is due for them; the card keeps its hash until the next version is published."""
+    if old.content_hash == CONTENT_HASH or content.digest(old.content_hash) != old.content_sha256:
+        return old
+    log.info(
+        "%s: the card's content_sha256 is of the older definition %s (the records match it); the next version "
+        "states it as %s",
+        old.version,
+        old.content_hash,
+        CONTENT_HASH,
+    )
+    return replace(old, content_sha256=content_sha256, content_hash=CONTENT_HASH)
 
 
 def publish_results(
@@ -299,11 +358,16 @@ def publish_results(
     start: float,
     validated: frozenset[str] = frozenset(),
     reusable: dict[str, Path] | None = None,
+    known_summaries: dict[str, EventSummary] | None = None,
+    store: ShardStore | None = None,
 ) -> BuildReport:
     """Assemble the events' records and publish them, unless the output already holds exactly this build.
 
     ``validated``: events whose rows passed validation when their shard was written (``runner.validated_events``);
-    ``reusable``: published data files whose rows are unchanged (``reusable_files``), linked instead of rewritten.
+    ``reusable``: published data files whose rows are unchanged (``reusable_files``), linked instead of rewritten;
+    ``known_summaries``: summaries of events whose rows are the published ones (``trusted_summaries``): the content
+    hash and the card read them, and only the other events' rows are hashed; ``store``: where the events' report
+    fragments are kept (``ShardStore.report_fragment``), so that only the changed events' are computed.
     """
     old = read_release(out_dir)
     content = assemble(results, signature)
@@ -312,12 +376,20 @@ def publish_results(
         if old
         else _Changed(EMPTY_CONTENT, EMPTY_CONTENT, content)
     )
-    published = as_published(content, changed, old)
+    summaries = content.summaries(known_summaries or kept_summaries(reusable or {}))
+    content_sha256 = summaries_sha256(summaries)
+    same = old is not None and (
+        content_sha256 if old.content_hash == CONTENT_HASH else content.digest(old.content_hash)
+    ) == old.content_sha256
+    published = as_published(content, changed, old, same)
     if published is not content:
         content, changed = published, _Changed(published, EMPTY_CONTENT, EMPTY_CONTENT)
+        summaries = content.summaries(known_summaries or kept_summaries(reusable or {}))
+        content_sha256 = summaries_sha256(summaries)
     translation_summary = summarise([s for r in results for s in r.sentences])
-    candidate = Release("", content.content_sha256, current_schema_version(), signature)
-    version = plan_version(old, candidate, bump, config.dataset.initial_version, out_dir)
+    candidate = Release("", content_sha256, current_schema_version(), signature)
+    compared = restated(old, content, content_sha256) if old is not None else None
+    version = plan_version(compared, candidate, bump, config.dataset.initial_version, out_dir)
     counts = {name: len(content.rows(name)) for name in CONFIGS}
     if version is None:
         assert old is not None  # plan_version writes nothing only over a published version
@@ -337,7 +409,6 @@ def publish_results(
     release = replace(candidate, version=version)
     today = date.today()
     # Counts from the events' summaries: those of the kept files as they carry them, the others from their rows.
-    summaries = content.summaries(kept_summaries(reusable or {}))
     counted = Counted(DatasetStats.of(summaries).rows, changed.new.articles)
     entry = changelog_entry(compare(changed.old, changed.new, old, release), counted, release, today)
     card = CardInfo(
@@ -356,6 +427,7 @@ def publish_results(
         unchanged_files=reusable or {},
         validated_events=validated,
         known_summaries=summaries,
+        report_fragments=_report_fragments(content, summaries, store),
     )
     timer.run("publish", lambda: write_release(publication, out_dir))
     return BuildReport(
@@ -367,6 +439,24 @@ def publish_results(
         time.perf_counter() - start,
         timer.seconds,
     )
+
+
+def _report_fragments(
+    content: DatasetContent, summaries: dict[str, EventSummary], store: ShardStore | None
+) -> dict[str, ReportFragment]:
+    """Every event's part of ``report.html``: kept in ``store`` beside its shard, under the event's digest, and
+    computed (and kept) only for the events whose rows changed."""
+    digests = {event: event_sha256(summary["digests"]) for event, summary in summaries.items()}
+    known = {}
+    for event, digest in digests.items():
+        fragment = store.report_fragment(event, digest) if store is not None else None
+        if fragment is not None and fragment.get("version") == FRAGMENT_VERSION:
+            known[event] = fragment
+    fragments = event_fragments(content, known)
+    if store is not None:
+        for event in sorted(set(fragments) - set(known)):
+            store.save_report_fragment(event, digests[event], fragments[event])
+    return fragments
 
 
 def unchanged_since_publish(

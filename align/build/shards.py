@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 RECORDS = "records.jsonl"
 MARKER = "DONE.json"
+REPORT_FRAGMENT = "report.json"  # the event's part of report.html (align.dataset.report), keyed by the event's digest
 # Temporary files older than this are leftovers of a killed writer, not files being written right now.
 STALE_TEMP_SECONDS = 3600
 
@@ -209,6 +210,24 @@ class ShardStore:
         found = marker.get("validation")
         return found if marker.get("key") == key.digest and isinstance(found, dict) else None
 
+    def report_fragment(self, event_id: str, event_digest: str) -> dict[str, Any] | None:
+        """The event's report fragment kept by the last publish, when it was made from rows with this digest."""
+        try:
+            kept = json.loads((self._event_dir(event_id) / REPORT_FRAGMENT).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(kept, dict) or kept.get("event_digest") != event_digest:
+            return None
+        fragment = kept.get("fragment")
+        return fragment if isinstance(fragment, dict) else None
+
+    def save_report_fragment(self, event_id: str, event_digest: str, fragment: dict[str, Any]) -> None:
+        """Keep the event's report fragment beside its shard (nothing when the event has no shard directory)."""
+        folder = self._event_dir(event_id)
+        if folder.is_dir():
+            text = json.dumps({"event_digest": event_digest, "fragment": fragment}, ensure_ascii=False)
+            write_atomically(folder / REPORT_FRAGMENT, text.encode("utf-8"))
+
     def stage_seconds(self, event_id: str) -> dict[str, float]:
         marker = self.marker(event_id) or {}
         return dict(marker.get("stage_seconds") or {})
@@ -224,11 +243,14 @@ class ShardStore:
         counts: dict[str, int],
         checksums_sha256: str | None = None,
         files: dict[str, dict[str, str | None]] | None = None,
+        event_records: dict[str, str | None] | None = None,
     ) -> None:
         """Note that ``out_dir`` holds ``release``, assembled from exactly the shards with these keys, with this
         SHA256SUMS (its hash lets a later build trust the records without re-hashing them), and which shard keys
         each data file was written from and its sha256 (``files``: path -> ``keys_sha256`` of its events and
-        ``sha256``, so that a later build keeps the files whose events did not change)."""
+        ``sha256``, so that a later build keeps the files whose events did not change), and the ``records_sha256`` of
+        each event's shard (``event_records``: a later build trusts the summaries a published file carries for the
+        events whose records did not change, even where the file is written again for another event of its group)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         record = {
             "out": str(out_dir.resolve()),
@@ -237,6 +259,7 @@ class ShardStore:
             "counts": counts,
             "checksums_sha256": checksums_sha256,
             "files": files or {},
+            "event_records": event_records or {},
         }
         write_atomically(self._published_path(out_dir), json.dumps(record, indent=2).encode("utf-8"))
 

@@ -52,6 +52,7 @@ def card_metadata(stats: DatasetStats, release: Release, info: CardInfo) -> dict
             "align": {
                 "version": release.version,
                 "content_sha256": release.content_sha256,
+                "content_hash": release.content_hash,  # how content_sha256 is computed (content.CONTENT_HASHES)
                 "schema_version": release.schema_version,
                 "build_signature": release.build_signature,
                 # What `align release` needs to re-render this card without the build config.

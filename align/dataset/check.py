@@ -15,7 +15,15 @@ from typing import Any
 
 from align.dataset.artifacts import CARD, DATA_DIR
 from align.dataset.checksums import checksum_failures
-from align.dataset.content import DatasetContent, Release, data_files, read_card_metadata, read_content
+from align.dataset.content import (
+    CONTENT_HASHES,
+    LEGACY_CONTENT_HASH,
+    DatasetContent,
+    Release,
+    data_files,
+    read_card_metadata,
+    read_content,
+)
 from align.dataset.features import CONFIGS
 from align.dataset.summary import read_file_summaries
 from align.dataset.swap import swap_leftovers
@@ -205,10 +213,14 @@ def _summary_failures(dataset_dir: Path, content: DatasetContent) -> list[str]:
 
 def _content_hash_failures(metadata: dict[str, Any] | None, content: DatasetContent) -> list[str]:
     """The card's ``content_sha256`` recomputed from the records: catches records edited along with SHA256SUMS."""
-    claimed = ((metadata or {}).get("align") or {}).get("content_sha256")
+    info = (metadata or {}).get("align") or {}
+    claimed = info.get("content_sha256")
     if claimed is None:
         return []
-    actual = content.digest()
+    definition = str(info.get("content_hash", LEGACY_CONTENT_HASH))
+    if definition not in CONTENT_HASHES:
+        return [f"{CARD}: align.content_hash is {definition!r}; this align knows {', '.join(CONTENT_HASHES)}"]
+    actual = content.digest(definition)
     if actual == str(claimed):
         return []
     return [f"{CARD}: align.content_sha256 is {str(claimed)[:12]}… but the records hash to {actual[:12]}…"]
@@ -222,7 +234,9 @@ def damage_since_publish(dataset_dir: Path, release: Release) -> list[str]:
         content = read_content(dataset_dir)
     except AlignError as exc:
         return failures + [exc.message]
-    if content.digest() != release.content_sha256:
+    if release.content_hash not in CONTENT_HASHES:
+        failures.append(f"{CARD}: align.content_hash is {release.content_hash!r}, unknown to this align")
+    elif content.digest(release.content_hash) != release.content_sha256:
         failures.append(f"{CARD}: the records no longer hash to the card's content_sha256")
     return failures
 

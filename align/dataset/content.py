@@ -9,8 +9,6 @@ so equal content is recognised whatever wrote the files.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import logging
 import os
 import shutil
@@ -30,13 +28,24 @@ from align.dataset.layout import EMPTY_GROUP, event_groups
 from align.dataset.summary import (
     DatasetStats,
     EventSummary,
+    event_sha256,
+    events_sha256,
     group_metadata,
     read_file_summaries,
+    rows_sha256,
     summarise_event,
 )
 from align.errors import AlignError
 from align.records import LABELS, EventRecords
 from align.validation import schema_version
+
+# How ``content_sha256`` is computed, named in the card's ``align.content_hash``. ``events-v1``: the hash of the sorted
+# (event id, event digest) pairs, each event's digest over its own sorted rows of every config (``summary``), so a
+# rebuild hashes the changed events' rows alone. ``rows-v0`` (a card without the field, align <= 0.6.0): one sha256
+# over every row of every config, config by config.
+CONTENT_HASH = "events-v1"
+LEGACY_CONTENT_HASH = "rows-v0"
+CONTENT_HASHES = (LEGACY_CONTENT_HASH, CONTENT_HASH)
 
 
 @dataclass(frozen=True)
@@ -55,31 +64,44 @@ class DatasetContent:
     def events(self) -> set[str]:
         return {row["event_id"] for name in CONFIGS for row in self.rows(name)}
 
-    def by_event(self) -> dict[str, DatasetContent]:
-        """The rows split by ``event_id``, events in sorted order."""
-        rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for name in CONFIGS:
-            for row in self.rows(name):
-                rows.setdefault(row["event_id"], {n: [] for n in CONFIGS})[name].append(row)
-        return {event: DatasetContent(**rows[event]) for event in sorted(rows)}
+    def by_event(self, skip: Collection[str] = ()) -> dict[str, DatasetContent]:
+        """The rows split by ``event_id``, events in sorted order; events in ``skip`` left out (not touched)."""
+        return dict(sorted(self._rows_of_events(skip).items()))
 
     def sorted_rows(self, config_name: str) -> list[dict[str, Any]]:
         key = CONFIGS[config_name][2]
         return sorted(self.rows(config_name), key=lambda r: (r["event_id"], r[key]))
 
+    def _rows_of_events(self, skip: Collection[str] = ()) -> dict[str, DatasetContent]:
+        """Each event's rows, events in ``skip`` left out (their rows are not touched)."""
+        rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for name in CONFIGS:
+            for row in self.rows(name):
+                if row["event_id"] not in skip:
+                    rows.setdefault(row["event_id"], {n: [] for n in CONFIGS})[name].append(row)
+        return {event: DatasetContent(**parts) for event, parts in rows.items()}
+
     def summaries(self, known: Mapping[str, EventSummary] | None = None) -> dict[str, EventSummary]:
         """Every event's summary (``align.dataset.summary``): those in ``known`` as they are, the others computed
         from their rows (only theirs are touched)."""
         known = known or {}
-        rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for name in CONFIGS:
-            for row in self.rows(name):
-                if row["event_id"] not in known:
-                    rows.setdefault(row["event_id"], {n: [] for n in CONFIGS})[name].append(row)
         computed = {
-            event: summarise_event(DatasetContent(**rows[event]).sorted_rows_by_config()) for event in rows
+            event: summarise_event(part.sorted_rows_by_config()) for event, part in self._rows_of_events(known).items()
         }
         return {event: known[event] if event in known else computed[event] for event in sorted(self.events())}
+
+    def event_digests(self, known: Mapping[str, EventSummary] | None = None) -> dict[str, str]:
+        """Each event's digest (``summary.event_sha256``): read from the summaries in ``known``, the others computed
+        from their rows (only theirs are hashed)."""
+        known = known or {}
+        computed = {
+            event: event_sha256({name: rows_sha256(part.sorted_rows(name)) for name in CONFIGS})
+            for event, part in self._rows_of_events(known).items()
+        }
+        return {
+            event: event_sha256(known[event]["digests"]) if event in known else computed[event]
+            for event in sorted(self.events())
+        }
 
     def sorted_rows_by_config(self) -> dict[str, list[dict[str, Any]]]:
         return {name: self.sorted_rows(name) for name in CONFIGS}
@@ -89,14 +111,16 @@ class DatasetContent:
         """``digest()``, computed once (a build compares it more than once)."""
         return self.digest()
 
-    def digest(self) -> str:
-        """Hash of the records alone (not of file bytes), so equal content is recognised whatever wrote it."""
-        hasher = hashlib.sha256()
-        for name in CONFIGS:
-            for row in self.sorted_rows(name):
-                hasher.update(json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-                hasher.update(b"\n")
-        return hasher.hexdigest()
+    def digest(self, definition: str = CONTENT_HASH, known: Mapping[str, EventSummary] | None = None) -> str:
+        """Hash of the records alone (not of file bytes), so equal content is recognised whatever wrote it; by
+        ``definition`` (``CONTENT_HASHES``), the digests of the events in ``known`` read from their summaries."""
+        if definition == LEGACY_CONTENT_HASH:
+            return rows_sha256(row for name in CONFIGS for row in self.sorted_rows(name))
+        if definition != CONTENT_HASH:
+            raise AlignError(
+                "align.content_hash", f"unknown definition {definition!r}; this align knows {', '.join(CONTENT_HASHES)}"
+            )
+        return events_sha256(self.event_digests(known))
 
 
 EMPTY_CONTENT = DatasetContent([], [], [], [])
@@ -126,6 +150,7 @@ class Release:
     content_sha256: str
     schema_version: str
     build_signature: str
+    content_hash: str = CONTENT_HASH  # the definition of content_sha256 (CONTENT_HASHES)
 
 
 @dataclass(frozen=True)
@@ -158,6 +183,9 @@ class Publication:
     # Summaries of events whose rows did not change, read from the files kept (``unchanged_files``); the other
     # events' summaries are computed from their rows.
     known_summaries: dict[str, EventSummary] = field(default_factory=dict)
+    # The report's per-event fragments (``align.dataset.report.event_fragments``) of events whose rows did not change,
+    # kept by the build; the other events' fragments are computed from their rows.
+    report_fragments: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @cached_property
     def summaries(self) -> dict[str, EventSummary]:
@@ -181,6 +209,7 @@ def read_release(dataset_dir: Path) -> Release | None:
             content_sha256=str(info["content_sha256"]),
             schema_version=str(info["schema_version"]),
             build_signature=str(info["build_signature"]),
+            content_hash=str(info.get("content_hash", LEGACY_CONTENT_HASH)),
         )
     except KeyError as exc:
         raise AlignError(dataset_dir / CARD, f"card metadata lacks align.{exc.args[0]}") from None

@@ -1,6 +1,7 @@
 """``align release``: publish the records already in a dataset directory under a new semver version, no rebuild.
 
-The records, and so ``content_sha256``, stay as they are; the card, the report and ``SHA256SUMS`` are rewritten with
+The records stay as they are, and so does ``content_sha256`` (a card of the older definition, ``rows-v0``, gets the
+hash of the current one, ``content.CONTENT_HASH``); the card, the report and ``SHA256SUMS`` are rewritten with
 the new version and a CHANGELOG entry is prepended. The write goes through ``write_release``, as a build's does
 (staging directory, then an atomic swap), so the directory is a complete, loadable, checksum-correct dataset before
 and after.
@@ -17,6 +18,7 @@ from align.dataset.artifacts import CARD
 from align.dataset.card import card_info_from_metadata
 from align.dataset.check import check_dataset
 from align.dataset.content import (
+    CONTENT_HASH,
     CardInfo,
     Publication,
     Release,
@@ -58,7 +60,7 @@ def release(
 def _release_locked(dataset_dir: Path, bump: str, since: Path | None, today: date | None) -> ReleaseResult:
     previous = _valid_release(dataset_dir)
     content = read_content(dataset_dir)
-    if content.digest() != previous.content_sha256:
+    if content.digest(previous.content_hash) != previous.content_sha256:
         raise AlignError(
             dataset_dir / CARD,
             "content_sha256 in the card does not match the records; rebuild with align build",
@@ -68,7 +70,12 @@ def _release_locked(dataset_dir: Path, bump: str, since: Path | None, today: dat
     else:
         baseline_release = _valid_release(since)
         baseline = read_content(since)
-    new = replace(previous, version=bumped(previous.version, bump))
+    new = replace(
+        previous,
+        version=bumped(previous.version, bump),
+        content_sha256=content.content_sha256,
+        content_hash=CONTENT_HASH,
+    )
     if semver(baseline_release.version) >= semver(new.version):
         raise AlignError(
             since, f"holds version {baseline_release.version}, not older than the new version {new.version}"

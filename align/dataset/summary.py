@@ -66,6 +66,25 @@ def rows_sha256(rows: Iterable[dict[str, Any]]) -> str:
     return hasher.hexdigest()
 
 
+def event_sha256(config_digests: Mapping[str, str]) -> str:
+    """The digest of one event: over its configs' row digests (``rows_sha256``), in ``CONFIGS`` order."""
+    hasher = hashlib.sha256()
+    for name in CONFIGS:
+        hasher.update(json.dumps([name, config_digests[name]]).encode("utf-8"))
+        hasher.update(b"\n")
+    return hasher.hexdigest()
+
+
+def events_sha256(event_digests: Mapping[str, str]) -> str:
+    """The content hash (definition ``events-v1``): over the sorted (event id, ``event_sha256``) pairs, so the digest
+    of an unchanged event is read from its summary, not computed again from its rows."""
+    hasher = hashlib.sha256()
+    for event in sorted(event_digests):
+        hasher.update(json.dumps([event, event_digests[event]], ensure_ascii=False).encode("utf-8"))
+        hasher.update(b"\n")
+    return hasher.hexdigest()
+
+
 def language_pair(language_a: str, language_b: str) -> str:
     """Order-independent name of a pair's languages, e.g. ``en-hi`` for both hi/en and en/hi."""
     first, second = sorted((language_a, language_b))

@@ -156,7 +156,9 @@ def test_a_one_event_rebuild_counts_the_card_from_that_event_and_the_others_summ
 
     summarised = summarised_events(monkeypatch)
     build(corpus, out, config_with(shards), bump="minor")
-    assert set(summarised) == set(groups[1].events)  # the rewritten group's events; the others from their files
+    # The changed event alone: the others' summaries come from the files published with the same shard records,
+    # also those of the changed event's group, whose file is written again.
+    assert set(summarised) == {changed}
 
     scratch = tmp_path / "scratch"
     shutil.copytree(published, scratch)
@@ -233,3 +235,78 @@ def test_align_diff_of_two_versions_that_differ_in_one_event_reads_that_events_r
     assert difference == whole
     assert not difference.same_records
     assert summary_lines(difference, counted) == summary_lines(whole, content.read_content(out))
+
+
+def touched_rows(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """The event of every row hashed (the content hash), summarised (the card) or turned into report data from now
+    on, by what touched it."""
+    from align.dataset import content, report, summary
+
+    seen: dict[str, list[str]] = {"hashed": [], "summarised": [], "reported": []}
+    rows_sha256, summarise_event, event_fragment = content.rows_sha256, content.summarise_event, report.event_fragment
+
+    def hashing(rows):  # type: ignore[no-untyped-def]
+        rows = list(rows)
+        seen["hashed"].extend(row["event_id"] for row in rows)
+        return rows_sha256(rows)
+
+    def summarising(sorted_rows):  # type: ignore[no-untyped-def]
+        seen["summarised"].extend(row["event_id"] for rows in sorted_rows.values() for row in rows)
+        return summarise_event(sorted_rows)
+
+    def reporting(part):  # type: ignore[no-untyped-def]
+        seen["reported"].extend(row["event_id"] for name in CONFIGS for row in part.rows(name))
+        return event_fragment(part)
+
+    monkeypatch.setattr(content, "rows_sha256", hashing)
+    monkeypatch.setattr(summary, "rows_sha256", hashing)  # the digests of a summary
+    monkeypatch.setattr(content, "summarise_event", summarising)
+    monkeypatch.setattr(report, "event_fragment", reporting)
+    return seen
+
+
+def test_incremental_rebuilds_touch_only_the_changed_events_rows_and_equal_builds_from_scratch(
+    tmp_path: Path, small_groups: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One article changed, one event added, one event removed: each rebuild hashes, summarises and renders the
+    rows of the event it changed alone, and publishes every file (data, card, report, SHA256SUMS) byte for byte as
+    a build from scratch of the same corpus over the same previous version."""
+    from tests.builds import ARTICLES
+    from tests.builds import report as event_text
+
+    corpus = make_corpus(tmp_path, events=EVENTS)
+    groups = layout.event_groups(p.name for p in corpus.iterdir())
+    out, shards = tmp_path / "dataset", tmp_path / "shards"
+    build(corpus, out, config_with(shards))
+    touched = touched_rows(monkeypatch)
+
+    def add_event(name: str) -> None:
+        (corpus / name).mkdir()
+        for file, text in ARTICLES.items():
+            (corpus / name / file).write_text(event_text(7) + text, "utf-8")
+        shutil.copyfile(corpus / "event-0" / "manifest.jsonl", corpus / name / "manifest.jsonl")
+
+    steps = [
+        ("one article changed", groups[1].events[0], lambda: edit_one_article(corpus, groups[1].events[0])),
+        ("one event added", "event-new", lambda: add_event("event-new")),
+        ("one event removed", groups[0].events[-1], lambda: shutil.rmtree(corpus / groups[0].events[-1])),
+    ]
+    for step, (what, event, change) in enumerate(steps):
+        published = tmp_path / f"published-{step}"
+        shutil.copytree(out, published)
+        change()
+        for seen in touched.values():
+            seen.clear()
+        build(corpus, out, config_with(shards), bump="minor")
+        expected = set() if what == "one event removed" else {event}
+        for kind, events in touched.items():
+            assert set(events) == expected, (what, kind)
+        assert check_dataset(out) == [], what
+
+        scratch = tmp_path / f"scratch-{step}"
+        shutil.copytree(published, scratch)
+        build(corpus, scratch, config_with(tmp_path / f"fresh-shards-{step}"), bump="minor")
+        files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(scratch) for p in scratch.rglob("*") if p.is_file()), what
+        for path in files:
+            assert (out / path).read_bytes() == (scratch / path).read_bytes(), (what, path)

@@ -280,3 +280,135 @@ def test_the_claims_view_lists_claims_by_sources_contested_first_and_opens_one(t
     assert sorted(texts(detail[0], ".//mark")) == sorted(["2 million", "5 millions"])
     assert texts(detail[0], ".//tr[@data-kind='number']/td") == ["number", "2 million", "5 millions", "view count differs"]
     assert opened.xpath("//*[@id='f-view']/option[@value='claims']")
+
+
+def whole_dataset_report_data(content, release, title):  # type: ignore[no-untyped-def]
+    """The report's data as align 0.6.0 computed it, from every record at once: the oracle the per-event fragments
+    (``event_fragments`` + ``assemble_report_data``) must reproduce byte for byte."""
+    from align.dataset.claim_table import claim_order
+    from align.dataset.summary import language_pair
+
+    articles = sorted(content.articles, key=lambda a: (a["event_id"], a["language"], a["source"], a["article_id"]))
+    article_index = {a["article_id"]: i for i, a in enumerate(articles)}
+    sentences = sorted(
+        (s for s in content.sentences if s["article_id"] in article_index),
+        key=lambda s: (article_index[s["article_id"]], s["position"], s["sentence_id"]),
+    )
+    sentence_index = {s["sentence_id"]: i for i, s in enumerate(sentences)}
+    sentences_of: dict = {}
+    for i, s in enumerate(sentences):
+        sentences_of.setdefault(s["article_id"], []).append(i)
+    events: dict = {}
+    for i, a in enumerate(articles):
+        events.setdefault(a["event_id"], []).append(i)
+    pairs = sorted(
+        (p for p in content.pairs if p["sentence_id_a"] in sentence_index and p["sentence_id_b"] in sentence_index),
+        key=lambda p: (p["label"] != "conflict", -p["confidence"], p["pair_id"]),
+    )
+    pair_index = {p["pair_id"]: i for i, p in enumerate(pairs)}
+    event_index = {event: e for e, event in enumerate(sorted(events))}
+    claims = sorted(
+        (c for c in content.claims if c["event_id"] in event_index and all(s in sentence_index for s in c["sentence_ids"])),
+        key=lambda c: (event_index[c["event_id"]], *claim_order(c)),
+    )
+    rounded = lambda x: None if x is None else round(float(x), 4)  # noqa: E731
+    return {
+        "meta": {
+            "title": title,
+            "version": release.version if release else None,
+            "schema_version": release.schema_version if release else None,
+            "build_signature": release.build_signature if release else None,
+            "content_sha256": release.content_sha256 if release else None,
+        },
+        "events": [{"id": event, "articles": indices} for event, indices in sorted(events.items())],
+        "articles": [
+            {"id": a["article_id"], "source": a["source"], "language": a["language"], "title": a["title"],
+             "url": a["url"], "published": a["published"], "sentences": sentences_of.get(a["article_id"], [])}
+            for a in articles
+        ],
+        "sentences": [
+            {"id": s["sentence_id"], "article": article_index[s["article_id"]], "language": s["language"],
+             "text": s["text"], "en": s["text_en"], "engine": (s["translation"] or {}).get("engine")}
+            for s in sentences
+        ],
+        "pairs": [
+            {"id": p["pair_id"], "a": sentence_index[p["sentence_id_a"]], "b": sentence_index[p["sentence_id_b"]],
+             "languages": language_pair(p["language_a"], p["language_b"]), "label": p["label"],
+             "confidence": rounded(p["confidence"]), "similarity": rounded(p["similarity"]),
+             "entailment": rounded(p.get("entailment")),
+             "evidence": [{"kind": e["kind"], "a": e["a"], "b": e["b"], "note": e["note"]} for e in p["evidence"]]}
+            for p in pairs
+        ],
+        "claims": [
+            {"id": c["claim_id"], "event": event_index[c["event_id"]], "status": c["status"], "sources": c["sources"],
+             "languages": c["languages"], "members": [sentence_index[s] for s in c["sentence_ids"]],
+             "representative": sentence_index[c["representative_id"]] if c["representative_id"] in sentence_index
+             else None,
+             "conflicts": [pair_index[x["pair_id"]] for x in c["conflicts"] if x["pair_id"] in pair_index],
+             "published": [c["first_published"], c["last_published"]]}
+            for c in claims
+        ],
+    }
+
+
+def copies_of_events(content, copies: int):  # type: ignore[no-untyped-def]
+    """``content`` repeated as ``copies`` events (ids suffixed), each with its own pair confidences, so that the
+    pairs of different events interleave in the page's order (conflicts first, then by confidence)."""
+    from align.dataset.content import DatasetContent
+
+    def renamed(value: str, k: int) -> str:
+        return f"{value}-{k}"
+
+    rows: dict = {"articles": [], "sentences": [], "pairs": [], "claims": []}
+    for k in range(copies):
+        for a in content.articles:
+            rows["articles"].append({**a, "event_id": renamed(a["event_id"], k), "article_id": renamed(a["article_id"], k)})
+        for s in content.sentences:
+            rows["sentences"].append({**s, "event_id": renamed(s["event_id"], k), "article_id": renamed(s["article_id"], k),
+                                      "sentence_id": renamed(s["sentence_id"], k)})
+        for i, p in enumerate(content.pairs):
+            rows["pairs"].append({
+                **p, "event_id": renamed(p["event_id"], k), "pair_id": renamed(p["pair_id"], k),
+                "sentence_id_a": renamed(p["sentence_id_a"], k), "sentence_id_b": renamed(p["sentence_id_b"], k),
+                "article_id_a": renamed(p["article_id_a"], k), "article_id_b": renamed(p["article_id_b"], k),
+                "confidence": ((i * 7 + k * 3) % 11) / 11,
+                "label": "conflict" if (i + k) % 4 == 0 else p["label"],
+            })
+        for c in content.claims:
+            rows["claims"].append({
+                **c, "event_id": renamed(c["event_id"], k), "claim_id": renamed(c["claim_id"], k),
+                "sentence_ids": [renamed(s, k) for s in c["sentence_ids"]],
+                "representative_id": renamed(c["representative_id"], k),
+                "conflicts": [{**x, "pair_id": renamed(x["pair_id"], k)} for x in c["conflicts"]],
+            })
+    return DatasetContent(**rows)
+
+
+def test_the_report_from_per_event_fragments_is_the_page_of_the_committed_seed_dataset() -> None:
+    """The committed dataset's report.html was rendered from all its records at once (align 0.6.0): the page
+    assembled from per-event fragments is byte for byte the same."""
+    from align.dataset.content import read_card_metadata, read_content, read_release
+    from tests.conftest import ROOT
+
+    dataset = ROOT / "dataset"
+    title = str((read_card_metadata(dataset) or {})["pretty_name"])
+    page = render_report(read_content(dataset), read_release(dataset), title)
+    assert page == (dataset / "report.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("copies", [1, 7])
+def test_per_event_fragments_give_the_data_of_the_whole_dataset_renderer(copies: int) -> None:
+    from align.dataset.content import read_content, read_release
+    from align.dataset.report import _script_json
+    from tests.conftest import ROOT
+
+    seed = read_content(ROOT / "dataset")
+    content = copies_of_events(seed, copies)
+    assert len(content.events()) == copies
+    release = read_release(ROOT / "dataset")
+    expected = whole_dataset_report_data(content, release, "t")
+    if copies > 1:  # the pairs of different events interleave in the page's order
+        events_in_order = [p["id"].rsplit("-", 1)[1] for p in expected["pairs"]]
+        assert events_in_order != sorted(events_in_order)
+        assert any(c["conflicts"] for c in expected["claims"])
+    assert _script_json(report_data(content, release, "t")) == _script_json(expected)
