@@ -762,6 +762,8 @@ def _latin_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
         return False
     if roman_numeral(name.text):
         return False  # "XVIe" / "16वीं": a century, a number
+    if _currency(name, view):
+        return False  # "Rs 1,240 crore", "USD", "12,4 Md": what a figure is counted in
     if normalise(name.text).rstrip(".") in config.entity_markers:
         return False  # "Inc", "Corporation": what a name is, not a name (nor the town a gazetteer calls Inc)
     if _in_place(name, view):
@@ -769,6 +771,19 @@ def _latin_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
     if ordinary(name, config):
         return False
     return "-" not in name.text or name.text.split("-")[-1][:1].isupper()  # "Catalan-capital": an adjective
+
+
+def _currency(name: NameToken, view: Facts) -> bool:
+    """A currency code or abbreviation ("Rs", "INR", "USD"), or an amount's abbreviation ("Md", "bn") beside a
+    figure: a unit, never a name."""
+    word = normalise(name.text).rstrip(".")
+    if word in locale_words.CURRENCY_CODES:
+        return True
+    if word not in locale_words.AMOUNT_ABBREVIATIONS:
+        return False
+    before = [t for t in view.tokens if t.end <= name.start][-1:]
+    after = next((t for t in view.tokens if t.start >= name.end), None)
+    return bool(before and before[0].is_number or after is not None and after.is_number)
 
 
 def _unit_after_number(name: NameToken, view: Facts) -> bool:
@@ -1488,6 +1503,9 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
     if before and (before[0].norm.rstrip(".") in ("by", "par", "द्वारा") or title_word(before[0]) or view.text[
             before[0].end : name.start] == ". " and len(before[0].text) == 1):
         return "person"  # a title, an initial, a by-line (before the gazetteer: Rao is also a town)
+    said = _place_kind_word(group)
+    if said is not None:
+        return said
     places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
     if any(p.country for p in places):
         return "country"
@@ -1495,6 +1513,40 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
         return "city"
     if _organisation(group, config):
         return "organisation"
+    return None
+
+
+LOCALITY_BEFORE = frozenset({"near", "outside"})  # a name "near" is a locality (a town, a village)
+PLACE_KIND_REACH = 3  # capitalised words between a name and the word saying its kind ("Satish Dhawan Space Centre")
+
+
+def _place_kind_word(group: list[Entry]) -> str | None:
+    """What kind of place the words around a group say it is (``locale_words.PLACE_KIND_WORDS``): the word right
+    after it, or after a run of capitalised words ("Narmada river", "नर्मदा नदी", "Satish Dhawan Space Centre");
+    in French the word before it, "de"/"du" skipped ("village de Jhadeshwar", "la rivière Narmada"). A name one is
+    "near" ("near Ankleshwar", "झाडेश्वर के पास", "près de") is a locality, a town's kind."""
+    first, view = group[0]
+    last = group[-1][0]
+    inside = [locale_words.PLACE_KIND_WORDS.get(normalise(n.text)) for n, _ in group[1:]]
+    if any(inside):
+        return next(kind for kind in inside if kind)  # "Satish Dhawan Space Centre" read as one group
+    tokens = view.tokens
+    after = [t for t in tokens if t.start >= last.end]
+    if [t.norm for t in after[:2]] == ["के", "पास"]:
+        return "city"  # "झाडेश्वर के पास": near a place, a locality
+    before = [t for t in tokens if t.end <= first.start][-2:]
+    if before and (before[-1].norm in LOCALITY_BEFORE or [t.norm for t in before] == ["près", "de"]):
+        return "city"  # "near Ankleshwar", "près de Jhadeshwar"
+    for k, token in enumerate(after[: PLACE_KIND_REACH + 1]):
+        kind = locale_words.PLACE_KIND_WORDS.get(token.norm)
+        if kind is not None:
+            return kind
+        if not token.text[:1].isupper() or k == PLACE_KIND_REACH:
+            break
+    if view.language == "fr":
+        words = [t.norm for t in before if t.norm not in ("de", "du", "d'", "la", "le", "l'")]
+        if words:
+            return locale_words.PLACE_KIND_WORDS.get(words[-1])
     return None
 
 

@@ -20,7 +20,15 @@ from functools import lru_cache
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, clause_context, margin, margin_baselines, similarity, stem
+from align.evidence.codemix import (
+    EmbeddingCache,
+    clause_context,
+    clauses,
+    margin,
+    margin_baselines,
+    similarity,
+    stem,
+)
 from align.evidence.findings import (
     Batch,
     Comparator,
@@ -40,13 +48,16 @@ SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 DEGREE_PARTNERS = ("guère",)  # "ne … guère": hardly
 # Hindi adjectives of comparison: "X से कम/छोटा नहीं" (not less / smaller than X) is a bound, "at least X".
 HINDI_COMPARATIVES = frozenset(normalise(w) for w in "कम छोटा छोटी छोटे ज़्यादा अधिक बड़ा बड़ी बड़े पहले बाद".split())
+# ... and with one word between the comparison and the negation: "से कम मंजूर नहीं" (not acceptable below X).
+FLOOR_GAP = 1
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 EXPLETIVE_BEFORE = ("avant", "moins", "peur", "crainte")  # avant que / à moins que / de peur que … ne
 NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient sait savent savait ose osent osait "
                            "cesse cessent cessait".split())
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
 SHORT_CONTENT = 4  # content words: sentences this short are compared whatever their length ratio
-NEGATED_STEM_ZIPF = 3.5  # "unknown" is a negative when "known" is at least this common
+NEGATED_STEM_ZIPF = 3.5
+GOVERNED_REACH = 3  # how far (in tokens) from a cue the word it negates may stand: "not yet been postponed"  # "unknown" is a negative when "known" is at least this common
 
 
 @dataclass(frozen=True)
@@ -112,10 +123,17 @@ def find_negations(
     for i in range(len(tokens) - 2):
         if tokens[i].norm == "no" and tokens[i + 1].norm.endswith("er") and tokens[i + 2].norm == "than":
             skip.add(i)
+    # So is "25 फीसदी बढ़ोतरी से कम मंजूर नहीं" (nothing less than 25% is acceptable: a floor), where the verb of
+    # acceptance stands between the comparison and the negation.
     for i in range(2, len(tokens)):
-        if tokens[i].norm in single and tokens[i - 1].norm in HINDI_COMPARATIVES and tokens[i - 2].norm == "से" \
-                and any(t.is_number for t in tokens[max(0, i - 5) : i - 2]):
-            skip.add(i)
+        if tokens[i].norm not in single:
+            continue
+        for gap in range(FLOOR_GAP + 1):
+            k = i - 1 - gap
+            if k >= 1 and tokens[k].norm in HINDI_COMPARATIVES and tokens[k - 1].norm == "से" \
+                    and any(t.is_number for t in tokens[max(0, k - 5) : k - 1]):
+                skip.add(i)
+                break
     # "avant que … ne": the expletive ne of French, after avant que / à moins que / de peur que, negates nothing.
     for i in range(len(tokens) - 1):
         if tokens[i].norm in EXPLETIVE_BEFORE and tokens[i + 1].norm in ("que", "qu'"):
@@ -254,17 +272,60 @@ def _stems(facts: Facts) -> frozenset[str]:
     return frozenset(stem(t.norm) for t in _content_words(facts))
 
 
+def governed(facts: Facts, cue: Cue) -> Token | None:
+    """The word a negation negates, when its clause shows it: the first content word after an English or French
+    cue ("never postponed", "n'a pas suspendu", the verb inside "ne … pas" first), the last one before a Hindi
+    cue ("छूट नहीं दी", "मंजूर नहीं"); None when the clause ends first."""
+    span = _cue_tokens(facts.tokens, cue)
+    if span is None:
+        return None
+    first, last = span
+    tokens, clause_ids = facts.tokens, clauses(facts)
+
+    def content(k: int) -> bool:
+        t = tokens[k]
+        return clause_ids[k] == clause_ids[first] and not t.is_number and len(t.norm) > 1 \
+            and t.norm not in locale_words.STOPWORDS
+    if DEVANAGARI.search(cue.word):
+        order = range(first - 1, max(-1, first - 1 - GOVERNED_REACH), -1)
+    else:
+        order = [*range(first + 1, last), *range(last + 1, min(len(tokens), last + 1 + GOVERNED_REACH))]
+    return next((tokens[k] for k in order if content(k)), None)
+
+
 def predicate_stated(negated: Facts, other: Facts, config: LabelConfig) -> bool | None:
-    """In one language: whether the other text states (shares a word with) what one of ``negated``'s negations
-    negates; None when no negation has content words around it, or the texts are in two languages."""
+    """In one language: whether the other text states what one of ``negated``'s negations negates: the word the
+    negation governs (``governed``: "a launch that was never postponed" negates postponing, not the launch the
+    other side reports), or, where the clause shows none, a word around the cue; None when no negation has
+    content words around it, or the texts are in two languages."""
     if negated.language != other.language:
         return None
-    predicates = [negated_predicate(negated, cue, config.negation_predicate_reach)[0] for cue in negated[NEGATIONS]]
+    heads = [governed(negated, cue) for cue in negated[NEGATIONS]]
+    said = [t.norm for t in _content_words(other)]
+    if any(head is not None and any(_inflection(head.norm, w) for w in said) for head in heads):
+        return True
+    # A negated lexical negative ("छूट नहीं दी", not exempted) negates what a lexical negative of the other side
+    # states ("बाहर रखा गया", left out): the predicate is stated, in its negative word.
+    negatives = {x.start for x in negated[LEXICAL]}
+    if other[LEXICAL] and any(head is not None and head.start in negatives for head in heads):
+        return True
+    predicates = [negated_predicate(negated, cue, config.negation_predicate_reach)[0]
+                  for cue, head in zip(negated[NEGATIONS], heads, strict=True) if head is None]
     predicates = [words for words in predicates if words]
     if not predicates:
-        return None
+        return False if any(heads) else None
     stated = _stems(other)
     return any(words & stated for words in predicates)
+
+
+def _inflection(x: str, y: str) -> bool:
+    """Two forms of one word: "rule" / "ruled", "suspendu" / "suspendre", "निलंबित" / "निलंबित": they share their
+    first five letters (four in Devanagari), or all of the shorter one's when it is that short (a final "y" read as
+    "i")."""
+    size = 4 if DEVANAGARI.match(x) else 5
+    x, y = (w[:-1] + "i" if w.endswith("y") else w for w in (x, y))  # deny / denied
+    k = min(size, len(x), len(y))
+    return x == y or k >= 3 and x[:k] == y[:k] and (k == size or min(len(x), len(y)) == k)
 
 
 NOT_STATED = "not compared: what the negation negates is not stated on the other side: "
