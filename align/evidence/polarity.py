@@ -57,6 +57,7 @@ NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient s
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
 SHORT_CONTENT = 4  # content words: sentences this short are compared whatever their length ratio
 NEGATED_STEM_ZIPF = 3.5
+HINDI_STEM, LATIN_STEM = 4, 5  # letters two forms of one word share (``codemix.stem``)
 GOVERNED_REACH = 3  # how far (in tokens) from a cue the word it negates may stand: "not yet been postponed"  # "unknown" is a negative when "known" is at least this common
 
 
@@ -272,13 +273,15 @@ def _stems(facts: Facts) -> frozenset[str]:
     return frozenset(stem(t.norm) for t in _content_words(facts))
 
 
-def governed(facts: Facts, cue: Cue) -> Token | None:
-    """The word a negation negates, when its clause shows it: the first content word after an English or French
-    cue ("never postponed", "n'a pas suspendu", the verb inside "ne … pas" first), the last one before a Hindi
-    cue ("छूट नहीं दी", "मंजूर नहीं"); None when the clause ends first."""
+def governed(facts: Facts, cue: Cue) -> list[Token]:
+    """The words a negation negates, when its clause shows them: the first content word after an English or
+    French cue ("never postponed", "n'a pas suspendu", the verb inside "ne … pas" first); around a Hindi cue, the
+    verb right after it ("नहीं खेल पाएंगे", "नहीं बचा सके") and the last content word before it, the noun or
+    adjective a light verb or an auxiliary makes a predicate of ("छूट नहीं दी", "आग नहीं मिली", "मंजूर नहीं है");
+    none when the clause ends first."""
     span = _cue_tokens(facts.tokens, cue)
     if span is None:
-        return None
+        return []
     first, last = span
     tokens, clause_ids = facts.tokens, clauses(facts)
 
@@ -287,10 +290,12 @@ def governed(facts: Facts, cue: Cue) -> Token | None:
         return clause_ids[k] == clause_ids[first] and not t.is_number and len(t.norm) > 1 \
             and t.norm not in locale_words.STOPWORDS
     if DEVANAGARI.search(cue.word):
-        order = range(first - 1, max(-1, first - 1 - GOVERNED_REACH), -1)
-    else:
-        order = [*range(first + 1, last), *range(last + 1, min(len(tokens), last + 1 + GOVERNED_REACH))]
-    return next((tokens[k] for k in order if content(k)), None)
+        before = next((tokens[k] for k in range(first - 1, max(-1, first - 1 - GOVERNED_REACH), -1) if content(k)),
+                      None)
+        after = tokens[last + 1] if last + 1 < len(tokens) and content(last + 1) else None
+        return [t for t in (after, before) if t is not None]
+    order = [*range(first + 1, last), *range(last + 1, min(len(tokens), last + 1 + GOVERNED_REACH))]
+    return next(([tokens[k]] for k in order if content(k)), [])
 
 
 def predicate_stated(negated: Facts, other: Facts, config: LabelConfig) -> bool | None:
@@ -302,15 +307,15 @@ def predicate_stated(negated: Facts, other: Facts, config: LabelConfig) -> bool 
         return None
     heads = [governed(negated, cue) for cue in negated[NEGATIONS]]
     said = [t.norm for t in _content_words(other)]
-    if any(head is not None and any(_inflection(head.norm, w) for w in said) for head in heads):
+    if any(_inflection(head.norm, w) for words in heads for head in words for w in said):
         return True
     # A negated lexical negative ("छूट नहीं दी", not exempted) negates what a lexical negative of the other side
     # states ("बाहर रखा गया", left out): the predicate is stated, in its negative word.
     negatives = {x.start for x in negated[LEXICAL]}
-    if other[LEXICAL] and any(head is not None and head.start in negatives for head in heads):
+    if other[LEXICAL] and any(head.start in negatives for words in heads for head in words):
         return True
     predicates = [negated_predicate(negated, cue, config.negation_predicate_reach)[0]
-                  for cue, head in zip(negated[NEGATIONS], heads, strict=True) if head is None]
+                  for cue, words in zip(negated[NEGATIONS], heads, strict=True) if not words]
     predicates = [words for words in predicates if words]
     if not predicates:
         return False if any(heads) else None
@@ -319,13 +324,16 @@ def predicate_stated(negated: Facts, other: Facts, config: LabelConfig) -> bool 
 
 
 def _inflection(x: str, y: str) -> bool:
-    """Two forms of one word: "rule" / "ruled", "suspendu" / "suspendre", "निलंबित" / "निलंबित": they share their
-    first five letters (four in Devanagari), or all of the shorter one's when it is that short (a final "y" read as
-    "i")."""
-    size = 4 if DEVANAGARI.match(x) else 5
+    """Two forms of one word: "rule" / "ruled", "suspendu" / "suspendre", "मिली" / "मिला": the same word, or one
+    that shares its first five letters with the other (four, both words at least that long, in Devanagari; four
+    when the shorter Latin word is four long, a final "y" read as "i": "deny" / "denied")."""
+    if x == y:
+        return True
+    if DEVANAGARI.match(x):
+        return min(len(x), len(y)) >= HINDI_STEM and x[:HINDI_STEM] == y[:HINDI_STEM]  # हार is not हारवुड
     x, y = (w[:-1] + "i" if w.endswith("y") else w for w in (x, y))  # deny / denied
-    k = min(size, len(x), len(y))
-    return x == y or k >= 3 and x[:k] == y[:k] and (k == size or min(len(x), len(y)) == k)
+    k = min(LATIN_STEM, len(x), len(y))
+    return k >= 4 and x[:k] == y[:k]
 
 
 NOT_STATED = "not compared: what the negation negates is not stated on the other side: "
