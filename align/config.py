@@ -231,8 +231,7 @@ DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
 # Phrases that contain a negation word but do not negate the statement.
 DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
-    "no more than", "not less than", "not more than", "no fewer than", "not fewer than", "not below", "not under",
-    "not lower than", "no lower than", "non seulement", "pas seulement", "ne pas seulement",
+    "no more than", "not less than", "not more than", "no fewer than", "not fewer than", "non seulement", "pas seulement", "ne pas seulement",
     "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
     "sans cesse", "sans doute", "इतना ही नहीं", "क्यों न", "क्यों ना", "ना ही", "न ही", "या नहीं", "or not",
     # Litotes of degree ("pas moins controversé" = no less controversial).

@@ -1588,8 +1588,9 @@ def _place_kind_word(group: list[Entry]) -> str | None:
             break
     if view.language == "fr":
         words = [t.norm for t in before if t.norm not in ("de", "du", "d'", "la", "le", "l'")]
-        if words:
-            return locale_words.PLACE_KIND_WORDS.get(words[-1])
+        kind = locale_words.PLACE_KIND_WORDS.get(words[-1]) if words else None
+        # "le port d'Auckland", "la base de Sriharikota": a facility of a town, which the name then names.
+        return None if kind == "facility" else kind
     return None
 
 

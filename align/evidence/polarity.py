@@ -50,6 +50,8 @@ DEGREE_PARTNERS = ("guère",)  # "ne … guère": hardly
 HINDI_COMPARATIVES = frozenset(normalise(w) for w in "कम छोटा छोटी छोटे ज़्यादा अधिक बड़ा बड़ी बड़े पहले बाद".split())
 # ... and with one word between the comparison and the negation: "से कम मंजूर नहीं" (not acceptable below X).
 FLOOR_GAP = 1
+COMPARISON_WORDS = frozenset({"below", "under", "above", "over", "beyond"})  # "not below 25%": at least 25%
+BOUND_REACH = 2  # how far after the comparison word its figure stands ("not below the 25%")
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 EXPLETIVE_BEFORE = ("avant", "moins", "peur", "crainte")  # avant que / à moins que / de peur que … ne
 NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient sait savent savait ose osent osait "
@@ -58,6 +60,7 @@ LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
 SHORT_CONTENT = 4  # content words: sentences this short are compared whatever their length ratio
 NEGATED_STEM_ZIPF = 3.5
 HINDI_STEM, LATIN_STEM = 4, 5  # letters two forms of one word share (``codemix.stem``)
+INFLECTIONS = frozenset({"s", "es", "d", "ed", "ing", "er", "e", "ent", "ait", "é", "ée", "és"})
 GOVERNED_REACH = 3  # how far (in tokens) from a cue the word it negates may stand: "not yet been postponed"  # "unknown" is a negative when "known" is at least this common
 
 
@@ -123,6 +126,12 @@ def find_negations(
     # छोटी न हों" (not smaller than 50 hectares: at least 50), a comparison with a number negated.
     for i in range(len(tokens) - 2):
         if tokens[i].norm == "no" and tokens[i + 1].norm.endswith("er") and tokens[i + 2].norm == "than":
+            skip.add(i)
+    # "a rise not below 25%", "not under 50 hectares": a negated comparison with a figure after it is a bound too;
+    # "not under great influence" negates.
+    for i in range(len(tokens) - 2):
+        if tokens[i].norm in ("not", "no") and tokens[i + 1].norm in COMPARISON_WORDS and any(
+                t.is_number for t in tokens[i + 2 : i + 2 + BOUND_REACH]):
             skip.add(i)
     # So is "25 फीसदी बढ़ोतरी से कम मंजूर नहीं" (nothing less than 25% is acceptable: a floor), where the verb of
     # acceptance stands between the comparison and the negation.
@@ -325,15 +334,17 @@ def predicate_stated(negated: Facts, other: Facts, config: LabelConfig) -> bool 
 
 def _inflection(x: str, y: str) -> bool:
     """Two forms of one word: "rule" / "ruled", "suspendu" / "suspendre", "मिली" / "मिला": the same word, or one
-    that shares its first five letters with the other (four, both words at least that long, in Devanagari; four
-    when the shorter Latin word is four long, a final "y" read as "i": "deny" / "denied")."""
+    that shares its first five letters with the other (four, both words at least that long, in Devanagari), or a
+    short Latin word and itself with an inflection ("act" / "acted"; a final "y" read as "i": "deny" / "denied")."""
     if x == y:
         return True
     if DEVANAGARI.match(x):
         return min(len(x), len(y)) >= HINDI_STEM and x[:HINDI_STEM] == y[:HINDI_STEM]  # हार is not हारवुड
     x, y = (w[:-1] + "i" if w.endswith("y") else w for w in (x, y))  # deny / denied
-    k = min(LATIN_STEM, len(x), len(y))
-    return k >= 4 and x[:k] == y[:k]
+    short, long = sorted((x, y), key=len)
+    if len(short) >= 3 and long.startswith(short) and long[len(short):] in INFLECTIONS:
+        return True  # act / acted, rule / ruled
+    return len(short) >= LATIN_STEM and x[:LATIN_STEM] == y[:LATIN_STEM]
 
 
 NOT_STATED = "not compared: what the negation negates is not stated on the other side: "
