@@ -1546,10 +1546,10 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
     if before and (before[0].norm.rstrip(".") in ("by", "par", "द्वारा") or title_word(before[0]) or view.text[
             before[0].end : name.start] == ". " and len(before[0].text) == 1):
         return "person"  # a title, an initial, a by-line (before the gazetteer: Rao is also a town)
-    said = _place_kind_word(group)
-    if said is not None:
-        return said
     places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
+    said = _place_kind_word(group)
+    if said is not None and not (said == "facility" and places):
+        return said  # "Ankara Harbour", "Delhi Airport": a town's facility, named by the town
     if any(p.country for p in places):
         return "country"
     if places:

@@ -32,6 +32,12 @@ CASES = [
                  # kind, so a facility ("Space Centre") cannot be told from it (and the event's French "la base de
                  # Sriharikota" would call it a facility too).
                  marks=pytest.mark.xfail(strict=True, reason="the Hindi town has no kind the rules can read")),
+    # A facility word after a town the gazetteer knows names the town's facility: the town is still the rival
+    # (FLORES-200 dev tune line 47, lost by a first rules-9 that read "Ankara Harbour" as a facility).
+    pytest.param(("Jonny Reid today made history by driving the fastest over the 48-year-old Ankara Harbour Bridge, "
+                  "New Zealand, legally.", "en", "Jonny Reid est entré dans l’histoire aujourd’hui en franchissant le "
+                  "pont du port d’Auckland (Nouvelle-Zélande), vieux de 48 ans, en toute légalité.", "fr"), (),
+                 "conflict", id="guard-a-towns-harbour-is-the-town"),
     pytest.param(("The bridge is being built by Devgiri Infra Projects.", "en",
                   "The bridge is being built by Sahyadri Infra Projects.", "en"), (), "conflict",
                  id="guard-two-builders"),
