@@ -231,7 +231,7 @@ DEFAULT_NEGATION_WORDS: tuple[str, ...] = (
 # Phrases that contain a negation word but do not negate the statement.
 DEFAULT_NEGATION_EXCEPTIONS: tuple[str, ...] = (
     "not only", "no doubt", "nothing but", "whether or not", "if not", "no sooner", "no less than",
-    "no more than", "not less than", "not more than", "non seulement", "pas seulement", "ne pas seulement",
+    "no more than", "not less than", "not more than", "no fewer than", "not fewer than", "non seulement", "pas seulement", "ne pas seulement",
     "न केवल", "ना केवल", "न सिर्फ", "ना सिर्फ", "नहीं तो", "न कि", "नहीं बल्कि", "not because",
     "sans cesse", "sans doute", "इतना ही नहीं", "क्यों न", "क्यों ना", "ना ही", "न ही", "या नहीं", "or not",
     # Litotes of degree ("pas moins controversé" = no less controversial).
@@ -263,6 +263,12 @@ DEFAULT_NEGATION_LEXICAL: tuple[str, ...] = (
     # Ruling out states a negative too ("ruled out sabotage" / "nothing to suggest sabotage" / "आशंका खारिज"); negated,
     # it states the positive ("n'écarte pas l'hypothèse": does not rule out), see ``polarity.negated_negatives``.
     "rule out", "rules out", "ruled out", "écarte", "écartent", "écarter", "exclut", "excluent", "खारिज",
+    # Being exempt, spared or left out is the lexical negative of being affected or included: "exempt from the
+    # strike" = "not affected by the strike" = "हड़ताल से बाहर रखा गया" = "échappent au mouvement"; negated ("छूट
+    # नहीं दी गई", not given an exemption), it states the positive and contradicts all of them.
+    "exempt", "exempted", "exemption", "exempts", "unaffected", "exempté", "exemptés", "exemptée", "exemptées",
+    "exonéré", "exonérés", "épargné", "épargnés", "épargnée", "épargnées", "échappe", "échappent", "échappé",
+    "échappés", "छूट", "बाहर रखा", "बाहर रखे", "बाहर रखी", "अप्रभावित",
 )
 
 

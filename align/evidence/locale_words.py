@@ -697,3 +697,23 @@ PURPOSE_BEFORE_NEGATION: tuple[tuple[str, ...], ...] = (("so", "as"), ("in", "or
                                                         ("ताकि",))
 AVOIDING: frozenset[str] = frozenset(normalise(w) for w in (
     "avoid avoids avoided avoiding éviter évite évitent évité échapper बचने बचना बचें बचकर बचते बचती".split()))
+
+# Currency codes and abbreviations, and the abbreviations of amounts ("Md" milliard, "bn", "cr"): what a figure is
+# counted in, never a name ("The Rs 1,240 crore project" names no rival of "देवगिरि इंफ्रा"). The amount ones are
+# also initials ("Md Shami"), so they are units only beside a figure.
+CURRENCY_CODES = frozenset(
+    "rs re inr usd eur gbp jpy cny chf aud cad sgd aed sar pkr bdt npr lkr rmb dm frs fcfa xof".split())
+AMOUNT_ABBREVIATIONS = frozenset("md mds mrd mrds mn mln bn cr crs".split())
+
+# Words that say what kind of place a name is, standing after it ("the Narmada river", "नर्मदा नदी", "Jhadeshwar
+# village", "Satish Dhawan Space Centre") or, in French, before it ("la rivière", "le village de Jhadeshwar"): a
+# river is no rival of a town, nor a launch centre of the town it stands in.
+PLACE_KIND_WORDS: dict[str, str] = {
+    **dict.fromkeys("river rivers creek lake sea ocean bay gulf canal dam नदी नदियों झील सागर समुद्र खाड़ी नहर बांध "
+                    "fleuve rivière lac mer océan golfe canal barrage".split(), "water"),
+    **dict.fromkeys("centre center centres spaceport airport station stadium port harbour harbor terminal base "
+                    "cosmodrome केंद्र बंदरगाह हवाईअड्डा हवाईअड्डे स्टेशन स्टेडियम centre aéroport gare stade "
+                    "cosmodrome".split(), "facility"),
+    **dict.fromkeys("village town city district गांव गाँव शहर कस्बे कस्बा ज़िले जिले जिला ज़िला village ville bourg "
+                    "district".split(), "city"),
+}

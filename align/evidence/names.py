@@ -762,6 +762,8 @@ def _latin_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
         return False
     if roman_numeral(name.text):
         return False  # "XVIe" / "16वीं": a century, a number
+    if _currency(name, view):
+        return False  # "Rs 1,240 crore", "USD", "12,4 Md": what a figure is counted in
     if normalise(name.text).rstrip(".") in config.entity_markers:
         return False  # "Inc", "Corporation": what a name is, not a name (nor the town a gazetteer calls Inc)
     if _in_place(name, view):
@@ -769,6 +771,19 @@ def _latin_candidate(name: NameToken, view: Facts, config: LabelConfig) -> bool:
     if ordinary(name, config):
         return False
     return "-" not in name.text or name.text.split("-")[-1][:1].isupper()  # "Catalan-capital": an adjective
+
+
+def _currency(name: NameToken, view: Facts) -> bool:
+    """A currency code or abbreviation ("Rs", "INR", "USD"), or an amount's abbreviation ("Md", "bn") beside a
+    figure: a unit, never a name."""
+    word = normalise(name.text).rstrip(".")
+    if word in locale_words.CURRENCY_CODES:
+        return True
+    if word not in locale_words.AMOUNT_ABBREVIATIONS:
+        return False
+    before = [t for t in view.tokens if t.end <= name.start][-1:]
+    after = next((t for t in view.tokens if t.start >= name.end), None)
+    return bool(before and before[0].is_number or after is not None and after.is_number)
 
 
 def _unit_after_number(name: NameToken, view: Facts) -> bool:
@@ -1192,7 +1207,7 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         for k, group_b in enumerate(left_b):
             if k in used or not _compatible(group_a, group_b, config, kinds) or _maybe_same(group_a, group_b):
                 continue
-            shared = len(slot_a & _slot(group_b, points, 1))
+            shared = len(slot_a & _slot(group_b, points, 1)) + bool(points and _same_place_relation(group_a, group_b))
             one_each = _in_view([g for g in left_a if _compatible(g, group_b, config, kinds)], group_a) == 1 and _in_view(
                 [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
             if lone and not shared:
@@ -1211,7 +1226,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
     if not short and not points and not only:
         return []
-    if not _parallel(group_a[0][1], group_b[0][1], config):
+    # Only where the rest agrees: the sides share a name or a figure ("near Bharuch" where rescue teams camped
+    # and "near Ankleshwar" where the bridge fell share nothing, and are two facts).
+    relation = _same_place_relation(group_a, group_b) if points else None
+    if not relation and not _parallel(group_a[0][1], group_b[0][1], config):
         return []  # two sentences that say different things name different people: two facts, no swap
     owner_a, owner_b = _possessor(group_a), _possessor(group_b)
     if owner_a is not None and owner_b is not None and owner_a != owner_b:
@@ -1221,7 +1239,47 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
     note = f"different {'organisation' if organisation else 'name'}: {_show(group_a)} vs {_show(group_b)}"
     if group_a[0][1] is not a.original or group_b[0][1] is not b.original:
         note += " (read in the English translation)"
+    if relation:
+        note += f"{SAME_RELATION}{relation})"
     return [contradicting(kind, _show(group_a), _show(group_b), note, weight="name_swap")]
+
+
+# Words that place an event relative to a locality, by language: the same relation on both sides, with two
+# different localities, is one slot filled twice ("near Jhadeshwar" / "near Ankleshwar" / "झाडेश्वर के पास").
+PLACE_RELATIONS = {"near": (("near",), ("près",), ("के", "पास"))}
+SAME_RELATION = " (both in the same place relation: "
+RELATION_FILLERS = frozenset({"the", "of", "de", "du", "d'", "la", "le"})
+
+
+def _place_relation(group: list[Entry]) -> str | None:
+    """The place relation a group stands in (``PLACE_RELATIONS``): its words right before the group in English
+    and French, right after it in Hindi."""
+    first, view = group[0]
+    last = group[-1][0]
+    before = [t.norm for t in view.tokens if t.end <= first.start]
+    after = [t.norm for t in view.tokens if t.start >= last.end]
+    # "near the village of X", "près du village de X", "X गांव के पास": the locality's kind word stands between.
+    while before and (before[-1] in RELATION_FILLERS or locale_words.PLACE_KIND_WORDS.get(before[-1]) == "city"):
+        before.pop()
+    if after and locale_words.PLACE_KIND_WORDS.get(after[0]) == "city":
+        after = after[1:]
+    before, after = tuple(before), tuple(after)
+    for relation, forms in PLACE_RELATIONS.items():
+        for form in forms:
+            hindi = bool(DEVANAGARI.search(form[0]))
+            if (after[: len(form)] if hindi else before[-len(form):]) == form and before[-len(form) - 1:][:1] != (
+                    "peu",):  # "à peu près", about
+                return relation
+    return None
+
+
+def _same_place_relation(x: list[Entry], y: list[Entry]) -> str | None:
+    """The relation two groups both stand in, when both are localities (a town's kind, read from the text or
+    the relation itself): two places in one slot of the event, a swap however differently the rest is said."""
+    relation = _place_relation(x)
+    if relation is None or relation != _place_relation(y):
+        return None
+    return relation if all(_place_kind_word(g) in (None, "city") for g in (x, y)) else None
 
 
 # Titles that stand for the person who holds them ("the CEO said"); "Mr" or "श्री" stands before a name, "जी" after.
@@ -1489,12 +1547,50 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
             before[0].end : name.start] == ". " and len(before[0].text) == 1):
         return "person"  # a title, an initial, a by-line (before the gazetteer: Rao is also a town)
     places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
+    said = _place_kind_word(group)
+    if said is not None and not (said == "facility" and places):
+        return said  # "Ankara Harbour", "Delhi Airport": a town's facility, named by the town
     if any(p.country for p in places):
         return "country"
     if places:
         return "city"
     if _organisation(group, config):
         return "organisation"
+    return None
+
+
+LOCALITY_BEFORE = frozenset({"near", "outside"})  # a name "near" is a locality (a town, a village)
+PLACE_KIND_REACH = 3  # capitalised words between a name and the word saying its kind ("Satish Dhawan Space Centre")
+
+
+def _place_kind_word(group: list[Entry]) -> str | None:
+    """What kind of place the words around a group say it is (``locale_words.PLACE_KIND_WORDS``): the word right
+    after it, or after a run of capitalised words ("Narmada river", "नर्मदा नदी", "Satish Dhawan Space Centre");
+    in French the word before it, "de"/"du" skipped ("village de Jhadeshwar", "la rivière Narmada"). A name one is
+    "near" ("near Ankleshwar", "झाडेश्वर के पास", "près de") is a locality, a town's kind."""
+    first, view = group[0]
+    last = group[-1][0]
+    inside = [locale_words.PLACE_KIND_WORDS.get(normalise(n.text)) for n, _ in group[1:]]
+    if any(inside):
+        return next(kind for kind in inside if kind)  # "Satish Dhawan Space Centre" read as one group
+    tokens = view.tokens
+    after = [t for t in tokens if t.start >= last.end]
+    if [t.norm for t in after[:2]] == ["के", "पास"]:
+        return "city"  # "झाडेश्वर के पास": near a place, a locality
+    before = [t for t in tokens if t.end <= first.start][-2:]
+    if before and (before[-1].norm in LOCALITY_BEFORE or [t.norm for t in before] == ["près", "de"]):
+        return "city"  # "near Ankleshwar", "près de Jhadeshwar"
+    for k, token in enumerate(after[: PLACE_KIND_REACH + 1]):
+        kind = locale_words.PLACE_KIND_WORDS.get(token.norm)
+        if kind is not None:
+            return kind
+        if not token.text[:1].isupper() or k == PLACE_KIND_REACH:
+            break
+    if view.language == "fr":
+        words = [t.norm for t in before if t.norm not in ("de", "du", "d'", "la", "le", "l'")]
+        kind = locale_words.PLACE_KIND_WORDS.get(words[-1]) if words else None
+        # "le port d'Auckland", "la base de Sriharikota": a facility of a town, which the name then names.
+        return None if kind == "facility" else kind
     return None
 
 
@@ -1686,11 +1782,14 @@ def confirm_name_swaps(
     def parallel(a: Side, b: Side) -> bool:
         return similarity(cache, a.original.text, b.original.text) >= config.parallel_cosine
 
+    def placed(f: Finding) -> bool:
+        return SAME_RELATION in f.note  # two localities in one place relation: the slot is the relation word
+
     def checked(f: Finding, a: Side, b: Side) -> bool:
         return bool(f.weight == "name_swap" and f.a and f.b and a.original.language != b.original.language
                     and "English translation" not in f.note)
 
-    left = [[f for f in found if not (f.weight == "name_swap" and f.conflict and not parallel(a, b))]
+    left = [[f for f in found if not (f.weight == "name_swap" and f.conflict and not placed(f) and not parallel(a, b))]
             for (a, b), found in zip(all_sides, findings, strict=True)]
     cache.get(list(dict.fromkeys(
         text for (a, b), found in zip(all_sides, left, strict=True) for f in found if checked(f, a, b)
@@ -1704,7 +1803,8 @@ def confirm_name_swaps(
                                       restore_span(cache, b.original.text, f.b, f.a)) if r is not None]
                 if scores and max(scores) >= config.name_swap_restore:
                     continue
-            if f.weight == "name_swap" and f.conflict and not _same_role(a, b, f, cache, config, baselines):
+            if f.weight == "name_swap" and f.conflict and not placed(f) and not _same_role(
+                    a, b, f, cache, config, baselines):
                 continue
             out.append(f)
         kept.append(out)

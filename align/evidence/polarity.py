@@ -20,7 +20,15 @@ from functools import lru_cache
 
 from align.config import LabelConfig
 from align.evidence import locale_words
-from align.evidence.codemix import EmbeddingCache, clause_context, margin, margin_baselines, similarity, stem
+from align.evidence.codemix import (
+    EmbeddingCache,
+    clause_context,
+    clauses,
+    margin,
+    margin_baselines,
+    similarity,
+    stem,
+)
 from align.evidence.findings import (
     Batch,
     Comparator,
@@ -40,13 +48,20 @@ SPLIT_WINDOW = 6  # how far "pas" may stand from "ne"
 DEGREE_PARTNERS = ("guère",)  # "ne … guère": hardly
 # Hindi adjectives of comparison: "X से कम/छोटा नहीं" (not less / smaller than X) is a bound, "at least X".
 HINDI_COMPARATIVES = frozenset(normalise(w) for w in "कम छोटा छोटी छोटे ज़्यादा अधिक बड़ा बड़ी बड़े पहले बाद".split())
+# ... and with one word between the comparison and the negation: "से कम मंजूर नहीं" (not acceptable below X).
+FLOOR_GAP = 1
+COMPARISON_WORDS = frozenset({"below", "under", "above", "over", "beyond"})  # "not below 25%": at least 25%
+BOUND_REACH = 2  # how far after the comparison word its figure stands ("not below the 25%")
 RESTRICTIVE = ("que", "qu'")  # "ne ... que" means "only"
 EXPLETIVE_BEFORE = ("avant", "moins", "peur", "crainte")  # avant que / à moins que / de peur que … ne
 NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient sait savent savait ose osent osait "
                            "cesse cessent cessait".split())
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
 SHORT_CONTENT = 4  # content words: sentences this short are compared whatever their length ratio
-NEGATED_STEM_ZIPF = 3.5  # "unknown" is a negative when "known" is at least this common
+NEGATED_STEM_ZIPF = 3.5
+HINDI_STEM, LATIN_STEM = 4, 5  # letters two forms of one word share (``codemix.stem``)
+INFLECTIONS = frozenset({"s", "es", "d", "ed", "ing", "er", "e", "ent", "ait", "é", "ée", "és"})
+GOVERNED_REACH = 3  # how far (in tokens) from a cue the word it negates may stand: "not yet been postponed"  # "unknown" is a negative when "known" is at least this common
 
 
 @dataclass(frozen=True)
@@ -112,10 +127,23 @@ def find_negations(
     for i in range(len(tokens) - 2):
         if tokens[i].norm == "no" and tokens[i + 1].norm.endswith("er") and tokens[i + 2].norm == "than":
             skip.add(i)
-    for i in range(2, len(tokens)):
-        if tokens[i].norm in single and tokens[i - 1].norm in HINDI_COMPARATIVES and tokens[i - 2].norm == "से" \
-                and any(t.is_number for t in tokens[max(0, i - 5) : i - 2]):
+    # "a rise not below 25%", "not under 50 hectares": a negated comparison with a figure after it is a bound too;
+    # "not under great influence" negates.
+    for i in range(len(tokens) - 2):
+        if tokens[i].norm in ("not", "no") and tokens[i + 1].norm in COMPARISON_WORDS and any(
+                t.is_number for t in tokens[i + 2 : i + 2 + BOUND_REACH]):
             skip.add(i)
+    # So is "25 फीसदी बढ़ोतरी से कम मंजूर नहीं" (nothing less than 25% is acceptable: a floor), where the verb of
+    # acceptance stands between the comparison and the negation.
+    for i in range(2, len(tokens)):
+        if tokens[i].norm not in single:
+            continue
+        for gap in range(FLOOR_GAP + 1):
+            k = i - 1 - gap
+            if k >= 1 and tokens[k].norm in HINDI_COMPARATIVES and tokens[k - 1].norm == "से" \
+                    and any(t.is_number for t in tokens[max(0, k - 5) : k - 1]):
+                skip.add(i)
+                break
     # "avant que … ne": the expletive ne of French, after avant que / à moins que / de peur que, negates nothing.
     for i in range(len(tokens) - 1):
         if tokens[i].norm in EXPLETIVE_BEFORE and tokens[i + 1].norm in ("que", "qu'"):
@@ -254,17 +282,69 @@ def _stems(facts: Facts) -> frozenset[str]:
     return frozenset(stem(t.norm) for t in _content_words(facts))
 
 
+def governed(facts: Facts, cue: Cue) -> list[Token]:
+    """The words a negation negates, when its clause shows them: the first content word after an English or
+    French cue ("never postponed", "n'a pas suspendu", the verb inside "ne … pas" first); around a Hindi cue, the
+    verb right after it ("नहीं खेल पाएंगे", "नहीं बचा सके") and the last content word before it, the noun or
+    adjective a light verb or an auxiliary makes a predicate of ("छूट नहीं दी", "आग नहीं मिली", "मंजूर नहीं है");
+    none when the clause ends first."""
+    span = _cue_tokens(facts.tokens, cue)
+    if span is None:
+        return []
+    first, last = span
+    tokens, clause_ids = facts.tokens, clauses(facts)
+
+    def content(k: int) -> bool:
+        t = tokens[k]
+        return clause_ids[k] == clause_ids[first] and not t.is_number and len(t.norm) > 1 \
+            and t.norm not in locale_words.STOPWORDS
+    if DEVANAGARI.search(cue.word):
+        before = next((tokens[k] for k in range(first - 1, max(-1, first - 1 - GOVERNED_REACH), -1) if content(k)),
+                      None)
+        after = tokens[last + 1] if last + 1 < len(tokens) and content(last + 1) else None
+        return [t for t in (after, before) if t is not None]
+    order = [*range(first + 1, last), *range(last + 1, min(len(tokens), last + 1 + GOVERNED_REACH))]
+    return next(([tokens[k]] for k in order if content(k)), [])
+
+
 def predicate_stated(negated: Facts, other: Facts, config: LabelConfig) -> bool | None:
-    """In one language: whether the other text states (shares a word with) what one of ``negated``'s negations
-    negates; None when no negation has content words around it, or the texts are in two languages."""
+    """In one language: whether the other text states what one of ``negated``'s negations negates: the word the
+    negation governs (``governed``: "a launch that was never postponed" negates postponing, not the launch the
+    other side reports), or, where the clause shows none, a word around the cue; None when no negation has
+    content words around it, or the texts are in two languages."""
     if negated.language != other.language:
         return None
-    predicates = [negated_predicate(negated, cue, config.negation_predicate_reach)[0] for cue in negated[NEGATIONS]]
+    heads = [governed(negated, cue) for cue in negated[NEGATIONS]]
+    said = [t.norm for t in _content_words(other)]
+    if any(_inflection(head.norm, w) for words in heads for head in words for w in said):
+        return True
+    # A negated lexical negative ("छूट नहीं दी", not exempted) negates what a lexical negative of the other side
+    # states ("बाहर रखा गया", left out): the predicate is stated, in its negative word.
+    negatives = {x.start for x in negated[LEXICAL]}
+    if other[LEXICAL] and any(head.start in negatives for words in heads for head in words):
+        return True
+    predicates = [negated_predicate(negated, cue, config.negation_predicate_reach)[0]
+                  for cue, words in zip(negated[NEGATIONS], heads, strict=True) if not words]
     predicates = [words for words in predicates if words]
     if not predicates:
-        return None
+        return False if any(heads) else None
     stated = _stems(other)
     return any(words & stated for words in predicates)
+
+
+def _inflection(x: str, y: str) -> bool:
+    """Two forms of one word: "rule" / "ruled", "suspendu" / "suspendre", "मिली" / "मिला": the same word, or one
+    that shares its first five letters with the other (four, both words at least that long, in Devanagari), or a
+    short Latin word and itself with an inflection ("act" / "acted"; a final "y" read as "i": "deny" / "denied")."""
+    if x == y:
+        return True
+    if DEVANAGARI.match(x):
+        return min(len(x), len(y)) >= HINDI_STEM and x[:HINDI_STEM] == y[:HINDI_STEM]  # हार is not हारवुड
+    x, y = (w[:-1] + "i" if w.endswith("y") else w for w in (x, y))  # deny / denied
+    short, long = sorted((x, y), key=len)
+    if len(short) >= 3 and long.startswith(short) and long[len(short):] in INFLECTIONS:
+        return True  # act / acted, rule / ruled
+    return len(short) >= LATIN_STEM and x[:LATIN_STEM] == y[:LATIN_STEM]
 
 
 NOT_STATED = "not compared: what the negation negates is not stated on the other side: "
