@@ -364,7 +364,12 @@ def event_of(facts: Facts, d: DateMention) -> str | None:
     """The event a date dates, as one concept across languages (``numbers.EVENT_CONCEPTS``): the nearest event word
     of its clause, not beyond another date ("postponed from Monday" is the postponement's, "launched ... on
     Thursday" the launch's, "मंगलवार ... ढह गए" and "effondrées mercredi" the collapse's)."""
-    return concept_near(facts, d.start, d.end, EVENT_CONCEPTS, [(x.start, x.end) for x in facts[DATES]])
+    def adjacent(x: DateMention) -> bool:  # "mardi 3 novembre", "Friday, 6 November": one date written twice
+        gap = facts.text[d.end : x.start] if x.start >= d.end else facts.text[x.end : d.start]
+        return not gap.strip(" ,")
+
+    return concept_near(facts, d.start, d.end, EVENT_CONCEPTS,
+                        [(x.start, x.end) for x in facts[DATES] if not adjacent(x)])
 
 
 def by_event(same_event: SameEvent) -> SameEvent:

@@ -76,7 +76,7 @@ class Quantity:
     # coarser than another is that other rounded ("3%" headline / "3.1%"); None when not written in digits.
     step: float | None = None
     concept: str | None = None  # what happened to what it counts, one name across languages ("dead"): OUTCOMES
-    place: frozenset[str] = frozenset()  # the gazetteer ids of the place its sentence names nearest to it
+    places: tuple[frozenset[str], ...] = ()  # the gazetteer ids of each place its sentence names
 
     @property
     def kind(self) -> str:
@@ -707,8 +707,9 @@ CHANGE_CONCEPTS = _concept_of(CHANGES)
 EVENT_CONCEPTS = _concept_of({**OUTCOMES, **CHANGES, **EVENTS})
 # A running count: a figure of one of these is stated again as it changes (a toll, ships waiting); its moment matters.
 RUNNING_COUNTS = frozenset(OUTCOMES) - {"present"}
-# Words that tie what follows to another figure: "with 13 workers in hospital", "avec treize blessés".
-CONCEPT_BARRIERS = frozenset({"with", "avec", "साथ"})
+# Words that tie what follows to another figure or event: "with 13 workers in hospital", "avec treize blessés",
+# "toll rises to 12 as injured worker dies".
+CONCEPT_BARRIERS = frozenset({"with", "avec", "साथ", "as", "comme"})
 
 
 def concept_near(facts: Facts, start: int, end: int, table: dict[str, str],
@@ -752,16 +753,13 @@ def with_concepts(facts: Facts, quantities: list[Quantity], reference: dt.date |
     sentence that names no day, takes the day of its article ("four workers dead" in a Wednesday article is
     Wednesday's toll, "छह मजदूरों की मौत" in Thursday's, Thursday's): two tolls of two days are two updates."""
     spans = [(q.start, q.end) for q in quantities]
-    places = [p for p in lexicon.find_places(facts.tokens) if any(not i.startswith("language:") for i in p.ids)]
-
-    def place_of(q: Quantity) -> frozenset[str]:
-        near = min(places, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)), default=None)
-        return frozenset(near.ids) if near is not None else frozenset()
+    places = tuple(frozenset(p.ids) for p in lexicon.find_places(facts.tokens)
+                   if any(not i.startswith("language:") for i in p.ids))
 
     # What happened to a counted thing is an outcome or a change; a percentage, a sum or a measure only changes.
     out = [replace(q, concept=None if _partitive(facts, q) else concept_near(
         facts, q.start, q.end, FIGURE_CONCEPTS if q.kind in ("count", "number") else CHANGE_CONCEPTS, spans,
-        CONCEPT_BARRIERS), place=place_of(q))
+        CONCEPT_BARRIERS), places=places)
            if q.kind not in ("clock", "age", "reference") else q for q in quantities]
     if reference is None or _names_a_day(facts):
         return out
@@ -800,17 +798,22 @@ def _names_a_day(facts: Facts) -> bool:
 
 def same_concept(qa: Quantity, qb: Quantity) -> bool | None:
     """Whether two figures' concepts say they measure one thing: two outcomes decide (the same outcome is one thing,
-    "toll rose to eight" / "मरने वालों की संख्या 6") unless the places named nearest to them differ ("in Bangladesh,
-    where three people died" / "मेघालय में ... 14 लोगों की मौत": then what else the text says decides); two different
+    "toll rose to eight" / "मरने वालों की संख्या 6") unless one sentence names a place the other does not ("in
+    Bangladesh, where three people died" / "मेघालय में ... 14 लोगों की मौत": the same outcome in two places; then what
+    else the text says decides); two different
     concepts never are; a change alone does not say what changed (None), nor does a figure with no concept."""
     a, b = qa.concept, qb.concept
     if a is None or b is None:
         return None
     if a != b:
         return False
-    if qa.place and qb.place and qa.place.isdisjoint(qb.place):
+    if _a_place_apart(qa.places, qb.places) or _a_place_apart(qb.places, qa.places):
         return None
     return True if a in OUTCOMES else None
+
+
+def _a_place_apart(places: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:
+    return any(all(p.isdisjoint(q) for q in other) for p in places)
 
 
 # Words saying a figure changed to its value: a running count or a moving price, whose moment matters.
@@ -1076,8 +1079,6 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
     for is_day in (True, False):
         stated_a = {w for w in a.when if w.startswith("day ") == is_day and w != ARTICLE_DAY}
         stated_b = {w for w in b.when if w.startswith("day ") == is_day and w != ARTICLE_DAY}
-        if not is_day and ARTICLE_DAY in (*a.when, *b.when):
-            continue  # a part of the day against the article's whole day tells nothing apart
         if stated_a and stated_b and not stated_a & stated_b:
             return "different"
         # The days a sentence states only tell its figures apart from another day, never tie them to one: "on
@@ -1091,6 +1092,9 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
             continue
         if is_day and ARTICLE_DAY in a.when and not stated_b and stated_a <= days_b:
             continue
+        if not is_day and (ARTICLE_DAY in a.when and not stated_a and stated_b <= DAY_MOMENTS
+                           or ARTICLE_DAY in b.when and not stated_b and stated_a <= DAY_MOMENTS):
+            continue  # a morning or evening against the article's whole day tells nothing apart; a clock reading does
         one_sided = one_sided or bool(stated_a) != bool(stated_b)
     return "one-sided" if one_sided else "same"
 
