@@ -702,14 +702,29 @@ def _concept_of(words: dict[str, frozenset[str]]) -> dict[str, str]:
     return {word: name for name, found in words.items() for word in found}
 
 
-FIGURE_CONCEPTS = _concept_of({**OUTCOMES, **CHANGES})
 CHANGE_CONCEPTS = _concept_of(CHANGES)
+OUTCOME_CONCEPTS = _concept_of(OUTCOMES)
 EVENT_CONCEPTS = _concept_of({**OUTCOMES, **CHANGES, **EVENTS})
 # A running count: a figure of one of these is stated again as it changes (a toll, ships waiting); its moment matters.
 RUNNING_COUNTS = frozenset(OUTCOMES) - {"present"}
 # Words that tie what follows to another figure or event: "with 13 workers in hospital", "avec treize blessés",
 # "toll rises to 12 as injured worker dies".
 CONCEPT_BARRIERS = frozenset({"with", "avec", "साथ", "as", "comme"})
+
+
+# Place words that say "present" only after or before their preposition: "on the site", "sur le chantier", "साइट
+# पर", "on board", "à bord" ("reach the site" says nothing of who was there).
+PLACED_WORDS = {"site": ("on", "at"), "chantier": ("sur",), "board": ("on",), "bord": ("à",)}
+PLACED_AFTER = {"साइट": ("पर",)}
+
+
+def _stands_as_concept(tokens: tuple[Token, ...], k: int) -> bool:
+    word = tokens[k].norm
+    if word in PLACED_WORDS:
+        return any(t.norm in PLACED_WORDS[word] for t in tokens[max(0, k - 2) : k])
+    if word in PLACED_AFTER:
+        return k + 1 < len(tokens) and tokens[k + 1].norm in PLACED_AFTER[word]
+    return True
 
 
 def concept_near(facts: Facts, start: int, end: int, table: dict[str, str],
@@ -740,7 +755,7 @@ def concept_near(facts: Facts, start: int, end: int, table: dict[str, str],
     for direction, begin in ((1, last + 1), (-1, first - 1)):
         k = begin
         while 0 <= k < len(tokens) and one_clause(k, direction) and not blocked(k):
-            concept = table.get(tokens[k].norm)
+            concept = table.get(tokens[k].norm) if _stands_as_concept(tokens, k) else None
             if concept is not None:
                 found.append((abs(k - (last if direction == 1 else first)), 0 if direction == 1 else 1, concept))
                 break
@@ -749,16 +764,18 @@ def concept_near(facts: Facts, start: int, end: int, table: dict[str, str],
 
 
 def with_concepts(facts: Facts, quantities: list[Quantity], reference: dt.date | None) -> list[Quantity]:
-    """Each figure with its concept (``FIGURE_CONCEPTS``); a running count that states no moment of its own, in a
-    sentence that names no day, takes the day of its article ("four workers dead" in a Wednesday article is
-    Wednesday's toll, "छह मजदूरों की मौत" in Thursday's, Thursday's): two tolls of two days are two updates."""
+    """Each figure with its concept (``OUTCOMES`` for a count, ``CHANGES`` otherwise) and the places its sentence
+    names; a running count that states no moment of its own, in a sentence that names no day, takes the day of its
+    article ("four workers dead" in a Wednesday article is Wednesday's toll, "छह मजदूरों की मौत" in Thursday's,
+    Thursday's): two tolls of two days are two updates."""
     spans = [(q.start, q.end) for q in quantities]
     places = tuple(frozenset(p.ids) for p in lexicon.find_places(facts.tokens)
                    if any(not i.startswith("language:") for i in p.ids))
 
-    # What happened to a counted thing is an outcome or a change; a percentage, a sum or a measure only changes.
+    # What happened to a counted thing is an outcome; a percentage, a sum or a measure changes ("dropped" is no
+    # outcome of "five policemen were dropped into the jungle").
     out = [replace(q, concept=None if _partitive(facts, q) else concept_near(
-        facts, q.start, q.end, FIGURE_CONCEPTS if q.kind in ("count", "number") else CHANGE_CONCEPTS, spans,
+        facts, q.start, q.end, OUTCOME_CONCEPTS if q.kind in ("count", "number") else CHANGE_CONCEPTS, spans,
         CONCEPT_BARRIERS), places=places)
            if q.kind not in ("clock", "age", "reference") else q for q in quantities]
     if reference is None or _names_a_day(facts):
