@@ -778,6 +778,7 @@ def with_concepts(facts: Facts, quantities: list[Quantity], reference: dt.date |
         facts, q.start, q.end, OUTCOME_CONCEPTS if q.kind in ("count", "number") else CHANGE_CONCEPTS, spans,
         CONCEPT_BARRIERS), places=places)
            if q.kind not in ("clock", "age", "reference") else q for q in quantities]
+    out = [_nearest_day(facts, q) if q.concept in RUNNING_COUNTS or q.updated else q for q in out]
     if reference is None or _names_a_day(facts):
         return out
     day = f"day {reference.weekday()}"
@@ -802,9 +803,26 @@ def _partitive(facts: Facts, q: Quantity) -> bool:
     return before >= 1 and tokens[before].norm == "से" and tokens[before - 1].norm == "में"
 
 
-# The moment a figure takes from its article: the whole of that day, set against any part of it ("by Thursday
-# morning" is a moment of Thursday's article, not one the article's figure leaves unstated).
+# Marks the day a figure takes from its article (not written in its sentence): it places the figure on that day
+# against a sentence that states the day, and a part of the day stated on the other side only ("by Monday
+# morning") still leaves the two moments unknown (halved, as any moment on one side only).
 ARTICLE_DAY = "its article's day"
+def _nearest_day(facts: Facts, q: Quantity) -> Quantity:
+    """A running count timed by two days keeps the one written nearest to it: "बुधवार तड़के ... आग में मरने वालों की
+    संख्या गुरुवार सुबह बढ़कर १२" is Thursday's toll of Wednesday's fire."""
+    days = [w for w in q.when if w.startswith("day ")]
+    if len(set(days)) < 2:
+        return q
+    words = locale_words.calendar_words(facts.language)
+    found = [(min(abs(t.start - q.end), abs(q.start - t.end)), f"day {words[w][1]}") for t in facts.tokens
+             if (w := t.norm.removesuffix("'s").rstrip("'")) in words and words[w][0] == "weekday"
+             and f"day {words[w][1]}" in days]
+    if not found:
+        return q
+    keep = min(found)[1]
+    return replace(q, when=tuple(w for w in q.when if not w.startswith("day ") or w == keep))
+
+
 RELATIVE_DAYS = frozenset({"yesterday", "tomorrow", "hier", "demain", "कल", "परसों"})
 
 
@@ -1109,9 +1127,6 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
             continue
         if is_day and ARTICLE_DAY in a.when and not stated_b and stated_a <= days_b:
             continue
-        if not is_day and (ARTICLE_DAY in a.when and not stated_a and stated_b <= DAY_MOMENTS
-                           or ARTICLE_DAY in b.when and not stated_b and stated_a <= DAY_MOMENTS):
-            continue  # a morning or evening against the article's whole day tells nothing apart; a clock reading does
         one_sided = one_sided or bool(stated_a) != bool(stated_b)
     return "one-sided" if one_sided else "same"
 
