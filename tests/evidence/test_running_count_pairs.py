@@ -13,7 +13,7 @@ import pytest
 from align.config import LabelConfig
 from align.label import label
 from align.records import ArticleRecord
-from tests.evidence.pairs import ARTICLES, pair
+from tests.evidence.pairs import pair
 
 HEADLINE_FOUR = "Three spans of under-construction Narmada bridge collapse in Gujarat, four workers dead"
 HEADLINE_SIX_HI = "पुल हादसा: छह मजदूरों की मौत, ठेका निलंबित"
@@ -59,7 +59,3 @@ def test_a_running_count_at_two_moments_is_two_updates(case: tuple, published_a:
                                                        published_b: str | None, expected: str) -> None:
     result = labelled_on(case, published_a, published_b)
     assert result.label == expected, [(e.kind, e.a, e.b, e.note) for e in result.evidence]
-
-
-def test_articles_stay_apart() -> None:
-    assert ARTICLES["en"] != ARTICLES["hi"]
