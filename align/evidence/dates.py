@@ -34,7 +34,16 @@ from align.evidence.findings import (
     pair_off,
 )
 from align.evidence.locale_words import calendar_words, relative_phrases
-from align.evidence.numbers import NUMBERS, Quantity, days_of, may_measure_alike, same_thing_by_words
+from align.evidence.numbers import (
+    EVENT_CONCEPTS,
+    NUMBERS,
+    RUNNING_COUNTS,
+    Quantity,
+    concept_near,
+    days_of,
+    may_measure_alike,
+    same_thing_by_words,
+)
 from align.evidence.tokens import Token, phrase_at, phrase_tokens
 
 # Words that are a month or weekday name and also common words; they count only next to a day or year number.
@@ -351,6 +360,29 @@ def about(facts: Facts, d: DateMention, reach: int) -> tuple[frozenset[str], str
     return clause_context(facts, d.start, d.end, reach, skip)
 
 
+def event_of(facts: Facts, d: DateMention) -> str | None:
+    """The event a date dates, as one concept across languages (``numbers.EVENT_CONCEPTS``): the nearest event word
+    of its clause, not beyond another date ("postponed from Monday" is the postponement's, "launched ... on
+    Thursday" the launch's, "मंगलवार ... ढह गए" and "effondrées mercredi" the collapse's)."""
+    def adjacent(x: DateMention) -> bool:  # "mardi 3 novembre", "Friday, 6 November": one date written twice
+        gap = facts.text[d.end : x.start] if x.start >= d.end else facts.text[x.end : d.start]
+        return not gap.strip(" ,")
+
+    return concept_near(facts, d.start, d.end, EVENT_CONCEPTS,
+                        [(x.start, x.end) for x in facts[DATES] if not adjacent(x)])
+
+
+def by_event(same_event: SameEvent) -> SameEvent:
+    """``same_event``, decided first by the two dates' events when both clauses name one: the same event concept is
+    one event, two concepts two events, whatever the words around them or the embedder say."""
+    def decide(fa: Facts, da: DateMention, fb: Facts, db: DateMention) -> bool | None:
+        ea, eb = event_of(fa, da), event_of(fb, db)
+        if ea is not None and eb is not None:
+            return ea == eb
+        return same_event(fa, da, fb, db)
+    return decide
+
+
 def same_event_by_words(fa: Facts, da: DateMention, fb: Facts, db: DateMention, config: LabelConfig) -> bool | None:
     """In one language: the words around the two dates share a stem. Across languages: unknown."""
     if fa.language != fb.language:
@@ -475,15 +507,44 @@ def two_updates(fa: Facts, da: DateMention, fb: Facts, db: DateMention,
     if wa is None or wb is None or wa == wb:
         return None
     alike = [(qa, qb) for qa in fa[NUMBERS] if wa in days_of(fa, qa)
-             for qb in fb[NUMBERS] if wb in days_of(fb, qb) and may_measure_alike(qa, qb)
-             and same_thing_by_words(fa, qa, fb, qb, config) is not False]
+             for qb in fb[NUMBERS] if wb in days_of(fb, qb) and _running_alike(fa, qa, fb, qb, config)]
+    # A running count that changed between the two days makes them two updates, whatever another count that did
+    # not change says ("four killed, 13 injured" on Wednesday / "six morts, treize blessés" on Thursday).
+    changed = [(qa, qb) for qa, qb in alike if qa.concept in RUNNING_COUNTS and qa.concept == qb.concept
+               and not _one_reading(qa.value, qb.value)]
+    if changed:
+        return changed[0]
     if any(_one_reading(qa.value, qb.value) for qa, qb in alike):
         return None
     return alike[0] if alike else None
 
 
+def _running_alike(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity, config: LabelConfig) -> bool:
+    """Two figures that may be two readings of one measure: ``may_measure_alike`` and not told apart by their words;
+    or two counts of one running count (the same outcome, or said to have changed to their values: "जहाजों की
+    संख्या 36 पहुंच गई" / "२२ जहाज ... तक"), whose counted nouns may be read differently."""
+    if qa.concept is not None and qb.concept is not None:
+        if qa.concept != qb.concept:
+            return False
+        if qa.concept in RUNNING_COUNTS and {qa.kind, qb.kind} <= {"count", "number"}:
+            return True  # one outcome counted twice: the concept says what is measured, whatever the words
+    if may_measure_alike(qa, qb) and same_thing_by_words(fa, qa, fb, qb, config) is not False:
+        return True
+    if not (qa.updated and qb.updated and {qa.kind, qb.kind} <= {"count", "number"}):
+        return False
+    if fa.language != fb.language:
+        return True
+    # In one language, two updates share a word of their clauses ("जहाजों की संख्या 36" / "२२ जहाज").
+    return bool(_clause_words(fa, qa) & _clause_words(fb, qb))
+
+
+def _clause_words(facts: Facts, q: Quantity) -> frozenset[str]:
+    return clause_context(facts, q.start, q.end, len(facts.tokens), [(x.start, x.end) for x in facts[NUMBERS]])[0]
+
+
 def _findings(a: Side, b: Side, config: LabelConfig, same_event: SameEvent, batch: Batch) -> list[Finding]:
     found: list[Finding] = []
+    same_event = by_event(same_event)
     costated = batch.derived("date-costated", costated_dates)
     for fa, fb, _, _, translated in both_views(a, b):
         found.extend(f for f in _date_findings(fa, fb, config, translated, same_event, costated)

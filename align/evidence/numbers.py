@@ -72,6 +72,11 @@ class Quantity:
     updated: bool = False  # its clause says it changed to this value ("rose to 11", "बढ़कर 11", "passe à 11")
     zone: str | None = None  # a clock time's time zone as stated: an IANA name, or "local" when no place says which
     utc_offset: float | None = None  # that zone's offset from UTC in minutes on the article's date, when known
+    # The value of one unit of its last written digit ("3" 1, "3.1" 0.1, "12,4 milliards" 10**8): a figure written
+    # coarser than another is that other rounded ("3%" headline / "3.1%"); None when not written in digits.
+    step: float | None = None
+    concept: str | None = None  # what happened to what it counts, one name across languages ("dead"): OUTCOMES
+    places: tuple[frozenset[str], ...] = ()  # the gazetteer ids of each place its sentence names
 
     @property
     def kind(self) -> str:
@@ -400,7 +405,12 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
         # glued "m" is a million only after a currency ("$5m"); else it is metres ("the 400m relay").
         money = i > 0 and tokens[i - 1].norm in locale_words.PREFIX_UNITS
         metres = False
-        while after < len(tokens) and tokens[after].norm in magnitudes:
+        written = value
+        joined_unit = _joined_multiplier(text, tokens, after, magnitudes, units) if token.is_number else None
+        if joined_unit is not None:
+            value *= joined_unit[0]  # "1,240-crore-rupee": a multiplier joined by hyphens is a multiplier
+            after += 1
+        while joined_unit is None and after < len(tokens) and tokens[after].norm in magnitudes:
             glued = tokens[after].start == tokens[after - 1].end
             if len(tokens[after].norm) <= 2 and not glued and tokens[after].norm not in ("bn", "md"):
                 break
@@ -411,6 +421,8 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             value *= float(magnitudes[tokens[after].norm])
             after += 1
         unit, unit_end = _unit_at(tokens, after, units, language)
+        if joined_unit is not None:
+            unit, unit_end = joined_unit[1], after
         if metres:
             unit, unit_end = "m", after
         if not unit and not weak and after + 1 < len(tokens) and tokens[after].norm not in locale_words.STOPWORDS:
@@ -454,10 +466,37 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
                 weak=weak,
                 stated_kind="age" if age else "score" if score_high is not None else None,
                 high=range_high if score_high is None else score_high,
+                step=_step(token, language, value / written if written else 1.0)
+                if token.is_number and not chrono and modifier is None else None,
             )
         )
         i = after
     return _with_ranges(text, tokens, sorted(found, key=lambda q: q.start))
+
+
+def _joined_multiplier(text: str, tokens: tuple[Token, ...], k: int, magnitudes: dict[str, float | str],
+                       units: dict[str, float | str]) -> tuple[float, str] | None:
+    """A magnitude joined to the number before it by a hyphen, and what it is of ("1,240-crore-rupee bridge",
+    "5-million-dollar", "10-lakh"): (multiplier, unit or ""); None when ``tokens[k]`` is no such word."""
+    if k >= len(tokens) or k == 0 or text[tokens[k - 1].end : tokens[k].start] != "-":
+        return None
+    head, _, rest = tokens[k].norm.partition("-")
+    multiplier = magnitudes.get(head)
+    if multiplier is None or len(head) <= 2 or isinstance(multiplier, str):
+        return None
+    return float(multiplier), str(units.get(rest, "")) if rest else ""
+
+
+def _step(token: Token, language: str, multiplier: float) -> float:
+    """The value of one unit of the last digit ``token`` writes, times the magnitude after it."""
+    digits = token.text.translate(DEVANAGARI_TO_ASCII)
+    mark = "," if language in COMMA_DECIMAL_LANGUAGES else "."
+    _, point, decimals = digits.rpartition(mark)
+    places = len(decimals) if point and decimals.isdigit() and not (mark == "," and len(decimals) == 3) else 0
+    return 10.0 ** -places * multiplier
+
+
+DEVANAGARI_TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
 # Words that join two figures into one range: "4 to 60", "४ से ६० (तक)", "de 4 à 60"; "and"/"et" only after
@@ -594,8 +633,222 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
     quantities = with_occasions(facts.tokens, find_quantities(facts.text, facts.tokens, facts.language),
                                 facts.language, clauses(facts))
     quantities = with_time_zones(facts, quantities, reference)
-    quantities = with_updates(facts, quantities)
+    quantities = with_concepts(facts, with_updates(facts, quantities), reference)
     return {NUMBERS: tuple(with_measurers(facts, with_clause_moments(facts, quantities)))}
+
+
+# ---- what happened: one concept name across languages ------------------------------------------------------
+
+# What happened to what a figure counts, or what event a date dates, as one name in three languages. A figure is
+# the counted thing and what happened to it ("four workers dead", "six ouvriers tués", "छह मजदूरों की मौत" are one
+# concept, "13 workers in hospital" another); a date belongs to the event its clause reports ("collapsed on
+# Wednesday", "मंगलवार ... ढह गए", "effondrées mercredi"; not "postponed from Monday"). Words as ``Token.norm``.
+OUTCOMES: dict[str, frozenset[str]] = {
+    "dead": frozenset({
+        "dead", "died", "die", "dies", "killed", "death", "deaths", "toll", "fatalities", "bodies", "lives",
+        "mort", "morts", "morte", "mortes", "tué", "tués", "tuée", "tuées", "décès", "décédés", "bilan", "victimes",
+        "मौत", "मौतें", "मृतक", "मृतकों", "मरने", "मारे", "शव", "जान",
+    }),
+    "injured": frozenset({
+        "injured", "hurt", "wounded", "hospital", "hospitalised", "hospitalized", "injuries",
+        "blessé", "blessés", "blessée", "blessées", "hospitalisés", "hospitalisées", "hôpital",
+        "घायल", "घायलों", "जख्मी", "अस्पताल",
+    }),
+    "missing": frozenset({"missing", "disparu", "disparus", "disparues", "लापता"}),
+    "arrested": frozenset({"arrested", "detained", "arrêtés", "arrêtées", "interpellés", "गिरफ्तार", "हिरासत"}),
+    "evacuated": frozenset({"evacuated", "évacués", "évacuées", "évacuation", "evacuation", "विस्थापित"}),
+    "rescued": frozenset({"rescued", "secourus", "sauvés", "बचाया", "बचाए"}),
+    "waiting": frozenset({"waiting", "wait", "queue", "attendaient", "attendent", "attente", "इंतजार", "फंसे"}),
+    "present": frozenset({"site", "aboard", "board", "chantier", "bord", "साइट", "सवार"}),
+}
+# Changes: what changed is the thing the change is of ("shares fell 3.1%" / "Nifty fell 0.6%"), which the words or
+# the embedder match; two figures of different changes ("fell 3.1%" / "hausse des salaires de 20 %") are never one.
+CHANGES: dict[str, frozenset[str]] = {
+    "rise": frozenset({
+        "rise", "hike", "raise", "increase", "increment", "hausse", "augmentation", "revalorisation",
+        "बढ़ोतरी", "बढ़ोत्तरी", "वृद्धि", "इजाफा",
+    }),
+    "fall": frozenset({
+        "fell", "dropped", "slumped", "slumps", "slipped",
+        "declined", "baisse", "recul", "reculé", "chute", "chuté", "perdu", "गिरावट", "लुढ़का",
+        "लुढ़के", "टूटा", "टूटे", "फिसला",
+    }),
+}
+# Events a date dates (with OUTCOMES and CHANGES: "killed on Wednesday" dates the deaths).
+EVENTS: dict[str, frozenset[str]] = {
+    "collapse": frozenset({
+        "collapsed", "collapse", "collapses", "crumbled", "effondré", "effondrée", "effondrés", "effondrées",
+        "effondre", "effondrement", "écroulé", "écroulée", "ढहे", "ढह", "ढहा", "ढही", "गिरे", "गिरा", "गिरी",
+    }),
+    "launch": frozenset({
+        "launched", "launch", "launches", "lift-off", "liftoff", "lifted", "lancé", "lancée", "lancement",
+        "décollage", "décollé", "tir", "लॉन्च", "रवाना", "प्रक्षेपण", "उड़ान",
+    }),
+    "postponed": frozenset({
+        "postponed", "delayed", "originally", "initially", "reporté", "reportée", "reportés", "repoussé",
+        "initialement", "टाल", "टाला", "टाली", "टालना", "स्थगित",
+    }),
+    "began": frozenset({
+        "began", "begun", "begin", "begins", "started", "start", "starts", "commenced", "débuté", "commencé",
+        "commence", "cessé", "शुरू", "शुरुआत",
+    }),
+    "talks": frozenset({
+        "talks", "negotiations", "meeting", "négociations", "pourparlers", "réunion", "बातचीत", "वार्ता", "बैठक",
+    }),
+}
+
+
+def _concept_of(words: dict[str, frozenset[str]]) -> dict[str, str]:
+    return {word: name for name, found in words.items() for word in found}
+
+
+CHANGE_CONCEPTS = _concept_of(CHANGES)
+OUTCOME_CONCEPTS = _concept_of(OUTCOMES)
+EVENT_CONCEPTS = _concept_of({**OUTCOMES, **CHANGES, **EVENTS})
+# A running count: a figure of one of these is stated again as it changes (a toll, ships waiting); its moment matters.
+RUNNING_COUNTS = frozenset(OUTCOMES) - {"present"}
+# Words that tie what follows to another figure or event: "with 13 workers in hospital", "avec treize blessés",
+# "toll rises to 12 as injured worker dies".
+CONCEPT_BARRIERS = frozenset({"with", "avec", "साथ", "as", "comme"})
+
+
+# Place words that say "present" only after or before their preposition: "on the site", "sur le chantier", "साइट
+# पर", "on board", "à bord" ("reach the site" says nothing of who was there).
+PLACED_WORDS = {"site": ("on", "at"), "chantier": ("sur",), "board": ("on",), "bord": ("à",)}
+PLACED_AFTER = {"साइट": ("पर",)}
+
+
+def _stands_as_concept(tokens: tuple[Token, ...], k: int) -> bool:
+    word = tokens[k].norm
+    if word in PLACED_WORDS:
+        return any(t.norm in PLACED_WORDS[word] for t in tokens[max(0, k - 2) : k])
+    if word in PLACED_AFTER:
+        return k + 1 < len(tokens) and tokens[k + 1].norm in PLACED_AFTER[word]
+    return True
+
+
+def concept_near(facts: Facts, start: int, end: int, table: dict[str, str],
+                 skip: Sequence[tuple[int, int]] = (), barriers: frozenset[str] = frozenset()) -> str | None:
+    """The concept of the nearest word of ``table`` to ``facts.text[start:end]`` in its clause, not beyond another
+    ``skip`` span (another figure or date) nor a ``barriers`` word ("with"); the word after wins a tie ("13 were
+    injured" after "killed and"). None when the clause names none."""
+    tokens, clause_ids = facts.tokens, clauses(facts)
+    inside = [k for k, t in enumerate(tokens) if start <= t.start < end]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+
+    def blocked(k: int) -> bool:
+        t = tokens[k]
+        return t.norm in barriers or any(s <= t.start < e and not (s <= start < e) for s, e in skip)
+
+    def one_clause(k: int, step: int) -> bool:
+        """tokens[k] and the token before it on the way out stand in one clause; a mark inside a clock time or a
+        figure ("10:24", "4.15") opens none."""
+        j = k - step
+        if clause_ids[k] == clause_ids[j]:
+            return True
+        left, right = (tokens[j], tokens[k]) if step == 1 else (tokens[k], tokens[j])
+        return left.text[-1:].isdigit() and right.text[:1].isdigit() and facts.text[left.end : right.start] in (":", ".")
+
+    found: list[tuple[int, int, str]] = []
+    for direction, begin in ((1, last + 1), (-1, first - 1)):
+        k = begin
+        while 0 <= k < len(tokens) and one_clause(k, direction) and not blocked(k):
+            concept = table.get(tokens[k].norm) if _stands_as_concept(tokens, k) else None
+            if concept is not None:
+                found.append((abs(k - (last if direction == 1 else first)), 0 if direction == 1 else 1, concept))
+                break
+            k += direction
+    return min(found)[2] if found else None
+
+
+def with_concepts(facts: Facts, quantities: list[Quantity], reference: dt.date | None) -> list[Quantity]:
+    """Each figure with its concept (``OUTCOMES`` for a count, ``CHANGES`` otherwise) and the places its sentence
+    names; a running count that states no moment of its own, in a sentence that names no day, takes the day of its
+    article ("four workers dead" in a Wednesday article is Wednesday's toll, "छह मजदूरों की मौत" in Thursday's,
+    Thursday's): two tolls of two days are two updates."""
+    spans = [(q.start, q.end) for q in quantities]
+    places = tuple(frozenset(p.ids) for p in lexicon.find_places(facts.tokens)
+                   if any(not i.startswith("language:") for i in p.ids))
+
+    # What happened to a counted thing is an outcome; a percentage, a sum or a measure changes ("dropped" is no
+    # outcome of "five policemen were dropped into the jungle").
+    out = [replace(q, concept=None if _partitive(facts, q) else concept_near(
+        facts, q.start, q.end, OUTCOME_CONCEPTS if q.kind in ("count", "number") else CHANGE_CONCEPTS, spans,
+        CONCEPT_BARRIERS), places=places)
+           if q.kind not in ("clock", "age", "reference") else q for q in quantities]
+    out = [_nearest_day(facts, q) if q.concept in RUNNING_COUNTS or q.updated else q for q in out]
+    if reference is None or _names_a_day(facts):
+        return out
+    day = f"day {reference.weekday()}"
+    return [replace(q, when=(*q.when, day, ARTICLE_DAY)) if (q.concept in RUNNING_COUNTS or q.updated)
+            and not any(w.startswith("day ") for w in q.when) and q.kind in ("count", "number") else q for q in out]
+
+
+PARTITIVE_AFTER = frozenset({"of", "d'entre", "parmi"})
+PARTITIVE_BEFORE = frozenset({"dont"})
+
+
+def _partitive(facts: Facts, q: Quantity) -> bool:
+    """A part of a count, not the count: "eight of the dead", "cinq d'entre eux", "dont cinq grièvement", "घायलों में
+    से पांच"."""
+    tokens = facts.tokens
+    after = next((k for k, t in enumerate(tokens) if t.start >= q.end), len(tokens))
+    before = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].end <= q.start), -1)
+    if after < len(tokens) and tokens[after].norm in PARTITIVE_AFTER:
+        return True
+    if before >= 0 and tokens[before].norm in PARTITIVE_BEFORE:
+        return True
+    return before >= 1 and tokens[before].norm == "से" and tokens[before - 1].norm == "में"
+
+
+# Marks the day a figure takes from its article (not written in its sentence): it places the figure on that day
+# against a sentence that states the day, and a part of the day stated on the other side only ("by Monday
+# morning") still leaves the two moments unknown (halved, as any moment on one side only).
+ARTICLE_DAY = "its article's day"
+def _nearest_day(facts: Facts, q: Quantity) -> Quantity:
+    """A running count timed by two days keeps the one written nearest to it: "बुधवार तड़के ... आग में मरने वालों की
+    संख्या गुरुवार सुबह बढ़कर १२" is Thursday's toll of Wednesday's fire."""
+    days = [w for w in q.when if w.startswith("day ")]
+    if len(set(days)) < 2:
+        return q
+    words = locale_words.calendar_words(facts.language)
+    found = [(min(abs(t.start - q.end), abs(q.start - t.end)), f"day {words[w][1]}") for t in facts.tokens
+             if (w := t.norm.removesuffix("'s").rstrip("'")) in words and words[w][0] == "weekday"
+             and f"day {words[w][1]}" in days]
+    if not found:
+        return q
+    keep = min(found)[1]
+    return replace(q, when=tuple(w for w in q.when if not w.startswith("day ") or w == keep))
+
+
+RELATIVE_DAYS = frozenset({"yesterday", "tomorrow", "hier", "demain", "कल", "परसों"})
+
+
+def _names_a_day(facts: Facts) -> bool:
+    words = locale_words.calendar_words(facts.language)
+    return any(t.norm in words or t.norm.removesuffix("'s") in words or t.norm in RELATIVE_DAYS for t in facts.tokens)
+
+
+def same_concept(qa: Quantity, qb: Quantity) -> bool | None:
+    """Whether two figures' concepts say they measure one thing: two outcomes decide (the same outcome is one thing,
+    "toll rose to eight" / "मरने वालों की संख्या 6") unless one sentence names a place the other does not ("in
+    Bangladesh, where three people died" / "मेघालय में ... 14 लोगों की मौत": the same outcome in two places; then what
+    else the text says decides); two different
+    concepts never are; a change alone does not say what changed (None), nor does a figure with no concept."""
+    a, b = qa.concept, qb.concept
+    if a is None or b is None:
+        return None
+    if a != b:
+        return False
+    if _a_place_apart(qa.places, qb.places) or _a_place_apart(qb.places, qa.places):
+        return None
+    return True if a in OUTCOMES else None
+
+
+def _a_place_apart(places: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:
+    return any(all(p.isdisjoint(q) for q in other) for p in places)
 
 
 # Words saying a figure changed to its value: a running count or a moving price, whose moment matters.
@@ -859,8 +1112,8 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
             return "unknown"
     one_sided = False
     for is_day in (True, False):
-        stated_a = {w for w in a.when if w.startswith("day ") == is_day}
-        stated_b = {w for w in b.when if w.startswith("day ") == is_day}
+        stated_a = {w for w in a.when if w.startswith("day ") == is_day and w != ARTICLE_DAY}
+        stated_b = {w for w in b.when if w.startswith("day ") == is_day and w != ARTICLE_DAY}
         if stated_a and stated_b and not stated_a & stated_b:
             return "different"
         # The days a sentence states only tell its figures apart from another day, never tie them to one: "on
@@ -869,6 +1122,11 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
             return "different"
         if is_day and stated_b and not stated_a and days_a and not stated_b & days_a:
             return "different"
+        # A figure on its article's day against one whose sentence states that day: one day.
+        if is_day and ARTICLE_DAY in b.when and not stated_a and stated_b <= days_a:
+            continue
+        if is_day and ARTICLE_DAY in a.when and not stated_b and stated_a <= days_b:
+            continue
         one_sided = one_sided or bool(stated_a) != bool(stated_b)
     return "one-sided" if one_sided else "same"
 
@@ -981,12 +1239,21 @@ def _values_compatible(a: Quantity, b: Quantity, tolerance: float, bound_span: f
             return math.isclose(lo_a, lo_b, rel_tol=tolerance) and math.isclose(hi_a, hi_b, rel_tol=tolerance)
         return lo_a <= hi_b and lo_b <= hi_a
     if a.qualifier == "exact" and b.qualifier == "exact":
-        return math.isclose(a.value, b.value, rel_tol=1e-6)
+        return math.isclose(a.value, b.value, rel_tol=1e-6) or _rounded_alike(a, b)
     if a.qualifier == b.qualifier and a.qualifier in ("lower", "upper"):
         return math.isclose(a.value, b.value, rel_tol=tolerance)
     lo_a, hi_a = a.interval(tolerance, bound_span)
     lo_b, hi_b = b.interval(tolerance, bound_span)
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _rounded_alike(a: Quantity, b: Quantity) -> bool:
+    """One figure written coarser than the other is the other rounded to its last digit ("3%" / "3.1%", "12
+    million" / "12.4 million"); "3%" / "3.6%" differ. Compared at the precision of the less precise one."""
+    if a.step is None or b.step is None or math.isclose(a.step, b.step) or a.high is not None or b.high is not None:
+        return False
+    coarse = max(a.step, b.step)
+    return abs(a.value - b.value) < coarse / 2 - coarse * 1e-9
 
 
 def _different_occasions(fa: Facts, fb: Facts, used_a: list[Quantity], used_b: list[Quantity],
@@ -1193,10 +1460,14 @@ def _findings(a: Side, b: Side, config: LabelConfig, same_thing: SameThing, batc
     costated = batch.derived("number-costated", costated_values)
 
     def same_or_told_apart(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool | None:
-        return False if _stated_together(costated, qa, qb) else same_thing(fa, qa, fb, qb)
+        if _stated_together(costated, qa, qb):
+            return False
+        by_concept = same_concept(qa, qb)
+        return by_concept if by_concept is not None else same_thing(fa, qa, fb, qb)
 
     def slot_not_told_apart(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool | None:
-        return same_slot is not None and not _stated_together(costated, qa, qb) and same_slot(fa, qa, fb, qb)
+        return same_slot is not None and not _stated_together(costated, qa, qb) \
+            and same_concept(qa, qb) is not False and same_slot(fa, qa, fb, qb)
 
     for fa, fb, ea, eb, translated in both_views(a, b):
         more = _number_findings(fa, fb, ea, eb, config, translated, same_or_told_apart, live,
