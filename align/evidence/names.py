@@ -1547,11 +1547,11 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
             before[0].end : name.start] == ". " and len(before[0].text) == 1):
         return "person"  # a title, an initial, a by-line (before the gazetteer: Rao is also a town)
     places = [p for n, _ in group for p in view[PLACES] if p.start <= n.start < p.end]
+    if any(p.country for p in places):
+        return "country"  # before the words around it: "la plus grande ville d'Israël" is a city *of* a country
     said = _place_kind_word(group)
     if said is not None and not (said == "facility" and places):
         return said  # "Ankara Harbour", "Delhi Airport": a town's facility, named by the town
-    if any(p.country for p in places):
-        return "country"
     if places:
         return "city"
     if _organisation(group, config):

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from align.config import LabelConfig
+from align.evidence.compare import extract_facts
+from align.evidence.findings import Batch
+from align.evidence.names import batch_kinds
 from tests.evidence.pairs import labelled
 
 RIVER = (("Three spans of a bridge being built over the Narmada river near Jhadeshwar village collapsed.", "en",
@@ -51,3 +55,17 @@ CASES = [
 def test_a_rival_is_a_name_of_a_compatible_kind(case: tuple, context: tuple, expected: str) -> None:
     result = labelled(case, context)
     assert result.label == expected, [(e.kind, e.a, e.b, e.note) for e in result.evidence]
+
+
+@pytest.mark.parametrize(("text", "language", "spelling", "kind"), [
+    # "ville d'Israël" is a city *of* Israel: the gazetteer's country outranks the kind word before it (FLORES-200
+    # dev test line 693, where Israël read as a city hid the Jérusalem / लीमा swap of its batch).
+    ("Jérusalem est la capitale et la plus grande ville d’Israël.", "fr", "israel", "country"),
+    ("La ville de Pékin accueillera les Jeux.", "fr", "pekin", "city"),  # guard: "la ville de X" names the town
+    ("Three spans collapsed near Jhadeshwar village.", "en", "jhadeshwar", "city"),  # guard
+])
+def test_a_country_stays_a_country_whatever_word_is_before_it(text: str, language: str, spelling: str,
+                                                                  kind: str) -> None:
+    config = LabelConfig()
+    kinds = batch_kinds(Batch([extract_facts(text, language, None, config)]), config)
+    assert kinds.get(spelling) == kind, kinds
