@@ -717,3 +717,27 @@ PLACE_KIND_WORDS: dict[str, str] = {
     **dict.fromkeys("village town city district गांव गाँव शहर कस्बे कस्बा ज़िले जिले जिला ज़िला village ville bourg "
                     "district".split(), "city"),
 }
+
+# English verbs whose past is not the base plus an ending: a negation with "did" takes the base ("did not go",
+# "didn't win") where the positive takes the past ("went", "won"), so the two are one predicate only through this
+# table. Each line: base, then its past and past participle forms.
+_IRREGULAR_VERBS = """
+arise arose arisen; awake awoke awoken; be was were been; bear bore borne born; beat beaten; become became;
+begin began begun; bend bent; bid; bind bound; bite bit bitten; bleed bled; blow blew blown; break broke broken;
+bring brought; build built; burn burnt; buy bought; catch caught; choose chose chosen; come came; cost; cut;
+deal dealt; dig dug; do did done; draw drew drawn; drink drank drunk; drive drove driven; eat ate eaten;
+fall fell fallen; feed fed; feel felt; fight fought; find found; flee fled; fly flew flown; forbid forbade
+forbidden; forget forgot forgotten; forgive forgave forgiven; freeze froze frozen; get got gotten; give gave given;
+go went gone; grow grew grown; hang hung; have had; hear heard; hide hid hidden; hit; hold held; hurt; keep kept;
+know knew known; lay laid; lead led; leave left; lend lent; let; lie lay lain; light lit; lose lost; make made;
+mean meant; meet met; pay paid; put; quit; read; ride rode ridden; ring rang rung; rise rose risen; run ran;
+say said; see saw seen; seek sought; sell sold; send sent; set; shake shook shaken; shed; shine shone; shoot shot;
+show showed shown; shut; sing sang sung; sink sank sunk; sit sat; sleep slept; slide slid; speak spoke spoken;
+spend spent; spread; stand stood; steal stole stolen; stick stuck; strike struck; swear swore sworn;
+sweep swept; swim swam swum; take took taken; teach taught; tear tore torn; tell told; think thought;
+throw threw thrown; understand understood; wake woke woken; wear wore worn; win won; withdraw withdrew withdrawn;
+write wrote written
+"""
+IRREGULAR_BASE: dict[str, str] = {
+    form: forms.split()[0] for forms in _IRREGULAR_VERBS.split(";") for form in forms.split()
+}

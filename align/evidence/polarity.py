@@ -335,11 +335,15 @@ def predicate_stated(negated: Facts, other: Facts, config: LabelConfig) -> bool 
 def _inflection(x: str, y: str) -> bool:
     """Two forms of one word: "rule" / "ruled", "suspendu" / "suspendre", "मिली" / "मिला": the same word, or one
     that shares its first five letters with the other (four, both words at least that long, in Devanagari), or a
-    short Latin word and itself with an inflection ("act" / "acted"; a final "y" read as "i": "deny" / "denied")."""
+    short Latin word and itself with an inflection ("act" / "acted"; a final "y" read as "i": "deny" / "denied"), or
+    an English base and its irregular past ("go" / "went", ``locale_words.IRREGULAR_BASE``)."""
     if x == y:
         return True
     if DEVANAGARI.match(x):
         return min(len(x), len(y)) >= HINDI_STEM and x[:HINDI_STEM] == y[:HINDI_STEM]  # हार is not हारवुड
+    base_x, base_y = (locale_words.IRREGULAR_BASE.get(w) for w in (x, y))
+    if base_x is not None and base_x == base_y or base_x == y or base_y == x:
+        return True  # "did not go" / "went", "didn't win" / "won": the base and its irregular past
     x, y = (w[:-1] + "i" if w.endswith("y") else w for w in (x, y))  # deny / denied
     short, long = sorted((x, y), key=len)
     if len(short) >= 3 and long.startswith(short) and long[len(short):] in INFLECTIONS:

@@ -33,6 +33,15 @@ CASES = [
     pytest.param(("The launch was postponed from Monday because of heavy cloud.", "en",
                   "The launch was never postponed, the company said.", "en"), "conflict",
                  id="guard-never-postponed-vs-postponed"),
+    # "did" takes the base where the positive takes the irregular past: one predicate (FLORES-200 dev test line
+    # 525, "Things did not go well" / "Things went well", lost by a first rules-9).
+    pytest.param(("Things did not go well for the Italians in North Africa almost from the start.", "en",
+                  "Things went well for the Italians in North Africa almost from the start.", "en"), "conflict",
+                 id="did-not-go-vs-went"),
+    pytest.param(("The home side did not win the final on Sunday.", "en",
+                  "The home side won the final on Sunday.", "en"), "conflict", id="didnt-win-vs-won"),
+    pytest.param(("The minister did not say when the talks would resume.", "en",
+                  "The talks went on for six hours on Tuesday.", "en"), "agree", id="guard-did-not-say-vs-went"),
     pytest.param(("The board did not approve the merger on Friday.", "en",
                   "The board approved the merger on Friday.", "en"), "conflict", id="guard-did-not-approve"),
     pytest.param(("यूनियन ने 12 फीसदी की पेशकश मंजूर नहीं की।", "hi", "यूनियन ने 12 फीसदी की पेशकश मंजूर की।", "hi"),
