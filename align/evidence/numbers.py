@@ -491,6 +491,12 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
 HOURS_MINUTES_GAP = regex.compile(r"\s*(?:(?P<h>h|hr|hrs)\b\s*)?(?:(?:and|et|और)\s+)?", regex.IGNORECASE)
 
 
+def words_before(text: str, start: int) -> frozenset[str]:
+    """The word right before ``start``, lowered (a one-element set, or empty)."""
+    before = text[:start].split()
+    return frozenset({before[-1].lower()}) if before else frozenset()
+
+
 def _with_compound_durations(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     k = 0
@@ -504,10 +510,12 @@ def _with_compound_durations(text: str, found: list[Quantity]) -> list[Quantity]
             if gap is not None and (hours.unit == "hour" and minutes.unit == "minute" and not gap.group("h")
                                     or bare_h and (minutes.unit in (None, "minute") or str(minutes.unit).startswith("w:"))):
                 end = minutes.end if minutes.unit == "minute" else minutes.number_end
-                out.append(replace(hours, value=hours.value * 60 + minutes.value, unit="minute", end=end,
-                                   number_end=minutes.number_end, step=1.0))
-                k += 2
-                continue
+                # "reprise à 5 h 40": after "à"/"at" it is a time of day, no duration (left as read before)
+                if not (bare_h and words_before(text, hours.start) & CLOCK_BEFORE):
+                    out.append(replace(hours, value=hours.value * 60 + minutes.value, unit="minute", end=end,
+                                       number_end=minutes.number_end, step=1.0))
+                    k += 2
+                    continue
         out.append(hours)
         k += 1
     return out
@@ -696,7 +704,8 @@ def _count_noun(tokens: tuple[Token, ...], k: int, language: str) -> str | None:
     if k + 2 < len(tokens) and tokens[k + 1].norm in ("of", "de", "d'", "des"):
         return content(k + 2)
     if language == "hi" and k >= 2 and tokens[k - 1].norm in ("की", "का", "के"):
-        return content(k - 2)
+        # "मरने वालों की संख्या": "वालों" (those who) stands for the word before it.
+        return content(k - 3 if tokens[k - 2].norm in ("वालों", "वाले", "वाली") else k - 2)
     return content(k - 1) if language == "en" else None
 
 
@@ -717,8 +726,8 @@ def with_counted_nouns(facts: Facts, quantities: list[Quantity]) -> list[Quantit
                         break  # "the world number 71", "numéro 2": a count word right before a figure labels it
                     noun = _count_noun(tokens, k, facts.language)
                     break
-        if noun is None:
-            out.append(q)
+        if noun is None or noun in OUTCOME_CONCEPTS:
+            out.append(q)  # "the number of dead", "मृतकों की संख्या": an outcome, which the concept reads
             continue
         word = noun.rstrip("s") if facts.language in ("en", "fr") else noun
         out.append(replace(q, unit=f"w:{facts.language}:{word}"))
@@ -733,12 +742,12 @@ def with_counted_nouns(facts: Facts, quantities: list[Quantity]) -> list[Quantit
 # Wednesday", "मंगलवार ... ढह गए", "effondrées mercredi"; not "postponed from Monday"). Words as ``Token.norm``.
 OUTCOMES: dict[str, frozenset[str]] = {
     "dead": frozenset({
-        "dead", "died", "die", "dies", "killed", "death", "deaths", "toll", "fatalities", "bodies", "lives",
+        "dead", "died", "die", "dies", "killed", "killing", "death", "deaths", "toll", "fatalities", "bodies", "lives",
         "mort", "morts", "morte", "mortes", "tué", "tués", "tuée", "tuées", "décès", "décédés", "bilan", "victimes",
         "मौत", "मौतें", "मृतक", "मृतकों", "मरने", "मारे", "शव", "जान",
     }),
     "injured": frozenset({
-        "injured", "hurt", "wounded", "hospital", "hospitalised", "hospitalized", "injuries",
+        "injured", "injuring", "hurt", "wounded", "hospital", "hospitalised", "hospitalized", "injuries",
         "blessé", "blessés", "blessée", "blessées", "hospitalisés", "hospitalisées", "hôpital",
         "घायल", "घायलों", "जख्मी", "अस्पताल",
     }),
@@ -780,10 +789,12 @@ EVENTS: dict[str, frozenset[str]] = {
         "began", "begun", "begin", "begins", "started", "start", "starts", "commenced", "débuté", "commencé",
         "commence", "cessé", "शुरू", "शुरुआत",
     }),
-    # Making a report or figures public: "released on Wednesday", "publié mercredi", "मंगलवार को जारी".
+    # Making a report or figures public: "released on Wednesday", "publié mercredi", "मंगलवार को जारी", "on Thursday
+# reported a 6.2% rise" (the day dates the report, not the rise).
     "release": frozenset({
-        "released", "release", "releases", "releasing", "published", "publishes", "unveiled", "publié", "publiée",
-        "publiés", "publiées", "publication", "dévoilé", "dévoilée", "dévoilés", "जारी", "प्रकाशित",
+        "released", "release", "releases", "releasing", "published", "publishes", "unveiled", "reported", "announced",
+        "publié", "publiée", "publiés", "publiées", "publication", "dévoilé", "dévoilée", "dévoilés", "annoncé",
+        "annoncée", "जारी", "प्रकाशित", "घोषित",
     }),
     "talks": frozenset({
         "talks", "negotiations", "meeting", "négociations", "pourparlers", "réunion", "बातचीत", "वार्ता", "बैठक",
@@ -1255,6 +1266,11 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
             continue
         if is_day and ARTICLE_DAY in a.when and not stated_b and stated_a <= days_b:
             continue
+        # Two counts of one running count that state no day of their own are timed by their sentences' days: "injuring
+        # 63 ... on Friday" / "rose to 19 on Saturday, with 93 people injured" are two updates.
+        if is_day and not stated_a and not stated_b and a.concept == b.concept and a.concept in RUNNING_COUNTS \
+                and days_a and days_b and days_a != days_b:
+            return "different"
         one_sided = one_sided or bool(stated_a) != bool(stated_b)
     return "one-sided" if one_sided else "same"
 
@@ -1464,16 +1480,13 @@ def counted_noun(q: Quantity) -> str | None:
 
 
 def says_what_it_measures(a: Quantity, b: Quantity) -> bool:
-    """Both figures name what they measure, as a shared name would anchor them: each counts a noun it names, in two
-    languages ("1.2 crore customers" / "2.1 करोड़ ग्राहक", the nouns matched by the embedder), or both are durations
-    (an elapsed time: "lasted 2 hours 14 minutes" / "a duré 2 h 41"); unless one sentence names a place the other
-    does not ("Madhya Pradesh ... 842 big cats" / "कर्नाटक ५९० बाघों": one noun counted in two places)."""
-    if _a_place_apart(a.places, b.places) or _a_place_apart(b.places, a.places):
+    """Both figures say what they measure, as a shared name would anchor them: two durations, an elapsed time
+    ("lasted 2 hours 14 minutes" / "a duré 2 h 41"), unless one sentence names a place the other does not or their
+    concepts differ. (Two counts of one counted noun are not enough on their own: "112 seats" won / "101 सीटों"
+    needed for a majority.)"""
+    if a.concept != b.concept or _a_place_apart(a.places, b.places) or _a_place_apart(b.places, a.places):
         return False
-    if a.kind == b.kind == "duration" and a.unit == b.unit:
-        return True
-    na, nb = counted_noun(a), counted_noun(b)
-    return bool(na and nb) and str(a.unit).split(":")[1] != str(b.unit).split(":")[1]
+    return a.kind == b.kind == "duration" and a.unit == b.unit
 
 
 def _spread(a: Quantity, b: Quantity) -> float:

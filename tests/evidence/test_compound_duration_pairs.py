@@ -52,3 +52,14 @@ def test_hours_and_minutes_read_as_minutes(text: str, language: str, minutes: in
 
     found = extract_facts(text, language, None, LabelConfig())[NUMBERS]
     assert [(q.value, q.unit) for q in found] == [(minutes, "minute")]
+
+
+
+def test_h_after_a_is_no_duration() -> None:
+    """"reprise à 5 h 40": after "à" / "at" the hours and minutes are a time of day, never 340 minutes."""
+    from align.config import LabelConfig
+    from align.evidence.compare import extract_facts
+    from align.evidence.numbers import NUMBERS
+
+    found = extract_facts("La circulation a repris mardi à 5 h 40.", "fr", None, LabelConfig())[NUMBERS]
+    assert "duration" not in [q.kind for q in found]

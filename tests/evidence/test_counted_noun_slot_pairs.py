@@ -1,12 +1,13 @@
-"""Two counts of one named noun across languages are one slot (issue 13, rules-10, class 1): "3,925" tigers / "3 952
-tigres", "1.2 crore customers" / "2.1 करोड़ ग्राहक" / "12 millions de clients". With the embedder their short spans
-stood apart ("count rises" / "Inde abrite tigres sauvages") and, with no shared name or figure to anchor them, they
-were "different things measured". What a count counts is now read in all three languages: the noun after the
-figure, after "de" following a magnitude ("12 millions de clients"), or the noun of a count word before a bare
-figure ("tiger count rises to 3,925", "number of tigers", "बाघों की संख्या"); and two counts whose nouns match through
-the embedder, each the other's only rival, are one slot without another anchor, when their values are within
-``number_noun_spread`` (a named noun says more than a shared unit). Cases whose id starts with "guard-" were right
-before (rules-9) too; every other case fails on the code before it."""
+"""What a count counts (issue 13, rules-10, class 1): "India's tiger count rises to 3,925" / "l'Inde abrite 3 952
+tigres" were "different things measured": the English figure named no counted noun, so the one-slot rule (rules-7:
+a shared name, each the other's only rival, the counted nouns matched by the embedder) could not see one slot.
+The noun a count counts is now read in all three languages: after the figure (not across a comma: "3,925, against"
+counts nothing), after "de" following a magnitude ("12 millions de clients"), or the noun of a count word before a
+bare figure ("tiger count rises to 3,925", "number of tigers", "nombre de tigres", "बाघों की संख्या"; not "the world
+number 71", which labels a rank, nor "मृतकों की संख्या", an outcome the concept reads). Two counts of one noun with
+no other anchor are still not one slot ("1.2 crore customers" / "2.1 करोड़ ग्राहक" stays missed): a first version
+let the nouns anchor them and made 5 near-miss alarms on test3 ("112 seats" won / "101 सीटों" needed). Cases whose id
+starts with "guard-" were right before (rules-9) too; every other case fails on the code before it."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ TIGERS_FR = ("Selon le recensement publié mercredi 29 juillet à Mysore par le 
              "Rathore, l'Inde abrite 3 952 tigres sauvages.")
 CUSTOMERS_EN = "About 1.2 crore customers could not make digital payments during the outage."
 CUSTOMERS_HI = "हमले से बैंक के करीब 2.1 करोड़ ग्राहक डिजिटल भुगतान नहीं कर पाए।"
-CUSTOMERS_FR = "Quelque 12 millions de clients ont été privés de leurs services numériques."
 
 # Other pairs of the events, so that each span and noun has a usual cosine to stand above.
 EVENT = (
@@ -31,16 +31,18 @@ EVENT = (
     ("Services were restored 19 hours after the attack.", "en", "सेवाएं 19 घंटे बाद बहाल हुईं।", "hi"),
 )
 
-ALONE: tuple = ()
 CASES = [
     pytest.param((TIGERS_EN, "en", TIGERS_FR, "fr"), EVENT, "conflict", id="count-word-before-a-bare-figure-en-fr"),
-    pytest.param((CUSTOMERS_EN, "en", CUSTOMERS_HI, "hi"), ALONE, "conflict", id="customers-crore-en-hi"),
-    pytest.param((CUSTOMERS_HI, "hi", CUSTOMERS_FR, "fr"), ALONE, "conflict", id="millions-de-clients-hi-fr"),
     pytest.param((CUSTOMERS_EN, "en", CUSTOMERS_HI.replace("2.1", "1.2"), "hi"), EVENT, "agree",
                  id="guard-same-count"),
     # "the world number 71": a count word right before a figure labels it, it counts nothing.
     pytest.param(("The world number 71 served 14 aces.", "en", "Marchand, tête de série numéro 2, a servi 9 aces.",
                   "fr"), EVENT, "conflict", id="guard-number-labels-a-rank"),
+    # Two counts of one running count with no day of their own take their sentences' days: two updates.
+    pytest.param(("A magnitude 6.1 earthquake struck Meghalaya at 6.50 am on Friday, killing at least 14 people and "
+                  "injuring 63, officials said.", "en", "The death toll in Friday's earthquake in Meghalaya rose to 19 "
+                  "on Saturday morning, with 93 people injured, officials said.", "en"), (), "agree",
+                 id="guard-injured-on-two-days-en"),
 ]
 
 
