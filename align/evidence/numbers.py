@@ -955,7 +955,8 @@ def _a_place_apart(places: tuple[frozenset[str], ...], other: tuple[frozenset[st
     return any(all(p.isdisjoint(q) for q in other) for p in places)
 
 
-# The old value of a change, named by the word before it ("up 6.6% from 3,682", "against 3,682 four years ago",
+# The old value of a change, named by the word before it ("up 6.6% from 3,682" in a sentence stating a change,
+# "against 3,682 four years ago",
 # "contre 3 682", "par rapport à 3 682", "compared with 3,682") or, in Hindi, the postposition after it ("3,682 से
 # बढ़कर", "3,682 के मुकाबले", "3,682 की तुलना में"); French "de" only after a change word ("passé de 3 682 à").
 BASELINE_BEFORE = (("from",), ("against",), ("versus",), ("vs",), ("contre",), ("compared", "with"),
@@ -972,6 +973,9 @@ def with_baselines(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
     other side's old value ("up 6.6% from 3,682" / "at 3,925, against 3,682": 3,682 is no rival of 3,925). Never a
     range, a clock time, an age or a duration ("10 साल से" is "for ten years")."""
     tokens = facts.tokens
+    # "from" names an old value only in a sentence that states a change ("up 6.6% from 3,682"); "estimates range from
+    # 640 million to 500 million" states none.
+    changes = any(t.norm in CHANGE_WORDS or t.norm in UPDATE_WORDS for t in tokens)
     out = []
     for q in quantities:
         if q.high is not None or q.kind in ("clock", "age", "duration", "reference"):
@@ -981,7 +985,7 @@ def with_baselines(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
         after = next((k for k, t in enumerate(tokens) if t.start >= q.end), len(tokens))
         before = tuple(t.norm for t in tokens[max(0, first - 3) : first])
         following = tuple(t.norm for t in tokens[after : after + 3])
-        by_before = any(before[-len(p):] == p for p in BASELINE_BEFORE) or (
+        by_before = any(before[-len(p):] == p for p in BASELINE_BEFORE) and (before[-1:] != ("from",) or changes) or (
             before[-1:] == ("de",) and len(before) >= 2 and before[-2] in CHANGE_WORDS)
         by_after = facts.language == "hi" and (any(following[: len(p)] == p for p in BASELINE_AFTER) or (
             following[:1] == ("से",) and bool(set(following[1:3]) & HINDI_CHANGED)))

@@ -30,6 +30,10 @@ CASES = [
                  id="guard-two-old-values-differ-en-fr"),
     pytest.param((UP_FROM, "en", "The estimate puts India's tiger population at 3,952, against 3,682.", "en"),
                  "conflict", id="new-values-differ-past-a-comma-en"),
+    # "from" names an old value only where a change is stated (FLORES tune line 418, lost by a first rules-10).
+    pytest.param(("Estimates range from 640 million to 500 million speakers.", "en",
+                  "बोलने वालों की संख्या अनुमान के मुताबिक 340 मिलियन से 500 मिलियन तक है।", "hi"), "conflict",
+                 id="guard-from-in-a-span-is-no-old-value-en-hi"),
     # "से" as "by": "won by two wickets" is no old value.
     pytest.param(("India won by two wickets.", "en", "भारत ने 3 विकेट से मैच जीता।", "hi"), "conflict",
                  id="guard-se-as-by-en-hi"),
