@@ -2,8 +2,9 @@
 मिनट", "2 h 41", "2 heures et 14 minutes" are 134 and 161 minutes. Read as two figures, the hours agreed ("2" / "दो")
 and the minutes were "different things measured", or a bare "2" and "41" were no duration at all. A clock time
 starts or ends a duration ("commencée à 12h00 GMT, a duré 2 h 41"); it is no moment of it. With the embedder, two
-durations, each the other's only rival, are one slot like two counts of one noun (``number_noun_spread``). Cases
-whose id starts with "guard-" were right before (rules-9) too; every other case fails on the code before it."""
+durations, each the other's only rival, are one slot on their own (an elapsed time says what is measured), within
+``number_noun_spread``. Cases whose id starts with "guard-" were right before (rules-9) too; every other case fails
+on the code before it."""
 
 from __future__ import annotations
 
