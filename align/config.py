@@ -304,6 +304,10 @@ class LabelConfig:
     # units are one known unit). Multi-outlet: `मतों` / `voix` -0.027; see bench/RESULTS.md, rules-7.
     number_noun_margin: float = -0.03
     number_slot_spread: float = 0.1
+    # Two counts whose counted nouns match across languages, or two durations, are one slot when the values differ
+    # by at most this share of the larger: a named noun or an elapsed time says more than a shared unit ("1.2 crore
+    # customers" / "2.1 करोड़ ग्राहक", "2 hours 14 minutes" / "2 h 41").
+    number_noun_spread: float = 0.45  # below one half: "three bronze medals" / "कुल छह पदक" are a part and a whole
     weak_number_strength: float = 0.7  # numbers compared without a known unit on both sides
     relative_date_slack: int = 1  # "two years ago" resolved from the publication date may be off by one unit
     # What a date is about: the content words within this many words of it in its clause ("on Thursday reported

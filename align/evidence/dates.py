@@ -161,6 +161,20 @@ def _year_span(tokens: tuple[Token, ...], text_gaps: list[str], k: int) -> int |
     return None
 
 
+def _abbreviated(word: str, words: dict[str, tuple[str, int]]) -> bool:
+    """A short form of a weekday's name ("jeu" of "jeudi", "thu" of "thursday", "lun" of "lundi")."""
+    return any(other != word and other.startswith(word) and entry == words[word] for other, entry in words.items())
+
+
+def _in_date_shape(tokens: tuple[Token, ...], i: int, words: dict[str, tuple[str, int]], text: str) -> bool:
+    """An abbreviated weekday is a weekday only where a date is written: with its dot ("jeu. 12"), before a day
+    number or a month ("Thu 12 Nov", "lun, 3 novembre"); "jeu décisif" is a tie-break, not Thursday."""
+    if text and text[tokens[i].end : tokens[i].end + 1] == ".":
+        return True
+    following = tokens[i + 1 : i + 2]
+    return any(_day_number(t) is not None or words.get(_word(t), ("",))[0] == "month" for t in following)
+
+
 def find_dates(
     tokens: tuple[Token, ...],
     language: str,
@@ -183,7 +197,8 @@ def find_dates(
             continue
         kind, value = entry
         if kind == "weekday":
-            if _word(token) not in AMBIGUOUS_NAMES:
+            if _word(token) not in AMBIGUOUS_NAMES and (not _abbreviated(_word(token), words)
+                                                        or _in_date_shape(tokens, i, words, text)):
                 found.append(DateMention(token.start, token.end, weekday=value))
                 used_tokens.add(i)
             continue
@@ -372,6 +387,13 @@ def event_of(facts: Facts, d: DateMention) -> str | None:
                         [(x.start, x.end) for x in facts[DATES] if not adjacent(x)])
 
 
+def one_named_event(fa: Facts, da: DateMention, fb: Facts, db: DateMention) -> bool:
+    """Both dates' clauses name one event that is no running count ("मंगलवार को जारी ... रिपोर्ट" / "the census
+    released on Wednesday"): the days date that event, not two updates of a figure their sentences also state."""
+    event = event_of(fa, da)
+    return event is not None and event not in RUNNING_COUNTS and event == event_of(fb, db)
+
+
 def by_event(same_event: SameEvent) -> SameEvent:
     """``same_event``, decided first by the two dates' events when both clauses name one: the same event concept is
     one event, two concepts two events, whatever the words around them or the embedder say."""
@@ -438,7 +460,7 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
         return verdict is not False
 
     def rival(da: DateMention, db: DateMention) -> bool:
-        return one_event(da, db) and two_updates(fa, da, fb, db, config) is None
+        return one_event(da, db) and (one_named_event(fa, da, fb, db) or two_updates(fa, da, fb, db, config) is None)
 
     _, contradicted = pair_off(left_a, left_b, lambda da, db: False, rival)
     findings = [
@@ -456,7 +478,7 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
                                       weight="date", strength=strength))
     used = [da for da, _ in contradicted] + [db for _, db in contradicted]
     _, updates = pair_off([d for d in left_a if d not in used], [d for d in left_b if d not in used],
-                          lambda da, db: False, lambda da, db: one_event(da, db)
+                          lambda da, db: False, lambda da, db: one_event(da, db) and not one_named_event(fa, da, fb, db)
                           and two_updates(fa, da, fb, db, config) is not None)
     for da, db in updates:
         qa, qb = two_updates(fa, da, fb, db, config)  # type: ignore[misc]

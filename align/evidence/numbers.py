@@ -77,6 +77,7 @@ class Quantity:
     step: float | None = None
     concept: str | None = None  # what happened to what it counts, one name across languages ("dead"): OUTCOMES
     places: tuple[frozenset[str], ...] = ()  # the gazetteer ids of each place its sentence names
+    baseline: bool = False  # the old value of a change ("up 6.6% from 3,682", "contre 3 682", "3,682 से"): BASELINE_*
 
     @property
     def kind(self) -> str:
@@ -442,8 +443,18 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             continue  # "a"/"un"/"एक" with no unit after it ("a $5m prize") is an article, not a number
         if not unit and unit_end < len(tokens) and not tokens[unit_end].is_number \
                 and not _is_number_word(tokens[unit_end], language):
-            word = tokens[unit_end].norm
-            if word not in locale_words.STOPWORDS and len(word) > 1:
+            if language == "fr" and value != written and tokens[unit_end].norm in ("de", "d'") \
+                    and unit_end + 1 < len(tokens) and tokens[unit_end + 1].norm not in locale_words.STOPWORDS:
+                noun_at = unit_end + 1  # "12 millions de clients": after a magnitude, "de" opens the counted noun
+            else:
+                noun_at = unit_end
+            if noun_at != unit_end:  # "14,2 milliards de roupies": a known unit after "de" is that unit
+                unit = _unit_at(tokens, noun_at, units, language)[0]
+            word = tokens[noun_at].norm
+            # A counted noun follows its figure with nothing but a space or hyphen between ("134-run"); "3,925,
+            # against" counts nothing.
+            glued = not text[tokens[noun_at - 1].end : tokens[noun_at].start].strip(" -\u00a0\u202f\u2009")
+            if not unit and glued and word not in locale_words.STOPWORDS and len(word) > 1:
                 unit = f"w:{language}:{word.rstrip('s') if language in ('en', 'fr') else word}"
         if range_high is not None and not unit and max(value, range_high) < 100 and token.text.isdigit():
             score_high, range_high = range_high, None  # "1-3" with no unit: a score too ("lost 1-3")
@@ -471,7 +482,43 @@ def find_quantities(text: str, tokens: tuple[Token, ...], language: str) -> list
             )
         )
         i = after
-    return _with_ranges(text, tokens, sorted(found, key=lambda q: q.start))
+    return _with_ranges(text, tokens, _with_compound_durations(text, sorted(found, key=lambda q: q.start)))
+
+
+# A duration written in two units is one value: "2 hours 14 minutes", "दो घंटे 41 मिनट", "2 h 41", "2 heures et 14
+# minutes" are 134 and 161 minutes, never "2 hours" agreeing and "14" / "41" compared as two things. Between the
+# hours and the minutes: space, "h" (the minutes then need no unit) or "and"/"et"/"और".
+HOURS_MINUTES_GAP = regex.compile(r"\s*(?:(?P<h>h|hr|hrs)\b\s*)?(?:(?:and|et|और)\s+)?", regex.IGNORECASE)
+
+
+def words_before(text: str, start: int) -> frozenset[str]:
+    """The word right before ``start``, lowered (a one-element set, or empty)."""
+    before = text[:start].split()
+    return frozenset({before[-1].lower()}) if before else frozenset()
+
+
+def _with_compound_durations(text: str, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        hours = found[k]
+        minutes = found[k + 1] if k + 1 < len(found) else None
+        if minutes is not None and hours.high is None and minutes.high is None and not hours.stated_kind \
+                and not minutes.stated_kind and 0 <= minutes.value < 60 and minutes.value == int(minutes.value):
+            gap = HOURS_MINUTES_GAP.fullmatch(text[hours.end : minutes.number_start])
+            bare_h = gap is not None and gap.group("h") is not None and hours.unit is None
+            if gap is not None and (hours.unit == "hour" and minutes.unit == "minute" and not gap.group("h")
+                                    or bare_h and (minutes.unit in (None, "minute") or str(minutes.unit).startswith("w:"))):
+                end = minutes.end if minutes.unit == "minute" else minutes.number_end
+                # "reprise à 5 h 40": after "à"/"at" it is a time of day, no duration (left as read before)
+                if not (bare_h and words_before(text, hours.start) & CLOCK_BEFORE):
+                    out.append(replace(hours, value=hours.value * 60 + minutes.value, unit="minute", end=end,
+                                       number_end=minutes.number_end, step=1.0))
+                    k += 2
+                    continue
+        out.append(hours)
+        k += 1
+    return out
 
 
 def _joined_multiplier(text: str, tokens: tuple[Token, ...], k: int, magnitudes: dict[str, float | str],
@@ -630,11 +677,61 @@ def _is_age(text: str, tokens: tuple[Token, ...], i: int, unit_end: int, unit: s
 
 
 def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
-    quantities = with_occasions(facts.tokens, find_quantities(facts.text, facts.tokens, facts.language),
-                                facts.language, clauses(facts))
+    quantities = with_occasions(facts.tokens, with_counted_nouns(facts, find_quantities(
+        facts.text, facts.tokens, facts.language)), facts.language, clauses(facts))
     quantities = with_time_zones(facts, quantities, reference)
-    quantities = with_concepts(facts, with_updates(facts, quantities), reference)
+    quantities = with_concepts(facts, with_baselines(facts, with_updates(facts, quantities)), reference)
     return {NUMBERS: tuple(with_measurers(facts, with_clause_moments(facts, quantities)))}
+
+
+# A count named as a count: "tiger count", "number of tigers", "nombre de tigres", "बाघों की संख्या". The noun it
+# counts is what a bare figure of its clause counts ("India's tiger count rises to 3,925" counts tigers, as "3 952
+# tigres" does).
+COUNT_WORDS = frozenset({"count", "number", "tally", "population", "nombre", "effectif", "संख्या",
+                         "तादाद", "आबादी"})
+COUNT_REACH = 4  # content words between the count word and its figure, at most
+
+
+def _count_noun(tokens: tuple[Token, ...], k: int, language: str) -> str | None:
+    """The noun the count word ``tokens[k]`` counts: before it in English ("tiger count") and Hindi ("बाघों की
+    संख्या"), after "of"/"de" in English and French ("number of tigers", "nombre de tigres")."""
+    def content(j: int) -> str | None:
+        if 0 <= j < len(tokens) and not tokens[j].is_number and tokens[j].norm not in locale_words.STOPWORDS \
+                and tokens[j].norm not in COUNT_WORDS and len(tokens[j].norm) > 1:
+            return tokens[j].norm
+        return None
+
+    if k + 2 < len(tokens) and tokens[k + 1].norm in ("of", "de", "d'", "des"):
+        return content(k + 2)
+    if language == "hi" and k >= 2 and tokens[k - 1].norm in ("की", "का", "के"):
+        # "मरने वालों की संख्या": "वालों" (those who) stands for the word before it.
+        return content(k - 3 if tokens[k - 2].norm in ("वालों", "वाले", "वाली") else k - 2)
+    return content(k - 1) if language == "en" else None
+
+
+def with_counted_nouns(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
+    """A bare figure (no unit) whose clause names a count within ``COUNT_REACH`` words before it counts that count's
+    noun (``COUNT_WORDS``): its unit becomes the noun, as "3 952 tigres" has one."""
+    tokens, clause_ids = facts.tokens, clauses(facts)
+    out = []
+    for q in quantities:
+        first = next((k for k, t in enumerate(tokens) if t.start >= q.start), None)
+        noun = None
+        if q.unit is None and q.kind == "number" and first is not None and q.high is None:
+            for k in range(first - 1, max(-1, first - 1 - COUNT_REACH - 2), -1):
+                if clause_ids[k] != clause_ids[first]:
+                    break
+                if tokens[k].norm in COUNT_WORDS:
+                    if k == first - 1 and facts.language != "hi":
+                        break  # "the world number 71", "numéro 2": a count word right before a figure labels it
+                    noun = _count_noun(tokens, k, facts.language)
+                    break
+        if noun is None or noun in OUTCOME_CONCEPTS:
+            out.append(q)  # "the number of dead", "मृतकों की संख्या": an outcome, which the concept reads
+            continue
+        word = noun.rstrip("s") if facts.language in ("en", "fr") else noun
+        out.append(replace(q, unit=f"w:{facts.language}:{word}"))
+    return out
 
 
 # ---- what happened: one concept name across languages ------------------------------------------------------
@@ -645,12 +742,12 @@ def read(facts: Facts, reference: dt.date | None, config: LabelConfig) -> Found:
 # Wednesday", "मंगलवार ... ढह गए", "effondrées mercredi"; not "postponed from Monday"). Words as ``Token.norm``.
 OUTCOMES: dict[str, frozenset[str]] = {
     "dead": frozenset({
-        "dead", "died", "die", "dies", "killed", "death", "deaths", "toll", "fatalities", "bodies", "lives",
+        "dead", "died", "die", "dies", "killed", "killing", "death", "deaths", "toll", "fatalities", "bodies", "lives",
         "mort", "morts", "morte", "mortes", "tué", "tués", "tuée", "tuées", "décès", "décédés", "bilan", "victimes",
         "मौत", "मौतें", "मृतक", "मृतकों", "मरने", "मारे", "शव", "जान",
     }),
     "injured": frozenset({
-        "injured", "hurt", "wounded", "hospital", "hospitalised", "hospitalized", "injuries",
+        "injured", "injuring", "hurt", "wounded", "hospital", "hospitalised", "hospitalized", "injuries",
         "blessé", "blessés", "blessée", "blessées", "hospitalisés", "hospitalisées", "hôpital",
         "घायल", "घायलों", "जख्मी", "अस्पताल",
     }),
@@ -691,6 +788,13 @@ EVENTS: dict[str, frozenset[str]] = {
     "began": frozenset({
         "began", "begun", "begin", "begins", "started", "start", "starts", "commenced", "débuté", "commencé",
         "commence", "cessé", "शुरू", "शुरुआत",
+    }),
+    # Making a report or figures public: "released on Wednesday", "publié mercredi", "मंगलवार को जारी", "on Thursday
+# reported a 6.2% rise" (the day dates the report, not the rise).
+    "release": frozenset({
+        "released", "release", "releases", "releasing", "published", "publishes", "unveiled", "reported", "announced",
+        "publié", "publiée", "publiés", "publiées", "publication", "dévoilé", "dévoilée", "dévoilés", "annoncé",
+        "annoncée", "जारी", "प्रकाशित", "घोषित",
     }),
     "talks": frozenset({
         "talks", "negotiations", "meeting", "négociations", "pourparlers", "réunion", "बातचीत", "वार्ता", "बैठक",
@@ -849,6 +953,44 @@ def same_concept(qa: Quantity, qb: Quantity) -> bool | None:
 
 def _a_place_apart(places: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:
     return any(all(p.isdisjoint(q) for q in other) for p in places)
+
+
+# The old value of a change, named by the word before it ("up 6.6% from 3,682" in a sentence stating a change,
+# "against 3,682 four years ago",
+# "contre 3 682", "par rapport à 3 682", "compared with 3,682") or, in Hindi, the postposition after it ("3,682 से
+# बढ़कर", "3,682 के मुकाबले", "3,682 की तुलना में"); French "de" only after a change word ("passé de 3 682 à").
+BASELINE_BEFORE = (("from",), ("against",), ("versus",), ("vs",), ("contre",), ("compared", "with"),
+                   ("compared", "to"), ("par", "rapport", "à"), ("comparé", "à"), ("comparée", "à"))
+BASELINE_AFTER = (("के", "मुकाबले"), ("की", "तुलना"))
+# "से" is "from" only before the change ("3,682 से बढ़कर 3,925"); "2 विकेट से जीता" is "won by two wickets", "5
+# प्रतिशत से अधिक" "more than 5%".
+HINDI_CHANGED = frozenset(normalise(w) for w in (
+    "बढ़कर", "घटकर", "बढ़ाकर", "घटाकर", "गिरकर", "बढ़", "घट", "बढ़ी", "घटी", "बढ़ा", "घटा"))
+
+
+def with_baselines(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
+    """Each figure marked ``baseline`` when its words say it is the old value of a change: it is set only against the
+    other side's old value ("up 6.6% from 3,682" / "at 3,925, against 3,682": 3,682 is no rival of 3,925). Never a
+    range, a clock time, an age or a duration ("10 साल से" is "for ten years")."""
+    tokens = facts.tokens
+    # "from" names an old value only in a sentence that states a change ("up 6.6% from 3,682"); "estimates range from
+    # 640 million to 500 million" states none.
+    changes = any(t.norm in CHANGE_WORDS or t.norm in UPDATE_WORDS for t in tokens)
+    out = []
+    for q in quantities:
+        if q.high is not None or q.kind in ("clock", "age", "duration", "reference"):
+            out.append(q)
+            continue
+        first = next((k for k, t in enumerate(tokens) if t.start >= q.start), len(tokens))
+        after = next((k for k, t in enumerate(tokens) if t.start >= q.end), len(tokens))
+        before = tuple(t.norm for t in tokens[max(0, first - 3) : first])
+        following = tuple(t.norm for t in tokens[after : after + 3])
+        by_before = any(before[-len(p):] == p for p in BASELINE_BEFORE) and (before[-1:] != ("from",) or changes) or (
+            before[-1:] == ("de",) and len(before) >= 2 and before[-2] in CHANGE_WORDS)
+        by_after = facts.language == "hi" and (any(following[: len(p)] == p for p in BASELINE_AFTER) or (
+            following[:1] == ("से",) and bool(set(following[1:3]) & HINDI_CHANGED)))
+        out.append(replace(q, baseline=True) if by_before or by_after else q)
+    return out
 
 
 # Words saying a figure changed to its value: a running count or a moving price, whose moment matters.
@@ -1033,7 +1175,7 @@ def with_occasions(tokens: tuple[Token, ...], quantities: list[Quantity], langua
     ..., and its 256 passengers": Saturday is no moment of the count), or of the next clause when its own has
     none ("On Friday, shares fell 5%"); an exchange named once belongs to every figure of the sentence ("opened at
     ₹1,512 on the NSE against Thursday's close of ₹1,530"). An age is no measurement of a moment: "the
-    23-year-old, who passed a medical on Monday" is 23 whatever the day."""
+    23-year-old, who passed a medical on Monday" is 23 whatever the day; a clock time is no moment of a duration."""
     figures = [k for k, q in enumerate(quantities) if q.kind not in ("clock", "age")]
     if not figures:
         return quantities
@@ -1062,7 +1204,8 @@ def with_occasions(tokens: tuple[Token, ...], quantities: list[Quantity], langua
             when[figure].append(moment)  # type: ignore[arg-type]
     for q in quantities:
         figure = nearest(q.start, q.end) if q.kind == "clock" else None
-        if figure is not None:
+        # A clock time starts or ends a duration ("commencée à 12h00 GMT, a duré 2 h 41"); it times no reading of it.
+        if figure is not None and quantities[figure].kind != "duration":
             when[figure].append(_clock_label(q.value))
     exchanges = {locale_words.EXCHANGES[t.norm]: t for t in tokens if t.norm in locale_words.EXCHANGES}
     where: dict[int, str] = {}
@@ -1127,6 +1270,11 @@ def _occasion(a: Quantity, b: Quantity, live: Live = frozenset(), days_a: frozen
             continue
         if is_day and ARTICLE_DAY in a.when and not stated_b and stated_a <= days_b:
             continue
+        # Two counts of one running count that state no day of their own are timed by their sentences' days: "injuring
+        # 63 ... on Friday" / "rose to 19 on Saturday, with 93 people injured" are two updates.
+        if is_day and not stated_a and not stated_b and a.concept == b.concept and a.concept in RUNNING_COUNTS \
+                and days_a and days_b and days_a != days_b:
+            return "different"
         one_sided = one_sided or bool(stated_a) != bool(stated_b)
     return "one-sided" if one_sided else "same"
 
@@ -1335,9 +1483,22 @@ def counted_noun(q: Quantity) -> str | None:
     return q.unit.split(":", 2)[2] if q.unit is not None and q.unit.startswith("w:") else None
 
 
+def says_what_it_measures(a: Quantity, b: Quantity) -> bool:
+    """Both figures say what they measure, as a shared name would anchor them: two durations, an elapsed time
+    ("lasted 2 hours 14 minutes" / "a duré 2 h 41"), unless one sentence names a place the other does not or their
+    concepts differ. (Two counts of one counted noun are not enough on their own: "112 seats" won / "101 सीटों"
+    needed for a majority.)"""
+    if a.concept != b.concept or _a_place_apart(a.places, b.places) or _a_place_apart(b.places, a.places):
+        return False
+    return a.kind == b.kind == "duration" and a.unit == b.unit
+
+
+def _spread(a: Quantity, b: Quantity) -> float:
+    return abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+
+
 def _close_values(a: Quantity, b: Quantity, config: LabelConfig) -> bool:
-    spread = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
-    return spread <= config.number_slot_spread
+    return _spread(a, b) <= config.number_slot_spread
 
 
 def _comparable(a: Quantity, b: Quantity, one_count_each: bool) -> bool:
@@ -1372,7 +1533,8 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
     def rival(qa: Quantity, qb: Quantity) -> bool:
         if qa.kind == qb.kind == "clock" and _on_one_dial(qa, qb) is None:
             return False
-        return _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and occasion(qa, qb) not in APART
+        return _comparable(qa, qb, slot) and not (qa.weak and qb.weak) and occasion(qa, qb) not in APART \
+            and qa.baseline == qb.baseline
 
     def one_each(qa: Quantity, qb: Quantity) -> bool:
         """Each is the only unmatched figure the other could be set against: (when nothing says what they
@@ -1384,7 +1546,7 @@ def _number_findings(fa: Facts, fb: Facts, ea: Facts | None, eb: Facts | None, c
         if verdict is None:
             return one_each(qa, qb)
         when = occasion(qa, qb)
-        if not verdict and same_slot is not None and (anchored or agreed) and {qa.kind, qb.kind}.isdisjoint(("age", "clock")) \
+        if not verdict and same_slot is not None and (anchored or agreed or says_what_it_measures(qa, qb)) and {qa.kind, qb.kind}.isdisjoint(("age", "clock")) \
                 and (when == "same" or when == "one-sided" and dates_the_event(qa, qb)) and one_each(qa, qb):
             return bool(same_slot(fa, qa, fb, qb))
         return verdict
@@ -1530,14 +1692,15 @@ def match_measured_things(
 
     def same_slot(fa: Facts, qa: Quantity, fb: Facts, qb: Quantity) -> bool:
         if qa.canonical_unit and qb.canonical_unit:
-            return qa.unit == qb.unit and _close_values(qa, qb, config)
+            return qa.unit == qb.unit and (_close_values(qa, qb, config) or qa.kind == "duration"
+                                           and _spread(qa, qb) <= config.number_noun_spread)
         if fa.language == fb.language:
             return same_slot_in_one_language(fa, qa, fb, qb, config)
         na, nb = counted_noun(qa), counted_noun(qb)
         if not na or not nb or fa.language == fb.language:
             return False
         noun_margin = margin(cache, noun_baselines, (na, fa.language), (nb, fb.language))
-        return noun_margin >= config.number_noun_margin and _close_values(qa, qb, config)
+        return noun_margin >= config.number_noun_margin and _spread(qa, qb) <= config.number_noun_spread
 
     out = []
     for (a, b), found in zip(all_sides, findings, strict=True):
