@@ -34,7 +34,7 @@ from align.evidence.findings import Finding, Side
 from align.records import ArticleRecord, Evidence, PairRecord, stored_score
 from align.registry import Registry
 
-RULES_VERSION = "rules-9"
+RULES_VERSION = "rules-10"
 # Facts are read from at most this many characters of a sentence (news sentences are a few hundred): the rules
 # cost ~30 microseconds a character, so a megabyte-long "sentence" would hold the label stage for half a minute
 # per pair. Spans and notes then come from the beginning of the text, which is still an exact substring of it.
@@ -67,7 +67,7 @@ class Judge(Protocol):
 
 
 def label_signature(config: LabelConfig, embedder: Embedder | None = None) -> str:
-    """``label:rules-9``, plus ``+subst`` when the embedding substitution check runs, plus
+    """``label:rules-10``, plus ``+subst`` when the embedding substitution check runs, plus
     ``+nli(<model>)``."""
     signature = f"label:{RULES_VERSION}"
     if embedder is not None:

@@ -273,15 +273,15 @@ def test_threshold_and_weights_come_from_config() -> None:
 
 def test_signature_names_the_labeller_and_rule_version() -> None:
     labelled = one(pair("I resigned.", "en", "मैंने इस्तीफा दे दिया।", "hi"))
-    assert labelled.signature == "label:rules-9" == label_signature(LabelConfig())
+    assert labelled.signature == "label:rules-10" == label_signature(LabelConfig())
     rebuilt = label(
         [dataclasses.replace(labelled, signature="align:0.1.0|label:rules-0|schema:1.0")],
         ARTICLES,
         LabelConfig(),
     )
-    assert rebuilt[0].signature == "label:rules-9"  # its own part only: the build stamps the whole signature
+    assert rebuilt[0].signature == "label:rules-10"  # its own part only: the build stamps the whole signature
     nli = LabelConfig(backend="rules+nli", nli_model="some/xnli-model")
-    assert label_signature(nli) == "label:rules-9+nli(some/xnli-model)"
+    assert label_signature(nli) == "label:rules-10+nli(some/xnli-model)"
 
 
 def test_decide_keeps_weak_differences_visible_on_agreements() -> None:
@@ -323,7 +323,7 @@ def test_substitution_check_finds_a_swapped_key_term_and_spares_a_synonym() -> N
     assert (first.kind, first.a, first.b) == ("substitution", "poetry", "philosophy")
     assert "English translation" in first.note
     assert kept.label == "agree"
-    assert result.signature == "label:rules-9+subst"
+    assert result.signature == "label:rules-10+subst"
 
 
 def test_parts_of_one_full_name_seen_in_the_batch_are_one_person() -> None:

@@ -134,7 +134,7 @@ def test_rules_plus_nli_labeller_adds_nli_evidence_and_signature(model_dir: Path
         conflict_threshold=0.01,
     )
     labelled = label(PAIRS, [], config)
-    assert all(p.signature == f"label:rules-9+nli({model_dir})" for p in labelled)
+    assert all(p.signature == f"label:rules-10+nli({model_dir})" for p in labelled)
     assert all(p.label == "conflict" and "nli" in [e.kind for e in p.evidence] for p in labelled)
     # The rule finding is kept beside the model's: the negation is still there.
     assert [e.kind for e in labelled[1].evidence][:2] in (["negation", "nli"], ["nli", "negation"])

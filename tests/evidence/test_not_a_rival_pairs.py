@@ -1,0 +1,50 @@
+"""Names that are no names, or no rivals (issue 13, items 2 and 4; the blind half test6, rules-9's false alarms):
+a rubric opening a headline ("Tennis : ...") files the story under a topic and states no fact; a word before the
+Hindi postposition "में" (in) is a place, never the rival of a person, and a full name ("Lucas Marchand") makes its
+surname a person even where the gazetteer knows a town of that name; a short Devanagari word standing before
+another loanword is English in Devanagari letters ("नेट बैंकिंग", net banking), no organisation. Cases whose id starts
+with "guard-" were right before (label rules-9) too; every other case fails on rules-9."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.evidence.pairs import labelled
+
+FINAL = (("Arjun Deshpande outlasted Lucas Marchand on Sunday night to lift the Mumbai Open.", "en",
+          "Le Lyonnais Lucas Marchand s'est incliné dimanche en finale de l'Open de Bombay.", "fr"),)
+HEADLINE = "Deshpande beats Marchand in three sets to win Mumbai Open"
+RESTORED = "Sahyog Bank restored UPI, internet and mobile banking at 9.40 pm on Monday."
+
+CASES = [
+    pytest.param((HEADLINE, "en", "Tennis : Lucas Marchand battu en finale à Bombay", "fr"), FINAL, "agree",
+                 id="a-rubric-is-no-name"),
+    pytest.param((HEADLINE, "en", "Cricket: Marchand loses final to Deshpande in Mumbai", "en"), FINAL, "agree",
+                 id="guard-a-rubric-is-no-name-en"),
+    pytest.param((HEADLINE, "en", "ब्रेबोर्न में देशपांडे का जलवा, मुंबई ओपन का खिताब जीता", "hi"), FINAL, "agree",
+                 id="a-place-before-men-is-no-rival-of-a-person"),
+    pytest.param((RESTORED, "en", "यूपीआई, नेट बैंकिंग और मोबाइल बैंकिंग सेवाएं रात 9:40 बजे बहाल हुईं।", "hi"), (), "agree",
+                 id="net-banking-is-no-organisation"),
+    pytest.param(("यूपीआई, नेट बैंकिंग और मोबाइल बैंकिंग सेवाएं रात 9:40 बजे बहाल हुईं।", "hi",
+                  "Sahyog Bank a rétabli l'UPI et la banque en ligne à 21h40 lundi.", "fr"), (), "agree",
+                 id="net-banking-is-no-organisation-fr"),
+    # The same readings still let a real rival through.
+    pytest.param(("Deshpande beat Marchand in the final in Mumbai.", "en",
+                  "Tennis : Kapoor bat Marchand en finale à Bombay", "fr"), FINAL, "conflict",
+                 id="guard-a-rival-after-the-rubric"),
+    pytest.param(("Tennis : Lucas Marchand battu en finale à Bombay par Arjun Deshpande", "fr",
+                  "Tennis : Lucas Marchand battu en finale à Bombay par Rohan Kapoor", "fr"), FINAL, "conflict",
+                 id="guard-a-rival-of-a-person-whose-surname-is-a-town"),
+    pytest.param(("Deshpande beat Marchand in the final in Mumbai.", "en",
+                  "देशपांडे ने पुणे में फाइनल में मार्शां को हराया।", "hi"), FINAL, "conflict",
+                 id="guard-a-town-before-men-is-a-rival-of-a-town"),
+    pytest.param(("Sahyog Bank restored mobile banking at 9.40 pm.", "en",
+                  "Sahkar Bank restored mobile banking at 9.40 pm.", "en"), (), "conflict",
+                 id="guard-two-banks"),
+]
+
+
+@pytest.mark.parametrize(("case", "context", "expected"), CASES)
+def test_a_name_that_is_no_name_or_no_rival(case: tuple, context: tuple, expected: str) -> None:
+    result = labelled(case, context)
+    assert result.label == expected, [(e.kind, e.a, e.b, e.note) for e in result.evidence]
