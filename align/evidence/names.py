@@ -1248,6 +1248,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         return []
     # Only where the rest agrees: the sides share a name or a figure ("near Bharuch" where rescue teams camped
     # and "near Ankleshwar" where the bridge fell share nothing, and are two facts).
+    if (_place_relation(group_a) is None) != (_place_relation(group_b) is None):
+        # "près de Bombay" / "पालघर": a place one side says the event was near is the landmark it is placed by,
+        # not the place the other side says it was in.
+        return []
     relation = _same_place_relation(group_a, group_b) if points else None
     if not relation and not _parallel(group_a[0][1], group_b[0][1], config):
         return []  # two sentences that say different things name different people: two facts, no swap

@@ -256,17 +256,28 @@ def _content_words(facts: Facts) -> list[Token]:
 
 
 def _reported(facts: Facts) -> Facts:
-    """What a sentence that reports speech says was said: the words after its reporting verb ("Managing director
-    Anita Raghavan said [no customer data had been stolen]", "... ने कहा कि [किसी ग्राहक की जानकारी बाहर नहीं गई]"),
-    when every negation cue stands after it; else the whole sentence. Who spoke is no part of the statement, and
-    another outlet states the same fact without saying who said it: counted, the speaker's words made two
+    """What a sentence that reports speech says was said, without who said it: the words after a reporting verb
+    that opens it ("Managing director Anita Raghavan said [no customer data had been stolen]", "... ने कहा कि [किसी
+    ग्राहक की जानकारी बाहर नहीं गई]") when every negation cue stands after that verb, or the words before the comma
+    of a reporting clause that closes it ("[The Mariners will keep 20% of any future transfer fee], the Indian
+    club's chief executive Debashis Roy said"); else the whole sentence. Who spoke is no part of the statement,
+    and another outlet states the same fact without saying who said it: counted, the speaker's words made two
     parallel statements look unequal in length (multi-outlet test6)."""
-    first_cue = min((c.start for c in facts[NEGATIONS]), default=len(facts.text))
-    reporting = [k for k, t in enumerate(facts.tokens) if t.norm in locale_words.REPORTING_WORDS
-                 and t.end <= first_cue]
+    tokens = facts.tokens
+    reporting = [k for k, t in enumerate(tokens) if t.norm in locale_words.REPORTING_WORDS]
     if not reporting:
         return facts
-    return replace(facts, tokens=facts.tokens[reporting[-1] + 1 :])
+    last = reporting[-1]
+    if all(t.norm in locale_words.STOPWORDS for t in tokens[last + 1 :]):
+        comma = facts.text.rfind(",", 0, tokens[last].start)
+        cues_before = all(c.end <= comma for c in facts[NEGATIONS])
+        kept = tuple(t for t in tokens if t.end <= comma)
+        return replace(facts, tokens=kept) if comma > 0 and cues_before and kept else facts
+    first_cue = min((c.start for c in facts[NEGATIONS]), default=len(facts.text))
+    opening = [k for k in reporting if tokens[k].end <= first_cue]
+    if not opening:
+        return facts
+    return replace(facts, tokens=tokens[opening[-1] + 1 :])
 
 
 def _overlap(x: Facts, y: Facts) -> float:

@@ -28,6 +28,9 @@ CASES = [
     pytest.param(("यूपीआई, नेट बैंकिंग और मोबाइल बैंकिंग सेवाएं रात 9:40 बजे बहाल हुईं।", "hi",
                   "Sahyog Bank a rétabli l'UPI et la banque en ligne à 21h40 lundi.", "fr"), (), "agree",
                  id="net-banking-is-no-organisation-fr"),
+    pytest.param(("पालघर की केमिकल फैक्ट्री में भीषण आग, 13 की मौत", "hi",
+                  "Inde : l'incendie d'une usine chimique près de Bombay fait 13 morts", "fr"), (), "agree",
+                 id="a-place-near-a-city-is-no-rival-of-the-town"),
     # The same readings still let a real rival through.
     pytest.param(("Deshpande beat Marchand in the final in Mumbai.", "en",
                   "Tennis : Kapoor bat Marchand en finale à Bombay", "fr"), FINAL, "conflict",

@@ -19,6 +19,17 @@ CASES = [
                  "conflict", id="said-no-data-stolen-vs-stolen"),
     pytest.param(("प्रबंध निदेशक अनीता राघवन ने कहा कि किसी ग्राहक की जानकारी बाहर नहीं गई है।", "hi", STOLEN_FR, "fr"),
                  "conflict", id="kaha-ki-nahin-vs-stolen"),
+    pytest.param(("मेरिनर्स के सीईओ देबाशीष रॉय ने बताया कि क्लब ने भविष्य की बिक्री में कोई हिस्सा अपने पास नहीं रखा है।", "hi",
+                  "Le club indien conserve 20 % sur une éventuelle revente.", "fr"), "conflict",
+                 id="batAyA-ki-nahin-vs-keeps"),
+    # A reporting clause that closes the sentence: the statement is what stands before its comma.
+    pytest.param(("The Mariners will keep 20% of any future transfer fee, the Indian club's chief executive "
+                  "Debashis Roy said.", "en", "मेरिनर्स के सीईओ देबाशीष रॉय ने बताया कि क्लब ने भविष्य की बिक्री में कोई "
+                  "हिस्सा अपने पास नहीं रखा है।", "hi"), "conflict", id="guard-trailing-said-vs-kaha-ki-nahin"),
+    pytest.param(("Chief Minister Mahendra Singh Shekhawat handed his resignation to the governor at 7.15 pm, a Raj "
+                  "Bhavan spokesman said.", "en", "Outgoing Chief Minister Mahendra Singh Shekhawat had not resigned "
+                  "till late on Thursday night, saying he would wait for the final figures.", "en"), "conflict",
+                 id="guard-trailing-said-vs-not-resigned"),
     pytest.param(("Managing director Anita Raghavan said customer data had been stolen.", "en", STOLEN_FR, "fr"),
                  "agree", id="guard-said-stolen-vs-stolen"),
     pytest.param(("No customer data had been stolen.", "en", STOLEN_FR, "fr"), "conflict",
