@@ -1227,6 +1227,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         for k, group_b in enumerate(left_b):
             if k in used or not _compatible(group_a, group_b, config, kinds) or _maybe_same(group_a, group_b):
                 continue
+            if (_place_relation(group_a) is None) != (_place_relation(group_b) is None):
+                # "près de Bombay" / "पालघर": a place one side says the event was near is the landmark it is
+                # placed by, not the place the other side says it was in.
+                continue
             shared = len(slot_a & _slot(group_b, points, 1)) + bool(points and _same_place_relation(group_a, group_b))
             one_each = _in_view([g for g in left_a if _compatible(g, group_b, config, kinds)], group_a) == 1 and _in_view(
                 [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
@@ -1248,10 +1252,6 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         return []
     # Only where the rest agrees: the sides share a name or a figure ("near Bharuch" where rescue teams camped
     # and "near Ankleshwar" where the bridge fell share nothing, and are two facts).
-    if (_place_relation(group_a) is None) != (_place_relation(group_b) is None):
-        # "près de Bombay" / "पालघर": a place one side says the event was near is the landmark it is placed by,
-        # not the place the other side says it was in.
-        return []
     relation = _same_place_relation(group_a, group_b) if points else None
     if not relation and not _parallel(group_a[0][1], group_b[0][1], config):
         return []  # two sentences that say different things name different people: two facts, no swap
@@ -1596,6 +1596,13 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
     return None
 
 
+def _before_locative(group: list[Entry]) -> bool:
+    """Whether a group stands right before the Hindi postposition "में" (in): the place where something is."""
+    last, view = group[-1]
+    after = next((t for t in view.tokens if t.start >= last.end), None)
+    return after is not None and after.norm in HINDI_LOCATIVES and not view.text[last.end : after.start].strip()
+
+
 # Hindi postpositions that make the word before them a place: "में" (in). Not "से", which also marks a person
 # ("मार्शां से हारे", lost to Marchand), nor "पर", which also marks a thing ("सर्विस पर").
 HINDI_LOCATIVES = frozenset({"में", "मे"})
@@ -1617,8 +1624,6 @@ def _place_kind_word(group: list[Entry]) -> str | None:
     after = [t for t in tokens if t.start >= last.end]
     if [t.norm for t in after[:2]] == ["के", "पास"]:
         return "city"  # "झाडेश्वर के पास": near a place, a locality
-    if after and after[0].norm in HINDI_LOCATIVES and not view.text[last.end : after[0].start].strip():
-        return "city"  # "ब्रेबोर्न में", in Brabourne: where something happens, a place, never a person
     before = [t for t in tokens if t.end <= first.start][-2:]
     if before and (before[-1].norm in LOCALITY_BEFORE or [t.norm for t in before] == ["près", "de"]):
         return "city"  # "near Ankleshwar", "près de Jhadeshwar"
@@ -1686,6 +1691,10 @@ def _own_kind(group: list[Entry], config: LabelConfig, kinds: Kinds | None) -> t
     by_gazetteer = own == "city" and _place_kind_word(group) is None
     if by_gazetteer and batch == "person":
         return "person", True
+    if own is None and batch is None and _before_locative(group):
+        # "ब्रेबोर्न में", in Brabourne: where something happens, a place (or a body: "सह्याद्री मोटर्स में", which
+        # the batch calls an organisation), never a person.
+        return "city", False
     return own or batch, by_gazetteer
 
 

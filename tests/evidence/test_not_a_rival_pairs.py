@@ -31,6 +31,10 @@ CASES = [
     pytest.param(("पालघर की केमिकल फैक्ट्री में भीषण आग, 13 की मौत", "hi",
                   "Inde : l'incendie d'une usine chimique près de Bombay fait 13 morts", "fr"), (), "agree",
                  id="a-place-near-a-city-is-no-rival-of-the-town"),
+    pytest.param(("The board named Chief Operating Officer U.B. Prasad Rao, 61, as interim CEO with effect from Monday.",
+                  "en", "सह्याद्री मोटर्स में बड़ा बदलाव: सीईओ ने दिया इस्तीफा, कंपनी की कमान अब प्रसाद राव के हाथ", "hi"),
+                 (("U.B. Prasad Rao will lead Sahyadri Motors.", "en", "Sahyadri Motors named Prasad Rao.", "en"),),
+                 "agree", id="guard-a-company-before-men-is-what-the-batch-says"),
     # The same readings still let a real rival through.
     pytest.param(("Deshpande beat Marchand in the final in Mumbai.", "en",
                   "Tennis : Kapoor bat Marchand en finale à Bombay", "fr"), FINAL, "conflict",
@@ -41,6 +45,10 @@ CASES = [
     pytest.param(("Deshpande beat Marchand in the final in Mumbai.", "en",
                   "देशपांडे ने पुणे में फाइनल में मार्शां को हराया।", "hi"), FINAL, "conflict",
                  id="guard-a-town-before-men-is-a-rival-of-a-town"),
+    pytest.param(("Nine people were killed when the Kalinga Vistar Express derailed near Palasa in Andhra Pradesh late on "
+                  "Sunday, railway officials said on Monday.", "en", "The death toll in the derailment of the Kalinga "
+                  "Vistar Express near Sompeta in Srikakulam district rose to nine on Monday evening.", "en"), (),
+                 "conflict", id="guard-near-one-town-and-near-another"),
     pytest.param(("Sahyog Bank restored mobile banking at 9.40 pm.", "en",
                   "Sahkar Bank restored mobile banking at 9.40 pm.", "en"), (), "conflict",
                  id="guard-two-banks"),
