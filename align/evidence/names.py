@@ -818,8 +818,9 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
     """A Devanagari word that may name someone or somewhere: a place of the gazetteer, or a word rare in Hindi
     (also without its ending) that does not read as an ordinary English word; written as a name elsewhere in
     the batch, a word less common than ``name_common_zipf``."""
-    if any(q.start <= name.start < q.end for q in view[NUMBERS]) or _loanword_phrase(name, view, config):
+    if any(q.start <= name.start < q.end for q in view[NUMBERS]):
         return False
+
     if name.certain and config.name_common_words and len(view.tokens) <= config.name_swap_max_tokens:
         # In a short sentence a common word the batch writes as a name may be that name (मेरी is "my" and
         # Mary): ``name_common_words``.
@@ -1399,22 +1400,9 @@ def _uncommon(entry: Entry, config: LabelConfig) -> bool:
     following = next((t for t in view.tokens if t.start >= name.end), None)
     if following is not None and following.norm in HINDI_AUXILIARIES:
         return False  # "खर्च घटाया है": a verb or a predicate before its auxiliary
-    if _hindi_plural(name) or _loanword_phrase(name, view, config):
+    if _hindi_plural(name):
         return False
     return not ordinary(name, config) and not hindi_word_as_written(name.text, config.name_foreign_zipf)
-
-
-def _loanword_phrase(name: NameToken, view: Facts, config: LabelConfig) -> bool:
-    """A short Devanagari word (two consonants) that transliterates an English word and stands right before
-    another loanword: the two are one English phrase in Devanagari letters ("नेट बैंकिंग", net banking; "ऑनलाइन
-    गेम"). Alone, two consonants match too many English words by chance (``ordinary``); beside a loanword, the
-    word is read as English too."""
-    if not name.devanagari or len(name.key) != 2 or not _loanword(name, config):
-        return False
-    end = _token_end(view, name)
-    following = next((n for n in view[NAMES] if n.start >= end), None)
-    return following is not None and following.devanagari and not view.text[end : following.start].strip() \
-        and len(following.key) >= 3 and _loanword(following, config)
 
 
 def _content(view: Facts, names: bool = True) -> list[str]:

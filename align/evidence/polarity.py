@@ -591,7 +591,11 @@ def _compare_cues(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     # for one inserted "not" to count, however long. Lengths are counted in content words, which two languages
     # share (Hindi writes postpositions as words, French articles).
     longest = max(len(view_a.tokens), len(view_b.tokens))
-    words = sorted((len(_content_words(_reported(view_a))), len(_content_words(_reported(view_b)))))
+    # Each side read whole or as its reported clause (``_reported``), whichever pairs the two most evenly: the
+    # speaker's words are part of the statement when the other side names the speaker too.
+    lengths_a = {len(_content_words(view_a)), len(_content_words(_reported(view_a)))}
+    lengths_b = {len(_content_words(view_b)), len(_content_words(_reported(view_b)))}
+    words = max((sorted((x, y)) for x in lengths_a for y in lengths_b), key=lambda w: w[0] / max(w[1], 1))
     if words[0] < config.negation_length_ratio * words[1] and words[1] > SHORT_CONTENT:
         strength *= words[0] / (config.negation_length_ratio * words[1])
         if longest > config.negation_long_sentence:
