@@ -741,3 +741,28 @@ write wrote written
 IRREGULAR_BASE: dict[str, str] = {
     form: forms.split()[0] for forms in _IRREGULAR_VERBS.split(";") for form in forms.split()
 }
+
+
+# A statement that something happened once at most, by what it says of the count: "not once" states none, "only
+# once" one. Phrases as written (split the way text is tokenised); a "none" phrase of Hindi ("एक बार भी", not even
+# once) states none only in a sentence that holds a negation (नहीं, न), which it then quantifies.
+ONCE_NONE: tuple[str, ...] = (
+    "not once", "not even once", "not a single time", "never once",
+    "pas une fois", "pas une seule fois", "pas même une fois", "jamais une seule fois",
+    "एक बार भी", "एक भी बार",
+)
+ONCE_NONE_NEEDS_NEGATION = frozenset({"एक बार भी", "एक भी बार"})
+# A single time: none under a negation ("n'a pas perdu une seule fois", "did not lose a single time"), else one.
+ONCE_SINGLE: tuple[str, ...] = ("une seule fois", "a single time")
+ONCE_ONLY: tuple[str, ...] = (
+    "only once", "just once", "once only", "only one time",
+    "qu'une fois", "qu'une seule fois", "une fois seulement",
+    "सिर्फ एक बार", "सिर्फ़ एक बार", "केवल एक बार", "एक ही बार", "महज एक बार", "महज़ एक बार", "बस एक बार",
+)
+
+# Words that report speech ("X said that ..."): what stands before one is who spoke, not what was said.
+REPORTING_WORDS = frozenset(
+    """said says told added stated confirmed claimed announced insisted maintained
+    déclaré affirmé assuré indiqué précisé annoncé affirme assure indique précise déclare
+    कहा बताया""".split()
+)

@@ -237,7 +237,27 @@ def _title_case_tokens(text: str, tokens: tuple[Token, ...]) -> set[int]:
             segment = []
         if token is not None:
             segment.append(i)
-    return indices
+    return indices | _rubric_tokens(text, tokens)
+
+
+RUBRIC_MAX_WORDS = 2  # "Tennis :", "Exclusive:", "Breaking News:": a kicker is a word or two
+
+
+def _rubric_tokens(text: str, tokens: tuple[Token, ...]) -> set[int]:
+    """Token indices of a rubric (kicker) opening a text: one or two words, then a colon ("Tennis : Lucas
+    Marchand battu en finale", "Cricket: ..."). A rubric files the story under a topic and states no fact, so
+    its capitals say nothing, as in a title-case headline: such a word is matched as a name when the other side
+    names it, never a rival by itself. Not in Hindi, which has no capitals to misread."""
+    for k, token in enumerate(tokens[: RUBRIC_MAX_WORDS + 1]):
+        if token.is_devanagari or token.is_number:
+            return set()
+        following = tokens[k + 1].start if k + 1 < len(tokens) else len(text)
+        gap = text[token.end : following].strip()
+        if gap.startswith(":") and k < RUBRIC_MAX_WORDS and text[: tokens[0].start].strip() == "":
+            return set(range(k + 1))
+        if gap:
+            return set()
+    return set()
 
 
 def _initials(text: str, tokens: tuple[Token, ...]) -> dict[int, str]:
@@ -800,6 +820,7 @@ def _devanagari_candidate(name: NameToken, view: Facts, config: LabelConfig) -> 
     the batch, a word less common than ``name_common_zipf``."""
     if any(q.start <= name.start < q.end for q in view[NUMBERS]):
         return False
+
     if name.certain and config.name_common_words and len(view.tokens) <= config.name_swap_max_tokens:
         # In a short sentence a common word the batch writes as a name may be that name (मेरी is "my" and
         # Mary): ``name_common_words``.
@@ -1207,6 +1228,10 @@ def _swaps(a: Side, b: Side, names_a: list[Entry], names_b: list[Entry], explain
         for k, group_b in enumerate(left_b):
             if k in used or not _compatible(group_a, group_b, config, kinds) or _maybe_same(group_a, group_b):
                 continue
+            if (_place_relation(group_a) is None) != (_place_relation(group_b) is None):
+                # "près de Bombay" / "पालघर": a place one side says the event was near is the landmark it is
+                # placed by, not the place the other side says it was in.
+                continue
             shared = len(slot_a & _slot(group_b, points, 1)) + bool(points and _same_place_relation(group_a, group_b))
             one_each = _in_view([g for g in left_a if _compatible(g, group_b, config, kinds)], group_a) == 1 and _in_view(
                 [g for g in left_b if _compatible(group_a, g, config, kinds)], group_b) == 1
@@ -1559,6 +1584,16 @@ def _kind(group: list[Entry], config: LabelConfig) -> str | None:
     return None
 
 
+def _before_locative(group: list[Entry]) -> bool:
+    """Whether a group stands right before the Hindi postposition "में" (in): the place where something is."""
+    last, view = group[-1]
+    after = next((t for t in view.tokens if t.start >= last.end), None)
+    return after is not None and after.norm in HINDI_LOCATIVES and not view.text[last.end : after.start].strip()
+
+
+# Hindi postpositions that make the word before them a place: "में" (in). Not "से", which also marks a person
+# ("मार्शां से हारे", lost to Marchand), nor "पर", which also marks a thing ("सर्विस पर").
+HINDI_LOCATIVES = frozenset({"में", "मे"})
 LOCALITY_BEFORE = frozenset({"near", "outside"})  # a name "near" is a locality (a town, a village)
 PLACE_KIND_REACH = 3  # capitalised words between a name and the word saying its kind ("Satish Dhawan Space Centre")
 
@@ -1603,18 +1638,52 @@ def batch_kinds(batch: Batch, config: LabelConfig) -> Kinds:
     the event, "Mrinank Sharma" makes Sharma a person. Keys the batch gives two kinds are left out."""
     def compute(all_facts: tuple[Facts, ...]) -> Kinds:
         seen: dict[str, set[str]] = {}
+        people: set[str] = set()
         for facts in all_facts:
             entries = [(n, facts) for n in facts[NAMES] if n.certain and not n.headline and not n.initial]
             for group in _groups(entries):
                 kind = _kind(group, config)
+                if _given_name_before_town(group, config):
+                    people.update(n.latin for n, _ in group if len(n.latin) >= 4)
                 if kind is None and len(group) >= 2 and all(candidate(n, v, config) for n, v in group):
                     kind = "person"
                 for name, _ in group if kind else ():
                     if len(name.latin) >= 4:
                         seen.setdefault(name.latin, set()).add(kind)
-        return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+        kinds = {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+        return kinds | dict.fromkeys(people, "person")
 
     return batch.derived("name_kinds", compute)
+
+
+def _given_name_before_town(group: list[Entry], config: LabelConfig) -> bool:
+    """A full name whose surname the gazetteer knows as a town ("Lucas Marchand": Marchand is a town in South
+    Africa): two or more name words, the first no place, no ordinary word and no kind word ("Mumbai Open",
+    "Delhi Police" and "Lake Como" start otherwise), the rest a place only by the gazetteer. A person."""
+    first, view = group[0]
+    if len(group) < 2 or first.devanagari or _place_kind_word(group) is not None:
+        return False
+    places = view[PLACES]
+    if any(p.start <= first.start < p.end for p in places) or not candidate(first, view, config):
+        return False
+    return any(p.start <= n.start < p.end and not p.country for n, _ in group[1:] for p in places)
+
+
+def _own_kind(group: list[Entry], config: LabelConfig, kinds: Kinds | None) -> tuple[str | None, bool]:
+    """What a group names, and whether only a gazetteer said so: its own text's word for it (``_kind``), else
+    the batch's (``batch_kinds``). A batch that writes the name as a person's full name overrides a town the
+    gazetteer alone reads in it ("Marchand", a surname and a South African town). A gazetteer town with no word
+    around it to say so is a weak reading: many surnames are towns somewhere."""
+    batch = next((kinds[n.latin] for n, _ in group if kinds and n.latin in kinds), None)
+    own = _kind(group, config)
+    by_gazetteer = own == "city" and _place_kind_word(group) is None
+    if by_gazetteer and batch == "person":
+        return "person", True
+    if own is None and batch is None and _before_locative(group):
+        # "ब्रेबोर्न में", in Brabourne: where something happens, a place (or a body: "सह्याद्री मोटर्स में", which
+        # the batch calls an organisation), never a person.
+        return "city", False
+    return own or batch, by_gazetteer
 
 
 def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig, kinds: Kinds | None = None) -> bool:
@@ -1627,9 +1696,8 @@ def _compatible(x: list[Entry], y: list[Entry], config: LabelConfig, kinds: Kind
             return False
         if _ordinary_organisation(one, config) and not (_acronym_letters(other) or _organisation(other, config)):
             return False  # "Virgin Group" is no rival of a person, "Investigation Bureau" is of the DGCA
-    kx, ky = (_kind(g, config) or next((kinds[n.latin] for n, _ in g if kinds and n.latin in kinds), None)
-              for g in (x, y))
-    return kx is None or ky is None or kx == ky
+    (kx, weak_x), (ky, weak_y) = (_own_kind(g, config, kinds) for g in (x, y))
+    return kx is None or ky is None or kx == ky or weak_x and weak_y
 
 
 Group = list[tuple[NameToken, Facts]]

@@ -255,6 +255,31 @@ def _content_words(facts: Facts) -> list[Token]:
     return [t for t in facts.tokens if t.norm not in locale_words.STOPWORDS and not t.is_number and len(t.norm) > 1]
 
 
+def _reported(facts: Facts) -> Facts:
+    """What a sentence that reports speech says was said, without who said it: the words after a reporting verb
+    that opens it ("Managing director Anita Raghavan said [no customer data had been stolen]", "... ने कहा कि [किसी
+    ग्राहक की जानकारी बाहर नहीं गई]") when every negation cue stands after that verb, or the words before the comma
+    of a reporting clause that closes it ("[The Mariners will keep 20% of any future transfer fee], the Indian
+    club's chief executive Debashis Roy said"); else the whole sentence. Who spoke is no part of the statement,
+    and another outlet states the same fact without saying who said it: counted, the speaker's words made two
+    parallel statements look unequal in length (multi-outlet test6)."""
+    tokens = facts.tokens
+    reporting = [k for k, t in enumerate(tokens) if t.norm in locale_words.REPORTING_WORDS]
+    if not reporting:
+        return facts
+    last = reporting[-1]
+    if all(t.norm in locale_words.STOPWORDS for t in tokens[last + 1 :]):
+        comma = facts.text.rfind(",", 0, tokens[last].start)
+        cues_before = all(c.end <= comma for c in facts[NEGATIONS])
+        kept = tuple(t for t in tokens if t.end <= comma)
+        return replace(facts, tokens=kept) if comma > 0 and cues_before and kept else facts
+    first_cue = min((c.start for c in facts[NEGATIONS]), default=len(facts.text))
+    opening = [k for k in reporting if tokens[k].end <= first_cue]
+    if not opening:
+        return facts
+    return replace(facts, tokens=tokens[opening[-1] + 1 :])
+
+
 def _overlap(x: Facts, y: Facts) -> float:
     """Share of the shorter text's content words the other text also has (one language): how parallel two
     sentences are, so that a negation in one is a negation of what the other says."""
@@ -479,7 +504,64 @@ def _positive_against_negative(view_a: Facts, view_b: Facts, config: LabelConfig
     return [contradicting("negation", shown_a, shown_b, note, weight="negation", strength=strength)]
 
 
+ONCE_NOTE = "a count stated both ways: none on one side, one on the other"
+
+
+@lru_cache(maxsize=1)
+def _once_phrases() -> tuple[tuple[tuple[str, ...], int | None, int | None], ...]:
+    """(tokens, the count stated in a sentence with a negation, the count stated without one) for each
+    ``locale_words`` "once" phrase, longest first (so "qu'une seule fois" is read before "une seule fois")."""
+    table = [(phrase_tokens(p), 0, None if p in locale_words.ONCE_NONE_NEEDS_NEGATION else 0)
+             for p in locale_words.ONCE_NONE]
+    table += [(phrase_tokens(p), 0, 1) for p in locale_words.ONCE_SINGLE]
+    table += [(phrase_tokens(p), 1, 1) for p in locale_words.ONCE_ONLY]
+    return tuple(sorted(table, key=lambda entry: -len(entry[0])))
+
+
+def once_count(view: Facts) -> tuple[int, str] | None:
+    """What a text says of how many times something happened, when it says "once at most" in so many words: 0
+    with the phrase for "not once" ("not even once", "pas une seule fois", "एक बार भी ... नहीं"), 1 for "only once"
+    ("qu'une fois", "सिर्फ एक बार"); None otherwise. A sentence saying both is read as neither."""
+    found: set[tuple[int, str]] = set()
+    covered: set[int] = set()
+    for index in range(len(view.tokens)):
+        if index in covered:
+            continue
+        for phrase, negated, plain in _once_phrases():
+            if phrase_at(view.tokens, index, phrase):
+                count = negated if view[NEGATIONS] else plain
+                if count is not None:
+                    span = view.text[view.tokens[index].start : view.tokens[index + len(phrase) - 1].end]
+                    found.add((count, span))
+                covered.update(range(index, index + len(phrase)))
+                break
+    counts = {count for count, _ in found}
+    return min(found) if len(counts) == 1 else None
+
+
+def _once_against_once(a: Side, b: Side) -> list[Finding]:
+    """One side says something happened not once, the other only once ("lost his serve only once" / "एक बार भी
+    अपनी सर्विस नहीं गंवाई"): a count of 0 against a count of 1, whatever the negation cues count (the "only once"
+    side may hold a negation of its own: "n'a perdu ... qu'une fois" is ne ... que, no negation). Read in each
+    side's original text and its translation."""
+    def read(side: Side) -> tuple[int, str] | None:
+        return next((found for view in (side.original, side.english) if view is not None
+                     and (found := once_count(view)) is not None), None)
+
+    once_a, once_b = read(a), read(b)
+    if once_a is None or once_b is None or once_a[0] == once_b[0]:
+        return []
+    return [contradicting("negation", once_a[1], once_b[1], ONCE_NOTE, weight="negation")]
+
+
 def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding]:
+    once = _once_against_once(a, b)
+    if once:
+        return once
+    return _compare_cues(a, b, config)
+
+
+def _compare_cues(a: Side, b: Side, config: LabelConfig) -> list[Finding]:
     """A negation on one side only, when the other side states what it negates (one language: a shared word
     around the cue; two: see ``confirm_negations``). A negation that says what the other side says positively
     (``paraphrased``) is not counted. Polarity is the predicate's: a negated lexical negative ("n'écarte pas",
@@ -509,7 +591,11 @@ def compare(a: Side, b: Side, config: LabelConfig, batch: Batch) -> list[Finding
     # for one inserted "not" to count, however long. Lengths are counted in content words, which two languages
     # share (Hindi writes postpositions as words, French articles).
     longest = max(len(view_a.tokens), len(view_b.tokens))
-    words = sorted((len(_content_words(view_a)), len(_content_words(view_b))))
+    # Each side read whole or as its reported clause (``_reported``), whichever pairs the two most evenly: the
+    # speaker's words are part of the statement when the other side names the speaker too.
+    lengths_a = {len(_content_words(view_a)), len(_content_words(_reported(view_a)))}
+    lengths_b = {len(_content_words(view_b)), len(_content_words(_reported(view_b)))}
+    words = max((sorted((x, y)) for x in lengths_a for y in lengths_b), key=lambda w: w[0] / max(w[1], 1))
     if words[0] < config.negation_length_ratio * words[1] and words[1] > SHORT_CONTENT:
         strength *= words[0] / (config.negation_length_ratio * words[1])
         if longest > config.negation_long_sentence:
@@ -587,11 +673,12 @@ def confirm_negations(
         out = []
         for f in found:
             longest = max(len(a.original.tokens), len(b.original.tokens))
-            if f.kind == "negation" and f.conflict and longest > config.negation_long_sentence and similarity(
+            if f.kind == "negation" and f.conflict and f.note != ONCE_NOTE and longest > \
+                    config.negation_long_sentence and similarity(
                     cache, a.original.text, b.original.text) < config.parallel_cosine:
                 # Not near-parallel (whole-sentence cosine): a long sentence carries clauses the other does not.
                 f = replace(f, strength=stored_score(f.strength * config.negation_long_sentence / longest))
-            if f.kind == "negation" and f.conflict and _between_originals(a, b):
+            if f.kind == "negation" and f.conflict and _between_originals(a, b) and f.note != ONCE_NOTE:
                 count_a, count_b = len(a.original[NEGATIONS]), len(b.original[NEGATIONS])
                 negated, other = (a.original, b.original) if count_a > count_b else (b.original, a.original)
                 predicates, windows = per_pair.get(k, ([], []))
