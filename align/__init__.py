@@ -1,3 +1,3 @@
 """align: find what multilingual news sources share and where they contradict each other."""
 
-__version__ = "0.7.0"
+__version__ = "0.8.0"
