@@ -51,6 +51,12 @@ def reasons(article: ArticleRecord) -> dict[str, str]:
     return {d.text: d.reason for d in article.dropped}
 
 
+def read_page(make_event: Callable[..., Path], text: str, entry: dict) -> ArticleRecord:
+    """The one article of a one-page event ("a.txt" with its manifest entry), read by the corpus stage."""
+    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    return article
+
+
 @pytest.fixture
 def two_events(make_event: Callable[..., Path]) -> Path:
     """One outlet's pages about two events: the same menu and footer around different stories."""
@@ -150,7 +156,7 @@ def test_lines_that_are_not_sentences_go_unless_they_are_the_title_or_a_subhead(
         ],
     )
     entry = {"file": "a.txt", "language": "en", "title": "Council closes the old bridge for repairs"}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [
         "Council closes the old bridge for repairs",
         *STORY_A[:2],
@@ -195,9 +201,7 @@ def test_dropped_lines_are_published_with_their_reason_and_logged(
     text = page("Council closes the old bridge for repairs", STORY_A, before=MENU, after=["Log in"])
     entry = {"file": "a.txt", "language": "en", "title": "Council closes the old bridge for repairs"}
     with caplog.at_level(logging.INFO, logger="align.corpus"):
-        [article] = read_event(
-            make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG
-        )
+        article = read_page(make_event, text, entry)
     row = article.to_dict()
     assert row["dropped"][0] == {"text": "Home", "reason": "non_sentence"}
     assert row["dropped"][-1] == {"text": "Log in", "reason": "rule"}
@@ -240,7 +244,7 @@ def test_a_hindi_sentence_with_few_stop_words_and_a_finite_verb_is_text(
     title = "पुराना पुल छह महीने के लिए बंद"
     text = page(title, [sparse, *HINDI_STORY], before=["होम", "देश", "राज्य"], after=["शेयर करें", "टिप्पणी"])
     entry = {"file": "a.txt", "language": "hi", "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, sparse, *HINDI_STORY]
 
 
@@ -295,7 +299,7 @@ def test_a_live_blog_is_one_body_per_entry_joined_by_their_time_stamps(
     body = [line for pair in zip(entries, [*stamps, ""], strict=True) for line in pair if line]
     text = page("Bridge closure: live updates", body, before=MENU, after=["Share", "Log in"])
     entry = {"file": "a.txt", "language": "en", "title": "Bridge closure: live updates"}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == ["Bridge closure: live updates", *entries]
     assert all(reasons(article)[stamp] == "non_sentence" for stamp in stamps)
 
@@ -355,7 +359,7 @@ def test_a_fact_list_after_the_body_continues_the_story_its_headline_names(
     ]
     text = page(title, STORY_A, before=MENU, after=[*facts, "Share", "Log in"])
     entry = {"file": "a.txt", "language": "en", "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *STORY_A, *(line.lstrip("• ") for line in facts)]
 
 
@@ -373,7 +377,7 @@ def test_a_list_with_its_heading_after_one_inserted_line_is_text_and_the_line_is
     title = "Council closes the old bridge for repairs"
     text = page(title, STORY_A, before=MENU, after=[teaser, *facts, "Share", "Log in"])
     entry = {"file": "a.txt", "language": "en", "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *STORY_A, *(line.lstrip("• ") for line in facts)]
     assert reasons(article)[teaser] == "non_sentence"
 
@@ -497,7 +501,7 @@ def test_the_same_fact_box_in_a_text_scrape_is_text(make_event: Callable[..., Pa
     box = ["The bridge at a glance", "• Built: 1904, steel deck", "• Closed: six months from Monday"]
     text = page(title, [*STORY_A[:2], *box, STORY_A[2]], before=MENU, after=["Share", "Print", "Newsletter"])
     entry = {"file": "a.txt", "language": "en", "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [
         title,
         *STORY_A[:2],
@@ -526,7 +530,7 @@ def test_a_last_sentence_with_few_stop_words_that_continues_the_story_is_text(
     credit = "Reporting by Karan Malhotra in Lille; Editing by Ed Hartley"
     text = page(title, [*WIRE_STORY, LAST_SENTENCE], before=MENU, after=[credit, "Share this article", "X"])
     entry = {"file": "a.txt", "language": "en", "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *WIRE_STORY, LAST_SENTENCE]
     for other in (
         "Copyright © 2026 Meridian Newswire Pvt Ltd, Lille. All rights reserved in India.",
@@ -593,7 +597,7 @@ def test_what_stands_above_the_headline_is_not_the_story(
     before, title, story = ABOVE_THE_HEADLINE[language]
     entry = {"file": "a.txt", "language": language, "title": title}
     text = page(title, story, before=before, after=["Share", "X"])
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *story]
     assert set(reasons(article)) >= set(before)
 
@@ -694,7 +698,7 @@ def test_inline_teasers_and_photo_captions_are_furniture_by_their_structure(
     ]
     entry = {"file": "a.txt", "language": language, "title": title}
     text = page(title, body, before=["Home", "News"], after=["Share", "X"])
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     kept = article.text.split("\n")
     assert kept == [title, story[0], story[1], parts["subhead"], story[2], story[2]]
     dropped = reasons(article)
@@ -769,7 +773,7 @@ def test_a_pull_quote_that_repeats_a_paragraph_of_the_page_is_furniture(
     body = [story[0], paragraph, pull_quote, story[1], story[2]]
     entry = {"file": "a.txt", "language": language, "title": title}
     text = page(title, body, before=["Home", "News"], after=["Share", "X"])
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, story[0], paragraph, story[1], story[2]]
     assert reasons(article)[pull_quote] == "repeated"
 
@@ -793,7 +797,7 @@ def test_a_standfirst_under_a_byline_and_a_share_bar_is_text(
     body = [*before_body, "Watch: drone footage", "00:00 / 02:14", "Unmute", "Key events", *story]
     entry = {"file": "a.txt", "language": language, "title": title}
     text = page(title, body, before=["Home", "News"], after=["Share", "X"])
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     lines = article.text.split("\n")
     assert STANDFIRST[language] in lines
     assert "Web Desk" not in lines and "Unmute" not in lines
@@ -961,7 +965,7 @@ def test_a_paragraph_led_by_a_dateline_above_a_credit_is_text_not_a_caption(
     first, credit = DATELINE_LED[language]
     entry = {"file": "a.txt", "language": language, "title": title}
     text = page(title, [first, credit, *story[1:]], before=MENU)
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, first, *story[1:]]
     assert reasons(article)[credit] in ("caption", "rule")
     assert article.dateline_place == first.split(":")[0].split(".")[0].title()
@@ -986,7 +990,7 @@ def test_the_authors_bio_under_the_story_is_furniture_and_a_paragraph_naming_the
     entry = {"file": "a.txt", "language": language, "title": title}
     text = page(title, [story[0], naming, *story[1:], bio], before=MENU, after=FOOTER[1:])
     text = text.replace(f"{title}\n", f"{title}\n{byline}\n", 1)
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, story[0], naming, *story[1:]]
     assert reasons(article)[bio] == "boilerplate"
 
@@ -1008,7 +1012,7 @@ def test_a_staff_credit_line_under_the_story_is_furniture_and_a_sentence_opening
     entry = {"file": "a.txt", "language": language, "title": title}
     # A long sentence under the credit (here a cookie notice) keeps it inside the body's run of lines.
     text = page(title, [story[0], sentence, *story[1:], credit], before=MENU, after=FOOTER)
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n")[:5] == [title, story[0], sentence, *story[1:]]
     assert reasons(article)[credit] == "rule"
 
@@ -1061,7 +1065,7 @@ def test_an_agencys_photo_credit_without_a_label_and_its_caption_are_furniture(
     caption, credit = AGENCY_CREDITS[language]
     entry = {"file": "a.txt", "language": language, "title": title}
     text = page(title, [story[0], caption, credit, *story[1:]], before=MENU)
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *story]
     assert reasons(article)[caption] == reasons(article)[credit] == "caption"
 
@@ -1174,7 +1178,7 @@ def test_a_hindi_summary_without_a_danda_right_under_the_headline_is_text(
     title, story = TITLES["hi"], STORIES["hi"]
     text = page(title, [under_title, "संवाददाता, नई दिल्ली", "अपडेटेड: 11 मार्च 2027", "शेयर", *story], before=MENU)
     entry = {"file": "a.txt", "language": "hi", "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     lines = article.text.split("\n")
     assert lines == [title, *([under_title] if kept else []), *story]
     if not kept:
@@ -1201,7 +1205,7 @@ def test_a_credit_of_a_label_and_a_name_without_separator_and_its_caption_are_fu
     caption, credit, crosshead = UNSEPARATED_CREDITS[language]
     text = page(title, [story[0], caption, credit, story[1], crosshead, story[2]], before=MENU)
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, story[0], story[1], crosshead, story[2]]
     assert reasons(article)[caption] == reasons(article)[credit] == "caption"
 
@@ -1238,7 +1242,7 @@ def test_a_run_of_figures_between_paragraphs_is_the_story_s_data(
     heading, box = FIGURE_BOXES[language]
     text = page(title, [story[0], story[1], heading, *box, story[2]], before=[*MENU, *TICKER], after=COUNTERS)
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, story[0], story[1], heading, *box, story[2]]
     dropped = reasons(article)
     assert all(line in dropped for line in [*TICKER, *COUNTERS])
@@ -1267,7 +1271,7 @@ def test_a_wire_s_currency_note_after_the_story_is_text_and_its_credit_is_not(
     note, credit = CURRENCY_NOTES[language], "(Reporting by Asha Rao; Editing by Tom Hale)"
     text = page(title, story, before=MENU, after=[note, credit, *FOOTER])
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *story, note]
     assert credit in reasons(article)
 
@@ -1355,7 +1359,7 @@ def test_a_pull_quote_with_its_speaker_is_repeated_furniture(make_event: Callabl
     paragraph, quote = ATTRIBUTED_PULL_QUOTES[language]
     text = page(title, [story[0], paragraph, quote, story[1], story[2]], before=MENU)
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, story[0], paragraph, story[1], story[2]]
     assert reasons(article)[quote] == "repeated"
 
@@ -1375,7 +1379,7 @@ def test_a_caption_ending_with_an_agency_credit_is_furniture(make_event: Callabl
     caption = AGENCY_CAPTIONS[language]
     text = page(title, ["By Asha Rao", caption, *story], before=MENU)
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *story]
     assert reasons(article)[caption] == "caption"
 
@@ -1426,7 +1430,7 @@ def test_a_fact_box_of_label_and_value_lines_is_the_story_s_text(
     body = [*story, heading, *box] if where == "after the story" else [story[0], story[1], heading, *box, story[2]]
     text = page(title, body, before=MENU, after=[*after, *FOOTER])
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *body]
     assert all(line in reasons(article) for line in after)
 
@@ -1460,7 +1464,7 @@ def test_a_timeline_under_its_heading_after_a_teaser_box_is_text_and_dated_links
     body = [story[0], story[1], cue, teaser, heading, *timeline, story[2], FLAT_PAGE_PARTS[language]["more"]]
     text = page(title, body, before=MENU, after=[cue, *DATED_LINKS[language], *FOOTER])
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, story[0], story[1], heading, *timeline, story[2], FLAT_PAGE_PARTS[language]["more"]]
     dropped = reasons(article)
     assert dropped[teaser] == "teaser" and all(line in dropped for line in DATED_LINKS[language])
@@ -1589,7 +1593,7 @@ def test_a_credit_marked_by_a_copyright_sign_and_its_caption_are_furniture(
     caption, credit = COPYRIGHT_CREDITS[language]
     text = page(title, [caption, credit, *story], before=MENU, after=["© 2026 The Daily Example"])
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *story]
     assert reasons(article)[caption] == reasons(article)[credit] == "caption"
     assert reasons(article)["© 2026 The Daily Example"] != "caption"
@@ -1634,7 +1638,7 @@ def test_a_box_of_names_under_its_heading_between_paragraphs_is_text_and_site_la
     after = [*SITE_LABEL_LINES[language], related_heading, *related]
     text = page(title, body, before=MENU, after=[*after, *FOOTER])
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *body]
     assert all(line in reasons(article) for line in after)
 
@@ -1682,7 +1686,7 @@ def test_readers_comments_under_the_story_are_furniture_and_an_interview_s_last_
     comments = READER_COMMENTS[language]
     text = page(title, story, before=MENU, after=[*comments, *FOOTER])
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert article.text.split("\n") == [title, *story]
     assert all(reasons(article).get(line) == "boilerplate" for line in comments)
     interview = INTERVIEW_ENDS[language]
@@ -1723,7 +1727,7 @@ def test_a_video_title_over_its_running_time_on_a_live_page_is_furniture(
     body = ["12:55 IST", story[0], first, "01:48", "12:40 IST", story[1], second, "00:52", "12:20 IST", story[2]]
     text = page(title, body, before=MENU, after=FOOTER)
     entry = {"file": "a.txt", "language": language, "title": title}
-    [article] = read_event(make_event({"a.txt": text, "manifest.jsonl": manifest(entry)}) / "event-1", CONFIG)
+    article = read_page(make_event, text, entry)
     assert first not in article.text and second not in article.text
     assert all(line in article.text for line in story)
     score = {"en": "Score: 2-1 after the break", "fr": "Score : 2-1 après la pause", "hi": "स्कोर: ब्रेक के बाद 2-1"}[language]
