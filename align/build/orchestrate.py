@@ -376,7 +376,8 @@ def publish_results(
         if old
         else _Changed(EMPTY_CONTENT, EMPTY_CONTENT, content)
     )
-    summaries = content.summaries(known_summaries or kept_summaries(reusable or {}))
+    known = known_summaries or kept_summaries(reusable or {})
+    summaries = content.summaries(known)
     content_sha256 = summaries_sha256(summaries)
     same = old is not None and (
         content_sha256 if old.content_hash == CONTENT_HASH else content.digest(old.content_hash)
@@ -384,7 +385,7 @@ def publish_results(
     published = as_published(content, changed, old, same)
     if published is not content:
         content, changed = published, _Changed(published, EMPTY_CONTENT, EMPTY_CONTENT)
-        summaries = content.summaries(known_summaries or kept_summaries(reusable or {}))
+        summaries = content.summaries(known)
         content_sha256 = summaries_sha256(summaries)
     translation_summary = summarise([s for r in results for s in r.sentences])
     candidate = Release("", content_sha256, current_schema_version(), signature)
