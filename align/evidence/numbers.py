@@ -536,14 +536,12 @@ def _joined_multiplier(text: str, tokens: tuple[Token, ...], k: int, magnitudes:
 
 def _step(token: Token, language: str, multiplier: float) -> float:
     """The value of one unit of the last digit ``token`` writes, times the magnitude after it."""
-    digits = token.text.translate(DEVANAGARI_TO_ASCII)
+    digits = token.text  # Devanagari digits are already ASCII in a token's text (``tokens.tokenize``)
     mark = "," if language in COMMA_DECIMAL_LANGUAGES else "."
     _, point, decimals = digits.rpartition(mark)
     places = len(decimals) if point and decimals.isdigit() and not (mark == "," and len(decimals) == 3) else 0
     return 10.0 ** -places * multiplier
 
-
-DEVANAGARI_TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
 # Words that join two figures into one range: "4 to 60", "४ से ६० (तक)", "de 4 à 60"; "and"/"et" only after
@@ -975,7 +973,7 @@ def with_baselines(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
     tokens = facts.tokens
     # "from" names an old value only in a sentence that states a change ("up 6.6% from 3,682"); "estimates range from
     # 640 million to 500 million" states none.
-    changes = any(t.norm in CHANGE_WORDS or t.norm in UPDATE_WORDS for t in tokens)
+    changes = any(t.norm in UPDATE_WORDS for t in tokens)  # UPDATE_WORDS holds every CHANGE_WORDS word
     out = []
     for q in quantities:
         if q.high is not None or q.kind in ("clock", "age", "duration", "reference"):
@@ -1004,8 +1002,7 @@ def with_updates(facts: Facts, quantities: list[Quantity]) -> list[Quantity]:
     """Each figure marked ``updated`` when its clause says the figure changed to it ("toll rises to nine", "सोमवार शाम
     तक ... बढ़कर 11", "le bilan passe à 11"): a moment stated with such a figure is the moment of one update."""
     clause_at = _clause_at(facts)
-    changed = {c for t, c in zip(facts.tokens, clauses(facts), strict=True) if normalise(t.text) in UPDATE_WORDS
-               or t.norm in UPDATE_WORDS}
+    changed = {c for t, c in zip(facts.tokens, clauses(facts), strict=True) if t.norm in UPDATE_WORDS}
     return [replace(q, updated=True) if clause_at.get(q.start) in changed and q.kind not in ("clock", "age") else q
             for q in quantities]
 
@@ -1697,7 +1694,7 @@ def match_measured_things(
         if fa.language == fb.language:
             return same_slot_in_one_language(fa, qa, fb, qb, config)
         na, nb = counted_noun(qa), counted_noun(qb)
-        if not na or not nb or fa.language == fb.language:
+        if not na or not nb:
             return False
         noun_margin = margin(cache, noun_baselines, (na, fa.language), (nb, fb.language))
         return noun_margin >= config.number_noun_margin and _spread(qa, qb) <= config.number_noun_spread

@@ -58,10 +58,10 @@ NE_ALONE_VERBS = frozenset("peut peuvent pouvait pouvaient pourrait pourraient s
                            "cesse cessent cessait".split())
 LITOTE_WINDOW = 2  # how far "not" may stand from "the only" / "अकेला"
 SHORT_CONTENT = 4  # content words: sentences this short are compared whatever their length ratio
-NEGATED_STEM_ZIPF = 3.5
+NEGATED_STEM_ZIPF = 3.5  # "unknown" is a negative when "known" is at least this common
 HINDI_STEM, LATIN_STEM = 4, 5  # letters two forms of one word share (``codemix.stem``)
 INFLECTIONS = frozenset({"s", "es", "d", "ed", "ing", "er", "e", "ent", "ait", "é", "ée", "és"})
-GOVERNED_REACH = 3  # how far (in tokens) from a cue the word it negates may stand: "not yet been postponed"  # "unknown" is a negative when "known" is at least this common
+GOVERNED_REACH = 3  # how far (in tokens) from a cue the word it negates may stand: "not yet been postponed"
 
 
 @dataclass(frozen=True)
@@ -507,15 +507,22 @@ def _positive_against_negative(view_a: Facts, view_b: Facts, config: LabelConfig
 ONCE_NOTE = "a count stated both ways: none on one side, one on the other"
 
 
+OncePhrase = tuple[tuple[str, ...], int | None, int | None]
+
+
 @lru_cache(maxsize=1)
-def _once_phrases() -> tuple[tuple[tuple[str, ...], int | None, int | None], ...]:
+def _once_phrases() -> dict[str, tuple[OncePhrase, ...]]:
     """(tokens, the count stated in a sentence with a negation, the count stated without one) for each
-    ``locale_words`` "once" phrase, longest first (so "qu'une seule fois" is read before "une seule fois")."""
+    ``locale_words`` "once" phrase, by its first word (``once_count`` asks at every token: only the phrases that
+    can start there), longest first (so "qu'une seule fois" is read before "une seule fois")."""
     table = [(phrase_tokens(p), 0, None if p in locale_words.ONCE_NONE_NEEDS_NEGATION else 0)
              for p in locale_words.ONCE_NONE]
     table += [(phrase_tokens(p), 0, 1) for p in locale_words.ONCE_SINGLE]
     table += [(phrase_tokens(p), 1, 1) for p in locale_words.ONCE_ONLY]
-    return tuple(sorted(table, key=lambda entry: -len(entry[0])))
+    by_first: dict[str, list[OncePhrase]] = {}
+    for entry in sorted(table, key=lambda entry: -len(entry[0])):
+        by_first.setdefault(entry[0][0], []).append(entry)
+    return {first: tuple(entries) for first, entries in by_first.items()}
 
 
 def once_count(view: Facts) -> tuple[int, str] | None:
@@ -527,7 +534,7 @@ def once_count(view: Facts) -> tuple[int, str] | None:
     for index in range(len(view.tokens)):
         if index in covered:
             continue
-        for phrase, negated, plain in _once_phrases():
+        for phrase, negated, plain in _once_phrases().get(view.tokens[index].norm, ()):
             if phrase_at(view.tokens, index, phrase):
                 count = negated if view[NEGATIONS] else plain
                 if count is not None:
@@ -673,12 +680,12 @@ def confirm_negations(
         out = []
         for f in found:
             longest = max(len(a.original.tokens), len(b.original.tokens))
-            if f.kind == "negation" and f.conflict and f.note != ONCE_NOTE and longest > \
-                    config.negation_long_sentence and similarity(
+            counted = f.kind == "negation" and f.conflict and f.note != ONCE_NOTE  # a count of 0 vs 1 stands as it is
+            if counted and longest > config.negation_long_sentence and similarity(
                     cache, a.original.text, b.original.text) < config.parallel_cosine:
                 # Not near-parallel (whole-sentence cosine): a long sentence carries clauses the other does not.
                 f = replace(f, strength=stored_score(f.strength * config.negation_long_sentence / longest))
-            if f.kind == "negation" and f.conflict and _between_originals(a, b) and f.note != ONCE_NOTE:
+            if counted and _between_originals(a, b):
                 count_a, count_b = len(a.original[NEGATIONS]), len(b.original[NEGATIONS])
                 negated, other = (a.original, b.original) if count_a > count_b else (b.original, a.original)
                 predicates, windows = per_pair.get(k, ([], []))

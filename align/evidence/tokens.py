@@ -73,7 +73,6 @@ def phrase_at(tokens: tuple[Token, ...], index: int, phrase: tuple[str, ...]) ->
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """A word-table phrase split the way ``tokenize`` splits text. Memoised: the rules ask for the same few hundred
     table phrases once per token of every text (``with_measurers``, ``_qualifier``, the negation cues)."""
