@@ -314,7 +314,7 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
     weights = [line_weight(page.lines[n], classes[n], verdicts[n] is not None, listed[n], config) for n in numbers]
     if not any(classes[n] in ("good", "neargood") for n in numbers):
         # No paragraph to tell the article by (a brief of a few short lines): no context to judge but structure.
-        return with_teasers_and_captions(page, verdicts, title_key, config, data)
+        return with_teasers_and_captions(page, verdicts, title_key, config, teasers)
     standfirst = _standfirst(page, classes, verdicts, title_key, config)
     # The story's own words: its headline and standfirst say what it is about as much as its paragraphs do.
     heading_lines = [page.title or ""] + ([page.lines[standfirst]] if standfirst is not None else [])
@@ -364,7 +364,7 @@ def judge_page(page: Page, index: RepetitionIndex, language: str, config: Corpus
         for number in author_bios(page.lines, verdicts, paragraphs, names):
             if line_key(page.lines[number]) != title_key:
                 verdicts[number] = "boilerplate"
-    return with_teasers_and_captions(page, verdicts, title_key, config, data)
+    return with_teasers_and_captions(page, verdicts, title_key, config, teasers)
 
 
 def _link_text(page: Page, number: int, config: CorpusConfig) -> bool:
@@ -573,14 +573,14 @@ def with_teasers_and_captions(
     verdicts: Sequence[str | None],
     title_key: str | None,
     config: CorpusConfig,
-    data: Collection[int] = frozenset(),
+    teasers: Collection[int],
 ) -> list[str | None]:
-    """``verdicts`` with the lines of inline teaser boxes (``teaser_lines``; a box ends where the story's own data
-    under a heading of its own, ``data``, starts) and of photo captions and credits (``caption_lines``) dropped,
-    where no other class has dropped them; never the title."""
+    """``verdicts`` with the lines of inline teaser boxes (``teasers``: ``teaser_lines``, read once by
+    ``judge_page``) and of photo captions and credits (``caption_lines``) dropped, where no other class has dropped
+    them; never the title."""
     judged = list(verdicts)
     for kind, numbers in (
-        ("teaser", teaser_lines(page.lines, config.teaser_cues, data)),
+        ("teaser", teasers),
         (
             "caption",
             caption_lines(page.lines, config.credit_cues, lambda line: reads_as_dateline_led(line, config)),
@@ -1009,7 +1009,7 @@ def _run_heading(lines: Sequence[str], verdicts: Sequence[str | None], above: in
         above >= 0
         and verdicts[above] is None
         and not is_sentence(lines[above])
-        and not re.search(r"[\d०-९]", lines[above])
+        and not DIGIT.search(lines[above])
         and 0 < len(lines[above].split()) <= LABEL_WORDS
     )
 
@@ -1362,8 +1362,7 @@ def with_edge_sentences(
         return span
     if any(sign in line.casefold() for sign in COPYRIGHT_SIGNS):
         return span
-    markup = page.markup[number] if page.markup else None
-    if markup is not None and markup[1] > config.max_link_density:
+    if _link_text(page, number, config):
         return span
     if sum(w.lower().strip(WORD_EDGES) in stoplist for w in line.split()) < GRAMMAR_STOP_WORDS:
         return span
