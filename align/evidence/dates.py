@@ -12,6 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from align.config import LabelConfig
 from align.evidence import locale_words
@@ -459,8 +460,14 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
             return verdict is True  # two days of the story: the same event only when something says so
         return verdict is not False
 
+    @cache
+    def updates_of(da: DateMention, db: DateMention) -> tuple[Quantity, Quantity] | None:
+        """The two updates of one figure that the days of ``da`` and ``db`` are, unless their clauses name one
+        event (``two_updates``; asked up to three times per pair, computed once)."""
+        return None if one_named_event(fa, da, fb, db) else two_updates(fa, da, fb, db, config)
+
     def rival(da: DateMention, db: DateMention) -> bool:
-        return one_event(da, db) and (one_named_event(fa, da, fb, db) or two_updates(fa, da, fb, db, config) is None)
+        return one_event(da, db) and updates_of(da, db) is None
 
     _, contradicted = pair_off(left_a, left_b, lambda da, db: False, rival)
     findings = [
@@ -478,10 +485,9 @@ def _date_findings(fa: Facts, fb: Facts, config: LabelConfig, translated: bool,
                                       weight="date", strength=strength))
     used = [da for da, _ in contradicted] + [db for _, db in contradicted]
     _, updates = pair_off([d for d in left_a if d not in used], [d for d in left_b if d not in used],
-                          lambda da, db: False, lambda da, db: one_event(da, db) and not one_named_event(fa, da, fb, db)
-                          and two_updates(fa, da, fb, db, config) is not None)
+                          lambda da, db: False, lambda da, db: one_event(da, db) and updates_of(da, db) is not None)
     for da, db in updates:
-        qa, qb = two_updates(fa, da, fb, db, config)  # type: ignore[misc]
+        qa, qb = updates_of(da, db)  # type: ignore[misc]
         if not translated:
             findings.append(Finding(
                 "date", fa.span(da.start, da.end), fb.span(db.start, db.end),
